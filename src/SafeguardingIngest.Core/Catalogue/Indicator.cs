@@ -1,0 +1,53 @@
+using SafeguardingIngest.Periods;
+
+namespace SafeguardingIngest.Catalogue;
+
+/// <summary>One indicator of the partnership's catalogue, with who owes it and its targets.</summary>
+public sealed record Indicator
+{
+    /// <summary>National ("NI 65") or local ("CH01") code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>The indicator's title as the board knows it.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>How the value is stored and worked out.</summary>
+    public required IndicatorUnit Unit { get; init; }
+
+    /// <summary>Which way is better.</summary>
+    public required Polarity Polarity { get; init; }
+
+    /// <summary>Codes of the agencies that must return it.</summary>
+    public required IReadOnlyList<string> Agencies { get; init; }
+
+    /// <summary>True where the indicator is returned per locality rather than for the whole area.</summary>
+    public bool ByLocality { get; init; }
+
+    /// <summary>True for a count whose year to date is the sum of its quarters.</summary>
+    public bool Cumulative { get; init; }
+
+    /// <summary>The starting point, where one is known.</summary>
+    public Baseline? Baseline { get; init; }
+
+    /// <summary>Targets by financial year.</summary>
+    public IReadOnlyDictionary<FinancialYear, double> Targets { get; init; } = new Dictionary<FinancialYear, double>();
+
+    /// <summary>Percent of target within which a miss is Amber rather than Red; null means none.</summary>
+    public double? Tolerance { get; init; }
+
+    /// <summary>Lowest plausible value; below it a return gets a warning.</summary>
+    public double? Min { get; init; }
+
+    /// <summary>Highest plausible value; above it a return gets a warning.</summary>
+    public double? Max { get; init; }
+
+    /// <summary>Largest plausible change from the previous quarter, in percent; beyond it a warning.</summary>
+    public double? MaxQuarterlyChange { get; init; }
+
+    /// <summary>True when <paramref name="agencyCode"/> must return this indicator.</summary>
+    public bool IsOwedBy(string agencyCode) =>
+        Agencies.Any(a => string.Equals(a, agencyCode, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The target for <paramref name="year"/>, if one is set.</summary>
+    public double? TargetFor(FinancialYear year) => Targets.TryGetValue(year, out var target) ? target : null;
+}

@@ -1,0 +1,130 @@
+using SafeguardingIngest.Periods;
+
+namespace SafeguardingIngest.Catalogue;
+
+/// <summary>
+/// A partnership's reference data: its agencies, localities, populations and indicator catalogue,
+/// with look-ups by code or name in any case. Built by <see cref="PartnershipReader"/>, which checks it.
+/// </summary>
+public sealed class Partnership
+{
+    private readonly Dictionary<string, Agency> _agencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Locality> _localities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Locality, FinancialYear Year), long> _populations = [];
+
+    /// <summary>Creates the reference data; the lists are taken as already checked.</summary>
+    public Partnership(
+        string name,
+        int returnsDueDays,
+        IReadOnlyList<Agency> agencies,
+        IReadOnlyList<Locality> localities,
+        IReadOnlyList<Population> populations,
+        IReadOnlyList<Indicator> indicators)
+    {
+        Name = name;
+        ReturnsDueDays = returnsDueDays;
+        Agencies = agencies;
+        Localities = localities;
+        Populations = populations;
+        Indicators = indicators;
+        foreach (var agency in agencies)
+        {
+            _agencies.TryAdd(NameKey.Fold(agency.Code), agency);
+            _agencies.TryAdd(NameKey.Fold(agency.Name), agency);
+        }
+
+        foreach (var locality in localities)
+        {
+            _localities.TryAdd(NameKey.Fold(locality.Code), locality);
+            _localities.TryAdd(NameKey.Fold(locality.Name), locality);
+        }
+
+        foreach (var indicator in indicators)
+        {
+            _indicators.TryAdd(NameKey.Fold(indicator.Code), indicator);
+            _indicators.TryAdd(NameKey.Fold(indicator.Title), indicator);
+        }
+
+        foreach (var population in populations)
+        {
+            _populations[(population.Locality, population.Year)] = population.Under18;
+        }
+    }
+
+    /// <summary>The partnership's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Days after quarter end by which a return is due.</summary>
+    public int ReturnsDueDays { get; }
+
+    /// <summary>Partner agencies.</summary>
+    public IReadOnlyList<Agency> Agencies { get; }
+
+    /// <summary>Localities.</summary>
+    public IReadOnlyList<Locality> Localities { get; }
+
+    /// <summary>Under-18 populations by locality and year.</summary>
+    public IReadOnlyList<Population> Populations { get; }
+
+    /// <summary>The indicator catalogue.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    /// <summary>The agency with this code or name, in any case and spacing.</summary>
+    public Agency? FindAgency(string? codeOrName) =>
+        _agencies.GetValueOrDefault(NameKey.Fold(codeOrName));
+
+    /// <summary>The locality with this code or name, in any case and spacing.</summary>
+    public Locality? FindLocality(string? codeOrName) =>
+        _localities.GetValueOrDefault(NameKey.Fold(codeOrName));
+
+    /// <summary>The indicator with this code or title, in any case and spacing.</summary>
+    public Indicator? FindIndicator(string? codeOrTitle) =>
+        _indicators.GetValueOrDefault(NameKey.Fold(codeOrTitle));
+
+    /// <summary>The closest agency code or name to a mistyped one, if there is a plausible one.</summary>
+    public string? SuggestAgency(string text) =>
+        NearestMatch.Find(text, Agencies.SelectMany(a => new[] { (NameKey.Fold(a.Code), a.Code), (NameKey.Fold(a.Name), a.Code) }));
+
+    /// <summary>The closest locality to a mistyped one, if there is a plausible one.</summary>
+    public string? SuggestLocality(string text) =>
+        NearestMatch.Find(text, Localities.SelectMany(l => new[] { (NameKey.Fold(l.Code), l.Name), (NameKey.Fold(l.Name), l.Name) }));
+
+    /// <summary>The closest indicator code to a mistyped one, if there is a plausible one.</summary>
+    public string? SuggestIndicator(string text) =>
+        NearestMatch.Find(text, Indicators.Select(i => (NameKey.Fold(i.Code), i.Code)));
+
+    /// <summary>The indicators <paramref name="agencyCode"/> must return, in catalogue order.</summary>
+    public IEnumerable<Indicator> IndicatorsOwedBy(string agencyCode) =>
+        Indicators.Where(i => i.IsOwedBy(agencyCode));
+
+    /// <summary>
+    /// Under-18 population of a locality in a year; for the whole area, the locality's own figure if
+    /// the reference data gives one, otherwise the sum over all localities when every one is known.
+    /// </summary>
+    public long? PopulationFor(string localityCode, FinancialYear year)
+    {
+        if (_populations.TryGetValue((localityCode, year), out var population))
+        {
+            return population;
+        }
+
+        if (!string.Equals(localityCode, Locality.WholeAreaCode, StringComparison.OrdinalIgnoreCase) || Localities.Count == 0)
+        {
+            return null;
+        }
+
+        long total = 0;
+        foreach (var locality in Localities)
+        {
+            if (!_populations.TryGetValue((locality.Code, year), out var part))
+            {
+                return null;
+            }
+
+            total += part;
+        }
+
+        return total;
+    }
+}

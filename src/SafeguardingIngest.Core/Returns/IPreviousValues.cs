@@ -1,0 +1,29 @@
+using SafeguardingIngest.Periods;
+
+namespace SafeguardingIngest.Returns;
+
+/// <summary>Values an agency returned for earlier quarters, for the plausibility check on quarterly change.</summary>
+public interface IPreviousValues
+{
+    /// <summary>The value returned for that indicator and locality in <paramref name="period"/>, if known.</summary>
+    double? Find(string agency, string indicator, string locality, ReportingPeriod period);
+}
+
+/// <summary>Previous values held in memory, for example read from last quarter's return.</summary>
+public sealed class PreviousValues : IPreviousValues
+{
+    private readonly Dictionary<(string Agency, string Indicator, string Locality, ReportingPeriod Period), double> _values = [];
+
+    /// <summary>Holds the given observations' values.</summary>
+    public PreviousValues(IEnumerable<Observation> observations)
+    {
+        foreach (var o in observations)
+        {
+            _values[(o.Agency, o.Indicator, o.Locality, o.Period)] = o.Value;
+        }
+    }
+
+    /// <inheritdoc />
+    public double? Find(string agency, string indicator, string locality, ReportingPeriod period) =>
+        _values.TryGetValue((agency, indicator, locality, period), out var value) ? value : null;
+}

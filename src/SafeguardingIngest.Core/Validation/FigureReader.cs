@@ -1,0 +1,180 @@
+using System.Globalization;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Reading;
+
+namespace SafeguardingIngest.Validation;
+
+/// <summary>What a cell meant to be a figure turned out to hold.</summary>
+public enum FigureState
+{
+    /// <summary>Nothing: the figure was left out.</summary>
+    Blank,
+
+    /// <summary>A usable number.</summary>
+    Number,
+
+    /// <summary>Something that is not a number ("n/a", "see note").</summary>
+    NotNumber,
+
+    /// <summary>A suppression mark ("&lt;5", "*", "c") that hides the real count.</summary>
+    Suppressed,
+
+    /// <summary>A formula error (#DIV/0!, #REF!).</summary>
+    FormulaError,
+}
+
+/// <summary>A figure as read: its state, value and how many decimals it was written with.</summary>
+public readonly record struct Figure(FigureState State, double Value, int Decimals, string? Written);
+
+/// <summary>
+/// Reads figures the way people type them: "3,592", " 26 ", "14.7%", cells formatted as
+/// percentages, and decimal commas in semicolon-separated files.
+/// </summary>
+public static class FigureReader
+{
+    private static readonly HashSet<string> s_suppressionMarks = new(StringComparer.Ordinal)
+    {
+        "*", "**", "c", "x", "supp", "suppressed", "redacted", "-", "..", "~", "[c]", "[x]", "[z]", "z", "low", "small",
+    };
+
+    /// <summary>Reads <paramref name="cell"/>; <paramref name="percentCellsAsPercent"/> turns 0.147 shown as 14.7 % into 14.7.</summary>
+    public static Figure Read(CellValue cell, bool percentCellsAsPercent, bool decimalComma)
+    {
+        switch (cell.Kind)
+        {
+            case CellKind.Empty:
+                return default;
+            case CellKind.Number:
+                var value = cell.IsPercentFormatted && percentCellsAsPercent ? cell.Number * 100 : cell.Number;
+                return new Figure(FigureState.Number, value, DecimalsOf(value), cell.Display());
+            case CellKind.Error:
+                return new Figure(FigureState.FormulaError, 0, 0, cell.Text);
+            case CellKind.Boolean:
+            case CellKind.Date:
+                return new Figure(FigureState.NotNumber, 0, 0, cell.Display());
+            default:
+                return ReadText(cell.Text!, decimalComma);
+        }
+    }
+
+    /// <summary>Reads a figure written as text.</summary>
+    public static Figure ReadText(string text, bool decimalComma)
+    {
+        var trimmed = text.Trim().Trim('\u00A0', '\u2007', '\u202F');
+        if (trimmed.Length == 0)
+        {
+            return default;
+        }
+
+        if (trimmed[0] == '#' && trimmed.Length <= 8 && (trimmed.EndsWith('!') || trimmed.EndsWith('?') || trimmed == "#N/A"))
+        {
+            return new Figure(FigureState.FormulaError, 0, 0, trimmed);
+        }
+
+        if (trimmed.StartsWith("Err:", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Figure(FigureState.FormulaError, 0, 0, trimmed);
+        }
+
+        var lower = trimmed.ToLowerInvariant();
+        if (s_suppressionMarks.Contains(lower) || lower.StartsWith('<') || lower.StartsWith("fewer than", StringComparison.Ordinal) || lower.StartsWith("less than", StringComparison.Ordinal))
+        {
+            return new Figure(FigureState.Suppressed, 0, 0, trimmed);
+        }
+
+        var body = trimmed.Replace('\u2212', '-');
+        var percent = body.EndsWith('%');
+        if (percent)
+        {
+            body = body[..^1].TrimEnd();
+        }
+
+        body = Normalise(body, decimalComma);
+        if (body is null || !double.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            return new Figure(FigureState.NotNumber, 0, 0, trimmed);
+        }
+
+        var point = body.IndexOf('.', StringComparison.Ordinal);
+        return new Figure(FigureState.Number, value, point < 0 ? 0 : body.Length - point - 1, trimmed);
+    }
+
+    /// <summary>True when <paramref name="computed"/> shown with <paramref name="decimals"/> decimals is <paramref name="written"/>.</summary>
+    public static bool Agrees(double written, int decimals, double computed)
+    {
+        var places = Math.Clamp(decimals, 0, 10);
+        var rounded = Math.Round(computed, places, MidpointRounding.AwayFromZero);
+        var tolerance = Math.Pow(10, -places) * 1e-6;
+        if (Math.Abs(rounded - written) <= tolerance)
+        {
+            return true;
+        }
+
+        // Spreadsheets round half-even or truncate in places; accept a figure within half a unit of the last decimal.
+        return Math.Abs(computed - written) <= (0.5 * Math.Pow(10, -places)) + tolerance;
+    }
+
+    private static string? Normalise(string body, bool decimalComma)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        // Thousands separators ("3,592" or "1,234,567.5") are read as such in any file.
+        if (IsGroupedThousands(body))
+        {
+            return body.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (decimalComma && body.Count(c => c == ',') == 1 && !body.Contains('.', StringComparison.Ordinal))
+        {
+            return body.Replace(',', '.');
+        }
+
+        return body.Contains(',', StringComparison.Ordinal) ? null : body;
+    }
+
+    private static bool IsGroupedThousands(string body)
+    {
+        var digits = body.AsSpan().TrimStart('-');
+        var point = digits.IndexOf('.');
+        var whole = point < 0 ? digits : digits[..point];
+        if (whole.IndexOf(',') < 0)
+        {
+            return false;
+        }
+
+        var groups = whole.ToString().Split(',');
+        if (groups[0].Length is < 1 or > 3 || !groups[0].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        return groups.Skip(1).All(g => g.Length == 3 && g.All(char.IsAsciiDigit));
+    }
+
+    private static int DecimalsOf(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.Contains('E', StringComparison.Ordinal))
+        {
+            return 10;
+        }
+
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : Math.Min(10, text.Length - point - 1);
+    }
+
+    /// <summary>Formats a number for a message: up to three decimals, thousands separated.</summary>
+    public static string Show(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Words for a unit, for messages.</summary>
+    public static string Describe(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Count => "a count",
+        IndicatorUnit.Percentage => "a percentage",
+        IndicatorUnit.RatePer10000 => "a rate per 10,000 under-18s",
+        _ => "an average",
+    };
+}

@@ -1,0 +1,45 @@
+namespace SafeguardingIngest.Validation;
+
+/// <summary>Gathers findings up to a limit, counting the rest, so a hopeless file cannot flood a report.</summary>
+public sealed class FindingCollector(int limit)
+{
+    private readonly List<Finding> _findings = [];
+
+    /// <summary>The findings kept, in the order found.</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>Errors found, including any not kept.</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>Warnings found, including any not kept.</summary>
+    public int WarningCount { get; private set; }
+
+    /// <summary>Findings found beyond the limit and not kept.</summary>
+    public int NotShown { get; private set; }
+
+    /// <summary>Records a finding.</summary>
+    public void Add(Finding finding)
+    {
+        if (finding.Severity == Severity.Error)
+        {
+            ErrorCount++;
+        }
+        else
+        {
+            WarningCount++;
+        }
+
+        if (_findings.Count < limit)
+        {
+            _findings.Add(finding);
+        }
+        else
+        {
+            NotShown++;
+        }
+    }
+
+    /// <summary>Records a finding of <paramref name="rule"/>.</summary>
+    public void Add(Rule rule, string? sheet, string? cell, string? value, string message) =>
+        Add(Finding.Of(rule, sheet, cell, value, message));
+}

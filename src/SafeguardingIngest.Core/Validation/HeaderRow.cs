@@ -1,0 +1,59 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Reading;
+
+namespace SafeguardingIngest.Validation;
+
+/// <summary>A table's header row: where it is and which column holds what.</summary>
+public sealed class HeaderRow
+{
+    /// <summary>Rows searched for a header before giving up (title rows may stand above it).</summary>
+    public const int SearchRows = 20;
+
+    private readonly Dictionary<ReturnColumn, int> _columns;
+
+    private HeaderRow(int rowNumber, Dictionary<ReturnColumn, int> columns, IReadOnlyList<(int Column, string Heading)> headings)
+    {
+        RowNumber = rowNumber;
+        _columns = columns;
+        Headings = headings;
+    }
+
+    /// <summary>One-based row number of the header.</summary>
+    public int RowNumber { get; }
+
+    /// <summary>Every non-blank heading with its zero-based column.</summary>
+    public IReadOnlyList<(int Column, string Heading)> Headings { get; }
+
+    /// <summary>The zero-based column of <paramref name="column"/>, or -1 when the table has none.</summary>
+    public int this[ReturnColumn column] => _columns.TryGetValue(column, out var index) ? index : -1;
+
+    /// <summary>True when the table has that column.</summary>
+    public bool Has(ReturnColumn column) => _columns.ContainsKey(column);
+
+    /// <summary>
+    /// Reads the current row as a header if it has the <paramref name="key"/> column and at least
+    /// <paramref name="minimumColumns"/> recognised headings; null otherwise.
+    /// </summary>
+    public static HeaderRow? TryRead(ISheetCursor cursor, IReadOnlyDictionary<string, ReturnColumn> aliases, ReturnColumn key, int minimumColumns)
+    {
+        var columns = new Dictionary<ReturnColumn, int>();
+        var headings = new List<(int, string)>();
+        for (var i = 0; i < cursor.FieldCount; i++)
+        {
+            var cell = cursor[i];
+            if (cell.Kind != CellKind.Text || string.IsNullOrWhiteSpace(cell.Text))
+            {
+                continue;
+            }
+
+            headings.Add((i, cell.Text.Trim()));
+            if (aliases.TryGetValue(NameKey.Fold(cell.Text), out var column))
+            {
+                // The first of two columns with the same meaning wins, as a person reading left to right would assume.
+                columns.TryAdd(column, i);
+            }
+        }
+
+        return columns.ContainsKey(key) && columns.Count >= minimumColumns ? new HeaderRow(cursor.RowNumber, columns, headings) : null;
+    }
+}

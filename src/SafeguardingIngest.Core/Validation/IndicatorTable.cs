@@ -1,0 +1,305 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Reading;
+using SafeguardingIngest.Returns;
+
+namespace SafeguardingIngest.Validation;
+
+/// <summary>
+/// Reads and checks the Indicators table row by row: finds the header below any title rows,
+/// resolves indicator and locality, reads and cross-checks the figures for the indicator's unit,
+/// and hands each good row on as an observation. Finally checks every owed indicator and
+/// locality was returned.
+/// </summary>
+internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollector findings)
+{
+    private readonly Dictionary<(string Indicator, string Locality), int> _seen = [];
+    private string _sheet = CsvSpreadsheet.SheetName;
+
+    /// <summary>Observations handed to the sink.</summary>
+    public int ObservationCount { get; private set; }
+
+    /// <summary>True once a header row was found.</summary>
+    public bool Found { get; private set; }
+
+    /// <summary>Tries the sheet under <paramref name="cursor"/>; false when it holds no Indicators table.</summary>
+    public bool Read(ISheetCursor cursor)
+    {
+        _sheet = cursor.SheetName;
+        HeaderRow? header = null;
+        while (header is null)
+        {
+            if (!cursor.Read() || cursor.RowNumber > HeaderRow.SearchRows)
+            {
+                return false;
+            }
+
+            header = HeaderRow.TryRead(cursor, ColumnAliases.Indicators, ReturnColumn.Indicator, 2);
+        }
+
+        Found = true;
+        CheckHeader(header);
+        if (!header.Has(ReturnColumn.Value) && !header.Has(ReturnColumn.Numerator))
+        {
+            findings.Add(Rules.ColumnMissing, _sheet, CellReference.Cell(0, header.RowNumber), null,
+                "the Indicators table has no 'Value' or 'Numerator' column; add one (see the template).");
+            return true;
+        }
+
+        while (cursor.Read())
+        {
+            ReadRow(cursor, header);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports every owed indicator and locality that no row gave.</summary>
+    public void CheckCompleteness()
+    {
+        if (context.Agency is null)
+        {
+            return;
+        }
+
+        foreach (var indicator in context.Partnership.IndicatorsOwedBy(context.Agency.Code))
+        {
+            if (!indicator.ByLocality)
+            {
+                if (!_seen.ContainsKey((indicator.Code, Locality.WholeAreaCode)))
+                {
+                    findings.Add(Rules.IndicatorMissing, _sheet, null, null,
+                        $"{indicator.Code} ({indicator.Title}) is missing; add a row for it.");
+                }
+
+                continue;
+            }
+
+            var missing = context.Partnership.Localities.Where(l => !_seen.ContainsKey((indicator.Code, l.Code))).ToList();
+            if (missing.Count == context.Partnership.Localities.Count && !_seen.ContainsKey((indicator.Code, Locality.WholeAreaCode)))
+            {
+                findings.Add(Rules.IndicatorMissing, _sheet, null, null,
+                    $"{indicator.Code} ({indicator.Title}) is missing; add a row for each locality.");
+            }
+            else if (missing.Count > 0)
+            {
+                findings.Add(Rules.LocalityMissing, _sheet, null, null,
+                    $"{indicator.Code} is missing for {string.Join(", ", missing.Select(l => l.Name))}; add a row for each.");
+            }
+        }
+    }
+
+    private void CheckHeader(HeaderRow header)
+    {
+        foreach (var (column, heading) in header.Headings)
+        {
+            if (PersonalDataDetector.KindOfHeading(heading) is { } kind)
+            {
+                findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(column, header.RowNumber), heading,
+                    $"the column '{heading}' looks like {kind}; returns hold aggregate counts only. Remove the column and resend.");
+            }
+        }
+    }
+
+    private void ReadRow(ISheetCursor cursor, HeaderRow header)
+    {
+        var row = cursor.RowNumber;
+        var indicatorCell = cursor[header[ReturnColumn.Indicator]];
+        var numeratorCell = cursor[header[ReturnColumn.Numerator]];
+        var denominatorCell = cursor[header[ReturnColumn.Denominator]];
+        var valueCell = cursor[header[ReturnColumn.Value]];
+        var noFigures = numeratorCell.IsBlank && denominatorCell.IsBlank && valueCell.IsBlank;
+        var indicatorColumn = header[ReturnColumn.Indicator];
+        var commentary = header.Has(ReturnColumn.Commentary) ? CellText.Of(cursor[header[ReturnColumn.Commentary]]) : null;
+
+        if (indicatorCell.IsBlank)
+        {
+            if (!noFigures)
+            {
+                findings.Add(Rules.IndicatorUnknown, _sheet, CellReference.Cell(indicatorColumn, row), null,
+                    "this row has figures but no indicator; enter the indicator code.");
+            }
+
+            return;
+        }
+
+        var indicatorText = indicatorCell.Display()!.Trim();
+        var indicator = context.Partnership.FindIndicator(indicatorText);
+        if (indicator is null)
+        {
+            if (noFigures && LooksLikeNote(indicatorText))
+            {
+                return;
+            }
+
+            var suggestion = context.Partnership.SuggestIndicator(indicatorText);
+            findings.Add(Rules.IndicatorUnknown, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
+                $"'{indicatorText}' is not an indicator in the catalogue" + (suggestion is null ? "; check the code against the template." : $"; did you mean '{suggestion}'?"));
+            return;
+        }
+
+        var locality = ResolveLocality(cursor, header, indicator, row);
+        if (locality is null)
+        {
+            return;
+        }
+
+        var key = (indicator.Code, locality);
+        if (!_seen.TryAdd(key, row))
+        {
+            var where = locality == Locality.WholeAreaCode ? "the whole area" : NameOf(locality);
+            findings.Add(Rules.RowDuplicate, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
+                $"{indicator.Code} for {where} appears twice (first at row {_seen[key]}); keep one row.");
+            return;
+        }
+
+        if (context.Agency is { } agency && !indicator.IsOwedBy(agency.Code))
+        {
+            findings.Add(Rules.IndicatorNotOwed, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
+                $"{indicator.Code} is not returned by {agency.Code}; leave the row out, or ask the performance team to add your agency to it.");
+            return;
+        }
+
+        if (commentary is not null && PersonalDataDetector.KindInText(commentary) is { } kind)
+        {
+            findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(header[ReturnColumn.Commentary], row), null,
+                $"the commentary appears to contain {kind}; returns hold aggregate counts only. Remove it and resend.");
+        }
+
+        var figures = new RowFigures(
+            Read(numeratorCell, header[ReturnColumn.Numerator], row, percent: false),
+            Read(denominatorCell, header[ReturnColumn.Denominator], row, percent: false),
+            Read(valueCell, header[ReturnColumn.Value], row, percent: indicator.Unit == IndicatorUnit.Percentage));
+        if (!figures.AllUsable(out var unusable))
+        {
+            ReportUnusable(unusable, indicator);
+            return;
+        }
+
+        var checkedFigures = new FigureRules(indicator, figures, findings, _sheet, context, locality).Check();
+        if (checkedFigures is not { } result || context.Agency is null || context.Period is null)
+        {
+            return;
+        }
+
+        var source = CellReference.Qualified(_sheet, figures.SourceOfValue());
+        var observation = new Observation(
+            context.Period.Value, context.Agency.Code, indicator.Code, locality,
+            result.Numerator, result.Denominator, result.Value, indicator.Unit, commentary, source);
+        CheckPlausibility(indicator, observation, figures.SourceOfValue());
+        context.Sink.Add(observation);
+        ObservationCount++;
+    }
+
+    private string? ResolveLocality(ISheetCursor cursor, HeaderRow header, Indicator indicator, int row)
+    {
+        var column = header[ReturnColumn.Locality];
+        var cell = cursor[column];
+        var text = CellText.Of(cell);
+        string code;
+        if (text is null || IsWholeArea(text))
+        {
+            code = Locality.WholeAreaCode;
+        }
+        else if (context.Partnership.FindLocality(text) is { } locality)
+        {
+            code = locality.Code;
+        }
+        else
+        {
+            var suggestion = context.Partnership.SuggestLocality(text);
+            findings.Add(Rules.LocalityUnknown, _sheet, CellReference.Cell(column, row), text,
+                $"'{text}' is not a locality" + (suggestion is null ? $"; use one of {string.Join(", ", context.Partnership.Localities.Select(l => l.Name))}, or All." : $"; did you mean '{suggestion}'?"));
+            return null;
+        }
+
+        var reference = CellReference.Cell(Math.Max(column, 0), row);
+        if (indicator.ByLocality && code == Locality.WholeAreaCode)
+        {
+            findings.Add(Rules.LocalityRequired, _sheet, reference, text,
+                $"{indicator.Code} is returned per locality, not for the whole area; give one row for each locality.");
+            return null;
+        }
+
+        if (!indicator.ByLocality && code != Locality.WholeAreaCode)
+        {
+            findings.Add(Rules.LocalityNotExpected, _sheet, reference, text,
+                $"{indicator.Code} is returned for the whole area only; leave Locality blank or write 'All'.");
+            return null;
+        }
+
+        return code;
+    }
+
+    private bool IsWholeArea(string text)
+    {
+        var folded = NameKey.Fold(text);
+        return folded is "all" or "allareas" or "alllocalities" or "wholearea" or "total" or "partnership" or "countywide" or "citywide" or "boroughwide"
+            || folded == NameKey.Fold(context.Partnership.Name);
+    }
+
+    private (Figure Figure, string Cell) Read(CellValue cell, int column, int row, bool percent) =>
+        (FigureReader.Read(cell, percent, context.DecimalComma), column < 0 ? string.Empty : CellReference.Cell(column, row));
+
+    private void ReportUnusable(IEnumerable<(Figure Figure, string Cell)> unusable, Indicator indicator)
+    {
+        foreach (var (figure, cell) in unusable)
+        {
+            switch (figure.State)
+            {
+                case FigureState.NotNumber:
+                    findings.Add(Rules.ValueNotNumber, _sheet, cell, figure.Written,
+                        $"'{figure.Written}' is not a number; enter 0 or leave the row out.");
+                    break;
+                case FigureState.Suppressed:
+                    findings.Add(Rules.ValueSuppressed, _sheet, cell, figure.Written,
+                        $"'{figure.Written}' is a suppressed figure, which cannot be added up; enter the actual count for {indicator.Code} (returns are not published).");
+                    break;
+                case FigureState.FormulaError:
+                    findings.Add(Rules.ValueFormulaError, _sheet, cell, figure.Written,
+                        $"the cell shows {figure.Written}; fix the formula or type the figure.");
+                    break;
+            }
+        }
+    }
+
+    private void CheckPlausibility(Indicator indicator, Observation observation, string cell)
+    {
+        if (indicator.Min is { } min && observation.Value < min)
+        {
+            findings.Add(Rules.ValueOutsideRange, _sheet, cell, FigureReader.Show(observation.Value),
+                $"{FigureReader.Show(observation.Value)} is below the lowest plausible value for {indicator.Code} ({FigureReader.Show(min)}); please confirm or correct it.");
+        }
+        else if (indicator.Max is { } max && observation.Value > max)
+        {
+            findings.Add(Rules.ValueOutsideRange, _sheet, cell, FigureReader.Show(observation.Value),
+                $"{FigureReader.Show(observation.Value)} is above the highest plausible value for {indicator.Code} ({FigureReader.Show(max)}); please confirm or correct it.");
+        }
+
+        if (indicator.MaxQuarterlyChange is not { } limit || context.Previous is null)
+        {
+            return;
+        }
+
+        var previousPeriod = observation.Period.Previous();
+        if (context.Previous.Find(observation.Agency, observation.Indicator, observation.Locality, previousPeriod) is not { } previous || previous == 0)
+        {
+            return;
+        }
+
+        var change = 100 * (observation.Value - previous) / Math.Abs(previous);
+        if (Math.Abs(change) > limit)
+        {
+            var where = observation.Locality == Locality.WholeAreaCode ? string.Empty : $" in {NameOf(observation.Locality)}";
+            findings.Add(Rules.ValueLargeChange, _sheet, cell, FigureReader.Show(observation.Value),
+                $"{indicator.Code}{where} {(change > 0 ? "rose" : "fell")} {FigureReader.Show(Math.Round(Math.Abs(change), 1))}% since {previousPeriod} " +
+                $"(from {FigureReader.Show(previous)} to {FigureReader.Show(observation.Value)}), more than the {FigureReader.Show(limit)}% expected; please explain in Commentary.");
+        }
+    }
+
+    private string NameOf(string localityCode) => context.Partnership.FindLocality(localityCode)?.Name ?? localityCode;
+
+    // Notes under the table ("Source: case system extract, 3 July") are prose, not indicator codes.
+    private static bool LooksLikeNote(string text) =>
+        text.Count(char.IsWhiteSpace) >= 2 || text.EndsWith(':') || text.StartsWith('*') ||
+        text.StartsWith("note", StringComparison.OrdinalIgnoreCase) || text.StartsWith("source", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,157 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Reading;
+using SafeguardingIngest.Returns;
+
+namespace SafeguardingIngest.Validation;
+
+/// <summary>
+/// Checks a quarterly return against the partnership's catalogue in one pass and turns its good
+/// rows into observations. A bad return is an outcome (a report with findings), never an
+/// exception; a file that cannot be read as a return at all stops at that one finding.
+/// </summary>
+public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limits = null)
+{
+    private readonly ReaderLimits _limits = limits ?? ReaderLimits.Default;
+
+    /// <summary>The reference data returns are checked against.</summary>
+    public Partnership Partnership => partnership;
+
+    /// <summary>Checks a return held in a file.</summary>
+    public ReturnResult ValidateFile(string path, ReturnContext context, IObservationSink? sink = null, IPreviousValues? previous = null)
+    {
+        using var stream = File.OpenRead(path);
+        return Validate(stream, context with { FileName = context.FileName ?? Path.GetFileName(path) }, sink, previous);
+    }
+
+    /// <summary>
+    /// Checks a return. <paramref name="content"/> must be seekable (ExcelDataReader needs it);
+    /// observations go to <paramref name="sink"/> as they are read, before the verdict.
+    /// </summary>
+    public ReturnResult Validate(Stream content, ReturnContext context, IObservationSink? sink = null, IPreviousValues? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(context);
+        var findings = new FindingCollector(_limits.MaxFindings);
+        var opened = SpreadsheetOpener.Open(content, _limits);
+        if (opened.Problem is not null)
+        {
+            findings.Add(opened.Problem.ToFinding());
+            return Result(findings, 0, context.Agency, context.Period, null, [], []);
+        }
+
+        using var spreadsheet = opened.Spreadsheet!;
+        var table = (IndicatorTable?)null;
+        var identity = (Agency: (Agency?)null, Period: context.Period);
+        List<ActionItem> actions = [];
+        List<RiskItem> risks = [];
+        try
+        {
+            var roles = spreadsheet.Kind == ReturnFileKind.Csv ? new SheetRoles(-1, 0, -1, -1, []) : SheetRoles.Of(spreadsheet.SheetNames);
+            CoverSheet? cover = null;
+            if (roles.Cover >= 0)
+            {
+                using var cursor = spreadsheet.OpenSheet(roles.Cover);
+                cover = CoverSheet.Read(cursor);
+            }
+
+            identity = ReturnIdentity.Resolve(partnership, cover, roles.Cover >= 0, spreadsheet.Kind, context, findings);
+            var rowContext = new IndicatorRowContext(partnership, identity.Agency, identity.Period, spreadsheet.UsesDecimalComma, sink ?? NoSink.Instance, previous);
+            table = new IndicatorTable(rowContext, findings);
+            var unused = ReadIndicators(spreadsheet, roles, table);
+            if (!table.Found)
+            {
+                findings.Add(Rules.IndicatorsMissing, null, null, null,
+                    $"No sheet has an Indicators table (a header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}.");
+            }
+            else
+            {
+                table.CheckCompleteness();
+            }
+
+            if (roles.Actions >= 0)
+            {
+                using var cursor = spreadsheet.OpenSheet(roles.Actions);
+                actions = ActionTable.Read(cursor, findings);
+            }
+
+            if (roles.Risks >= 0)
+            {
+                using var cursor = spreadsheet.OpenSheet(roles.Risks);
+                risks = RiskTable.Read(cursor, findings);
+            }
+
+            foreach (var index in unused)
+            {
+                using var cursor = spreadsheet.OpenSheet(index);
+                ScanForPersonalData(cursor, findings);
+            }
+        }
+        catch (UnreadableSpreadsheetException e)
+        {
+            findings.Add(e.Problem.ToFinding());
+        }
+
+        return Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
+    }
+
+    private static List<int> ReadIndicators(ISpreadsheet spreadsheet, SheetRoles roles, IndicatorTable table)
+    {
+        var unused = new List<int>(roles.Others);
+        if (roles.Indicators >= 0)
+        {
+            using var cursor = spreadsheet.OpenSheet(roles.Indicators);
+            table.Read(cursor);
+            return unused;
+        }
+
+        // No sheet is called Indicators: take the first other sheet that holds the table.
+        foreach (var index in roles.Others)
+        {
+            using var cursor = spreadsheet.OpenSheet(index);
+            if (table.Read(cursor))
+            {
+                unused.Remove(index);
+                break;
+            }
+        }
+
+        return unused;
+    }
+
+    private static void ScanForPersonalData(ISheetCursor cursor, FindingCollector findings)
+    {
+        while (cursor.Read() && cursor.RowNumber <= HeaderRow.SearchRows)
+        {
+            for (var i = 0; i < cursor.FieldCount; i++)
+            {
+                var cell = cursor[i];
+                if (cell.Kind == CellKind.Text && PersonalDataDetector.KindOfHeading(cell.Text) is { } kind)
+                {
+                    var heading = cell.Text!.Trim();
+                    findings.Add(Rules.PersonalData, cursor.SheetName, CellReference.Cell(i, cursor.RowNumber), heading,
+                        $"the column '{heading}' on sheet '{cursor.SheetName}' looks like {kind}; returns hold aggregate counts only. Remove the sheet or column and resend.");
+                }
+            }
+        }
+    }
+
+    private static ReturnResult Result(
+        FindingCollector findings, int observations, string? agency, Periods.ReportingPeriod? period, ReturnFileKind? kind,
+        IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks)
+    {
+        var status = findings.ErrorCount > 0 ? ReturnStatus.Rejected
+            : findings.WarningCount > 0 ? ReturnStatus.AcceptedWithWarnings
+            : ReturnStatus.Accepted;
+        var report = new ValidationReport(status, findings.Findings, findings.ErrorCount, findings.WarningCount, findings.NotShown, observations, agency, period, kind);
+        return new ReturnResult(report, actions, risks);
+    }
+
+    private sealed class NoSink : IObservationSink
+    {
+        public static readonly NoSink Instance = new();
+
+        public void Add(Observation observation)
+        {
+        }
+    }
+}
