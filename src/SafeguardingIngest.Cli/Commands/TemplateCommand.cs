@@ -1,0 +1,39 @@
+using System.CommandLine;
+using SafeguardingIngest.Templates;
+using Spectre.Console;
+
+namespace SafeguardingIngest.Cli.Commands;
+
+/// <summary>`sgi template`: writes an agency's blank return for a period.</summary>
+internal static class TemplateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var agency = CommonOptions.Agency(required: true);
+        var period = CommonOptions.Period(required: true);
+        var reference = CommonOptions.Reference();
+        var output = new Option<FileInfo?>("--output", "-o")
+        {
+            Description = "Where to write the workbook; default {AGENCY}-{PERIOD}-return.xlsx in the current folder.",
+            HelpName = "FILE",
+        };
+
+        var command = new Command("template", "Write an agency's blank quarterly return: Cover filled in, one row per owed indicator and locality.")
+        {
+            agency, period, reference, output,
+        };
+        command.SetAction(result =>
+        {
+            var partnership = CommonOptions.LoadPartnership(result.GetValue(reference));
+            var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);
+            var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
+            var document = ReturnTemplate.For(partnership, owner, quarter);
+            var path = result.GetValue(output)?.FullName ?? Path.GetFullPath($"{owner.Code}-{quarter.Key}-return.xlsx");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            ReturnWorkbookWriter.WriteFile(path, document, partnership);
+            console.Ansi.MarkupLineInterpolated($"Wrote [bold]{path}[/]: {document.Rows.Count} indicator rows for {owner.Name}, {quarter}, due {document.DueDate:d MMMM yyyy}.");
+            return ExitCodes.Accepted;
+        });
+        return command;
+    }
+}

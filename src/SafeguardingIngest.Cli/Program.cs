@@ -1,0 +1,3 @@
+using SafeguardingIngest.Cli;
+
+return await SgiApp.RunAsync(args, CliConsole.System());

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using SafeguardingIngest.Cli.Commands;
+
+namespace SafeguardingIngest.Cli;
+
+/// <summary>The `sgi` command line: parses arguments, runs a command, maps failures to exit codes.</summary>
+public static class SgiApp
+{
+    /// <summary>Runs `sgi` with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("SafeguardingIngest: check, template and ingest partner agencies' quarterly safeguarding returns.")
+        {
+            ValidateCommand.Create(console),
+            TemplateCommand.Create(console),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await console.Error.WriteLineAsync($"sgi: {error.Message}");
+            }
+
+            await console.Error.WriteLineAsync("Run 'sgi --help' for usage.");
+            return ExitCodes.UsageOrSystemError;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        }
+        catch (UsageException e)
+        {
+            await console.Error.WriteLineAsync($"sgi: {e.Message}");
+            return ExitCodes.UsageOrSystemError;
+        }
+        catch (IOException e)
+        {
+            await console.Error.WriteLineAsync($"sgi: {e.Message}");
+            return ExitCodes.UsageOrSystemError;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await console.Error.WriteLineAsync($"sgi: {e.Message}");
+            return ExitCodes.UsageOrSystemError;
+        }
+    }
+}

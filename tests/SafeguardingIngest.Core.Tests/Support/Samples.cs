@@ -1,0 +1,18 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Periods;
+
+namespace SafeguardingIngest.Tests.Support;
+
+/// <summary>The sample partnership shipped in samples/partnership.json, and paths to committed fixtures.</summary>
+public static class Samples
+{
+    private static readonly Lazy<Partnership> s_partnership = new(() => PartnershipReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json")));
+
+    public static Partnership Partnership => s_partnership.Value;
+
+    public static ReportingPeriod Q2 { get; } = ReportingPeriod.Parse("2025-26 Q2");
+
+    public static string PartnershipPath => Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json");
+
+    public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+}
