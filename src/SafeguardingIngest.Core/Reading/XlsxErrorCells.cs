@@ -86,11 +86,15 @@ internal sealed class XlsxErrorCells : IDisposable
             }
 
             hit += position;
-            var start = window[..hit].LastIndexOf("<c"u8);
-            var close = IndexOfCellEnd(window[hit..]);
-            if (start < 0 || close < 0)
+
+            // The attribute sits in the cell's start tag, so the last '<' before it opens the cell,
+            // whatever namespace prefix the writer used (<c> or <x:c>).
+            var start = window[..hit].LastIndexOf((byte)'<');
+            var nameEnd = start < 0 ? -1 : window[start..hit].IndexOfAny(" \t\r\n"u8);
+            var tagEnd = window[hit..].IndexOf((byte)'>');
+            if (start < 0 || nameEnd <= 1 || tagEnd < 0)
             {
-                if (final || start < 0)
+                if (final || start < 0 || nameEnd <= 1)
                 {
                     position = hit + 5;
                     continue;
@@ -99,13 +103,28 @@ internal sealed class XlsxErrorCells : IDisposable
                 return start;
             }
 
-            var element = window[start..(hit + close)];
-            if (ReadReference(element) is { } cell && ReadValue(element) is { } error)
+            var name = window.Slice(start + 1, nameEnd - 1);
+            tagEnd += hit;
+            if (name[^1] != (byte)'c' || (name.Length > 1 && name[^2] != (byte)':') || window[tagEnd - 1] == (byte)'/')
+            {
+                position = tagEnd;
+                continue;
+            }
+
+            var closeTag = Concat("</"u8, name, ">"u8);
+            var close = window[tagEnd..].IndexOf(closeTag);
+            if (close < 0)
+            {
+                return final ? window.Length : start;
+            }
+
+            var inner = window.Slice(tagEnd + 1, close - 1);
+            if (ReadReference(window[start..tagEnd]) is { } cell && ReadValue(inner, name[..^1]) is { } error)
             {
                 found[cell] = error;
             }
 
-            position = hit + close;
+            position = tagEnd + close + closeTag.Length;
         }
     }
 
@@ -116,24 +135,7 @@ internal sealed class XlsxErrorCells : IDisposable
         return a < 0 ? b : b < 0 ? a : Math.Min(a, b);
     }
 
-    private static int IndexOfCellEnd(ReadOnlySpan<byte> span)
-    {
-        var end = span.IndexOf("</c>"u8);
-        var selfClosing = span.IndexOf("/>"u8);
-        var next = span[1..].IndexOf("<c"u8);
-        if (end < 0)
-        {
-            return -1;
-        }
-
-        // A self-closing <c .../> with no value has nothing to report; stop before the next cell.
-        if (selfClosing >= 0 && selfClosing < end && (next < 0 || selfClosing < next) && span[..selfClosing].IndexOf((byte)'>') < 0)
-        {
-            return selfClosing + 2;
-        }
-
-        return end + 4;
-    }
+    private static byte[] Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c) => [.. a, .. b, .. c];
 
     private static (int, int)? ReadReference(ReadOnlySpan<byte> element)
     {
@@ -174,16 +176,17 @@ internal sealed class XlsxErrorCells : IDisposable
         return column == 0 || row == 0 || i != reference.Length ? null : (row - 1, column - 1);
     }
 
-    private static string? ReadValue(ReadOnlySpan<byte> element)
+    private static string? ReadValue(ReadOnlySpan<byte> inner, ReadOnlySpan<byte> prefix)
     {
-        var open = element.IndexOf("<v>"u8);
+        var openTag = Concat("<"u8, prefix, "v>"u8);
+        var open = inner.IndexOf(openTag);
         if (open < 0)
         {
             return null;
         }
 
-        var rest = element[(open + 3)..];
-        var close = rest.IndexOf("</v>"u8);
+        var rest = inner[(open + openTag.Length)..];
+        var close = rest.IndexOf((byte)'<');
         return close <= 0 || close > 64 ? null : Encoding.UTF8.GetString(rest[..close]);
     }
 
