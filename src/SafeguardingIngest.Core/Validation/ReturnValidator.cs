@@ -60,8 +60,9 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             var unused = ReadIndicators(spreadsheet, roles, table);
             if (!table.Found)
             {
-                findings.Add(Rules.IndicatorsMissing, null, null, null,
-                    $"No sheet has an Indicators table (a header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}.");
+                findings.Add(Rules.IndicatorsMissing, roles.Indicators >= 0 ? spreadsheet.SheetNames[roles.Indicators] : null, null, null, roles.Indicators >= 0
+                    ? $"The sheet '{spreadsheet.SheetNames[roles.Indicators]}' has no header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows; use the template's headings."
+                    : $"No sheet has an Indicators table (a header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}.");
             }
             else
             {
