@@ -29,7 +29,7 @@ public static class SgiApp
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (UsageException e)
         {

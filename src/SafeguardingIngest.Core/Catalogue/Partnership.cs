@@ -8,6 +8,9 @@ namespace SafeguardingIngest.Catalogue;
 /// </summary>
 public sealed class Partnership
 {
+    // Exact codes and names in any case first, so the usual row costs no folding; folded keys second.
+    private readonly Dictionary<string, Indicator> _indicatorsAsWritten = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Locality> _localitiesAsWritten = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Agency> _agencies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Locality> _localities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.Ordinal);
@@ -36,12 +39,15 @@ public sealed class Partnership
 
         foreach (var locality in localities)
         {
+            _localitiesAsWritten.TryAdd(locality.Code, locality);
+            _localitiesAsWritten.TryAdd(locality.Name, locality);
             _localities.TryAdd(NameKey.Fold(locality.Code), locality);
             _localities.TryAdd(NameKey.Fold(locality.Name), locality);
         }
 
         foreach (var indicator in indicators)
         {
+            _indicatorsAsWritten.TryAdd(indicator.Code, indicator);
             _indicators.TryAdd(NameKey.Fold(indicator.Code), indicator);
             _indicators.TryAdd(NameKey.Fold(indicator.Title), indicator);
         }
@@ -76,11 +82,15 @@ public sealed class Partnership
 
     /// <summary>The locality with this code or name, in any case and spacing.</summary>
     public Locality? FindLocality(string? codeOrName) =>
-        _localities.GetValueOrDefault(NameKey.Fold(codeOrName));
+        codeOrName is not null && _localitiesAsWritten.TryGetValue(codeOrName, out var locality)
+            ? locality
+            : _localities.GetValueOrDefault(NameKey.Fold(codeOrName));
 
     /// <summary>The indicator with this code or title, in any case and spacing.</summary>
     public Indicator? FindIndicator(string? codeOrTitle) =>
-        _indicators.GetValueOrDefault(NameKey.Fold(codeOrTitle));
+        codeOrTitle is not null && _indicatorsAsWritten.TryGetValue(codeOrTitle, out var indicator)
+            ? indicator
+            : _indicators.GetValueOrDefault(NameKey.Fold(codeOrTitle));
 
     /// <summary>The closest agency code or name to a mistyped one, if there is a plausible one.</summary>
     public string? SuggestAgency(string text) =>

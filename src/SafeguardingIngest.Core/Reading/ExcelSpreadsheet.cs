@@ -106,22 +106,24 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
         {
             return read();
         }
-        catch (InvalidPasswordException e)
+        catch (Exception e) when (IsDamage(e))
         {
-            throw new UnreadableSpreadsheetException(
-                new FileProblem(Rules.FilePasswordProtected, "The workbook is protected with a password; remove the password (File > Info > Protect Workbook) and resend it."), e);
-        }
-
-        // ExcelDataReader has no single exception type for damaged content: these are the ones it
-        // raises on truncated, malformed or inconsistent files. Anything else is a fault of ours.
-        catch (Exception e) when (e is ExcelReaderException or XmlException or InvalidDataException or EndOfStreamException
-                                      or FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
-                                      or OverflowException or NotSupportedException or InvalidCastException or KeyNotFoundException)
-        {
-            throw new UnreadableSpreadsheetException(
-                new FileProblem(Rules.FileCorrupt, $"The workbook is damaged and cannot be read ({Describe(e)}); open it in Excel, save it again and resend it."), e);
+            throw Translate(e);
         }
     }
+
+    // ExcelDataReader has no single exception type for damaged content: these are the ones it
+    // raises on truncated, malformed or inconsistent files. Anything else is a fault of ours.
+    private static bool IsDamage(Exception e) =>
+        e is ExcelReaderException or XmlException or InvalidDataException or EndOfStreamException
+            or FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
+            or OverflowException or NotSupportedException or InvalidCastException or KeyNotFoundException;
+
+    private static UnreadableSpreadsheetException Translate(Exception e) => e is InvalidPasswordException
+        ? new UnreadableSpreadsheetException(
+            new FileProblem(Rules.FilePasswordProtected, "The workbook is protected with a password; remove the password (File > Info > Protect Workbook) and resend it."), e)
+        : new UnreadableSpreadsheetException(
+            new FileProblem(Rules.FileCorrupt, $"The workbook is damaged and cannot be read ({Describe(e)}); open it in Excel, save it again and resend it."), e);
 
     private static string Describe(Exception e) => e switch
     {
@@ -166,9 +168,16 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
 
         public bool Read()
         {
-            if (!Guard(_reader.Read))
+            try
             {
-                return false;
+                if (!_reader.Read())
+                {
+                    return false;
+                }
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                throw Translate(e);
             }
 
             RowNumber++;
@@ -197,7 +206,16 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                     return CellValue.Empty;
                 }
 
-                var value = Guard(() => _reader.GetValue(column));
+                object? value;
+                try
+                {
+                    value = _reader.GetValue(column);
+                }
+                catch (Exception e) when (IsDamage(e))
+                {
+                    throw Translate(e);
+                }
+
                 switch (value)
                 {
                     case null:
@@ -205,7 +223,7 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                             ? CellValue.FromError(error)
                             : CellValue.Empty;
                     case double number:
-                        return CellValue.FromNumber(number, IsPercentFormat(Guard(() => _reader.GetNumberFormatString(column))));
+                        return CellValue.FromNumber(number, IsPercentFormat(FormatOf(column)));
                     case string text:
                         if (text.Length > owner._limits.MaxCellLength)
                         {
@@ -226,6 +244,18 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                     default:
                         return CellValue.FromText(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                 }
+            }
+        }
+
+        private string? FormatOf(int column)
+        {
+            try
+            {
+                return _reader.GetNumberFormatString(column);
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                throw Translate(e);
             }
         }
 

@@ -23,8 +23,18 @@ public enum FigureState
     FormulaError,
 }
 
-/// <summary>A figure as read: its state, value and how many decimals it was written with.</summary>
-public readonly record struct Figure(FigureState State, double Value, int Decimals, string? Written);
+/// <summary>
+/// A figure as read: its state and value, and the cell it came from. What was written and how many
+/// decimals it had are worked out only when a check needs them, which keeps the per-row cost low.
+/// </summary>
+public readonly record struct Figure(FigureState State, double Value, CellValue Cell, int TextDecimals)
+{
+    /// <summary>The figure as written, for messages.</summary>
+    public string? Written => Cell.Kind == CellKind.Text ? Cell.Text?.Trim() : Cell.Display();
+
+    /// <summary>Decimals the figure was written with: as typed for text, as stored for a number cell.</summary>
+    public int Decimals => Cell.Kind == CellKind.Number ? FigureReader.DecimalsOf(Value) : TextDecimals;
+}
 
 /// <summary>
 /// Reads figures the way people type them: "3,592", " 26 ", "14.7%", cells formatted as
@@ -46,12 +56,12 @@ public static class FigureReader
                 return default;
             case CellKind.Number:
                 var value = cell.IsPercentFormatted && percentCellsAsPercent ? cell.Number * 100 : cell.Number;
-                return new Figure(FigureState.Number, value, DecimalsOf(value), cell.Display());
+                return new Figure(FigureState.Number, value, cell, 0);
             case CellKind.Error:
-                return new Figure(FigureState.FormulaError, 0, 0, cell.Text);
+                return new Figure(FigureState.FormulaError, 0, cell, 0);
             case CellKind.Boolean:
             case CellKind.Date:
-                return new Figure(FigureState.NotNumber, 0, 0, cell.Display());
+                return new Figure(FigureState.NotNumber, 0, cell, 0);
             default:
                 return ReadText(cell.Text!, decimalComma);
         }
@@ -60,6 +70,14 @@ public static class FigureReader
     /// <summary>Reads a figure written as text.</summary>
     public static Figure ReadText(string text, bool decimalComma)
     {
+        var cell = CellValue.FromText(text);
+        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var quick) && double.IsFinite(quick))
+        {
+            // The common case, a plain number typed as text, needs no clean-up.
+            var dot = text.IndexOf('.', StringComparison.Ordinal);
+            return new Figure(FigureState.Number, quick, cell, dot < 0 ? 0 : text.TrimEnd().Length - dot - 1);
+        }
+
         var trimmed = text.Trim().Trim('\u00A0', '\u2007', '\u202F');
         if (trimmed.Length == 0)
         {
@@ -68,18 +86,18 @@ public static class FigureReader
 
         if (trimmed[0] == '#' && trimmed.Length <= 8 && (trimmed.EndsWith('!') || trimmed.EndsWith('?') || trimmed == "#N/A"))
         {
-            return new Figure(FigureState.FormulaError, 0, 0, trimmed);
+            return new Figure(FigureState.FormulaError, 0, cell, 0);
         }
 
         if (trimmed.StartsWith("Err:", StringComparison.OrdinalIgnoreCase))
         {
-            return new Figure(FigureState.FormulaError, 0, 0, trimmed);
+            return new Figure(FigureState.FormulaError, 0, cell, 0);
         }
 
         var lower = trimmed.ToLowerInvariant();
         if (s_suppressionMarks.Contains(lower) || lower.StartsWith('<') || lower.StartsWith("fewer than", StringComparison.Ordinal) || lower.StartsWith("less than", StringComparison.Ordinal))
         {
-            return new Figure(FigureState.Suppressed, 0, 0, trimmed);
+            return new Figure(FigureState.Suppressed, 0, cell, 0);
         }
 
         var body = trimmed.Replace('\u2212', '-');
@@ -92,11 +110,11 @@ public static class FigureReader
         body = Normalise(body, decimalComma);
         if (body is null || !double.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            return new Figure(FigureState.NotNumber, 0, 0, trimmed);
+            return new Figure(FigureState.NotNumber, 0, cell, 0);
         }
 
         var point = body.IndexOf('.', StringComparison.Ordinal);
-        return new Figure(FigureState.Number, value, point < 0 ? 0 : body.Length - point - 1, trimmed);
+        return new Figure(FigureState.Number, value, cell, point < 0 ? 0 : body.Length - point - 1);
     }
 
     /// <summary>True when <paramref name="computed"/> shown with <paramref name="decimals"/> decimals is <paramref name="written"/>.</summary>
@@ -154,7 +172,8 @@ public static class FigureReader
         return groups.Skip(1).All(g => g.Length == 3 && g.All(char.IsAsciiDigit));
     }
 
-    private static int DecimalsOf(double value)
+    /// <summary>Decimals in the shortest round-trip form of <paramref name="value"/>, at most 10.</summary>
+    public static int DecimalsOf(double value)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         if (text.Contains('E', StringComparison.Ordinal))

@@ -10,7 +10,7 @@ internal readonly record struct CheckedFigures(double Numerator, double? Denomin
 /// percentage, rate or average has a usable numerator and denominator; a Value given beside them
 /// must agree with them as written (to the decimals the agency used).
 /// </summary>
-internal sealed class FigureRules(
+internal ref struct FigureRules(
     Indicator indicator,
     RowFigures figures,
     FindingCollector findings,
@@ -25,9 +25,9 @@ internal sealed class FigureRules(
         var result = indicator.Unit switch
         {
             IndicatorUnit.Count => CheckCount(),
-            IndicatorUnit.Percentage => CheckRatio(scale: 100, countDenominator: true),
+            IndicatorUnit.Percentage => CheckRatio(scale: 100),
             IndicatorUnit.RatePer10000 => CheckRate(),
-            _ => CheckRatio(scale: 1, countDenominator: true),
+            _ => CheckRatio(scale: 1),
         };
         return _failed ? null : result;
     }
@@ -35,35 +35,35 @@ internal sealed class FigureRules(
     private CheckedFigures? CheckCount()
     {
         var (numerator, value) = (figures.Numerator, figures.Value);
-        var given = value.Figure.State == FigureState.Number ? value : numerator;
-        if (given.Figure.State != FigureState.Number)
+        var given = value.IsNumber ? value : numerator;
+        if (!given.IsNumber)
         {
-            return Missing($"{indicator.Code} has no figure; enter the count in Value, or 0.", value.Cell.Length > 0 ? value.Cell : numerator.Cell);
+            return Missing($"{indicator.Code} has no figure; enter the count in Value, or 0.", figures.CellOf(value, numerator));
         }
 
         WholeAndNotNegative(given, "a count of children");
-        if (value.Figure.State == FigureState.Number && numerator.Figure.State == FigureState.Number && value.Figure.Value != numerator.Figure.Value)
+        if (value.IsNumber && numerator.IsNumber && value.Value != numerator.Value)
         {
-            Fail(Rules.ValueMismatch, value, $"the Value {FigureReader.Show(value.Figure.Value)} disagrees with the Numerator {FigureReader.Show(numerator.Figure.Value)}; a count needs only one of them.");
+            Fail(Rules.ValueMismatch, value, $"the Value {FigureReader.Show(value.Value)} disagrees with the Numerator {FigureReader.Show(numerator.Value)}; a count needs only one of them.");
         }
 
-        return new CheckedFigures(given.Figure.Value, null, given.Figure.Value);
+        return new CheckedFigures(given.Value, null, given.Value);
     }
 
-    private CheckedFigures? CheckRatio(double scale, bool countDenominator)
+    private CheckedFigures? CheckRatio(double scale)
     {
         var (numerator, denominator) = (figures.Numerator, figures.Denominator);
-        if (numerator.Figure.State != FigureState.Number)
+        if (!numerator.IsNumber)
         {
-            var hint = figures.Value.Figure.State == FigureState.Number
+            var hint = figures.Value.IsNumber
                 ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the Numerator and Denominator so it can be added up across agencies (a Value alone is not enough)."
                 : $"{indicator.Code} has no figure; enter the Numerator and Denominator.";
-            return Missing(hint, numerator.Cell.Length > 0 ? numerator.Cell : figures.Value.Cell);
+            return Missing(hint, figures.CellOf(numerator, figures.Value));
         }
 
-        if (denominator.Figure.State != FigureState.Number)
+        if (!denominator.IsNumber)
         {
-            Fail(Rules.DenominatorMissing, denominator with { Cell = denominator.Cell.Length > 0 ? denominator.Cell : numerator.Cell },
+            FailAt(Rules.DenominatorMissing, figures.CellOf(denominator, numerator), denominator.Figure.Written,
                 $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)} and needs a Denominator.");
             return null;
         }
@@ -78,52 +78,48 @@ internal sealed class FigureRules(
             NotNegative(numerator);
         }
 
-        if (countDenominator)
-        {
-            WholeAndNotNegative(denominator, "a count");
-        }
-
+        WholeAndNotNegative(denominator, "a count");
         if (_failed)
         {
             return null;
         }
 
-        if (denominator.Figure.Value == 0)
+        if (denominator.Value == 0)
         {
             Fail(Rules.DenominatorZero, denominator,
                 $"the denominator is 0, so {indicator.Code} cannot be worked out; check the figure, or leave the row out if there were none.");
             return null;
         }
 
-        if (isPercentage && numerator.Figure.Value > denominator.Figure.Value)
+        if (isPercentage && numerator.Value > denominator.Value)
         {
             Fail(Rules.NumeratorAboveDenominator, numerator,
-                $"the numerator {FigureReader.Show(numerator.Figure.Value)} is larger than the denominator {FigureReader.Show(denominator.Figure.Value)}; a percentage cannot be over 100%.");
+                $"the numerator {FigureReader.Show(numerator.Value)} is larger than the denominator {FigureReader.Show(denominator.Value)}; a percentage cannot be over 100%.");
             return null;
         }
 
-        var computed = scale * numerator.Figure.Value / denominator.Figure.Value;
-        CrossCheck(computed, $"{FigureReader.Show(numerator.Figure.Value)} / {FigureReader.Show(denominator.Figure.Value)}{(scale == 1 ? string.Empty : $" × {FigureReader.Show(scale)}")}");
-        return _failed ? null : new CheckedFigures(numerator.Figure.Value, denominator.Figure.Value, computed);
+        var computed = scale * numerator.Value / denominator.Value;
+        CrossCheck(computed, numerator.Value, denominator.Value, scale);
+        return _failed ? null : new CheckedFigures(numerator.Value, denominator.Value, computed);
     }
 
     private CheckedFigures? CheckRate()
     {
         var (numerator, denominator) = (figures.Numerator, figures.Denominator);
-        if (numerator.Figure.State != FigureState.Number)
+        if (!numerator.IsNumber)
         {
-            var hint = figures.Value.Figure.State == FigureState.Number
+            var hint = figures.Value.IsNumber
                 ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the count in Numerator so it can be added up (the population comes from the partnership's reference data)."
                 : $"{indicator.Code} has no figure; enter the count in Numerator.";
-            return Missing(hint, numerator.Cell.Length > 0 ? numerator.Cell : figures.Value.Cell);
+            return Missing(hint, figures.CellOf(numerator, figures.Value));
         }
 
         WholeAndNotNegative(numerator, "a count of children");
         double population;
-        if (denominator.Figure.State == FigureState.Number)
+        if (denominator.IsNumber)
         {
             WholeAndNotNegative(denominator, "a population");
-            population = denominator.Figure.Value;
+            population = denominator.Value;
         }
         else if (context.Period is { } period && context.Partnership.PopulationFor(locality, period.Year) is { } known)
         {
@@ -137,7 +133,7 @@ internal sealed class FigureRules(
         else
         {
             var where = locality == Locality.WholeAreaCode ? "the whole area" : context.Partnership.FindLocality(locality)?.Name ?? locality;
-            Fail(Rules.PopulationMissing, denominator with { Cell = denominator.Cell.Length > 0 ? denominator.Cell : numerator.Cell },
+            FailAt(Rules.PopulationMissing, figures.CellOf(denominator, numerator), null,
                 $"no under-18 population is held for {where} in {context.Period.Value.Year}; enter it in Denominator.");
             return null;
         }
@@ -153,71 +149,75 @@ internal sealed class FigureRules(
             return null;
         }
 
-        var computed = 10_000 * numerator.Figure.Value / population;
-        CrossCheck(computed, $"{FigureReader.Show(numerator.Figure.Value)} / {FigureReader.Show(population)} × 10,000");
-        return _failed ? null : new CheckedFigures(numerator.Figure.Value, population, computed);
+        var computed = 10_000 * numerator.Value / population;
+        CrossCheck(computed, numerator.Value, population, 10_000);
+        return _failed ? null : new CheckedFigures(numerator.Value, population, computed);
     }
 
-    private void CrossCheck(double computed, string workings)
+    private void CrossCheck(double computed, double numerator, double denominator, double scale)
     {
         var value = figures.Value;
-        if (value.Figure.State != FigureState.Number)
+        if (!value.IsNumber)
         {
             return;
         }
 
-        if (indicator.Unit == IndicatorUnit.Percentage && (value.Figure.Value < 0 || value.Figure.Value > 100))
+        if (indicator.Unit == IndicatorUnit.Percentage && (value.Value < 0 || value.Value > 100))
         {
-            Fail(Rules.PercentageOutOfRange, value, $"{FigureReader.Show(value.Figure.Value)} is not a percentage between 0 and 100.");
+            Fail(Rules.PercentageOutOfRange, value, $"{FigureReader.Show(value.Value)} is not a percentage between 0 and 100.");
             return;
         }
 
-        if (FigureReader.Agrees(value.Figure.Value, value.Figure.Decimals, computed))
+        var decimals = value.Figure.Decimals;
+        if (FigureReader.Agrees(value.Value, decimals, computed))
         {
             return;
         }
 
-        var hint = indicator.Unit == IndicatorUnit.Percentage && FigureReader.Agrees(value.Figure.Value * 100, Math.Max(0, value.Figure.Decimals - 2), computed)
-            ? $" (it looks like a fraction: enter {FigureReader.Show(value.Figure.Value * 100)}, or format the cell as a percentage)"
+        var workings = $"{FigureReader.Show(numerator)} / {FigureReader.Show(denominator)}{(scale == 1 ? string.Empty : $" × {FigureReader.Show(scale)}")}";
+        var hint = indicator.Unit == IndicatorUnit.Percentage && FigureReader.Agrees(value.Value * 100, Math.Max(0, decimals - 2), computed)
+            ? $" (it looks like a fraction: enter {FigureReader.Show(value.Value * 100)}, or format the cell as a percentage)"
             : string.Empty;
         Fail(Rules.ValueMismatch, value,
-            $"the Value {FigureReader.Show(value.Figure.Value)} disagrees with {workings} = {FigureReader.Show(Math.Round(computed, 3))}{hint}; correct one of them, or leave Value blank.");
+            $"the Value {FigureReader.Show(value.Value)} disagrees with {workings} = {FigureReader.Show(Math.Round(computed, 3))}{hint}; correct one of them, or leave Value blank.");
     }
 
-    private void WholeAndNotNegative((Figure Figure, string Cell) figure, string what)
+    private void WholeAndNotNegative(Slot slot, string what)
     {
-        if (!NotNegative(figure))
+        if (!NotNegative(slot))
         {
             return;
         }
 
-        if (figure.Figure.Value != Math.Floor(figure.Figure.Value))
+        if (slot.Value != Math.Floor(slot.Value))
         {
-            Fail(Rules.ValueNotWhole, figure, $"{FigureReader.Show(figure.Figure.Value)} is not a whole number; {what} is whole.");
+            Fail(Rules.ValueNotWhole, slot, $"{FigureReader.Show(slot.Value)} is not a whole number; {what} is whole.");
         }
     }
 
-    private bool NotNegative((Figure Figure, string Cell) figure)
+    private bool NotNegative(Slot slot)
     {
-        if (figure.Figure.Value >= 0)
+        if (slot.Value >= 0)
         {
             return true;
         }
 
-        Fail(Rules.ValueNegative, figure, $"{FigureReader.Show(figure.Figure.Value)} is negative; {indicator.Code} cannot be below 0.");
+        Fail(Rules.ValueNegative, slot, $"{FigureReader.Show(slot.Value)} is negative; {indicator.Code} cannot be below 0.");
         return false;
     }
 
-    private CheckedFigures? Missing(string message, string cell)
+    private CheckedFigures? Missing(string message, string? cell)
     {
         _failed = true;
-        findings.Add(Rules.ValueMissing, sheet, cell.Length > 0 ? cell : null, null, message);
+        findings.Add(Rules.ValueMissing, sheet, cell, null, message);
         return null;
     }
 
-    private void Fail(Rule rule, (Figure Figure, string Cell) figure, string message)
+    private void Fail(Rule rule, Slot slot, string message) => FailAt(rule, figures.CellOf(slot), slot.Figure.Written, message);
+
+    private void FailAt(Rule rule, string? cell, string? value, string message)
     {
         _failed = true;
-        findings.Add(rule, sheet, figure.Cell.Length > 0 ? figure.Cell : null, figure.Figure.Written, message);
+        findings.Add(rule, sheet, cell, value, message);
     }
 }

@@ -122,7 +122,7 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             return;
         }
 
-        var indicatorText = indicatorCell.Display()!.Trim();
+        var indicatorText = indicatorCell.Kind == CellKind.Text ? indicatorCell.Text!.Trim() : indicatorCell.Display()!;
         var indicator = context.Partnership.FindIndicator(indicatorText);
         if (indicator is null)
         {
@@ -166,12 +166,13 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         }
 
         var figures = new RowFigures(
-            Read(numeratorCell, header[ReturnColumn.Numerator], row, percent: false),
-            Read(denominatorCell, header[ReturnColumn.Denominator], row, percent: false),
-            Read(valueCell, header[ReturnColumn.Value], row, percent: indicator.Unit == IndicatorUnit.Percentage));
-        if (!figures.AllUsable(out var unusable))
+            Read(numeratorCell, header[ReturnColumn.Numerator], percent: false),
+            Read(denominatorCell, header[ReturnColumn.Denominator], percent: false),
+            Read(valueCell, header[ReturnColumn.Value], percent: indicator.Unit == IndicatorUnit.Percentage),
+            row);
+        if (!figures.AllUsable)
         {
-            ReportUnusable(unusable, indicator);
+            ReportUnusable(figures, indicator);
             return;
         }
 
@@ -181,11 +182,11 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             return;
         }
 
-        var source = CellReference.Qualified(_sheet, figures.SourceOfValue());
+        var cell = figures.SourceOfValue();
         var observation = new Observation(
             context.Period.Value, context.Agency.Code, indicator.Code, locality,
-            result.Numerator, result.Denominator, result.Value, indicator.Unit, commentary, source);
-        CheckPlausibility(indicator, observation, figures.SourceOfValue());
+            result.Numerator, result.Denominator, result.Value, indicator.Unit, commentary, CellReference.Qualified(_sheet, cell));
+        CheckPlausibility(indicator, observation, cell);
         context.Sink.Add(observation);
         ObservationCount++;
     }
@@ -196,13 +197,17 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         var cell = cursor[column];
         var text = CellText.Of(cell);
         string code;
-        if (text is null || IsWholeArea(text))
+        if (text is null)
         {
             code = Locality.WholeAreaCode;
         }
         else if (context.Partnership.FindLocality(text) is { } locality)
         {
             code = locality.Code;
+        }
+        else if (IsWholeArea(text))
+        {
+            code = Locality.WholeAreaCode;
         }
         else
         {
@@ -237,26 +242,28 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             || folded == NameKey.Fold(context.Partnership.Name);
     }
 
-    private (Figure Figure, string Cell) Read(CellValue cell, int column, int row, bool percent) =>
-        (FigureReader.Read(cell, percent, context.DecimalComma), column < 0 ? string.Empty : CellReference.Cell(column, row));
+    private Slot Read(CellValue cell, int column, bool percent) =>
+        new(FigureReader.Read(cell, percent, context.DecimalComma), column);
 
-    private void ReportUnusable(IEnumerable<(Figure Figure, string Cell)> unusable, Indicator indicator)
+    private void ReportUnusable(RowFigures figures, Indicator indicator)
     {
-        foreach (var (figure, cell) in unusable)
+        foreach (var slot in figures.Unusable())
         {
-            switch (figure.State)
+            var cell = figures.CellOf(slot);
+            var written = slot.Figure.Written;
+            switch (slot.Figure.State)
             {
                 case FigureState.NotNumber:
-                    findings.Add(Rules.ValueNotNumber, _sheet, cell, figure.Written,
-                        $"'{figure.Written}' is not a number; enter 0 or leave the row out.");
+                    findings.Add(Rules.ValueNotNumber, _sheet, cell, written,
+                        $"'{written}' is not a number; enter 0 or leave the row out.");
                     break;
                 case FigureState.Suppressed:
-                    findings.Add(Rules.ValueSuppressed, _sheet, cell, figure.Written,
-                        $"'{figure.Written}' is a suppressed figure, which cannot be added up; enter the actual count for {indicator.Code} (returns are not published).");
+                    findings.Add(Rules.ValueSuppressed, _sheet, cell, written,
+                        $"'{written}' is a suppressed figure, which cannot be added up; enter the actual count for {indicator.Code} (returns are not published).");
                     break;
                 case FigureState.FormulaError:
-                    findings.Add(Rules.ValueFormulaError, _sheet, cell, figure.Written,
-                        $"the cell shows {figure.Written}; fix the formula or type the figure.");
+                    findings.Add(Rules.ValueFormulaError, _sheet, cell, written,
+                        $"the cell shows {written}; fix the formula or type the figure.");
                     break;
             }
         }

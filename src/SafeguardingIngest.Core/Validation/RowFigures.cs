@@ -1,24 +1,46 @@
+using SafeguardingIngest.Reading;
+
 namespace SafeguardingIngest.Validation;
 
-/// <summary>The three figures of an Indicators row, each with the cell it came from ("" where the table lacks the column).</summary>
-internal readonly record struct RowFigures((Figure Figure, string Cell) Numerator, (Figure Figure, string Cell) Denominator, (Figure Figure, string Cell) Value)
+/// <summary>One figure of a row and its zero-based column (-1 where the table lacks the column).</summary>
+internal readonly record struct Slot(Figure Figure, int Column)
 {
-    /// <summary>True when every figure is a number or blank; otherwise the ones that are not.</summary>
-    public bool AllUsable(out List<(Figure Figure, string Cell)> unusable)
+    public bool IsNumber => Figure.State == FigureState.Number;
+
+    public double Value => Figure.Value;
+}
+
+/// <summary>The three figures of an Indicators row, with the row they sit on.</summary>
+internal readonly record struct RowFigures(Slot Numerator, Slot Denominator, Slot Value, int Row)
+{
+    /// <summary>True when every figure is a number or blank.</summary>
+    public bool AllUsable =>
+        Usable(Numerator.Figure.State) && Usable(Denominator.Figure.State) && Usable(Value.Figure.State);
+
+    /// <summary>The figures that are neither numbers nor blank.</summary>
+    public IEnumerable<Slot> Unusable() => new[] { Numerator, Denominator, Value }.Where(s => !Usable(s.Figure.State));
+
+    /// <summary>"G14" for a slot, or the first of the fallbacks that exists; null when none does.</summary>
+    public string? CellOf(Slot slot, params Slot[] fallbacks)
     {
-        unusable = [];
-        foreach (var figure in new[] { Numerator, Denominator, Value })
+        if (slot.Column >= 0)
         {
-            if (figure.Figure.State is not (FigureState.Blank or FigureState.Number))
+            return CellReference.Cell(slot.Column, Row);
+        }
+
+        foreach (var fallback in fallbacks)
+        {
+            if (fallback.Column >= 0)
             {
-                unusable.Add(figure);
+                return CellReference.Cell(fallback.Column, Row);
             }
         }
 
-        return unusable.Count == 0;
+        return null;
     }
 
     /// <summary>The cell an observation is traced to: Value where given, else Numerator.</summary>
-    public string SourceOfValue() =>
-        Value.Figure.State == FigureState.Number || string.IsNullOrEmpty(Numerator.Cell) ? Value.Cell : Numerator.Cell;
+    public string SourceOfValue() => (Value.IsNumber || Numerator.Column < 0 ? CellOf(Value, Numerator) : CellOf(Numerator)) ?? string.Empty;
+
+    private static bool Usable(FigureState state) => state is FigureState.Blank or FigureState.Number;
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace SafeguardingIngest.Bench;
+
+/// <summary>One timed run: rows read, wall time, bytes allocated on the running thread, peak managed heap growth.</summary>
+internal readonly record struct Run(int Rows, TimeSpan Elapsed, long Allocated, long PeakHeapGrowth)
+{
+    public double RowsPerSecond => Rows / Elapsed.TotalSeconds;
+}
+
+internal static class Measure
+{
+    /// <summary>Runs <paramref name="work"/> once after a full collection, sampling the managed heap every millisecond for its peak.</summary>
+    public static Run Once(Func<int> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(false);
+        var peak = baseline;
+        using var stop = new CancellationTokenSource();
+        var sampler = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var now = GC.GetTotalMemory(false);
+                if (now > Interlocked.Read(ref peak))
+                {
+                    Interlocked.Exchange(ref peak, now);
+                }
+
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true };
+        sampler.Start();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        var rows = work();
+        clock.Stop();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        stop.Cancel();
+        sampler.Join();
+        return new Run(rows, clock.Elapsed, allocated, Math.Max(0, Interlocked.Read(ref peak) - baseline));
+    }
+
+    public static T Median<T>(IEnumerable<T> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using ExcelDataReader;
+using SafeguardingIngest.Bench;
+using SafeguardingIngest.Reading;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Validation;
+using Sylvan.Data.Csv;
+
+// Reader benchmark: read + validate + normalize a generated return, side by side with a bare
+// ExcelDataReader loop over the same xlsx, the two alternating in one process so that the
+// machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N] [--rounds N]
+var peakOnly = Argument("--peak-only", 0);
+if (peakOnly > 0)
+{
+    // Child mode: read the return the parent wrote and report this process's peak working set.
+    var childFile = args[Array.IndexOf(args, "--file") + 1];
+    {
+        var childPartnership = BenchPartnership.Create(peakOnly);
+        var childLimits = ReaderLimits.Default with { MaxRows = Math.Max(ReaderLimits.Default.MaxRows, peakOnly + 10) };
+        var before = Process.GetCurrentProcess();
+        Pipeline(new ReturnValidator(childPartnership, childLimits), childFile, new ReturnContext(BenchPartnership.Agency, BenchPartnership.Period));
+        before.Refresh();
+        Console.WriteLine(before.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+        return 0;
+    }
+}
+
+var rows = Argument("--rows", 100_000);
+var rounds = Argument("--rounds", 5);
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+var folder = Directory.CreateTempSubdirectory("sgi-bench-").FullName;
+try
+{
+    Console.WriteLine($"SafeguardingIngest reader benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+    var partnership = BenchPartnership.Create(rows);
+    var document = BenchFiles.Document(partnership, rows);
+    var xlsx = BenchFiles.WriteXlsx(document, partnership, folder);
+    var csv = BenchFiles.WriteCsv(document, folder);
+    var limits = ReaderLimits.Default with { MaxRows = Math.Max(ReaderLimits.Default.MaxRows, rows + 10), MaxFileBytes = 1L << 30 };
+    var validator = new ReturnValidator(partnership, limits);
+    var context = new ReturnContext(BenchPartnership.Agency, BenchPartnership.Period);
+
+    Console.WriteLine($"{rows:N0}-row return: xlsx {new FileInfo(xlsx).Length / 1e6:0.0} MB, csv {new FileInfo(csv).Length / 1e6:0.0} MB; {rounds} alternating rounds after one warm-up, medians shown");
+    var bareXlsx = new List<Run>();
+    var pipelineXlsx = new List<Run>();
+    var pipelineCsv = new List<Run>();
+    var bareCsv = new List<Run>();
+    for (var round = 0; round <= rounds; round++)
+    {
+        // Alternate which goes first, so neither always runs on a warmer or quieter machine.
+        var order = round % 2 == 0
+            ? new[] { "bare", "pipeline" }
+            : new[] { "pipeline", "bare" };
+        foreach (var which in order)
+        {
+            var run = which == "bare" ? Measure.Once(() => BareExcelDataReader(xlsx)) : Measure.Once(() => Pipeline(validator, xlsx, context));
+            if (round > 0)
+            {
+                (which == "bare" ? bareXlsx : pipelineXlsx).Add(run);
+            }
+        }
+
+        var csvRun = Measure.Once(() => Pipeline(validator, csv, context));
+        var bareCsvRun = Measure.Once(() => BareSylvan(csv));
+        if (round > 0)
+        {
+            pipelineCsv.Add(csvRun);
+            bareCsv.Add(bareCsvRun);
+        }
+    }
+
+    var bareRate = Measure.Median(bareXlsx.Select(r => r.RowsPerSecond));
+    var pipelineRate = Measure.Median(pipelineXlsx.Select(r => r.RowsPerSecond));
+    var csvRate = Measure.Median(pipelineCsv.Select(r => r.RowsPerSecond));
+    Console.WriteLine($"xlsx  bare ExcelDataReader loop : {bareRate,10:N0} rows/s, {Measure.Median(bareXlsx.Select(r => r.Allocated)) / 1e6,8:N1} MB allocated");
+    Console.WriteLine($"xlsx  read+validate+normalize  : {pipelineRate,10:N0} rows/s, {Measure.Median(pipelineXlsx.Select(r => r.Allocated)) / 1e6,8:N1} MB allocated");
+    Console.WriteLine($"xlsx  ratio pipeline / bare    : {pipelineRate / bareRate,10:0.00}   (target >= 0.85)");
+    Console.WriteLine($"csv   bare Sylvan loop         : {Measure.Median(bareCsv.Select(r => r.RowsPerSecond)),10:N0} rows/s");
+    Console.WriteLine($"csv   read+validate+normalize  : {csvRate,10:N0} rows/s, {Measure.Median(pipelineCsv.Select(r => r.Allocated)) / 1e6,8:N1} MB allocated   (target >= 300,000 rows/s)");
+
+    // Peak memory of a fresh process that reads one return, at growing sizes: flat means streaming.
+    Console.WriteLine("peak working set of a process validating one xlsx return, by size (fresh process each):");
+    foreach (var size in new[] { rows / 4, rows / 2, rows })
+    {
+        var sizedPartnership = BenchPartnership.Create(size);
+        var sized = BenchFiles.WriteXlsx(BenchFiles.Document(sizedPartnership, size), sizedPartnership, folder);
+        Console.WriteLine($"  {size,9:N0} rows: {PeakOfChild(size, sized) / 1e6,7:N1} MB");
+    }
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+return 0;
+
+static int Pipeline(ReturnValidator validator, string path, ReturnContext context)
+{
+    var counter = new Counter();
+    var result = validator.ValidateFile(path, context, counter);
+    if (result.Report.ErrorCount > 0)
+    {
+        throw new InvalidOperationException($"The benchmark return was rejected: {result.Report.Findings[0].Message}");
+    }
+
+    return counter.Count;
+}
+
+static int BareExcelDataReader(string path)
+{
+    using var stream = File.OpenRead(path);
+    using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
+    var rows = 0;
+    do
+    {
+        var isIndicators = reader.Name == "Indicators";
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                _ = reader.GetValue(i);
+            }
+
+            rows += isIndicators ? 1 : 0;
+        }
+    }
+    while (reader.NextResult());
+    return rows - 1;
+}
+
+static long PeakOfChild(int size, string file)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(Counter).Assembly.Location);
+    }
+
+    start.ArgumentList.Add("--peak-only");
+    start.ArgumentList.Add(size.ToString(CultureInfo.InvariantCulture));
+    start.ArgumentList.Add("--file");
+    start.ArgumentList.Add(file);
+    using var child = Process.Start(start)!;
+    var output = child.StandardOutput.ReadToEnd();
+    child.WaitForExit();
+    return long.Parse(output.Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
+}
+
+static int BareSylvan(string path)
+{
+    using var reader = CsvDataReader.Create(path);
+    var rows = 0;
+    while (reader.Read())
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            _ = reader.GetString(i);
+        }
+
+        rows++;
+    }
+
+    return rows;
+}
+
+int Argument(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+/// <summary>Counts observations without keeping them, as `sgi validate` does.</summary>
+internal sealed class Counter : IObservationSink
+{
+    public int Count { get; private set; }
+
+    public void Add(Observation observation) => Count++;
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+
+namespace SafeguardingIngest.Cli.Tests.Commands;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly SgiRunner _sgi = new();
+
+    public void Dispose() => _sgi.Dispose();
+
+    [Fact]
+    public async Task Validate_GoodReturn_ExitsZeroAndSaysAccepted()
+    {
+        var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Accepted: 0 errors, 0 warnings; 65 observations, 2 actions, 2 risks", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BadReturnAsJson_ExitsOneWithLocatedFindings()
+    {
+        var (exit, json) = await SgiRunner.RunJsonAsync("validate", SgiRunner.TestData("edu-formula-errors-libreoffice.xls"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("Rejected", json.GetProperty("status").GetString());
+        Assert.Equal("xls", json.GetProperty("fileType").GetString());
+        // 16 owed rows, two of them broken.
+        Assert.Equal(14, json.GetProperty("observations").GetInt32());
+        var first = json.GetProperty("findings")[0];
+        Assert.Equal("value-formula-error", first.GetProperty("code").GetString());
+        Assert.Equal("error", first.GetProperty("severity").GetString());
+        Assert.Equal("Indicators", first.GetProperty("sheet").GetString());
+        Assert.Equal("E3", first.GetProperty("cell").GetString());
+        Assert.Equal("#DIV/0!", first.GetProperty("value").GetString());
+        Assert.Equal("E3: the cell shows #DIV/0!; fix the formula or type the figure.", first.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_BadReturnAsText_ListsEachFindingWithItsPlace()
+    {
+        var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("edu-formula-errors-libreoffice.xlsx"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Rejected: 2 errors", output, StringComparison.Ordinal);
+        Assert.Contains("Indicators!E3", output, StringComparison.Ordinal);
+        Assert.Contains("Indicators!E12", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_CsvWithAgencyAndPeriodOptions_IsAccepted()
+    {
+        var (exit, json) = await SgiRunner.RunJsonAsync("validate", SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), "--agency", "chs", "--period", "Q2 2025/26");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("CHS", json.GetProperty("agency").GetString());
+        Assert.Equal("2025-26 Q2", json.GetProperty("period").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_AgencyOptionDisagreeingWithCover_Rejects()
+    {
+        var (exit, json) = await SgiRunner.RunJsonAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--agency", "POL");
+
+        Assert.Equal(1, exit);
+        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "agency-mismatch");
+    }
+
+    [Fact]
+    public async Task Validate_PreviousReturnMuchLower_WarnsAboutTheChange()
+    {
+        var previous = _sgi.PathOf("previous.xlsx");
+        File.Copy(SgiRunner.TestData("csc-good-libreoffice.xlsx"), previous);
+        var current = _sgi.PathOf("current.xlsx");
+        await SgiRunner.RunAsync("template", "--agency", "CSC", "--period", "2025-26 Q3", "-o", current);
+        TemplateFiller.Fill(current);
+
+        var (exit, json) = await SgiRunner.RunJsonAsync("validate", current, "--previous", previous);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("AcceptedWithWarnings", json.GetProperty("status").GetString());
+        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "value-large-change");
+    }
+
+    [Fact]
+    public async Task Validate_MissingFile_ExitsTwo()
+    {
+        var (exit, _, error) = await SgiRunner.RunAsync("validate", _sgi.PathOf("nowhere.xlsx"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("File not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_UnknownFormat_ExitsTwo()
+    {
+        var (exit, _, error) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--format", "yaml");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("yaml", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BadPeriod_ExitsTwoWithTheExpectedForm()
+    {
+        var (exit, _, error) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--period", "autumn");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("write it like 2025-26 Q2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BrokenReferenceFile_ExitsTwoNamingTheJsonPath()
+    {
+        var reference = _sgi.PathOf("partnership.json");
+        await File.WriteAllTextAsync(reference, """{ "partnership": "x", "returnsDueDays": 30, "agencies": [ { "code": "A", "name": "A" } ], "indicators": [ { "code": "X", "title": "X", "unit": "percent", "polarity": "none", "agencies": ["B"] } ] }""");
+
+        var (exit, _, error) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--reference", reference);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("$.indicators[0].unit: 'percent' is not one of", error, StringComparison.Ordinal);
+        Assert.Contains("$.indicators[0].agencies[0]: 'B' is not one of the agencies", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_NoArguments_ExitsTwoWithUsageHint()
+    {
+        var (exit, _, error) = await SgiRunner.RunAsync("validate");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("sgi --help", error, StringComparison.Ordinal);
+    }
+}
