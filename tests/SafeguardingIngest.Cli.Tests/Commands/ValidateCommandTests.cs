@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SafeguardingIngest.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests : IDisposable

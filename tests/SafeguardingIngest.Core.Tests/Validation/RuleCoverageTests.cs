@@ -17,12 +17,12 @@ namespace SafeguardingIngest.Tests.Validation;
 /// </summary>
 public class RuleCoverageTests
 {
-    private static readonly ReturnContext Police = new("POL", Samples.Q2);
-    private static readonly ReturnContext SocialCare = new("CSC", Samples.Q2);
+    private static readonly ReturnContext s_police = new("POL", Samples.Q2);
+    private static readonly ReturnContext s_socialCare = new("CSC", Samples.Q2);
 
-    public static TheoryData<string> RuleCodes() => [.. Cases.Keys];
+    public static TheoryData<string> RuleCodes() => [.. s_cases.Keys];
 
-    private static readonly Dictionary<string, (Func<ReturnResult> Run, string? Cell)> Cases = new()
+    private static readonly Dictionary<string, (Func<ReturnResult> Run, string? Cell)> s_cases = new()
     {
         ["file-empty"] = (() => Bytes([]), null),
         ["file-unrecognised"] = (() => Bytes("%PDF-1.4 quarterly return"u8.ToArray()), null),
@@ -31,43 +31,43 @@ public class RuleCoverageTests
         ["file-macro-enabled"] = (() => Bytes(ZipParts.WithEntry(Xlsx(TestWorkbook.Good("POL")), "xl/vbaProject.bin", [1, 2, 3])), null),
         ["file-too-large"] = (() => Bytes(Xlsx(TestWorkbook.Good("POL")), ReaderLimits.Default with { MaxFileBytes = 2048 }), null),
         ["file-decompressed-too-large"] = (() => Bytes(ZipParts.WithEntry(Xlsx(TestWorkbook.Good("POL")), "xl/media/big.bin", new byte[2 * 1024 * 1024]), ReaderLimits.Default with { MaxDecompressedBytes = 1024 * 1024 }), null),
-        ["sheet-too-many-rows"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + string.Concat(Enumerable.Repeat("DA02,3\n", 30))), ReaderLimits.Default with { MaxRows = 10 }, Police), null),
-        ["sheet-too-many-columns"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + "DA02,3" + new string(',', 300) + "\n"), null, Police), null),
-        ["cell-too-long"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "H2", new string('x', 40_000)), Police), "H2"),
-        ["indicators-missing"] = (() => Run(TestWorkbook.Good("POL").RenameSheet("Indicators", "Sheet1").Set("Sheet1", "A1", "Figures for the board"), Police), null),
-        ["column-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "E1", "Comments").Set("Indicators", "G1", "Notes"), Police), "A1"),
+        ["sheet-too-many-rows"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + string.Concat(Enumerable.Repeat("DA02,3\n", 30))), ReaderLimits.Default with { MaxRows = 10 }, s_police), null),
+        ["sheet-too-many-columns"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + "DA02,3" + new string(',', 300) + "\n"), null, s_police), null),
+        ["cell-too-long"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "H2", new string('x', 40_000)), s_police), "H2"),
+        ["indicators-missing"] = (() => Run(TestWorkbook.Good("POL").RenameSheet("Indicators", "Sheet1").Set("Sheet1", "A1", "Figures for the board"), s_police), null),
+        ["column-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "E1", "Comments").Set("Indicators", "G1", "Notes"), s_police), "A1"),
         ["agency-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B2", SheetCell.Empty).Set("Cover", "B3", SheetCell.Empty)), null),
         ["agency-unknown"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B2", "Staffs Polce").Set("Cover", "B3", SheetCell.Empty)), "B2"),
         ["agency-mismatch"] = (() => Run(TestWorkbook.Good("POL"), new ReturnContext("CSC", Samples.Q2)), "B2"),
         ["period-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B4", SheetCell.Empty)), null),
         ["period-invalid"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B4", "Autumn 2025")), "B4"),
         ["period-mismatch"] = (() => Run(TestWorkbook.Good("POL"), new ReturnContext("POL", ReportingPeriod.Parse("2025-26 Q1"))), "B4"),
-        ["indicator-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "A", "DA2O"), Police), "A4"),
-        ["indicator-not-owed"] = (() => Run(TestWorkbook.Good("POL").Append("Indicators", "NI 68", "", "", "All", 90, 100), Police), "A6"),
-        ["locality-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "Stafford North", locality: "Stafford"), SocialCare), "D7"),
-        ["locality-required"] = (() => Run(SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "All", locality: "Tamworth"), SocialCare), "D9"),
-        ["locality-not-expected"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "NI 32", "D", "Tamworth"), Police), "D2"),
-        ["row-duplicate"] = (() => Run(TestWorkbook.Good("POL").Append("Indicators", "DA02", "", "", "All", SheetCell.Empty, SheetCell.Empty, 40), Police), "A6"),
-        ["indicator-missing"] = (() => Run(TestWorkbook.Good("POL").DeleteRow("Indicators", 2), Police), null),
-        ["locality-missing"] = (() => Run(TestWorkbook.Good("CSC").DeleteRow("Indicators", 2), SocialCare), null),
-        ["value-missing"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", SheetCell.Empty), Police), "G4"),
-        ["value-not-number"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", "n/a"), Police), "G4"),
-        ["value-negative"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", -3), Police), "G4"),
-        ["value-not-whole"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 12.5), Police), "G4"),
-        ["numerator-above-denominator"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 200, 100, null), Police), "E2"),
-        ["percentage-out-of-range"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 147), Police), "G2"),
-        ["denominator-zero"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 0, 0, null), Police), "F2"),
-        ["denominator-missing"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, null, null), Police), "F2"),
+        ["indicator-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "A", "DA2O"), s_police), "A4"),
+        ["indicator-not-owed"] = (() => Run(TestWorkbook.Good("POL").Append("Indicators", "NI 68", "", "", "All", 90, 100), s_police), "A6"),
+        ["locality-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "Stafford North", locality: "Stafford"), s_socialCare), "D7"),
+        ["locality-required"] = (() => Run(SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "All", locality: "Tamworth"), s_socialCare), "D9"),
+        ["locality-not-expected"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "NI 32", "D", "Tamworth"), s_police), "D2"),
+        ["row-duplicate"] = (() => Run(TestWorkbook.Good("POL").Append("Indicators", "DA02", "", "", "All", SheetCell.Empty, SheetCell.Empty, 40), s_police), "A6"),
+        ["indicator-missing"] = (() => Run(TestWorkbook.Good("POL").DeleteRow("Indicators", 2), s_police), null),
+        ["locality-missing"] = (() => Run(TestWorkbook.Good("CSC").DeleteRow("Indicators", 2), s_socialCare), null),
+        ["value-missing"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", SheetCell.Empty), s_police), "G4"),
+        ["value-not-number"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", "n/a"), s_police), "G4"),
+        ["value-negative"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", -3), s_police), "G4"),
+        ["value-not-whole"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 12.5), s_police), "G4"),
+        ["numerator-above-denominator"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 200, 100, null), s_police), "E2"),
+        ["percentage-out-of-range"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 147), s_police), "G2"),
+        ["denominator-zero"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 0, 0, null), s_police), "F2"),
+        ["denominator-missing"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, null, null), s_police), "F2"),
         ["population-missing"] = (() => Run(TestWorkbook.Good("CSC", ReportingPeriod.Parse("2030-31 Q1")), new ReturnContext("CSC", ReportingPeriod.Parse("2030-31 Q1"))), null),
-        ["value-mismatch"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 50), Police), "G2"),
-        ["value-suppressed"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "NEG04", "G", "<5"), Police), "G5"),
-        ["value-formula-error"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", SheetCell.Error("#DIV/0!")), Police), "G4"),
-        ["personal-data"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Date of birth"), Police), "I1"),
-        ["action-rag-invalid"] = (() => Run(TestWorkbook.Good("POL").Append("Actions", "1", "Joint protocol for police protection", "On track"), Police), "C2"),
-        ["action-recovery-missing"] = (() => Run(TestWorkbook.Good("POL").Append("Actions", "3", "Joint work on missing children", "Red", "Behind plan"), Police), "E2"),
-        ["risk-score-invalid"] = (() => Run(TestWorkbook.Good("POL").Append("Risks", "1", "Capacity", 7, 3), Police), "C2"),
-        ["value-outside-range"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 5000), Police), "G4"),
-        ["value-large-change"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 400), Police, new PreviousValues([
+        ["value-mismatch"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 50), s_police), "G2"),
+        ["value-suppressed"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "NEG04", "G", "<5"), s_police), "G5"),
+        ["value-formula-error"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", SheetCell.Error("#DIV/0!")), s_police), "G4"),
+        ["personal-data"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Date of birth"), s_police), "I1"),
+        ["action-rag-invalid"] = (() => Run(TestWorkbook.Good("POL").Append("Actions", "1", "Joint protocol for police protection", "On track"), s_police), "C2"),
+        ["action-recovery-missing"] = (() => Run(TestWorkbook.Good("POL").Append("Actions", "3", "Joint work on missing children", "Red", "Behind plan"), s_police), "E2"),
+        ["risk-score-invalid"] = (() => Run(TestWorkbook.Good("POL").Append("Risks", "1", "Capacity", 7, 3), s_police), "C2"),
+        ["value-outside-range"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 5000), s_police), "G4"),
+        ["value-large-change"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 400), s_police, new PreviousValues([
             new Observation(Samples.Q2.Previous(), "POL", "DA02", "ALL", 100, null, 100, SafeguardingIngest.Catalogue.IndicatorUnit.Count, null, "Indicators!G4")])), "G4"),
     };
 
@@ -75,7 +75,7 @@ public class RuleCoverageTests
     [MemberData(nameof(RuleCodes))]
     public void Validate_FileBreakingRule_ReportsThatRule(string code)
     {
-        var (run, cell) = Cases[code];
+        var (run, cell) = s_cases[code];
         var rule = Rules.All.Single(r => r.Code == code);
 
         var result = run();
@@ -94,7 +94,7 @@ public class RuleCoverageTests
 
     [Fact]
     public void Cases_CoverEveryRule() =>
-        Assert.Equal(Rules.All.Select(r => r.Code).Order(), Cases.Keys.Order());
+        Assert.Equal(Rules.All.Select(r => r.Code).Order(), s_cases.Keys.Order());
 
     [Fact]
     public void Rules_CodesAreUniqueAndDocumented()
@@ -115,7 +115,7 @@ public class RuleCoverageTests
     private static ReturnResult Bytes(byte[] bytes, ReaderLimits? limits = null, ReturnContext? context = null)
     {
         using var stream = new MemoryStream(bytes);
-        return Check.Return(stream, context ?? Police, limits: limits);
+        return Check.Return(stream, context ?? s_police, limits: limits);
     }
 
     private static byte[] Xlsx(TestWorkbook workbook) => workbook.ToStream().ToArray();
