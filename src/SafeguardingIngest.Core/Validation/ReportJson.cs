@@ -18,11 +18,21 @@ public static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The writer settings every JSON document of the project uses.</summary>
+    public static JsonWriterOptions WriterOptions => s_options;
+
     /// <summary>Writes <paramref name="report"/> as UTF-8 JSON.</summary>
     public static void Write(Stream output, ValidationReport report, string? fileName)
     {
         using var json = new Utf8JsonWriter(output, s_options);
         json.WriteStartObject();
+        WriteFields(json, report, fileName);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the report's fields into an object already started, for documents that add their own.</summary>
+    public static void WriteFields(Utf8JsonWriter json, ValidationReport report, string? fileName)
+    {
         json.WriteString("status", report.Status.ToString());
         WriteOptional(json, "file", fileName);
         WriteOptional(json, "fileType", report.FileKind?.ToString().ToLowerInvariant());
@@ -46,7 +56,6 @@ public static class ReportJson
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     /// <summary>The report as a JSON string.</summary>
@@ -57,7 +66,8 @@ public static class ReportJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    /// <summary>Writes a string property, or null.</summary>
+    public static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {

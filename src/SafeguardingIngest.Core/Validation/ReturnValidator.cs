@@ -95,6 +95,14 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         return Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
     }
 
+    /// <summary>A refusal reached without reading the file (an upload in the wrong place, or too large to fetch).</summary>
+    public static ReturnResult Refuse(Finding finding, ReturnContext context)
+    {
+        var findings = new FindingCollector(1);
+        findings.Add(finding);
+        return Result(findings, 0, context.Agency, context.Period, null, [], []);
+    }
+
     private static List<int> ReadIndicators(ISpreadsheet spreadsheet, SheetRoles roles, IndicatorTable table)
     {
         var unused = new List<int>(roles.Others);

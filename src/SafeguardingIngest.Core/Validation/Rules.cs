@@ -21,6 +21,9 @@ public static class Rules
     public static readonly Rule FileMacroEnabled = new("file-macro-enabled", Severity.Error,
         "The workbook contains macros", "The workbook contains macros (VBA), which are not accepted; save it as an Excel Workbook (.xlsx) and resend it.");
 
+    public static readonly Rule UploadPathInvalid = new("upload-path-invalid", Severity.Error,
+        "The upload is not in an agency and period folder", "The file was uploaded as 'return.xlsx'; upload it under returns/{agency}/{period}/{file}, for example returns/POL/2025-26-Q2/return.xlsx.");
+
     public static readonly Rule FileTooLarge = new("file-too-large", Severity.Error,
         "The file is over the size limit", "The file is 31.2 MB, over the 25 MB limit; remove extra sheets or images and resend it.");
 
@@ -138,10 +141,13 @@ public static class Rules
     public static readonly Rule ValueLargeChange = new("value-large-change", Severity.Warning,
         "A value changed more than expected since last quarter", "G12: referrals rose 62% since 2025-26 Q1 (from 610 to 988), more than the 25% expected; please explain in Commentary.");
 
+    /// <summary>Rules checked by the ingest pipeline before a file reaches the validator.</summary>
+    public static IReadOnlyList<Rule> IngestOnly { get; } = [UploadPathInvalid];
+
     /// <summary>Every rule, in the order the documentation lists them.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
-        FileEmpty, FileUnrecognised, FileCorrupt, FilePasswordProtected, FileMacroEnabled, FileTooLarge,
+        UploadPathInvalid, FileEmpty, FileUnrecognised, FileCorrupt, FilePasswordProtected, FileMacroEnabled, FileTooLarge,
         FileDecompressedTooLarge, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnMissing,
         AgencyMissing, AgencyUnknown, AgencyMismatch, PeriodMissing, PeriodInvalid, PeriodMismatch,
         IndicatorUnknown, IndicatorNotOwed, LocalityUnknown, LocalityRequired, LocalityNotExpected, RowDuplicate,

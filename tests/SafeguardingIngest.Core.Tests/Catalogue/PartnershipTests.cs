@@ -1,6 +1,5 @@
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Periods;
-using SafeguardingIngest.Tests.Support;
 
 namespace SafeguardingIngest.Tests.Catalogue;
 

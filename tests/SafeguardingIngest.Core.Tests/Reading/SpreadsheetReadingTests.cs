@@ -1,6 +1,5 @@
 using SafeguardingIngest.Reading;
 using SafeguardingIngest.Spreadsheets;
-using SafeguardingIngest.Tests.Support;
 
 namespace SafeguardingIngest.Tests.Reading;
 

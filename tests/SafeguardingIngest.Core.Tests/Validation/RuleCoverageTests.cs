@@ -93,8 +93,8 @@ public class RuleCoverageTests
     }
 
     [Fact]
-    public void Cases_CoverEveryRule() =>
-        Assert.Equal(Rules.All.Select(r => r.Code).Order(), s_cases.Keys.Order());
+    public void Cases_CoverEveryRuleOfTheValidator() =>
+        Assert.Equal(Rules.All.Except(Rules.IngestOnly).Select(r => r.Code).Order(), s_cases.Keys.Order());
 
     [Fact]
     public void Rules_CodesAreUniqueAndDocumented()

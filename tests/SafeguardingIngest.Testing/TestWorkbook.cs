@@ -3,7 +3,7 @@ using SafeguardingIngest.Reading;
 using SafeguardingIngest.Spreadsheets;
 using SafeguardingIngest.Templates;
 
-namespace SafeguardingIngest.Tests.Support;
+namespace SafeguardingIngest.Testing;
 
 /// <summary>
 /// A workbook a test can edit cell by cell and save as a real xlsx: starts from an agency's good
@@ -129,7 +129,11 @@ public sealed class TestWorkbook
         var letters = new string(cell.TakeWhile(char.IsAsciiLetter).ToArray());
         var column = letters.Aggregate(0, (acc, c) => (acc * 26) + (char.ToUpperInvariant(c) - 'A' + 1)) - 1;
         var row = int.Parse(cell[letters.Length..], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(cell.ToUpperInvariant(), CellReference.Cell(column, row));
+        if (!string.Equals(CellReference.Cell(column, row), cell, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"'{cell}' is not an A1 cell reference.", nameof(cell));
+        }
+
         return (column, row);
     }
 }

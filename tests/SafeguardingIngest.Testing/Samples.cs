@@ -1,7 +1,7 @@
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Periods;
 
-namespace SafeguardingIngest.Tests.Support;
+namespace SafeguardingIngest.Testing;
 
 /// <summary>The sample partnership shipped in samples/partnership.json, and paths to committed fixtures.</summary>
 public static class Samples

@@ -1,0 +1,14 @@
+namespace SafeguardingIngest.Ingest;
+
+/// <summary>Settings of the ingest pipeline (configuration section "Ingest").</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Ingest";
+
+    /// <summary>Attempts at the conditional switch of the current submission before giving up to a host retry. Default 5.</summary>
+    public int SwitchAttempts { get; set; } = 5;
+
+    /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
+    public bool CompareWithPreviousQuarter { get; set; } = true;
+}

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Reading;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Ingest;
+
+/// <summary>
+/// The one code path that takes an uploaded return from the returns container to stored
+/// observations and the agency's feedback, for every host. Each step can be run again with the
+/// same result, so a blob delivered twice, or a run retried after a storage fault, ends with one
+/// submission and nothing lost or doubled. Readers see an agency's old submission or its new one,
+/// never a mix: rows are written under the new submission's id first, then one conditional write
+/// switches the current pointer, then the superseded rows are removed.
+/// </summary>
+public sealed class IngestReturn(
+    IReturnFiles files,
+    ISubmissionStore store,
+    IPartnershipSource reference,
+    IOptions<ReaderLimits> limits,
+    IOptions<IngestOptions> options,
+    TimeProvider time,
+    ILogger<IngestReturn> logger)
+{
+    /// <summary>Processes the upload named <paramref name="blobName"/> in the returns container.</summary>
+    public async Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
+        var clock = Stopwatch.StartNew();
+        IngestLog.Started(logger, blobName);
+        using var upload = await files.OpenUploadAsync(blobName, limits.Value.MaxFileBytes, cancellationToken);
+        if (upload is null)
+        {
+            IngestLog.NotFound(logger, blobName);
+            return new IngestOutcome(IngestResult.NotFound, null, null, $"{blobName} is no longer waiting; it was processed already.");
+        }
+
+        var path = UploadPath.TryParse(blobName, out var pathProblem);
+        var partnership = await reference.GetAsync(cancellationToken);
+        var agency = path is null ? Unattributed : Sanitize(path.Agency);
+        var period = path?.Period;
+        var sha256 = upload.Length <= limits.Value.MaxFileBytes ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken)) : Unread(upload);
+        upload.Content.Position = 0;
+        var id = sha256[..24];
+        var periodKey = period?.Key ?? "unknown";
+
+        if (period is { } known && await store.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
+            await IsSettledAsync(earlier, cancellationToken))
+        {
+            await FinishAsync(earlier, upload, cancellationToken);
+            IngestLog.AlreadyProcessed(logger, id, agency, periodKey, blobName);
+            return new IngestOutcome(IngestResult.AlreadyProcessed, earlier, null,
+                $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
+        }
+
+        var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName);
+        var sink = new ObservationBuffer();
+        ReturnResult result;
+        if (pathProblem is not null)
+        {
+            IngestLog.RefusedUnread(logger, blobName, pathProblem);
+            result = ReturnValidator.Refuse(Finding.Of(Rules.UploadPathInvalid, null, null, blobName, pathProblem), context);
+        }
+        else if (upload.Length > limits.Value.MaxFileBytes)
+        {
+            var message = $"The file is {FileSniffer.Megabytes(upload.Length)}, over the {FileSniffer.Megabytes(limits.Value.MaxFileBytes)} limit; remove extra sheets or images and resend it.";
+            IngestLog.RefusedUnread(logger, blobName, message);
+            result = ReturnValidator.Refuse(Finding.Of(Rules.FileTooLarge, null, null, null, message), context);
+        }
+        else
+        {
+            var previous = options.Value.CompareWithPreviousQuarter && partnership.FindAgency(path!.Agency) is { } owner
+                ? new PreviousValues(await store.ReadCurrentObservationsAsync(path.Period.Previous(), owner.Code, cancellationToken))
+                : null;
+            result = new ReturnValidator(partnership, limits.Value).Validate(upload.Content, context, sink, previous);
+        }
+
+        // A known agency is filed under its code, so "pol" and "POL" uploads meet in one place.
+        agency = partnership.FindAgency(agency)?.Code ?? agency;
+        var report = result.Report;
+        var submission = new Submission
+        {
+            Id = id,
+            Agency = agency,
+            Period = period ?? default,
+            BlobName = blobName,
+            Sha256 = sha256,
+            Size = upload.Length,
+            ReceivedAt = upload.ReceivedAt,
+            ProcessedAt = time.GetUtcNow(),
+            Status = report.Status,
+            Rows = report.IsAccepted ? sink.Items.Count : 0,
+            Errors = report.ErrorCount,
+            Warnings = report.WarningCount,
+            FeedbackPath = $"{agency}/{periodKey}/{id}",
+            StoredAt = report.IsAccepted ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}" : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}",
+            DueDate = period?.DueDate(partnership.ReturnsDueDays),
+        };
+
+        var outcome = report.IsAccepted
+            ? await AcceptAsync(submission, sink.Items, result, cancellationToken)
+            : IngestResult.Rejected;
+        if (outcome == IngestResult.Rejected)
+        {
+            submission = await RecordAsync(submission, report, isCurrent: false, partnership, cancellationToken);
+        }
+        else
+        {
+            submission = (await store.FindAsync(submission.Period, agency, id, cancellationToken))!;
+        }
+
+        await FinishAsync(submission, upload, cancellationToken);
+        IngestLog.Finished(logger, id, agency, periodKey, outcome, submission.Rows, report.ErrorCount, report.WarningCount, submission.Supersedes, clock.ElapsedMilliseconds);
+        return new IngestOutcome(outcome, submission, report, Describe(outcome, submission));
+    }
+
+    private async Task<IngestResult> AcceptAsync(Submission submission, IReadOnlyList<Observation> observations, ReturnResult result, CancellationToken cancellationToken)
+    {
+        var partnership = await reference.GetAsync(cancellationToken);
+        await store.WriteReturnAsync(submission, observations, result.Actions, result.Risks, cancellationToken);
+
+        // The switch: one conditional write. A later upload already current wins; a race is retried.
+        string? supersedes = null;
+        var isCurrent = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken);
+            if (current?.SubmissionId == submission.Id)
+            {
+                isCurrent = true;
+                supersedes = (await store.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken))?.Supersedes;
+                break;
+            }
+
+            if (current is not null && current.ReceivedAt > submission.ReceivedAt)
+            {
+                break;
+            }
+
+            if (await store.TrySwitchCurrentAsync(submission.Period, submission.Agency, current, submission.Id, submission.ReceivedAt, cancellationToken))
+            {
+                isCurrent = true;
+                supersedes = current?.SubmissionId;
+                break;
+            }
+
+            IngestLog.SwitchConflict(logger, submission.Agency, submission.Period.Key, submission.Id, attempt);
+            if (attempt >= options.Value.SwitchAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"The current submission of {submission.Agency} for {submission.Period} kept changing during {attempt} attempts to switch it to {submission.Id}; the run will be retried.");
+            }
+        }
+
+        await RecordAsync(submission with { Supersedes = supersedes }, result.Report, isCurrent, partnership, cancellationToken);
+        if (!isCurrent)
+        {
+            return IngestResult.AcceptedButSuperseded;
+        }
+
+        return result.Report.Status == ReturnStatus.Accepted ? IngestResult.Accepted : IngestResult.AcceptedWithWarnings;
+    }
+
+    private async Task<Submission> RecordAsync(Submission submission, ValidationReport report, bool isCurrent, Partnership partnership, CancellationToken cancellationToken)
+    {
+        var fileName = FileNameOf(submission.BlobName);
+        await files.WriteFeedbackAsync(submission.FeedbackPath + ".json", "application/json; charset=utf-8", Feedback.Json(submission, report, fileName, isCurrent), cancellationToken);
+        await files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", Feedback.Html(submission, report, fileName, partnership.Name, isCurrent), cancellationToken);
+
+        // Recorded last: a run that stops before this point is redone in full by the retry.
+        await store.SaveAsync(submission, cancellationToken);
+        return submission;
+    }
+
+    /// <summary>The steps after recording, each safe to repeat: keep the original, remove the upload, drop superseded rows.</summary>
+    private async Task FinishAsync(Submission submission, UploadedFile upload, CancellationToken cancellationToken)
+    {
+        var storedName = submission.StoredAt[(submission.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        if (submission.Status == ReturnStatus.Rejected)
+        {
+            await files.QuarantineAsync(upload, storedName, cancellationToken);
+        }
+        else
+        {
+            await files.ArchiveAsync(upload, storedName, cancellationToken);
+        }
+
+        await files.DeleteUploadAsync(upload.Name, upload.Version, cancellationToken);
+        if (submission.Status != ReturnStatus.Rejected && submission.Period != default &&
+            await store.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken) is { } current)
+        {
+            var removed = await store.DeleteOtherReturnsAsync(submission.Period, submission.Agency, current.SubmissionId, cancellationToken);
+            if (removed > 0)
+            {
+                IngestLog.CleanedUp(logger, removed, submission.Agency, submission.Period.Key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a run with the same content needs only finishing: the submission was refused, or it
+    /// is current. An accepted submission since superseded by other content is processed again, so
+    /// an agency can go back to an earlier file.
+    /// </summary>
+    private async Task<bool> IsSettledAsync(Submission earlier, CancellationToken cancellationToken)
+    {
+        if (earlier.Status == ReturnStatus.Rejected)
+        {
+            return true;
+        }
+
+        var current = await store.GetCurrentAsync(earlier.Period, earlier.Agency, cancellationToken);
+        return current?.SubmissionId == earlier.Id;
+    }
+
+    private static string Describe(IngestResult outcome, Submission submission) => outcome switch
+    {
+        IngestResult.Accepted => $"Accepted as submission {submission.Id}: {submission.Rows} observations stored.",
+        IngestResult.AcceptedWithWarnings => $"Accepted with {submission.Warnings} queries as submission {submission.Id}: {submission.Rows} observations stored.",
+        IngestResult.AcceptedButSuperseded => $"Accepted as submission {submission.Id}, but a later upload for {submission.Period} is current and stands.",
+        _ => $"Refused with {submission.Errors} errors; the previous submission, if any, stays current.",
+    };
+
+    private const string Unattributed = "_unattributed";
+
+    private static string FileNameOf(string blobName) => blobName[(blobName.LastIndexOf('/') + 1)..];
+
+    // Path segments come from whoever uploaded the file; keep them to characters safe in keys and names.
+    private static string Sanitize(string segment)
+    {
+        var clean = new string(segment.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.').ToArray());
+        return clean.Length == 0 ? Unattributed : clean;
+    }
+
+    private static string Unread(UploadedFile upload) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{upload.Name}|{upload.Length}|{upload.Version}")));
+}

@@ -1,0 +1,81 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Returns;
+
+namespace SafeguardingIngest.Ingest;
+
+/// <summary>An upload read into a seekable buffer, with what storage knows of it.</summary>
+public sealed record UploadedFile(string Name, Stream Content, long Length, DateTimeOffset ReceivedAt, string Version) : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose() => Content.Dispose();
+}
+
+/// <summary>The files of the pipeline: uploads, feedback, and where originals are kept.</summary>
+public interface IReturnFiles
+{
+    /// <summary>
+    /// Reads an upload into a seekable buffer. Null when it is gone (already processed). When it is
+    /// larger than <paramref name="maxBytes"/> the content is left unread and empty, with its true length.
+    /// </summary>
+    Task<UploadedFile?> OpenUploadAsync(string name, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>Uploads a return, as an agency would.</summary>
+    Task UploadAsync(string name, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>Writes (or replaces) a feedback document.</summary>
+    Task WriteFeedbackAsync(string name, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>Copies an accepted original to the archive under <paramref name="archiveName"/> unless it is there already (never overwritten).</summary>
+    Task ArchiveAsync(UploadedFile upload, string archiveName, CancellationToken cancellationToken);
+
+    /// <summary>Copies a refused original to quarantine.</summary>
+    Task QuarantineAsync(UploadedFile upload, string quarantineName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.</summary>
+    Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);
+}
+
+/// <summary>Submissions, the current pointers and the observations of accepted returns.</summary>
+public interface ISubmissionStore
+{
+    /// <summary>A recorded submission, or null.</summary>
+    Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
+
+    /// <summary>Records (or re-records) a submission.</summary>
+    Task SaveAsync(Submission submission, CancellationToken cancellationToken);
+
+    /// <summary>Every submission recorded for a period, all agencies.</summary>
+    Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>The agency's current submission for the period, or null.</summary>
+    Task<CurrentSubmission?> GetCurrentAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken);
+
+    /// <summary>Every agency's current submission for the period.</summary>
+    Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(ReportingPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="submissionId"/> current in one conditional write: only if the pointer is
+    /// still <paramref name="expected"/> (null: there is none yet). False when someone else changed it first.
+    /// </summary>
+    Task<bool> TrySwitchCurrentAsync(ReportingPeriod period, string agency, CurrentSubmission? expected, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Writes an accepted return's observations, actions and risks under its submission id; rerunning it writes the same rows.</summary>
+    Task WriteReturnAsync(Submission submission, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the agency's rows for the period that belong to any submission other than <paramref name="keepSubmissionId"/>; returns how many.</summary>
+    Task<int> DeleteOtherReturnsAsync(ReportingPeriod period, string agency, string keepSubmissionId, CancellationToken cancellationToken);
+
+    /// <summary>The observations of every agency's current submission for a period (one agency's when given).</summary>
+    Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken);
+}
+
+/// <summary>The partnership's reference data as currently published.</summary>
+public interface IPartnershipSource
+{
+    /// <summary>The reference data in force: the latest good version.</summary>
+    Task<Partnership> GetAsync(CancellationToken cancellationToken);
+
+    /// <summary>Publishes new reference data (checked first; a broken document is refused with its problems).</summary>
+    Task PublishAsync(Stream json, CancellationToken cancellationToken);
+}

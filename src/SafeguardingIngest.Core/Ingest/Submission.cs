@@ -1,0 +1,65 @@
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Ingest;
+
+/// <summary>
+/// One processed upload. <see cref="Id"/> comes from the content's SHA-256, so the same content
+/// for the same agency and period is always the same submission, however often it arrives.
+/// </summary>
+public sealed record Submission
+{
+    /// <summary>The submission's id: the first 24 hex digits of the content's SHA-256.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Agency code.</summary>
+    public required string Agency { get; init; }
+
+    /// <summary>The quarter it reports on.</summary>
+    public required ReportingPeriod Period { get; init; }
+
+    /// <summary>The upload's blob name in the returns container.</summary>
+    public required string BlobName { get; init; }
+
+    /// <summary>SHA-256 of the content, hex.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>Size in bytes.</summary>
+    public required long Size { get; init; }
+
+    /// <summary>When the upload arrived (the blob's last-modified time).</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>When it was processed.</summary>
+    public required DateTimeOffset ProcessedAt { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required ReturnStatus Status { get; init; }
+
+    /// <summary>Observations written (0 when refused).</summary>
+    public int Rows { get; init; }
+
+    /// <summary>Errors found.</summary>
+    public int Errors { get; init; }
+
+    /// <summary>Warnings found.</summary>
+    public int Warnings { get; init; }
+
+    /// <summary>The submission this one replaced as the agency's current one, if any.</summary>
+    public string? Supersedes { get; init; }
+
+    /// <summary>Where the feedback report is, in the feedback container (without extension).</summary>
+    public required string FeedbackPath { get; init; }
+
+    /// <summary>Where the original is kept: archive or quarantine container and blob name.</summary>
+    public required string StoredAt { get; init; }
+
+    /// <summary>The date the return was due.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>True when it arrived after the due date.</summary>
+    public bool IsLate => DueDate is { } due && DateOnly.FromDateTime(ReceivedAt.UtcDateTime) > due;
+}
+
+/// <summary>The pointer to an agency's current (accepted) submission for a period, with the version that guards it.</summary>
+public sealed record CurrentSubmission(string Agency, string SubmissionId, DateTimeOffset ReceivedAt, string Version);

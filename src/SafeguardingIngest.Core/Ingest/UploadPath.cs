@@ -1,0 +1,33 @@
+using SafeguardingIngest.Periods;
+
+namespace SafeguardingIngest.Ingest;
+
+/// <summary>
+/// Where a return was uploaded in the returns container: {agency}/{period}/{file}. The period is
+/// written as a key ("2025-26-Q2"), though any form <see cref="ReportingPeriod.Parse"/> accepts is read.
+/// </summary>
+public sealed record UploadPath(string Agency, ReportingPeriod Period, string FileName)
+{
+    /// <summary>The blob name for an agency's upload of <paramref name="fileName"/> for <paramref name="period"/>.</summary>
+    public static string For(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/{fileName}";
+
+    /// <summary>Reads a blob name; null with a reason when it is not {agency}/{period}/{file}.</summary>
+    public static UploadPath? TryParse(string blobName, out string? problem)
+    {
+        var parts = blobName.Split('/');
+        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
+        {
+            problem = $"The file was uploaded as '{blobName}'; upload it under returns/{{agency}}/{{period}}/{{file}}, for example returns/POL/2025-26-Q2/return.xlsx.";
+            return null;
+        }
+
+        if (!ReportingPeriod.TryParse(parts[1], out var period))
+        {
+            problem = $"The folder '{parts[1]}' in '{blobName}' is not a reporting period; upload the file under returns/{parts[0]}/2025-26-Q2/ (the quarter it reports on).";
+            return null;
+        }
+
+        problem = null;
+        return new UploadPath(parts[0], period, parts[2]);
+    }
+}

@@ -1,0 +1,68 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Reading;
+
+namespace SafeguardingIngest.Storage;
+
+/// <summary>The one registration both hosts make: options, storage clients, adapters and application services.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the pipeline. Storage comes from the AzureWebJobsStorage setting (default Azurite);
+    /// sections Storage, Limits and Ingest tune it, and are validated when the host starts.
+    /// </summary>
+    public static IServiceCollection AddSafeguardingIngest(this IServiceCollection services, IConfiguration configuration, Action<BlobClientOptions, TableClientOptions>? configureClients = null)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(o => o.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? o.ConnectionString)
+            .Validate(o => o.NamePrefix.Length <= 12 && o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)), "Storage:NamePrefix must be at most 12 lower-case letters or digits.")
+            .Validate(o => o.ReferenceRefreshSeconds >= 0 && o.ParallelBatches is >= 1 and <= 32, "Storage:ReferenceRefreshSeconds must be 0 or more and Storage:ParallelBatches 1 to 32.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "AzureWebJobsStorage must name a storage account.")
+            .ValidateOnStart();
+        services.AddOptions<ReaderLimits>()
+            .Bind(configuration.GetSection(ReaderLimits.SectionName))
+            .Validate(l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0, "Every Limits setting must be above 0.")
+            .ValidateOnStart();
+        services.AddOptions<IngestOptions>()
+            .Bind(configuration.GetSection(IngestOptions.SectionName))
+            .Validate(o => o.SwitchAttempts is >= 1 and <= 100, "Ingest:SwitchAttempts must be 1 to 100.")
+            .ValidateOnStart();
+
+        var (blobOptions, tableOptions) = ClientOptions(configureClients);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<StorageOptions>().NamePrefix));
+        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, blobOptions));
+        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
+        services.AddSingleton<StorageLayout>();
+        services.AddSingleton<IReturnFiles, BlobReturnFiles>();
+        services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
+        services.AddSingleton<IPartnershipSource, BlobPartnershipSource>();
+        services.AddSingleton<IngestReturn>();
+        return services;
+    }
+
+    private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(Action<BlobClientOptions, TableClientOptions>? configure)
+    {
+        var blob = new BlobClientOptions();
+        var table = new TableClientOptions();
+        foreach (var retry in new RetryOptions[] { blob.Retry, table.Retry })
+        {
+            // Storage throttles and blips are retried here first; what is left goes to the host's retry.
+            retry.Mode = RetryMode.Exponential;
+            retry.MaxRetries = 4;
+            retry.Delay = TimeSpan.FromMilliseconds(200);
+            retry.MaxDelay = TimeSpan.FromSeconds(5);
+        }
+
+        configure?.Invoke(blob, table);
+        return (blob, table);
+    }
+}

@@ -1,0 +1,37 @@
+namespace SafeguardingIngest.Storage;
+
+/// <summary>The containers and tables of docs/storage.md, with the configured prefix.</summary>
+public sealed class StorageNames(string prefix)
+{
+    /// <summary>Uploads: {agency}/{period}/{file}.</summary>
+    public string Returns => prefix + "returns";
+
+    /// <summary>Feedback: {agency}/{period}/{submission}.html and .json.</summary>
+    public string Feedback => prefix + "feedback";
+
+    /// <summary>Accepted originals, never overwritten.</summary>
+    public string Archive => prefix + "archive";
+
+    /// <summary>Refused originals.</summary>
+    public string Quarantine => prefix + "quarantine";
+
+    /// <summary>partnership.json.</summary>
+    public string Config => prefix + "config";
+
+    /// <summary>Compiled reports: {period}/….</summary>
+    public string Reports => prefix + "reports";
+
+    /// <summary>Submissions and current pointers, one partition per period.</summary>
+    public string Submissions => TableName("Submissions");
+
+    /// <summary>Observations, actions and risks, one partition per period.</summary>
+    public string Observations => TableName("Observations");
+
+    /// <summary>Every container.</summary>
+    public IEnumerable<string> Containers => [Returns, Feedback, Archive, Quarantine, Config, Reports];
+
+    /// <summary>Every table.</summary>
+    public IEnumerable<string> Tables => [Submissions, Observations];
+
+    private string TableName(string name) => prefix.Length == 0 ? name : "t" + prefix + name;
+}

@@ -1,0 +1,26 @@
+namespace SafeguardingIngest.Storage;
+
+/// <summary>Where the pipeline keeps its data (configuration section "Storage", plus AzureWebJobsStorage).</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>The setting holding the storage connection, shared with the Functions host.</summary>
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    /// <summary>Connection string; default "UseDevelopmentStorage=true" (Azurite on 127.0.0.1:10000-10002).</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>
+    /// Prefix for every container and table name, so several partnerships (or test runs) can share an
+    /// account: lower-case letters and digits, at most 12. Default none.
+    /// </summary>
+    public string NamePrefix { get; set; } = string.Empty;
+
+    /// <summary>How often the reference data's ETag is checked for a new version, in seconds. Default 30.</summary>
+    public int ReferenceRefreshSeconds { get; set; } = 30;
+
+    /// <summary>Table transactions (of up to 100 rows) in flight at once when writing a return. Default 4.</summary>
+    public int ParallelBatches { get; set; } = 4;
+}
