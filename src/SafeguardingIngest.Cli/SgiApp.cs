@@ -13,6 +13,8 @@ public static class SgiApp
         {
             ValidateCommand.Create(console),
             TemplateCommand.Create(console),
+            IngestCommand.Create(console),
+            SubmissionsCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

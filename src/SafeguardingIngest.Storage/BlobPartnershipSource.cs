@@ -108,12 +108,14 @@ public sealed partial class BlobPartnershipSource(
                 KeptLastGood(logger, broken, _currentVersion.ToString(), e.Message);
             }
         }
-        catch (RequestFailedException e) when (e.Status == 304)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
-            // Unchanged since the last check.
-        }
-        catch (RequestFailedException e) when (e.Status == 404 && _current is not null)
-        {
+            if (_current is null)
+            {
+                throw new InvalidOperationException(
+                    $"No reference data has been published to {names.Config}/{BlobName}; publish it with 'sgi ingest ... --reference FILE' or upload a valid partnership.json.", e);
+            }
+
             var version = _currentVersion.ToString();
             Missing(logger, version);
         }

@@ -3,6 +3,9 @@ namespace SafeguardingIngest.Storage;
 /// <summary>The containers and tables of docs/storage.md, with the configured prefix.</summary>
 public sealed class StorageNames(string prefix)
 {
+    /// <summary>The prefix every name starts with ("" by default).</summary>
+    public string Prefix => prefix;
+
     /// <summary>Uploads: {agency}/{period}/{file}.</summary>
     public string Returns => prefix + "returns";
 

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Storage;
+
+namespace SafeguardingIngest.Cli;
+
+/// <summary>
+/// The storage-backed services for a command: the same AddSafeguardingIngest registration the
+/// Functions app makes, configured from the environment (AzureWebJobsStorage, Storage__*, Limits__*)
+/// and the command's --connection and --storage-prefix options.
+/// </summary>
+internal sealed class StorageHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private StorageHost(ServiceProvider services) => _services = services;
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static Option<string?> ConnectionOption() => new("--connection")
+    {
+        Description = "Storage connection string; default the AzureWebJobsStorage environment variable, else UseDevelopmentStorage=true (Azurite).",
+        HelpName = "STRING",
+    };
+
+    public static Option<string?> PrefixOption() => new("--storage-prefix")
+    {
+        Description = "Prefix of container and table names, where several partnerships share one account (lower-case letters and digits).",
+        HelpName = "PREFIX",
+    };
+
+    /// <summary>
+    /// Connects, creates what is missing, and makes sure reference data is published: the file given
+    /// with --reference is uploaded; otherwise the default sample is uploaded only where none is there yet.
+    /// </summary>
+    public static async Task<(StorageHost Host, Partnership Partnership)> StartAsync(
+        ParseResult result, Option<string?> connection, Option<string?> prefix, Option<FileInfo?> reference, CliConsole console, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (result.GetValue(connection) is { } given)
+        {
+            settings[StorageOptions.ConnectionSetting] = given;
+        }
+
+        if (result.GetValue(prefix) is { } namePrefix)
+        {
+            settings[$"{StorageOptions.SectionName}:NamePrefix"] = namePrefix;
+        }
+
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddSafeguardingIngest(configuration)
+            .BuildServiceProvider();
+        var host = new StorageHost(services);
+        try
+        {
+            // Options are checked here as a host would at start-up, so a bad setting fails before any work.
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            await host.Get<StorageLayout>().EnsureCreatedAsync(cancellationToken);
+            var source = host.Get<IPartnershipSource>();
+            if (result.GetValue(reference) is { } file)
+            {
+                await PublishAsync(source, CommonOptions.ResolveReferencePath(file), console, cancellationToken);
+            }
+
+            try
+            {
+                return (host, await source.GetAsync(cancellationToken));
+            }
+            catch (InvalidOperationException) when (result.GetValue(reference) is null)
+            {
+                await PublishAsync(source, CommonOptions.ResolveReferencePath(null), console, cancellationToken);
+                return (host, await source.GetAsync(cancellationToken));
+            }
+        }
+        catch (OptionsValidationException e)
+        {
+            await host.DisposeAsync();
+            throw new UsageException(string.Join(" ", e.Failures));
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            await host.DisposeAsync();
+            throw new UsageException($"Storage refused the request ({e.Status} {e.ErrorCode}): {FirstLine(e.Message)}");
+        }
+        catch (HttpRequestException e)
+        {
+            await host.DisposeAsync();
+            throw new UsageException($"Cannot reach storage ({e.Message}). Is Azurite running? Start it with scripts/azurite.sh start, or give --connection.");
+        }
+        catch (AggregateException e) when (e.InnerException is HttpRequestException inner)
+        {
+            await host.DisposeAsync();
+            throw new UsageException($"Cannot reach storage ({inner.Message}). Is Azurite running? Start it with scripts/azurite.sh start, or give --connection.");
+        }
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static async Task PublishAsync(IPartnershipSource source, string path, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"Reference data not found: {path}. Give one with --reference FILE.");
+        }
+
+        await using var stream = File.OpenRead(path);
+        try
+        {
+            await source.PublishAsync(stream, cancellationToken);
+        }
+        catch (ReferenceDataException e)
+        {
+            throw new UsageException($"{Path.GetFileName(path)}: {e.Message}");
+        }
+
+        await console.Error.WriteLineAsync($"Published reference data from {path} to config/partnership.json.");
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

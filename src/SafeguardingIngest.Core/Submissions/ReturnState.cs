@@ -1,0 +1,42 @@
+using SafeguardingIngest.Ingest;
+
+namespace SafeguardingIngest.Submissions;
+
+/// <summary>Where an owing agency's return for a period stands.</summary>
+public enum ReturnStateKind
+{
+    /// <summary>Accepted by the due date.</summary>
+    OnTime,
+
+    /// <summary>Accepted, but after the due date.</summary>
+    Late,
+
+    /// <summary>The latest upload was refused (an earlier accepted submission, if any, still counts).</summary>
+    Refused,
+
+    /// <summary>Nothing accepted and the due date has passed.</summary>
+    Missing,
+
+    /// <summary>Nothing received yet, and the due date is still ahead.</summary>
+    NotYetDue,
+}
+
+/// <summary>One owing agency's position for a period, as the performance team tracks it.</summary>
+public sealed record ReturnState(
+    string Agency,
+    string AgencyName,
+    ReturnStateKind State,
+    DateOnly DueDate,
+    Submission? Current,
+    Submission? Latest)
+{
+    /// <summary>Words for the state, as the board report and the command line show it.</summary>
+    public string Describe() => State switch
+    {
+        ReturnStateKind.OnTime => "on time",
+        ReturnStateKind.Late => "late",
+        ReturnStateKind.Refused => Current is null ? "refused at latest upload" : "refused at latest upload (earlier return stands)",
+        ReturnStateKind.Missing => "missing",
+        _ => "not yet due",
+    };
+}

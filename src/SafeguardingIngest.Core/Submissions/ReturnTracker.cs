@@ -1,0 +1,49 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Submissions;
+
+/// <summary>
+/// Works out, for each agency that owes a return, whether it is on time, late, refused at its
+/// latest upload, missing, or not yet due: from the recorded submissions and current pointers.
+/// </summary>
+public static class ReturnTracker
+{
+    /// <summary>The state of every owing agency for <paramref name="period"/>, as at <paramref name="today"/>.</summary>
+    public static IReadOnlyList<ReturnState> States(
+        Partnership partnership,
+        ReportingPeriod period,
+        IReadOnlyList<Submission> submissions,
+        IReadOnlyList<CurrentSubmission> current,
+        DateOnly today)
+    {
+        var due = period.DueDate(partnership.ReturnsDueDays);
+        var states = new List<ReturnState>();
+        foreach (var agency in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()))
+        {
+            var own = submissions.Where(s => string.Equals(s.Agency, agency.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var pointer = current.FirstOrDefault(c => string.Equals(c.Agency, agency.Code, StringComparison.OrdinalIgnoreCase));
+            var currentSubmission = pointer is null ? null : own.FirstOrDefault(s => s.Id == pointer.SubmissionId);
+            var latest = own.OrderBy(s => s.ReceivedAt).ThenBy(s => s.ProcessedAt).LastOrDefault();
+            ReturnStateKind state;
+            if (latest is { Status: ReturnStatus.Rejected } && (currentSubmission is null || latest.ReceivedAt > currentSubmission.ReceivedAt))
+            {
+                state = ReturnStateKind.Refused;
+            }
+            else if (currentSubmission is not null)
+            {
+                state = DateOnly.FromDateTime(currentSubmission.ReceivedAt.UtcDateTime) > due ? ReturnStateKind.Late : ReturnStateKind.OnTime;
+            }
+            else
+            {
+                state = today > due ? ReturnStateKind.Missing : ReturnStateKind.NotYetDue;
+            }
+
+            states.Add(new ReturnState(agency.Code, agency.Name, state, due, currentSubmission, latest));
+        }
+
+        return states;
+    }
+}
