@@ -85,20 +85,10 @@ internal sealed class StorageHost : IAsyncDisposable
             await host.DisposeAsync();
             throw new UsageException(string.Join(" ", e.Failures));
         }
-        catch (Azure.RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Describe(e) is { } message)
         {
             await host.DisposeAsync();
-            throw new UsageException($"Storage refused the request ({e.Status} {e.ErrorCode}): {FirstLine(e.Message)}");
-        }
-        catch (HttpRequestException e)
-        {
-            await host.DisposeAsync();
-            throw new UsageException($"Cannot reach storage ({e.Message}). Is Azurite running? Start it with scripts/azurite.sh start, or give --connection.");
-        }
-        catch (AggregateException e) when (e.InnerException is HttpRequestException inner)
-        {
-            await host.DisposeAsync();
-            throw new UsageException($"Cannot reach storage ({inner.Message}). Is Azurite running? Start it with scripts/azurite.sh start, or give --connection.");
+            throw new UsageException(message);
         }
     }
 
