@@ -1,12 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Bench;
 
 /// <summary>
-/// A synthetic partnership large enough that a 100,000-row return has no duplicate rows: many
-/// indicators of every unit, each owed per locality by one agency.
+/// A synthetic partnership large enough that a big return has no duplicate rows: many indicators
+/// of every unit, each owed per locality by one agency. Written as reference JSON, so it can be
+/// published to storage like any partnership's.
 /// </summary>
 internal static class BenchPartnership
 {
@@ -14,25 +16,36 @@ internal static class BenchPartnership
 
     public static ReportingPeriod Period { get; } = ReportingPeriod.Parse("2025-26 Q2");
 
-    public static Partnership Create(int rows, int localities = 200)
+    public static Partnership Create(int rows, int localities = 200) => PartnershipReader.Parse(Json(rows, localities));
+
+    public static string Json(int rows, int localities = 200)
     {
         var indicatorCount = (rows + localities - 1) / localities;
-        var units = Enum.GetValues<IndicatorUnit>();
-        var localityList = Enumerable.Range(0, localities)
-            .Select(i => new Locality($"L{i:000}", $"Locality {i.ToString(CultureInfo.InvariantCulture)}"))
-            .ToList();
-        var indicators = Enumerable.Range(0, indicatorCount).Select(i => new Indicator
+        string[] units = ["count", "percentage", "ratePer10000", "average"];
+        var document = new
         {
-            Code = $"B{i:0000}",
-            Title = $"Benchmark indicator {i.ToString(CultureInfo.InvariantCulture)}",
-            Unit = units[i % units.Length],
-            Polarity = Polarity.LowerIsBetter,
-            Agencies = [Agency],
-            ByLocality = true,
-            Min = 0,
-            Max = units[i % units.Length] == IndicatorUnit.Percentage ? 100 : 1_000,
-        }).ToList();
-        var populations = localityList.Select(l => new Population(l.Code, Period.Year, 15_000)).ToList();
-        return new Partnership("Benchmark partnership", 30, [new Agency(Agency, "Benchmark agency")], localityList, populations, indicators);
+            partnership = "Benchmark partnership",
+            returnsDueDays = 30,
+            agencies = new[] { new { code = Agency, name = "Benchmark agency" } },
+            localities = Enumerable.Range(0, localities).Select(i => new { code = $"L{i:000}", name = $"Locality {i.ToString(CultureInfo.InvariantCulture)}" }),
+            populations = Enumerable.Range(2024, 8).SelectMany(year => Enumerable.Range(0, localities).Select(i => new
+            {
+                locality = $"L{i:000}",
+                year = new FinancialYear(year).ToString(),
+                under18 = 15_000,
+            })),
+            indicators = Enumerable.Range(0, indicatorCount).Select(i => new
+            {
+                code = $"B{i:0000}",
+                title = $"Benchmark indicator {i.ToString(CultureInfo.InvariantCulture)}",
+                unit = units[i % units.Length],
+                polarity = "lowerIsBetter",
+                agencies = new[] { Agency },
+                byLocality = true,
+                min = 0,
+                max = units[i % units.Length] == "percentage" ? 100 : 1_000,
+            }),
+        };
+        return JsonSerializer.Serialize(document);
     }
 }

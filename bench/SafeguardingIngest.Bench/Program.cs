@@ -12,6 +12,13 @@ using Sylvan.Data.Csv;
 // Reader benchmark: read + validate + normalize a generated return, side by side with a bare
 // ExcelDataReader loop over the same xlsx, the two alternating in one process so that the
 // machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N] [--rounds N]
+// The ingest benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- ingest [--rows N] [--rounds N]
+if (args.Length > 0 && args[0] == "ingest")
+{
+    await IngestBenchmark.RunAsync(Argument("--rows", 10_000), Argument("--rounds", 3));
+    return 0;
+}
+
 var peakOnly = Argument("--peak-only", 0);
 if (peakOnly > 0)
 {

@@ -9,6 +9,9 @@ public sealed class IngestOptions
     /// <summary>Attempts at the conditional switch of the current submission before giving up to a host retry. Default 5.</summary>
     public int SwitchAttempts { get; set; } = 5;
 
+    /// <summary>Transactions of up to 100 rows in flight while a return is read and written. Default 4.</summary>
+    public int ParallelWrites { get; set; } = 4;
+
     /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
     public bool CompareWithPreviousQuarter { get; set; } = true;
 }

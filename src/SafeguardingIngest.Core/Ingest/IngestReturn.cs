@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafeguardingIngest.Catalogue;
@@ -41,9 +43,13 @@ public sealed class IngestReturn(
 
         var path = UploadPath.TryParse(blobName, out var pathProblem);
         var partnership = await reference.GetAsync(cancellationToken);
-        var agency = path is null ? Unattributed : Sanitize(path.Agency);
+
+        // A known agency is filed under its code, so "pol" and "POL" uploads meet in one place.
+        var owner = path is null ? null : partnership.FindAgency(path.Agency);
+        var agency = owner?.Code ?? (path is null ? Unattributed : Sanitize(path.Agency));
         var period = path?.Period;
-        var sha256 = upload.Length <= limits.Value.MaxFileBytes ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken)) : Unread(upload);
+        var readable = upload.Length <= limits.Value.MaxFileBytes;
+        var sha256 = readable ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken)) : Unread(upload);
         upload.Content.Position = 0;
         var id = sha256[..24];
         var periodKey = period?.Key ?? "unknown";
@@ -58,14 +64,14 @@ public sealed class IngestReturn(
         }
 
         var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName);
-        var sink = new ObservationBuffer();
+        StreamingRowWriter? writer = null;
         ReturnResult result;
         if (pathProblem is not null)
         {
             IngestLog.RefusedUnread(logger, blobName, pathProblem);
             result = ReturnValidator.Refuse(Finding.Of(Rules.UploadPathInvalid, null, null, blobName, pathProblem), context);
         }
-        else if (upload.Length > limits.Value.MaxFileBytes)
+        else if (!readable)
         {
             var message = $"The file is {FileSniffer.Megabytes(upload.Length)}, over the {FileSniffer.Megabytes(limits.Value.MaxFileBytes)} limit; remove extra sheets or images and resend it.";
             IngestLog.RefusedUnread(logger, blobName, message);
@@ -73,14 +79,21 @@ public sealed class IngestReturn(
         }
         else
         {
-            var previous = options.Value.CompareWithPreviousQuarter && partnership.FindAgency(path!.Agency) is { } owner
-                ? new PreviousValues(await store.ReadCurrentObservationsAsync(path.Period.Previous(), owner.Code, cancellationToken))
+            // Last quarter's figures are read only where some owed indicator has a change to check.
+            var previous = options.Value.CompareWithPreviousQuarter && owner is not null &&
+                           partnership.IndicatorsOwedBy(owner.Code).Any(i => i.MaxQuarterlyChange is not null)
+                ? new PreviousValues(await store.ReadCurrentObservationsAsync(path!.Period.Previous(), owner.Code, cancellationToken))
                 : null;
-            result = new ReturnValidator(partnership, limits.Value).Validate(upload.Content, context, sink, previous);
+
+            // Rows of a known agency are written while the file is read; nobody sees them before the switch.
+            writer = owner is null ? null : new StreamingRowWriter(store, path!.Period, owner.Code, id, options.Value.ParallelWrites, cancellationToken);
+            result = Validate(partnership, upload, context, (IObservationSink?)writer ?? new ObservationBuffer(), previous);
+            if (writer is not null)
+            {
+                await writer.CompleteAsync();
+            }
         }
 
-        // A known agency is filed under its code, so "pol" and "POL" uploads meet in one place.
-        agency = partnership.FindAgency(agency)?.Code ?? agency;
         var report = result.Report;
         var submission = new Submission
         {
@@ -93,7 +106,7 @@ public sealed class IngestReturn(
             ReceivedAt = upload.ReceivedAt,
             ProcessedAt = time.GetUtcNow(),
             Status = report.Status,
-            Rows = report.IsAccepted ? sink.Items.Count : 0,
+            Rows = report.IsAccepted ? writer?.Count ?? 0 : 0,
             Errors = report.ErrorCount,
             Warnings = report.WarningCount,
             FeedbackPath = $"{agency}/{periodKey}/{id}",
@@ -101,16 +114,20 @@ public sealed class IngestReturn(
             DueDate = period?.DueDate(partnership.ReturnsDueDays),
         };
 
-        var outcome = report.IsAccepted
-            ? await AcceptAsync(submission, sink.Items, result, cancellationToken)
-            : IngestResult.Rejected;
-        if (outcome == IngestResult.Rejected)
+        IngestResult outcome;
+        if (report.IsAccepted)
         {
-            submission = await RecordAsync(submission, report, isCurrent: false, partnership, cancellationToken);
+            (outcome, submission) = await AcceptAsync(submission, result, partnership, cancellationToken);
         }
         else
         {
-            submission = (await store.FindAsync(submission.Period, agency, id, cancellationToken))!;
+            if (writer is { Count: > 0 })
+            {
+                await store.DeleteRowsAsync(submission.Period, agency, id, cancellationToken);
+            }
+
+            outcome = IngestResult.Rejected;
+            submission = await RecordAsync(submission, report, isCurrent: false, partnership, cancellationToken);
         }
 
         await FinishAsync(submission, upload, cancellationToken);
@@ -118,10 +135,23 @@ public sealed class IngestReturn(
         return new IngestOutcome(outcome, submission, report, Describe(outcome, submission));
     }
 
-    private async Task<IngestResult> AcceptAsync(Submission submission, IReadOnlyList<Observation> observations, ReturnResult result, CancellationToken cancellationToken)
+    private ReturnResult Validate(Partnership partnership, UploadedFile upload, ReturnContext context, IObservationSink sink, IPreviousValues? previous)
     {
-        var partnership = await reference.GetAsync(cancellationToken);
-        await store.WriteReturnAsync(submission, observations, result.Actions, result.Risks, cancellationToken);
+        try
+        {
+            return new ReturnValidator(partnership, limits.Value).Validate(upload.Content, context, sink, previous);
+        }
+        catch (ChannelClosedException e) when (e.InnerException is not null)
+        {
+            // A write failed while the file was being read: surface the storage fault itself, so the host retries.
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(Submission submission, ReturnResult result, Partnership partnership, CancellationToken cancellationToken)
+    {
+        await store.WriteRowsAsync(submission.Period, submission.Agency, submission.Id, [], result.Actions, result.Risks, cancellationToken);
 
         // The switch: one conditional write. A later upload already current wins; a race is retried.
         string? supersedes = null;
@@ -156,20 +186,19 @@ public sealed class IngestReturn(
             }
         }
 
-        await RecordAsync(submission with { Supersedes = supersedes }, result.Report, isCurrent, partnership, cancellationToken);
-        if (!isCurrent)
-        {
-            return IngestResult.AcceptedButSuperseded;
-        }
-
-        return result.Report.Status == ReturnStatus.Accepted ? IngestResult.Accepted : IngestResult.AcceptedWithWarnings;
+        var recorded = await RecordAsync(submission with { Supersedes = supersedes }, result.Report, isCurrent, partnership, cancellationToken);
+        var outcome = !isCurrent ? IngestResult.AcceptedButSuperseded
+            : result.Report.Status == ReturnStatus.Accepted ? IngestResult.Accepted
+            : IngestResult.AcceptedWithWarnings;
+        return (outcome, recorded);
     }
 
     private async Task<Submission> RecordAsync(Submission submission, ValidationReport report, bool isCurrent, Partnership partnership, CancellationToken cancellationToken)
     {
         var fileName = FileNameOf(submission.BlobName);
-        await files.WriteFeedbackAsync(submission.FeedbackPath + ".json", "application/json; charset=utf-8", Feedback.Json(submission, report, fileName, isCurrent), cancellationToken);
-        await files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", Feedback.Html(submission, report, fileName, partnership.Name, isCurrent), cancellationToken);
+        await Task.WhenAll(
+            files.WriteFeedbackAsync(submission.FeedbackPath + ".json", "application/json; charset=utf-8", Feedback.Json(submission, report, fileName, isCurrent), cancellationToken),
+            files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", Feedback.Html(submission, report, fileName, partnership.Name, isCurrent), cancellationToken));
 
         // Recorded last: a run that stops before this point is redone in full by the retry.
         await store.SaveAsync(submission, cancellationToken);
@@ -190,14 +219,27 @@ public sealed class IngestReturn(
         }
 
         await files.DeleteUploadAsync(upload.Name, upload.Version, cancellationToken);
-        if (submission.Status != ReturnStatus.Rejected && submission.Period != default &&
-            await store.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken) is { } current)
+        if (submission.Status == ReturnStatus.Rejected || submission.Period == default)
         {
-            var removed = await store.DeleteOtherReturnsAsync(submission.Period, submission.Agency, current.SubmissionId, cancellationToken);
-            if (removed > 0)
-            {
-                IngestLog.CleanedUp(logger, removed, submission.Agency, submission.Period.Key);
-            }
+            return;
+        }
+
+        // Superseded rows go only after the switch. A first submission has nothing to clear, so the
+        // key-range scan is skipped; rows of a run that never finished stay invisible until then.
+        var current = await store.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken);
+        var removed = 0;
+        if (current?.SubmissionId != submission.Id)
+        {
+            await store.DeleteRowsAsync(submission.Period, submission.Agency, submission.Id, cancellationToken);
+        }
+        else if (submission.Supersedes is not null)
+        {
+            removed = await store.DeleteOtherReturnsAsync(submission.Period, submission.Agency, current.SubmissionId, cancellationToken);
+        }
+
+        if (removed > 0)
+        {
+            IngestLog.CleanedUp(logger, removed, submission.Agency, submission.Period.Key);
         }
     }
 

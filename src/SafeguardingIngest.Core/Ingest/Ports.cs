@@ -60,8 +60,15 @@ public interface ISubmissionStore
     /// </summary>
     Task<bool> TrySwitchCurrentAsync(ReportingPeriod period, string agency, CurrentSubmission? expected, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
-    /// <summary>Writes an accepted return's observations, actions and risks under its submission id; rerunning it writes the same rows.</summary>
-    Task WriteReturnAsync(Submission submission, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes rows of a return under its submission id, in transactions of up to 100; rerunning it
+    /// writes the same rows. Called with a batch of observations at a time while the return is read,
+    /// then with its actions and risks.
+    /// </summary>
+    Task WriteRowsAsync(ReportingPeriod period, string agency, string submissionId, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every row written under one submission (a refused return's, written while it was read).</summary>
+    Task DeleteRowsAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
 
     /// <summary>Deletes the agency's rows for the period that belong to any submission other than <paramref name="keepSubmissionId"/>; returns how many.</summary>
     Task<int> DeleteOtherReturnsAsync(ReportingPeriod period, string agency, string keepSubmissionId, CancellationToken cancellationToken);
