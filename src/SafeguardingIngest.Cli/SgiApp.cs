@@ -15,6 +15,8 @@ public static class SgiApp
             TemplateCommand.Create(console),
             IngestCommand.Create(console),
             SubmissionsCommand.Create(console),
+            CompileCommand.Create(console),
+            DemoCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -40,9 +40,10 @@ internal sealed class StorageHost : IAsyncDisposable
     /// with --reference is uploaded; otherwise the default sample is uploaded only where none is there yet.
     /// </summary>
     public static async Task<(StorageHost Host, Partnership Partnership)> StartAsync(
-        ParseResult result, Option<string?> connection, Option<string?> prefix, Option<FileInfo?> reference, CliConsole console, CancellationToken cancellationToken)
+        ParseResult result, Option<string?> connection, Option<string?> prefix, Option<FileInfo?> reference, CliConsole console, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? extraSettings = null, bool alwaysPublish = false)
     {
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>());
         if (result.GetValue(connection) is { } given)
         {
             settings[StorageOptions.ConnectionSetting] = given;
@@ -65,9 +66,9 @@ internal sealed class StorageHost : IAsyncDisposable
             _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             await host.Get<StorageLayout>().EnsureCreatedAsync(cancellationToken);
             var source = host.Get<IPartnershipSource>();
-            if (result.GetValue(reference) is { } file)
+            if (result.GetValue(reference) is { } file || alwaysPublish)
             {
-                await PublishAsync(source, CommonOptions.ResolveReferencePath(file), console, cancellationToken);
+                await PublishAsync(source, CommonOptions.ResolveReferencePath(result.GetValue(reference)), console, cancellationToken);
             }
 
             try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -48,12 +49,20 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
             buffer.Position = 0;
         }
 
-        return new UploadedFile(name, buffer, properties.ContentLength, properties.LastModified, properties.ETag.ToString());
+        var declared = properties.Metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
+                       DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
+        return new UploadedFile(name, buffer, properties.ContentLength, properties.LastModified, properties.ETag.ToString()) { DeclaredReceivedAt = declared };
     }
 
+    /// <summary>The metadata key carrying a declared receipt time.</summary>
+    public const string ReceivedAtMetadata = "receivedat";
+
     /// <inheritdoc />
-    public async Task UploadAsync(string name, Stream content, CancellationToken cancellationToken) =>
-        await _returns.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken);
+    public async Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null) =>
+        await _returns.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
+        {
+            Metadata = receivedAt is { } at ? new Dictionary<string, string> { [ReceivedAtMetadata] = at.ToString("O", CultureInfo.InvariantCulture) } : null,
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task WriteFeedbackAsync(string name, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>

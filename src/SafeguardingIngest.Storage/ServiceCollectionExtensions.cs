@@ -5,8 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Reading;
+using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Storage;
 
@@ -30,9 +32,14 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(ReaderLimits.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0, "Every Limits setting must be above 0.")
             .ValidateOnStart();
+        services.AddOptions<PublicationOptions>()
+            .Bind(configuration.GetSection(PublicationOptions.SectionName))
+            .Validate(p => p.SmallCountThreshold is >= 1 and <= 100 && !string.IsNullOrEmpty(p.Symbol), "Publication:SmallCountThreshold must be 1 to 100 (1 turns suppression off) and Publication:Symbol must not be empty.")
+            .ValidateOnStart();
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.SectionName))
             .Validate(o => o.SwitchAttempts is >= 1 and <= 100, "Ingest:SwitchAttempts must be 1 to 100.")
+            .Validate(o => o.ParallelWrites is >= 1 and <= 32, "Ingest:ParallelWrites must be 1 to 32.")
             .ValidateOnStart();
 
         var (blobOptions, tableOptions) = ClientOptions(configureClients);
@@ -45,7 +52,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReturnFiles, BlobReturnFiles>();
         services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
         services.AddSingleton<IPartnershipSource, BlobPartnershipSource>();
+        services.AddSingleton<ICompileWatermarks, TableCompileWatermarks>();
+        services.AddSingleton<IReportStore, BlobReportStore>();
         services.AddSingleton<IngestReturn>();
+        services.AddSingleton<CompileQuarterlyReturn>();
         return services;
     }
 

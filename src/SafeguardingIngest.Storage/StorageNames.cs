@@ -30,11 +30,14 @@ public sealed class StorageNames(string prefix)
     /// <summary>Observations, actions and risks, one partition per period.</summary>
     public string Observations => TableName("Observations");
 
+    /// <summary>Compile watermarks: when each period last changed and was last compiled.</summary>
+    public string Compilations => TableName("Compilations");
+
     /// <summary>Every container.</summary>
     public IEnumerable<string> Containers => [Returns, Feedback, Archive, Quarantine, Config, Reports];
 
     /// <summary>Every table.</summary>
-    public IEnumerable<string> Tables => [Submissions, Observations];
+    public IEnumerable<string> Tables => [Submissions, Observations, Compilations];
 
     private string TableName(string name) => prefix.Length == 0 ? name : "t" + prefix + name;
 }

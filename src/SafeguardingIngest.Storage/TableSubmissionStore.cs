@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;
@@ -134,6 +135,74 @@ public sealed class TableSubmissionStore(TableServiceClient service, StorageName
         entities.AddRange(actions.Select((a, i) => ActionEntity(partition, agency, submissionId, a, i)));
         entities.AddRange(risks.Select((r, i) => RiskEntity(partition, agency, submissionId, r, i)));
         await SubmitAsync(Batches(entities, e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteQueriesAsync(ReportingPeriod period, string agency, string submissionId, IReadOnlyList<Finding> queries, CancellationToken cancellationToken)
+    {
+        var entities = queries.Select((q, i) => new TableEntity(period.Key, TableKey.Join(agency, submissionId, "W", i.ToString("0000", CultureInfo.InvariantCulture)))
+        {
+            ["Kind"] = "query",
+            ["Agency"] = agency,
+            ["SubmissionId"] = submissionId,
+            ["Code"] = q.Code,
+            ["Sheet"] = q.Sheet,
+            ["Cell"] = q.Cell,
+            ["Value"] = Clip(q.Value),
+            ["Message"] = Clip(q.Message),
+        }).ToList();
+        await SubmitAsync(Batches(entities, e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<PeriodData> ReadPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        // One scan of the period's partition; rows of submissions that are not current are skipped.
+        var current = (await ListCurrentAsync(period, cancellationToken))
+            .ToDictionary(c => TableKey.Join(c.Agency, c.SubmissionId) + TableKey.Separator, c => c.Agency, StringComparer.Ordinal);
+        var observations = new List<Observation>();
+        var actions = new List<AgencyItem<ActionItem>>();
+        var risks = new List<AgencyItem<RiskItem>>();
+        var queries = new List<AgencyQuery>();
+        if (current.Count == 0)
+        {
+            return new PeriodData(period, observations, actions, risks, queries);
+        }
+
+        await foreach (var entity in _rows.QueryAsync<TableEntity>(e => e.PartitionKey == period.Key, cancellationToken: cancellationToken))
+        {
+            var key = entity.RowKey;
+            var second = key.IndexOf(TableKey.Separator, key.IndexOf(TableKey.Separator, StringComparison.Ordinal) + 1);
+            if (second < 0 || !current.TryGetValue(key[..(second + 1)], out var agency))
+            {
+                continue;
+            }
+
+            switch (key[second + 1])
+            {
+                case 'O':
+                    observations.Add(ToObservation(period, entity));
+                    break;
+                case 'A':
+                    actions.Add(new AgencyItem<ActionItem>(agency, new ActionItem(
+                        entity.GetString("Reference") ?? string.Empty, entity.GetString("Description"), Enum.Parse<Rag>(entity.GetString("Rag")),
+                        entity.GetString("Commentary"), entity.GetString("RecoveryActions"), entity.GetString("Source") ?? string.Empty)));
+                    break;
+                case 'R':
+                    risks.Add(new AgencyItem<RiskItem>(agency, new RiskItem(
+                        entity.GetString("Reference") ?? string.Empty, entity.GetString("Description"), entity.GetInt32("Impact") ?? 0, entity.GetInt32("Likelihood") ?? 0,
+                        entity.GetString("Mitigation"), entity.GetString("Owner"), entity.GetString("Due"), entity.GetString("Source") ?? string.Empty)));
+                    break;
+                case 'W':
+                    var code = entity.GetString("Code");
+                    var rule = Rules.All.FirstOrDefault(r => r.Code == code);
+                    queries.Add(new AgencyQuery(agency, entity.GetString("SubmissionId"), new Finding(
+                        code, rule?.Severity ?? Severity.Warning, entity.GetString("Sheet"), entity.GetString("Cell"), entity.GetString("Value"), entity.GetString("Message"))));
+                    break;
+            }
+        }
+
+        return new PeriodData(period, observations, actions, risks, queries);
     }
 
     /// <inheritdoc />

@@ -12,6 +12,12 @@ public sealed class IngestOptions
     /// <summary>Transactions of up to 100 rows in flight while a return is read and written. Default 4.</summary>
     public int ParallelWrites { get; set; } = 4;
 
+    /// <summary>
+    /// Honour a receipt time declared in an upload's metadata, for loading historic returns with their
+    /// real dates. Off by default, and off wherever agencies upload, so nobody can backdate a late return.
+    /// </summary>
+    public bool AllowBackdatedUploads { get; set; }
+
     /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
     public bool CompareWithPreviousQuarter { get; set; } = true;
 }

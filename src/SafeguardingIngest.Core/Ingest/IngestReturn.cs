@@ -23,6 +23,7 @@ public sealed class IngestReturn(
     IReturnFiles files,
     ISubmissionStore store,
     IPartnershipSource reference,
+    ICompileWatermarks watermarks,
     IOptions<ReaderLimits> limits,
     IOptions<IngestOptions> options,
     TimeProvider time,
@@ -103,7 +104,7 @@ public sealed class IngestReturn(
             BlobName = blobName,
             Sha256 = sha256,
             Size = upload.Length,
-            ReceivedAt = upload.ReceivedAt,
+            ReceivedAt = options.Value.AllowBackdatedUploads && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt,
             ProcessedAt = time.GetUtcNow(),
             Status = report.Status,
             Rows = report.IsAccepted ? writer?.Count ?? 0 : 0,
@@ -152,6 +153,11 @@ public sealed class IngestReturn(
     private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(Submission submission, ReturnResult result, Partnership partnership, CancellationToken cancellationToken)
     {
         await store.WriteRowsAsync(submission.Period, submission.Agency, submission.Id, [], result.Actions, result.Risks, cancellationToken);
+        var queries = result.Report.Findings.Where(f => f.Severity == Severity.Warning).ToList();
+        if (queries.Count > 0)
+        {
+            await store.WriteQueriesAsync(submission.Period, submission.Agency, submission.Id, queries, cancellationToken);
+        }
 
         // The switch: one conditional write. A later upload already current wins; a race is retried.
         string? supersedes = null;
@@ -202,6 +208,11 @@ public sealed class IngestReturn(
 
         // Recorded last: a run that stops before this point is redone in full by the retry.
         await store.SaveAsync(submission, cancellationToken);
+        if (submission.Period != default)
+        {
+            await watermarks.MarkChangedAsync(submission.Period, submission.ProcessedAt, cancellationToken);
+        }
+
         return submission;
     }
 

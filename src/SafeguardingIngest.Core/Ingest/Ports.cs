@@ -1,12 +1,18 @@
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Reports;
 using SafeguardingIngest.Returns;
+using SafeguardingIngest.Validation;
 
 namespace SafeguardingIngest.Ingest;
 
 /// <summary>An upload read into a seekable buffer, with what storage knows of it.</summary>
 public sealed record UploadedFile(string Name, Stream Content, long Length, DateTimeOffset ReceivedAt, string Version) : IDisposable
 {
+    /// <summary>The receipt time the uploader declared (metadata "receivedat"), honoured only where backdating is allowed.</summary>
+    public DateTimeOffset? DeclaredReceivedAt { get; init; }
+
     /// <inheritdoc />
     public void Dispose() => Content.Dispose();
 }
@@ -20,8 +26,8 @@ public interface IReturnFiles
     /// </summary>
     Task<UploadedFile?> OpenUploadAsync(string name, long maxBytes, CancellationToken cancellationToken);
 
-    /// <summary>Uploads a return, as an agency would.</summary>
-    Task UploadAsync(string name, Stream content, CancellationToken cancellationToken);
+    /// <summary>Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading historic returns).</summary>
+    Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null);
 
     /// <summary>Writes (or replaces) a feedback document.</summary>
     Task WriteFeedbackAsync(string name, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
@@ -67,6 +73,12 @@ public interface ISubmissionStore
     /// </summary>
     Task WriteRowsAsync(ReportingPeriod period, string agency, string submissionId, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
 
+    /// <summary>Writes the warnings (queries) of an accepted return under its submission id.</summary>
+    Task WriteQueriesAsync(ReportingPeriod period, string agency, string submissionId, IReadOnlyList<Finding> queries, CancellationToken cancellationToken);
+
+    /// <summary>What every agency's current submission holds for a period: observations, actions, risks and queries.</summary>
+    Task<PeriodData> ReadPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken);
+
     /// <summary>Deletes every row written under one submission (a refused return's, written while it was read).</summary>
     Task DeleteRowsAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
 
@@ -75,6 +87,26 @@ public interface ISubmissionStore
 
     /// <summary>The observations of every agency's current submission for a period (one agency's when given).</summary>
     Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken);
+}
+
+/// <summary>Which periods changed since their last compile: a watermark per period.</summary>
+public interface ICompileWatermarks
+{
+    /// <summary>Records that a period's submissions changed at <paramref name="at"/>.</summary>
+    Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Periods changed since their last compile, with the latest change seen.</summary>
+    Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>.</summary>
+    Task MarkCompiledAsync(ReportingPeriod period, DateTimeOffset? changedAsOf, DateTimeOffset compiledAt, CancellationToken cancellationToken);
+}
+
+/// <summary>Where compiled reports are kept: reports/{period}/{file}.</summary>
+public interface IReportStore
+{
+    /// <summary>Writes (or replaces) one report of a period; returns where it went.</summary>
+    Task<string> WriteAsync(ReportingPeriod period, ReportFile file, CancellationToken cancellationToken);
 }
 
 /// <summary>The partnership's reference data as currently published.</summary>

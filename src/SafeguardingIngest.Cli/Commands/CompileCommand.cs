@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Reports;
+using Spectre.Console;
+
+namespace SafeguardingIngest.Cli.Commands;
+
+/// <summary>`sgi compile --period P`: compiles the consolidated return into the reports container, and a folder if asked.</summary>
+internal static class CompileCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var period = CommonOptions.Period(required: true);
+        var reference = CommonOptions.Reference();
+        var connection = StorageHost.ConnectionOption();
+        var prefix = StorageHost.PrefixOption();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the four reports in this folder.", HelpName = "DIR" };
+        var command = new Command("compile", "Compile the consolidated quarterly return for a period: workbook, web page, csv and JSON under reports/{period}/.")
+        {
+            period, reference, connection, prefix, output,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
+            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken);
+            await using (host)
+            {
+                var outcome = await host.Get<CompileQuarterlyReturn>().CompileAsync(quarter, cancellationToken);
+                foreach (var written in outcome.Written)
+                {
+                    console.Ansi.MarkupLine($"Wrote [bold]{Markup.Escape(written)}[/]");
+                }
+
+                if (result.GetValue(output) is { } folder)
+                {
+                    foreach (var path in await ReportOutput.SaveAsync(folder.FullName, outcome.Report, partnership, host.Get<IOptions<PublicationOptions>>().Value, cancellationToken))
+                    {
+                        console.Ansi.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/]");
+                    }
+                }
+
+                ReportOutput.Summary(console.Ansi, outcome.Report);
+                return ExitCodes.Accepted;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using SafeguardingIngest.Cli.Demo;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Reports;
+using Spectre.Console;
+
+namespace SafeguardingIngest.Cli.Commands;
+
+/// <summary>
+/// `sgi demo`: the whole job on one machine. Publishes the sample partnership, sends eight quarters
+/// of returns from every agency through IngestReturn (the blob trigger's path), compiles the latest
+/// quarter and saves the four reports.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var reference = CommonOptions.Reference();
+        var connection = StorageHost.ConnectionOption();
+        var prefix = StorageHost.PrefixOption();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the reports; default ./out.", HelpName = "DIR" };
+        var command = new Command("demo", "Run the whole job on sample data: eight quarters of returns from every agency ingested, the latest quarter compiled, reports saved to ./out.")
+        {
+            reference, connection, prefix, output,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            // Historic returns keep the receipt dates they are given, so on time and late mean what they would have.
+            var settings = new Dictionary<string, string?> { ["Ingest:AllowBackdatedUploads"] = "true" };
+            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken, settings, alwaysPublish: true);
+            await using (host)
+            {
+                var latest = ReportingPeriod.LastEndedOnOrBefore(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+                var periods = latest.Trailing(Compiler.SeriesLength);
+                var uploads = DemoScenario.Build(partnership, periods);
+                console.Ansi.MarkupLine($"Sending [bold]{uploads.Count}[/] returns from {uploads.Select(u => u.Agency).Distinct().Count()} agencies for {periods[0]} to {latest}.");
+                var outcomes = await IngestAllAsync(console, host, uploads, cancellationToken);
+
+                var compile = await host.Get<CompileQuarterlyReturn>().CompileAsync(latest, cancellationToken);
+                var folder = result.GetValue(output)?.FullName ?? Path.GetFullPath("out");
+                var saved = await ReportOutput.SaveAsync(folder, compile.Report, partnership, host.Get<IOptions<PublicationOptions>>().Value, cancellationToken);
+                console.Ansi.WriteLine();
+                console.Ansi.MarkupLine("Ingested: " + Markup.Escape(string.Join(", ", outcomes.GroupBy(o => o).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))));
+                foreach (var path in compile.Written.Concat(saved))
+                {
+                    console.Ansi.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
+                }
+
+                ReportOutput.Summary(console.Ansi, compile.Report);
+                return ExitCodes.Accepted;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<List<IngestResult>> IngestAllAsync(CliConsole console, StorageHost host, List<DemoUpload> uploads, CancellationToken cancellationToken)
+    {
+        var files = host.Get<IReturnFiles>();
+        var ingest = host.Get<IngestReturn>();
+        var outcomes = new List<IngestResult>();
+        async Task SendAsync(DemoUpload upload)
+        {
+            var blob = UploadPath.For(upload.Agency, upload.Period, upload.FileName);
+            using (var content = new MemoryStream(upload.Content))
+            {
+                await files.UploadAsync(blob, content, cancellationToken, upload.ReceivedAt);
+            }
+
+            outcomes.Add((await ingest.RunAsync(blob, cancellationToken)).Result);
+        }
+
+        if (console.Ansi.Profile.Capabilities.Interactive)
+        {
+            await console.Ansi.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Ingesting returns", maxValue: uploads.Count);
+                foreach (var upload in uploads)
+                {
+                    task.Description = $"{upload.Period} {upload.Agency}";
+                    await SendAsync(upload);
+                    task.Increment(1);
+                }
+            });
+            return outcomes;
+        }
+
+        foreach (var quarter in uploads.GroupBy(u => u.Period))
+        {
+            foreach (var upload in quarter)
+            {
+                await SendAsync(upload);
+            }
+
+            console.Ansi.MarkupLine(Markup.Escape($"  {quarter.Key}: {quarter.Count()} returns ingested ({outcomes.Count}/{uploads.Count})"));
+        }
+
+        return outcomes;
+    }
+}

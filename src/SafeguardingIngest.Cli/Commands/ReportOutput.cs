@@ -1,0 +1,58 @@
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Reports;
+using SafeguardingIngest.Submissions;
+using Spectre.Console;
+
+namespace SafeguardingIngest.Cli.Commands;
+
+/// <summary>What compile and demo share: copying the reports to a folder and the summary table.</summary>
+internal static class ReportOutput
+{
+    public static async Task<IReadOnlyList<string>> SaveAsync(string folder, ConsolidatedReturn report, Catalogue.Partnership partnership, PublicationOptions publication, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        foreach (var file in ReportSet.Render(report, partnership, publication))
+        {
+            var path = Path.Combine(folder, file.Name);
+            await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    public static void Summary(IAnsiConsole console, ConsolidatedReturn report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"{report.Partnership}: {report.Period}");
+        foreach (var heading in new[] { "Indicator", "This quarter", "Year to date", "Target", "RAG", "Since last quarter" })
+        {
+            table.AddColumn(heading);
+        }
+
+        foreach (var result in report.Indicators)
+        {
+            var i = result.Indicator;
+            var rag = result.Area.Rag;
+            var colour = rag switch
+            {
+                Returns.Rag.Red => "red",
+                Returns.Rag.Amber => "yellow",
+                Returns.Rag.Green => "green",
+                _ => "grey",
+            };
+            table.AddRow(
+                new Text(i.Code),
+                new Text(Figures.Show(result.Area.Value, i.Unit)),
+                new Text(Figures.Show(result.Area.YearToDate, i.Unit)),
+                new Text(result.TargetToDate is null ? "–" : Figures.Show(result.TargetToDate, i.Unit)),
+                new Markup($"[{colour}]{Markup.Escape(Figures.Rag(rag))}[/]"),
+                new Text(Travel.Describe(result.Area.SincePrevious)));
+        }
+
+        console.Write(table);
+        var states = report.Submissions.GroupBy(s => s.State).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {new ReturnState("", "", g.Key, default, null, null).Describe()}");
+        console.MarkupLine(Markup.Escape($"Returns: {string.Join(", ", states)}. Actions: {report.Actions.Red} red, {report.Actions.Amber} amber, {report.Actions.Green} green. Risks: {report.Risks.Count}. Data quality queries: {report.Queries.Count}."));
+    }
+}

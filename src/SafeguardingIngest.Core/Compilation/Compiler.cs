@@ -1,0 +1,216 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Submissions;
+
+namespace SafeguardingIngest.Compilation;
+
+/// <summary>
+/// Compiles the consolidated quarterly return from the current submissions: exact aggregation
+/// (numerators and denominators added, then divided), previous quarter, same quarter last year,
+/// year to date, targets (pro rata for cumulative counts), RAG, direction of travel, eight quarters
+/// with a "no action" projection, breakdowns by locality and agency, submissions, data quality
+/// queries, actions and risks. Pure: the caller reads storage and writes the reports.
+/// </summary>
+public static class Compiler
+{
+    /// <summary>Quarters of history shown in each trend.</summary>
+    public const int SeriesLength = 8;
+
+    /// <summary>The periods a compile of <paramref name="period"/> needs data for: itself and the seven before it.</summary>
+    public static IReadOnlyList<ReportingPeriod> PeriodsNeeded(ReportingPeriod period) => period.Trailing(SeriesLength);
+
+    /// <summary>Compiles <paramref name="period"/> from <paramref name="data"/> (periods missing from it count as nothing returned).</summary>
+    public static ConsolidatedReturn Compile(
+        Partnership partnership,
+        ReportingPeriod period,
+        IReadOnlyDictionary<ReportingPeriod, PeriodData> data,
+        IReadOnlyList<ReturnState> submissions,
+        DateTimeOffset compiledAt)
+    {
+        var byIndicator = new Dictionary<(ReportingPeriod, string), List<Observation>>();
+        foreach (var (quarter, periodData) in data)
+        {
+            foreach (var observation in periodData.Observations)
+            {
+                var key = (quarter, observation.Indicator);
+                if (!byIndicator.TryGetValue(key, out var list))
+                {
+                    byIndicator[key] = list = [];
+                }
+
+                list.Add(observation);
+            }
+        }
+
+        var context = new Context(partnership, period, byIndicator);
+        var indicators = partnership.Indicators.Select(i => Indicator(context, i)).ToList();
+        var current = data.GetValueOrDefault(period) ?? PeriodData.Empty(period);
+        var actions = current.Actions;
+        var amberAndRed = actions.Where(a => a.Item.Rag != Rag.Green).OrderBy(a => a.Item.Rag).ThenBy(a => a.Agency, StringComparer.Ordinal).ToList();
+        return new ConsolidatedReturn(
+            partnership.Name,
+            period,
+            compiledAt,
+            indicators,
+            submissions,
+            Queries(current),
+            new ActionsSummary(actions.Count(a => a.Item.Rag == Rag.Red), actions.Count(a => a.Item.Rag == Rag.Amber), actions.Count(a => a.Item.Rag == Rag.Green), amberAndRed),
+            current.Risks.OrderByDescending(r => r.Item.Score).ThenByDescending(r => r.Item.Impact).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList(),
+            data.Values.SelectMany(d => d.Observations).OrderBy(o => o.Period).ThenBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Agency, StringComparer.Ordinal).ThenBy(o => o.Locality, StringComparer.Ordinal).ToList(),
+            partnership.Agencies.ToDictionary(a => a.Code, a => a.Name),
+            partnership.Localities.ToDictionary(l => l.Code, l => l.Name));
+    }
+
+    private static IndicatorResult Indicator(Context context, Indicator indicator)
+    {
+        var period = context.Period;
+        var target = indicator.TargetFor(period.Year);
+
+        // A cumulative count's annual target is pro rata to the quarters elapsed.
+        var targetToDate = indicator.Cumulative && target is { } annual ? annual * period.Quarter / 4 : target;
+        var area = Figures(context, indicator, _ => true, targetToDate, rated: true);
+        var periods = PeriodsNeeded(period);
+        var seriesParts = periods.Select(p => context.Parts(indicator, p, _ => true)).ToList();
+        var series = seriesParts.Select(p => p.ValueFor(indicator.Unit)).ToList();
+
+        // Targets are partnership-wide: a locality or agency is rated only for ratios, never for counts.
+        var rateBreakdowns = indicator.Unit != IndicatorUnit.Count;
+        var localities = indicator.ByLocality
+            ? context.Partnership.Localities
+                .Select(l => new BreakdownRow(l.Code, l.Name, Figures(context, indicator, o => o.Locality == l.Code, targetToDate, rateBreakdowns)))
+                .ToList()
+            : [];
+        var agencies = context.Partnership.Agencies
+            .Where(a => indicator.IsOwedBy(a.Code))
+            .Select(a => new BreakdownRow(a.Code, a.Name, Figures(context, indicator, o => o.Agency == a.Code, targetToDate, rateBreakdowns)))
+            .ToList();
+        return new IndicatorResult(indicator, area, target, targetToDate, periods, series, seriesParts, Trend.Fit(series), localities, agencies);
+    }
+
+    private static IndicatorFigures Figures(Context context, Indicator indicator, Func<Observation, bool> scope, double? targetToDate, bool rated)
+    {
+        var period = context.Period;
+        var lastYear = period.SameQuarterLastYear();
+        var parts = context.Parts(indicator, period, scope);
+        var value = parts.ValueFor(indicator.Unit);
+        var previous = context.Parts(indicator, period.Previous(), scope).ValueFor(indicator.Unit);
+        var lastYearParts = context.Parts(indicator, lastYear, scope);
+        var sameQuarterLastYear = lastYearParts.ValueFor(indicator.Unit);
+        var (ytdParts, ytd) = YearToDate(context, indicator, period, scope);
+        var (_, ytdLastYear) = YearToDate(context, indicator, lastYear, scope);
+        return new IndicatorFigures(
+            value,
+            parts,
+            previous,
+            sameQuarterLastYear,
+            lastYearParts,
+            Travel.PercentageVariation(value, sameQuarterLastYear),
+            ytd,
+            ytdParts,
+            ytdLastYear,
+            Travel.PercentageVariation(ytd, ytdLastYear),
+            rated ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance) : null,
+            Travel.Of(value, previous, indicator.Unit, indicator.Polarity),
+            Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity));
+    }
+
+    private static (Ratio Parts, double? Value) YearToDate(Context context, Indicator indicator, ReportingPeriod period, Func<Observation, bool> scope)
+    {
+        if (indicator.Unit == IndicatorUnit.Count && !indicator.Cumulative)
+        {
+            // A count of a position (open cases at quarter end) does not add up: its year to date is where it stands now.
+            var now = context.Parts(indicator, period, scope);
+            return (now, now.ValueFor(indicator.Unit));
+        }
+
+        var sum = Ratio.None;
+        foreach (var quarter in period.YearToDate())
+        {
+            sum += context.Parts(indicator, quarter, scope);
+        }
+
+        return (sum, sum.ValueFor(indicator.Unit));
+    }
+
+    private static List<DataQualityQuery> Queries(PeriodData current)
+    {
+        // A query is explained when the agency wrote commentary on the row the finding points at.
+        var commentaryByRow = current.Observations
+            .Where(o => !string.IsNullOrWhiteSpace(o.Commentary))
+            .GroupBy(o => (o.Agency, Row: RowOf(o.Source)))
+            .ToDictionary(g => g.Key, g => g.First().Commentary);
+        return current.Queries
+            .Select(q =>
+            {
+                var commentary = commentaryByRow.GetValueOrDefault((q.Agency, RowOf(q.Finding.Location)));
+                return new DataQualityQuery(q.Agency, q.Finding, commentary is not null, commentary);
+            })
+            .OrderBy(q => q.Agency, StringComparer.Ordinal)
+            .ThenBy(q => q.Finding.Location, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>"Indicators!14" for "Indicators!G14": the sheet and row a cell is on.</summary>
+    private static string? RowOf(string? location)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        var bang = location.LastIndexOf('!');
+        var cell = location[(bang + 1)..];
+        var digits = cell.SkipWhile(char.IsAsciiLetter).ToArray();
+        return (bang < 0 ? string.Empty : location[..bang]) + "!" + new string(digits);
+    }
+
+    private sealed class Context(Partnership partnership, ReportingPeriod period, Dictionary<(ReportingPeriod, string), List<Observation>> byIndicator)
+    {
+        public Partnership Partnership => partnership;
+
+        public ReportingPeriod Period => period;
+
+        /// <summary>
+        /// The summed parts of an indicator for a period and scope. A rate's population is counted once
+        /// per locality, however many agencies returned a count for it.
+        /// </summary>
+        public Ratio Parts(Indicator indicator, ReportingPeriod quarter, Func<Observation, bool> scope)
+        {
+            if (!byIndicator.TryGetValue((quarter, indicator.Code), out var observations))
+            {
+                return Ratio.None;
+            }
+
+            double numerator = 0, denominator = 0;
+            var count = 0;
+            Dictionary<string, double>? populations = indicator.Unit == IndicatorUnit.RatePer10000 ? [] : null;
+            foreach (var observation in observations)
+            {
+                if (!scope(observation))
+                {
+                    continue;
+                }
+
+                count++;
+                numerator += observation.Numerator;
+                if (populations is not null)
+                {
+                    var population = observation.Denominator ?? 0;
+                    populations[observation.Locality] = Math.Max(populations.GetValueOrDefault(observation.Locality), population);
+                }
+                else
+                {
+                    denominator += observation.Denominator ?? 0;
+                }
+            }
+
+            if (populations is not null)
+            {
+                denominator = populations.Values.Sum();
+            }
+
+            return new Ratio(numerator, denominator, count);
+        }
+    }
+}

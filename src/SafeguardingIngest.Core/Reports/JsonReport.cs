@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Reports;
+
+/// <summary>consolidated-return.json: the same content as the workbook, for programs.</summary>
+public static class JsonReport
+{
+    /// <summary>The file name.</summary>
+    public const string FileName = "consolidated-return.json";
+
+    /// <summary>Writes the document.</summary>
+    public static byte[] Render(ConsolidatedReturn report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("partnership", report.Partnership);
+            json.WriteString("period", report.Period.ToString());
+            json.WriteString("compiledAt", report.CompiledAt);
+            json.WriteStartArray("indicators");
+            foreach (var result in report.Indicators)
+            {
+                Indicator(json, result);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("submissions");
+            foreach (var s in report.Submissions)
+            {
+                json.WriteStartObject();
+                json.WriteString("agency", s.Agency);
+                json.WriteString("state", s.State.ToString());
+                json.WriteString("dueDate", s.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                ReportJson.WriteOptional(json, "submission", s.Current?.Id);
+                ReportJson.WriteOptional(json, "receivedAt", s.Current?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+                ReportJson.WriteOptional(json, "latestStatus", s.Latest?.Status.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("actions");
+            json.WriteNumber("red", report.Actions.Red);
+            json.WriteNumber("amber", report.Actions.Amber);
+            json.WriteNumber("green", report.Actions.Green);
+            json.WriteStartArray("amberAndRed");
+            foreach (var a in report.Actions.AmberAndRed)
+            {
+                json.WriteStartObject();
+                json.WriteString("agency", a.Agency);
+                json.WriteString("action", a.Item.Reference);
+                ReportJson.WriteOptional(json, "description", a.Item.Description);
+                json.WriteString("rag", a.Item.Rag.ToString());
+                ReportJson.WriteOptional(json, "commentary", a.Item.Commentary);
+                ReportJson.WriteOptional(json, "recoveryActions", a.Item.RecoveryActions);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartArray("risks");
+            foreach (var r in report.Risks)
+            {
+                json.WriteStartObject();
+                json.WriteString("agency", r.Agency);
+                json.WriteString("risk", r.Item.Reference);
+                ReportJson.WriteOptional(json, "description", r.Item.Description);
+                json.WriteNumber("impact", r.Item.Impact);
+                json.WriteNumber("likelihood", r.Item.Likelihood);
+                json.WriteNumber("score", r.Item.Score);
+                ReportJson.WriteOptional(json, "mitigation", r.Item.Mitigation);
+                ReportJson.WriteOptional(json, "owner", r.Item.Owner);
+                ReportJson.WriteOptional(json, "due", r.Item.Due);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("dataQuality");
+            foreach (var q in report.Queries)
+            {
+                json.WriteStartObject();
+                json.WriteString("agency", q.Agency);
+                json.WriteString("code", q.Finding.Code);
+                ReportJson.WriteOptional(json, "where", q.Finding.Location);
+                json.WriteString("message", q.Finding.Message);
+                json.WriteBoolean("explained", q.Explained);
+                ReportJson.WriteOptional(json, "commentary", q.Commentary);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Indicator(Utf8JsonWriter json, IndicatorResult result)
+    {
+        var i = result.Indicator;
+        json.WriteStartObject();
+        json.WriteString("code", i.Code);
+        json.WriteString("title", i.Title);
+        json.WriteString("unit", i.Unit.ToString());
+        json.WriteString("polarity", i.Polarity.ToString());
+        Number(json, "baseline", i.Baseline?.Value);
+        Number(json, "target", result.Target);
+        Number(json, "targetToDate", result.TargetToDate);
+        json.WritePropertyName("area");
+        Figures(json, result.Area);
+        json.WriteStartArray("series");
+        for (var q = 0; q < result.Series.Count; q++)
+        {
+            json.WriteStartObject();
+            json.WriteString("period", result.SeriesPeriods[q].ToString());
+            Number(json, "value", result.Series[q]);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("projection");
+        if (result.Trend is { } trend)
+        {
+            var period = result.SeriesPeriods[^1];
+            for (var ahead = 1; ahead <= 4; ahead++)
+            {
+                period = period.Next();
+                json.WriteStartObject();
+                json.WriteString("period", period.ToString());
+                json.WriteNumber("value", Math.Round(trend.At(result.Series.Count - 1 + ahead), 6));
+                json.WriteEndObject();
+            }
+        }
+
+        json.WriteEndArray();
+        Breakdown(json, "localities", result.Localities);
+        Breakdown(json, "agencies", result.Agencies);
+        json.WriteEndObject();
+    }
+
+    private static void Breakdown(Utf8JsonWriter json, string name, IReadOnlyList<BreakdownRow> rows)
+    {
+        json.WriteStartArray(name);
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", row.Code);
+            json.WriteString("name", row.Name);
+            json.WritePropertyName("figures");
+            Figures(json, row.Figures);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Figures(Utf8JsonWriter json, IndicatorFigures f)
+    {
+        json.WriteStartObject();
+        Number(json, "value", f.Value);
+        Number(json, "numerator", f.Parts.IsEmpty ? null : f.Parts.Numerator);
+        Number(json, "denominator", f.Parts.IsEmpty ? null : f.Parts.Denominator);
+        Number(json, "previous", f.Previous);
+        Number(json, "sameQuarterLastYear", f.SameQuarterLastYear);
+        Number(json, "variationOnLastYear", f.VariationOnLastYear);
+        Number(json, "yearToDate", f.YearToDate);
+        Number(json, "yearToDateLastYear", f.YearToDateLastYear);
+        Number(json, "yearToDateVariation", f.YearToDateVariation);
+        ReportJson.WriteOptional(json, "rag", f.Rag?.ToString());
+        ReportJson.WriteOptional(json, "sincePrevious", f.SincePrevious?.ToString());
+        ReportJson.WriteOptional(json, "sinceLastYear", f.SinceLastYear?.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, Math.Round(v, 6));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

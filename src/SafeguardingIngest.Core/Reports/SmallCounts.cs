@@ -1,0 +1,61 @@
+namespace SafeguardingIngest.Reports;
+
+/// <summary>
+/// Statistical disclosure control for counts in published tables. Primary suppression hides counts
+/// from 1 to the threshold less one. Secondary suppression then hides enough other cells that no
+/// hidden count can be worked back from a published total: wherever a line (a set of cells whose
+/// total is published) has exactly one hidden cell, its smallest other non-zero cell is hidden
+/// too, repeated until every line is safe. Where no other cell can be hidden, the line's total is.
+/// </summary>
+public static class SmallCounts
+{
+    /// <summary>True for a count that must not be published: 1 ≤ count &lt; threshold.</summary>
+    public static bool IsSmall(double? count, int threshold) => count is { } c && c >= 1 && c < threshold;
+
+    /// <summary>Cells to hide in one line of counts whose total is published; and whether the total must be hidden too.</summary>
+    public static (HashSet<int> Hidden, bool HideTotal) Line(IReadOnlyList<double?> counts, int threshold)
+    {
+        var cells = Enumerable.Range(0, counts.Count).Where(i => counts[i] is not null).ToDictionary(i => i, i => counts[i]!.Value);
+        var (hidden, totals) = Table(cells, [cells.Keys.ToList()], threshold);
+        return (hidden, totals.Contains(0));
+    }
+
+    /// <summary>
+    /// Cells to hide in a table whose lines' totals are all published (for example the rows and columns
+    /// of agencies by localities), and the indexes of lines whose total must be hidden as well.
+    /// </summary>
+    public static (HashSet<TKey> Hidden, HashSet<int> HiddenTotals) Table<TKey>(IReadOnlyDictionary<TKey, double> cells, IReadOnlyList<IReadOnlyList<TKey>> lines, int threshold)
+        where TKey : notnull
+    {
+        var hidden = cells.Where(c => IsSmall(c.Value, threshold)).Select(c => c.Key).ToHashSet();
+        var hiddenTotals = new HashSet<int>();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var index = 0; index < lines.Count; index++)
+            {
+                var line = lines[index];
+                if (hiddenTotals.Contains(index) || line.Count(hidden.Contains) != 1)
+                {
+                    continue;
+                }
+
+                // A zero is safe to show: hiding it protects nothing, since the total less the rest still gives the hidden cell.
+                var partner = line.Where(k => !hidden.Contains(k) && cells[k] > 0).OrderBy(k => cells[k]).Select(k => (TKey?)k).FirstOrDefault();
+                if (partner is not null)
+                {
+                    hidden.Add(partner);
+                }
+                else
+                {
+                    hiddenTotals.Add(index);
+                }
+
+                changed = true;
+            }
+        }
+
+        return (hidden, hiddenTotals);
+    }
+}

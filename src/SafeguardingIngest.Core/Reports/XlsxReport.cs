@@ -1,0 +1,165 @@
+using System.Globalization;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Spreadsheets;
+
+namespace SafeguardingIngest.Reports;
+
+/// <summary>
+/// consolidated-return.xlsx, the performance team's working copy: Summary, Localities, Agencies,
+/// Submissions, Actions, Risks and Data quality, each with a frozen heading row, number formats
+/// for each unit, and RAG cells coloured and labelled in words. Not published, so not suppressed.
+/// Text from agencies is written as text and cannot start a formula.
+/// </summary>
+public static class XlsxReport
+{
+    /// <summary>The file name.</summary>
+    public const string FileName = "consolidated-return.xlsx";
+
+    /// <summary>Writes the workbook.</summary>
+    public static byte[] Render(ConsolidatedReturn report)
+    {
+        using var buffer = new MemoryStream();
+        XlsxWriter.Write(buffer, [Summary(report), Localities(report), Agencies(report), Submissions(report), Actions(report), Risks(report), DataQuality(report)]);
+        return buffer.ToArray();
+    }
+
+    private static SheetDefinition Summary(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings("Code", "Indicator", "Unit", "Polarity", "This quarter", "Previous quarter", "Same quarter last year", "Change on last year %",
+                "Year to date", "Year to date last year", "Year to date change %", "Baseline", "Baseline year", "Target", "Target to date", "RAG", "Since previous quarter", "Since last year"),
+        };
+        foreach (var result in report.Indicators)
+        {
+            var indicator = result.Indicator;
+            var area = result.Area;
+            rows.Add(
+            [
+                SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap), Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
+                Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit), Change(area.VariationOnLastYear),
+                Number(area.YearToDate, indicator.Unit), Number(area.YearToDateLastYear, indicator.Unit), Change(area.YearToDateVariation),
+                Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year), Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
+                RagCell(area.Rag), Travel.Describe(area.SincePrevious), Travel.Describe(area.SinceLastYear),
+            ]);
+        }
+
+        return Sheet("Summary", rows, [9, 50, 12, 15, 12, 12, 12, 12, 12, 12, 12, 10, 9, 10, 10, 10, 14, 14]);
+    }
+
+    private static SheetDefinition Localities(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Locality", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year") };
+        foreach (var result in report.Indicators)
+        {
+            rows.AddRange(result.Localities.Select(l => Breakdown(result.Indicator, l)));
+        }
+
+        return Sheet("Localities", rows, [9, 40, 24, 12, 12, 12, 12, 10, 14, 14]);
+    }
+
+    private static SheetDefinition Agencies(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Agency", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year") };
+        foreach (var result in report.Indicators)
+        {
+            rows.AddRange(result.Agencies.Select(a => Breakdown(result.Indicator, a)));
+        }
+
+        return Sheet("Agencies", rows, [9, 40, 30, 12, 12, 12, 12, 10, 14, 14]);
+    }
+
+    private static IReadOnlyList<SheetCell> Breakdown(Indicator indicator, BreakdownRow row) =>
+    [
+        SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title), row.Name,
+        Number(row.Figures.Value, indicator.Unit), Number(row.Figures.Previous, indicator.Unit), Number(row.Figures.SameQuarterLastYear, indicator.Unit),
+        Number(row.Figures.YearToDate, indicator.Unit), RagCell(row.Figures.Rag), Travel.Describe(row.Figures.SincePrevious), Travel.Describe(row.Figures.SinceLastYear),
+    ];
+
+    private static SheetDefinition Submissions(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Agency", "Name", "State", "Due", "Received", "Submission", "Rows", "Errors", "Warnings", "Latest upload") };
+        rows.AddRange(report.Submissions.Select(s => (IReadOnlyList<SheetCell>)
+        [
+            SheetCell.Of(s.Agency, CellStyle.Bold), s.AgencyName, SheetCell.Of(s.Describe(), StateStyle(s.State)),
+            s.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SheetCell.Of(s.Current?.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+            SheetCell.Of(s.Current?.Id), SheetCell.Of((double?)s.Current?.Rows, CellStyle.Whole),
+            SheetCell.Of((double?)s.Latest?.Errors, CellStyle.Whole), SheetCell.Of((double?)s.Latest?.Warnings, CellStyle.Whole),
+            SheetCell.Of(s.Latest?.Status.ToString()),
+        ]));
+        return Sheet("Submissions", rows, [9, 45, 28, 11, 17, 26, 8, 8, 9, 22]);
+    }
+
+    private static SheetDefinition Actions(ConsolidatedReturn report)
+    {
+        var summary = report.Actions;
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings("Agency", "Action", "Description", "RAG", "Commentary", "Recovery actions"),
+        };
+        rows.AddRange(summary.AmberAndRed.Select(a => (IReadOnlyList<SheetCell>)
+        [
+            SheetCell.Of(a.Agency, CellStyle.Bold), Text(a.Item.Reference), Text(a.Item.Description, CellStyle.Wrap), RagCell(a.Item.Rag),
+            Text(a.Item.Commentary, CellStyle.Wrap), Text(a.Item.RecoveryActions, CellStyle.Wrap),
+        ]));
+        rows.Add([]);
+        rows.Add([SheetCell.Of("Actions by RAG", CellStyle.Bold), SheetCell.Empty, SheetCell.Empty, SheetCell.Of("Red", CellStyle.RagRed), SheetCell.Of(summary.Red, CellStyle.Whole)]);
+        rows.Add([SheetCell.Empty, SheetCell.Empty, SheetCell.Empty, SheetCell.Of("Amber", CellStyle.RagAmber), SheetCell.Of(summary.Amber, CellStyle.Whole)]);
+        rows.Add([SheetCell.Empty, SheetCell.Empty, SheetCell.Empty, SheetCell.Of("Green", CellStyle.RagGreen), SheetCell.Of(summary.Green, CellStyle.Whole)]);
+        return Sheet("Actions", rows, [9, 8, 50, 9, 50, 50]);
+    }
+
+    private static SheetDefinition Risks(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Agency", "Risk", "Description", "Impact", "Likelihood", "Score", "Mitigation", "Owner", "Due") };
+        rows.AddRange(report.Risks.Select(r => (IReadOnlyList<SheetCell>)
+        [
+            SheetCell.Of(r.Agency, CellStyle.Bold), Text(r.Item.Reference), Text(r.Item.Description, CellStyle.Wrap),
+            SheetCell.Of(r.Item.Impact, CellStyle.Whole), SheetCell.Of(r.Item.Likelihood, CellStyle.Whole), SheetCell.Of(r.Item.Score, CellStyle.Bold),
+            Text(r.Item.Mitigation, CellStyle.Wrap), Text(r.Item.Owner), Text(r.Item.Due),
+        ]));
+        return Sheet("Risks", rows, [9, 7, 50, 8, 10, 7, 50, 22, 12]);
+    }
+
+    private static SheetDefinition DataQuality(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Agency", "Where", "Rule", "Query", "Explained", "Commentary") };
+        rows.AddRange(report.Queries.Select(q => (IReadOnlyList<SheetCell>)
+        [
+            SheetCell.Of(q.Agency, CellStyle.Bold), SheetCell.Of(q.Finding.Location), q.Finding.Code, Text(q.Finding.Message, CellStyle.Wrap),
+            q.Explained ? "Yes" : "No", Text(q.Commentary, CellStyle.Wrap),
+        ]));
+        return Sheet("Data quality", rows, [9, 18, 20, 70, 10, 50]);
+    }
+
+    private static SheetDefinition Sheet(string name, List<IReadOnlyList<SheetCell>> rows, double[] widths) =>
+        new(name, rows) { FrozenRows = 1, ColumnWidths = widths, AutoFilter = rows.Count > 1 };
+
+    private static SheetCell[] Headings(params string[] names) => names.Select(SheetCell.Header).ToArray();
+
+    private static SheetCell Number(double? value, IndicatorUnit unit) =>
+        SheetCell.Of(value, unit == IndicatorUnit.Count ? CellStyle.Whole : CellStyle.OneDecimal);
+
+    private static SheetCell Change(double? percent) => SheetCell.Of(percent is { } p ? Math.Round(p, 2) : null, CellStyle.OneDecimal);
+
+    private static SheetCell Text(string? text, CellStyle style = CellStyle.Default) => SheetCell.Of(Figures.SafeForSpreadsheet(text), style);
+
+    private static SheetCell RagCell(Rag? rag) => rag switch
+    {
+        Rag.Red => SheetCell.Of("Red", CellStyle.RagRed),
+        Rag.Amber => SheetCell.Of("Amber", CellStyle.RagAmber),
+        Rag.Green => SheetCell.Of("Green", CellStyle.RagGreen),
+        _ => SheetCell.Of("No target", CellStyle.Note),
+    };
+
+    private static CellStyle StateStyle(SafeguardingIngest.Submissions.ReturnStateKind state) => state switch
+    {
+        SafeguardingIngest.Submissions.ReturnStateKind.OnTime => CellStyle.RagGreen,
+        SafeguardingIngest.Submissions.ReturnStateKind.Late => CellStyle.RagAmber,
+        SafeguardingIngest.Submissions.ReturnStateKind.NotYetDue => CellStyle.Note,
+        _ => CellStyle.RagRed,
+    };
+}
