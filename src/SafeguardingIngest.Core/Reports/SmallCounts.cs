@@ -42,10 +42,10 @@ public static class SmallCounts
                 }
 
                 // A zero is safe to show: hiding it protects nothing, since the total less the rest still gives the hidden cell.
-                var partner = line.Where(k => !hidden.Contains(k) && cells[k] > 0).OrderBy(k => cells[k]).Select(k => (TKey?)k).FirstOrDefault();
-                if (partner is not null)
+                var partners = line.Where(k => !hidden.Contains(k) && cells[k] > 0).OrderBy(k => cells[k]).Take(1).ToList();
+                if (partners.Count == 1)
                 {
-                    hidden.Add(partner);
+                    hidden.Add(partners[0]);
                 }
                 else
                 {

@@ -1,0 +1,55 @@
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Submissions;
+using SafeguardingIngest.Validation;
+using static SafeguardingIngest.Tests.Compilation.TestPartnership;
+
+namespace SafeguardingIngest.Tests.Reports;
+
+public class ReturnTrackerTests
+{
+    // 2011-12 Q2 ends 30 September 2011; due 30 days later, on 30 October 2011.
+    private static readonly DateOnly s_due = new(2011, 10, 30);
+
+    [Fact]
+    public void States_ReceivedOnOrBeforeDueDate_IsOnTime_AfterIsLate()
+    {
+        var states = ReturnTracker.States(Partnership, Q2,
+            [Submission("A", "a1", new DateTimeOffset(2011, 10, 30, 23, 0, 0, TimeSpan.Zero), ReturnStatus.Accepted),
+             Submission("B", "b1", new DateTimeOffset(2011, 10, 31, 9, 0, 0, TimeSpan.Zero), ReturnStatus.Accepted)],
+            [Current("A", "a1"), Current("B", "b1")],
+            new DateOnly(2011, 11, 25));
+
+        Assert.Equal([ReturnStateKind.OnTime, ReturnStateKind.Late], states.Select(s => s.State));
+        Assert.All(states, s => Assert.Equal(s_due, s.DueDate));
+    }
+
+    [Fact]
+    public void States_NothingReceived_IsMissingOnlyAfterTheDueDate()
+    {
+        Assert.Equal(ReturnStateKind.NotYetDue, ReturnTracker.States(Partnership, Q2, [], [], s_due)[0].State);
+        Assert.Equal(ReturnStateKind.Missing, ReturnTracker.States(Partnership, Q2, [], [], s_due.AddDays(1))[0].State);
+    }
+
+    [Fact]
+    public void States_LatestUploadRefused_IsRefusedEvenWithAnEarlierAcceptedReturn()
+    {
+        var states = ReturnTracker.States(Partnership, Q2,
+            [Submission("A", "a1", new DateTimeOffset(2011, 10, 1, 9, 0, 0, TimeSpan.Zero), ReturnStatus.Accepted),
+             Submission("A", "a2", new DateTimeOffset(2011, 10, 5, 9, 0, 0, TimeSpan.Zero), ReturnStatus.Rejected)],
+            [Current("A", "a1")],
+            new DateOnly(2011, 11, 25));
+
+        var a = states.Single(s => s.Agency == "A");
+        Assert.Equal(ReturnStateKind.Refused, a.State);
+        Assert.Equal("a1", a.Current!.Id);
+        Assert.Equal("refused at latest upload (earlier return stands)", a.Describe());
+    }
+
+    private static Submission Submission(string agency, string id, DateTimeOffset received, ReturnStatus status) => new()
+    {
+        Id = id, Agency = agency, Period = Q2, BlobName = "x", Sha256 = "x", Size = 1, ReceivedAt = received, ProcessedAt = received,
+        Status = status, FeedbackPath = "x", StoredAt = "x", DueDate = s_due,
+    };
+
+    private static CurrentSubmission Current(string agency, string id) => new(agency, id, default, "v");
+}
