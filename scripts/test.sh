@@ -22,6 +22,16 @@ if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: no tests were run"; echo "0 passed, 0 failed"; exit 1; }
 fi
 
+if [ ! -x /usr/bin/chromium ]; then
+  # The report's browser test drives Debian's Chromium; a test never downloads a browser of its own.
+  echo "Installing Debian's chromium for the browser test..."
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null) || echo "chromium could not be installed; the browser test will say so"
+  else
+    echo "not root: install Debian's chromium package (sudo apt-get install chromium) for the browser test"
+  fi
+fi
+
 if ! dotnet build SafeguardingIngest.sln -c Release -nologo -v q; then
   echo "build failed: no tests were run"
   echo "0 passed, 0 failed"

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using SafeguardingIngest.Reports;
+
+namespace SafeguardingIngest.Tests.Reports;
+
+/// <summary>
+/// The consolidated return page opened in headless Chromium (Debian's, never a downloaded one): the
+/// charts and RAG labels are drawn, and a screenshot is kept (set SGI_SCREENSHOT_DIR to keep it
+/// elsewhere, as the README's picture is).
+/// </summary>
+public sealed class HtmlReportBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Page_InChromium_DrawsEveryChartAndRagLabel()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
+        var report = SampleReport.Report;
+        var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
+        var page = Path.Combine(folder, HtmlReport.FileName);
+        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, new PublicationOptions()));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
+        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+
+        Assert.Equal(report.Indicators.Count, await tab.Locator("svg.chart").CountAsync());
+        Assert.Equal(report.Indicators.Count(i => i.Series.Count(v => v is not null) > 1), await tab.Locator("svg.chart polyline.actual").CountAsync());
+        Assert.Equal(report.Indicators.Count(i => i.Trend is not null), await tab.Locator("svg.chart polyline.projection").CountAsync());
+        var rated = report.Indicators.Select(i => Figures.Rag(i.Area.Rag)).ToList();
+        var shown = await tab.Locator("#summary + table .rag").AllInnerTextsAsync();
+        Assert.Equal(rated, shown);
+        Assert.EndsWith("consolidated quarterly return 2026-27 Q2", await tab.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("Consolidated quarterly return, 2026-27 Q2", await tab.Locator("h1").InnerTextAsync());
+
+        // The chart has real size on screen, so it was laid out and drawn, not just present in the markup.
+        var box = await tab.Locator("svg.chart").First.BoundingBoxAsync();
+        Assert.True(box is { Width: > 300, Height: > 100 }, $"chart box {box?.Width}×{box?.Height}");
+
+        var screenshot = Path.Combine(Environment.GetEnvironmentVariable("SGI_SCREENSHOT_DIR") is { Length: > 0 } keep ? Directory.CreateDirectory(keep).FullName : folder, "consolidated-return.png");
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        Assert.True(new FileInfo(screenshot).Length > 20_000);
+        var card = Path.Combine(Path.GetDirectoryName(screenshot)!, "consolidated-return-indicator.png");
+        await tab.Locator("section.card").First.ScreenshotAsync(new LocatorScreenshotOptions { Path = card });
+        Assert.True(new FileInfo(card).Length > 5_000);
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,0 +1,44 @@
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Submissions;
+using SafeguardingIngest.Templates;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Tests.Reports;
+
+/// <summary>
+/// A realistic consolidated return: eight quarters of template returns from every agency of the
+/// sample partnership, filled with drifting plausible figures, read back by the validator and compiled.
+/// </summary>
+internal static class SampleReport
+{
+    private static readonly Lazy<ConsolidatedReturn> s_report = new(Build);
+
+    public static ConsolidatedReturn Report => s_report.Value;
+
+    private static ConsolidatedReturn Build()
+    {
+        var partnership = Samples.Partnership;
+        var latest = new ReportingPeriod(2026, 2);
+        var periods = latest.Trailing(Compiler.SeriesLength);
+        var data = new Dictionary<ReportingPeriod, PeriodData>();
+        for (var k = 0; k < periods.Count; k++)
+        {
+            var sink = new ObservationBuffer();
+            foreach (var agency in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()))
+            {
+                var document = SampleFigures.Fill(ReturnTemplate.For(partnership, agency, periods[k]), partnership, seed: (k * 31) + agency.Code.Length, drift: -1 + (2.0 * k / 7));
+                using var stream = new MemoryStream();
+                ReturnWorkbookWriter.Write(stream, document, partnership);
+                stream.Position = 0;
+                new ReturnValidator(partnership).Validate(stream, new ReturnContext(agency.Code, periods[k]), sink);
+            }
+
+            data[periods[k]] = new PeriodData(periods[k], sink.Items, [], [], []);
+        }
+
+        var states = ReturnTracker.States(partnership, latest, [], [], latest.DueDate(partnership.ReturnsDueDays).AddDays(10));
+        return Compiler.Compile(partnership, latest, data, states, new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+    }
+}
