@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace SafeguardingIngest.Cli.Tests.Commands;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly SgiRunner _sgi = new();
+
+    public void Dispose() => _sgi.Dispose();
+
+    [Fact]
+    public async Task Demo_FromEmptyStorage_LeavesFourReportsAndTellsTheQuartersStory()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var folder = _sgi.PathOf("out");
+
+        var (exit, output, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(["consolidated-return.html", "consolidated-return.json", "consolidated-return.xlsx", "observations.csv"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Contains("1 late, 1 refused at latest upload, 1 missing", output, StringComparison.Ordinal);
+        Assert.Contains("1 Rejected", output, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
+        var submissions = json.RootElement.GetProperty("submissions").EnumerateArray().ToDictionary(s => s.GetProperty("agency").GetString()!, s => s.GetProperty("state").GetString());
+        Assert.Equal("Late", submissions["POL"]);
+        Assert.Equal("Missing", submissions["CAFCASS"]);
+        Assert.Equal("Refused", submissions["EDU"]);
+        Assert.Equal("OnTime", submissions["CSC"]);
+        Assert.Equal(23, json.RootElement.GetProperty("indicators").GetArrayLength());
+
+        // The corrected Children's Social Care return superseded its draft: the draft's submission is not current.
+        var (_, list) = await SgiRunner.RunJsonAsync(["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);
+        var csc = list.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "CSC");
+        Assert.Equal(csc.GetProperty("latestSubmission").GetString(), csc.GetProperty("currentSubmission").GetString());
+    }
+}

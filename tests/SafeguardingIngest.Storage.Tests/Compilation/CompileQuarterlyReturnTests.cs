@@ -1,0 +1,56 @@
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Submissions;
+
+namespace SafeguardingIngest.Storage.Tests.Compilation;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken s_none = CancellationToken.None;
+
+    [Fact]
+    public async Task CompileAsync_AfterIngest_WritesTheFourReportsFromCurrentSubmissionsOnly()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 40), "POL", Samples.Q2, "first.xlsx"), s_none);
+        pipeline.Clock.Advance(TimeSpan.FromHours(1));
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 77), "POL", Samples.Q2, "second.xlsx"), s_none);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("EDU").Set("Indicators", "G2", "n/a"), "EDU", Samples.Q2), s_none);
+
+        var outcome = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
+
+        Assert.Equal(
+            ["2025-26-Q2/consolidated-return.html", "2025-26-Q2/consolidated-return.json", "2025-26-Q2/consolidated-return.xlsx", "2025-26-Q2/observations.csv"],
+            (await pipeline.ListAsync(pipeline.Names.Reports)).Order());
+
+        // Police DA02 is 77 from the resubmission; the first return's 40 is gone. Only Police returned DA02.
+        var da02 = outcome.Report.Indicators.Single(i => i.Indicator.Code == "DA02");
+        Assert.Equal(77, da02.Area.Value);
+        // The harness clock stands at 20 October 2025, before the 30 October due date.
+        var states = outcome.Report.Submissions.ToDictionary(s => s.Agency, s => s.State);
+        Assert.Equal(ReturnStateKind.Refused, states["EDU"]);
+        Assert.Equal(ReturnStateKind.NotYetDue, states["CSC"]);
+    }
+
+    [Fact]
+    public async Task RunScheduledAsync_CompilesChangedPeriodsOnceUntilTheyChangeAgain()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        pipeline.Clock.SetUtcNow(new DateTimeOffset(2025, 11, 10, 6, 0, 0, TimeSpan.Zero));
+        var earlier = ReportingPeriod.Parse("2025-26 Q1");
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", earlier), "POL", earlier), s_none);
+
+        var first = await pipeline.Compile.RunScheduledAsync(s_none);
+        var second = await pipeline.Compile.RunScheduledAsync(s_none);
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", earlier).Set("Indicators", "G4", 55), "POL", earlier, "corrected.xlsx"), s_none);
+        var third = await pipeline.Compile.RunScheduledAsync(s_none);
+
+        // The current period on 10 November 2025 is 2025-26 Q2 (July to September), compiled every run;
+        // 2025-26 Q1 only when its submissions have changed since its last compile.
+        Assert.Equal(["2025-26 Q1", "2025-26 Q2"], first.Select(o => o.Period.ToString()));
+        Assert.Equal(["2025-26 Q2"], second.Select(o => o.Period.ToString()));
+        Assert.Equal(["2025-26 Q1", "2025-26 Q2"], third.Select(o => o.Period.ToString()));
+        Assert.Equal(55, third[0].Report.Indicators.Single(i => i.Indicator.Code == "DA02").Area.Value);
+    }
+}
