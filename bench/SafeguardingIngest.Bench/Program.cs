@@ -13,6 +13,19 @@ using Sylvan.Data.Csv;
 // ExcelDataReader loop over the same xlsx, the two alternating in one process so that the
 // machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N] [--rounds N]
 // The ingest benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- ingest [--rows N] [--rounds N]
+// The compile benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- compile [--agencies N] [--indicators N] [--localities N]
+if (args.Length > 0 && args[0] == "compile")
+{
+    await CompileBenchmark.RunAsync(Argument("--agencies", 150), Argument("--indicators", 60), Argument("--localities", 10));
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "compile-child")
+{
+    await CompileBenchmark.ChildAsync(args[1]);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "ingest")
 {
     await IngestBenchmark.RunAsync(Argument("--rows", 10_000), Argument("--rounds", 3));

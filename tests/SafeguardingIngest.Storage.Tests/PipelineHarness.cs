@@ -47,7 +47,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public static async Task<PipelineHarness> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
     {
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = AzuriteFixture.NewPrefix();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
