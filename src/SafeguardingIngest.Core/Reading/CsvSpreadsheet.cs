@@ -72,7 +72,17 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
             // A record longer than any legitimate row is refused rather than buffered without end.
             MaxBufferSize = Math.Max(64 * 1024, (_limits.MaxCellLength * 2) + (64 * 1024)),
         };
-        return new Cursor(CsvDataReader.Create(text, options), _limits);
+        try
+        {
+            return new Cursor(CsvDataReader.Create(text, options), _limits);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            // The reader looks at the first record when it opens: a line longer than any cell may be.
+            text.Dispose();
+            throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
+                $"row 1 is longer than the limit of {_limits.MaxCellLength:N0} characters a cell; shorten it.", SheetName), e);
+        }
     }
 
     public void Dispose()

@@ -163,7 +163,7 @@ public static class FileSniffer
         }
 
         var utf16 = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-        if (!utf16 && head.Contains((byte)0))
+        if (!utf16 && (head.Contains((byte)0) || ControlShare(head) > 0.05))
         {
             return NotSpreadsheet("a binary file");
         }
@@ -182,6 +182,26 @@ public static class FileSniffer
         }
 
         return SniffResult.Of(ReturnFileKind.Csv);
+    }
+
+    // Text has tabs and line ends but hardly any other control characters; binary data has plenty.
+    private static double ControlShare(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var b in head)
+        {
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C) || b == 0x7F)
+            {
+                count++;
+            }
+        }
+
+        return (double)count / head.Length;
     }
 
     private static SniffResult NotSpreadsheet(string what) =>

@@ -39,6 +39,30 @@ public sealed class FindingCollector(int limit)
         }
     }
 
+    /// <summary>
+    /// Records a finding that must be seen whatever came before it (why the file could not be read
+    /// on): put first, and if the list is full, the last finding kept makes room.
+    /// </summary>
+    public void AddFirst(Finding finding)
+    {
+        if (finding.Severity == Severity.Error)
+        {
+            ErrorCount++;
+        }
+        else
+        {
+            WarningCount++;
+        }
+
+        if (_findings.Count >= limit)
+        {
+            _findings.RemoveAt(_findings.Count - 1);
+            NotShown++;
+        }
+
+        _findings.Insert(0, finding);
+    }
+
     /// <summary>Records a finding of <paramref name="rule"/>.</summary>
     public void Add(Rule rule, string? sheet, string? cell, string? value, string message) =>
         Add(Finding.Of(rule, sheet, cell, value, message));

@@ -89,7 +89,7 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         }
         catch (UnreadableSpreadsheetException e)
         {
-            findings.Add(e.Problem.ToFinding());
+            findings.AddFirst(e.Problem.ToFinding());
         }
 
         return Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
@@ -109,7 +109,12 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         if (roles.Indicators >= 0)
         {
             using var cursor = spreadsheet.OpenSheet(roles.Indicators);
-            table.Read(cursor);
+            if (!table.Read(cursor))
+            {
+                // No table where one belongs: what is there instead may be a list of children.
+                unused.Add(roles.Indicators);
+            }
+
             return unused;
         }
 
