@@ -17,6 +17,8 @@ public static class SgiApp
             SubmissionsCommand.Create(console),
             CompileCommand.Create(console),
             DemoCommand.Create(console),
+            CredentialCommand.Create(console),
+            ReprocessCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -89,6 +89,13 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         CopyAsync(upload, _quarantine.GetBlobClient(quarantineName), null, cancellationToken);
 
     /// <inheritdoc />
+    public async Task RestoreFromQuarantineAsync(string quarantineName, string uploadName, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var original = await _quarantine.GetBlobClient(quarantineName).DownloadContentAsync(cancellationToken);
+        await UploadAsync(uploadName, original.Value.Content.ToStream(), cancellationToken, receivedAt);
+    }
+
+    /// <inheritdoc />
     public async Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken)
     {
         try

@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPartnershipSource, BlobPartnershipSource>();
         services.AddSingleton<ICompileWatermarks, TableCompileWatermarks>();
         services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<Access.AgencyAccess>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
         return services;

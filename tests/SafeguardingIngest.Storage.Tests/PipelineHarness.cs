@@ -31,6 +31,8 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public IngestReturn Ingest => _services.GetRequiredService<IngestReturn>();
 
+    public SafeguardingIngest.Storage.Access.AgencyAccess Access => _services.GetRequiredService<SafeguardingIngest.Storage.Access.AgencyAccess>();
+
     public SafeguardingIngest.Compilation.CompileQuarterlyReturn Compile => _services.GetRequiredService<SafeguardingIngest.Compilation.CompileQuarterlyReturn>();
 
     public ISubmissionStore Store => _services.GetRequiredService<ISubmissionStore>();

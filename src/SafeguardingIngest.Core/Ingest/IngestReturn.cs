@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reading;
 using SafeguardingIngest.Returns;
 using SafeguardingIngest.Validation;
@@ -30,7 +31,28 @@ public sealed class IngestReturn(
     ILogger<IngestReturn> logger)
 {
     /// <summary>Processes the upload named <paramref name="blobName"/> in the returns container.</summary>
-    public async Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken)
+    public Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken) =>
+        RunAsync(blobName, reprocess: false, cancellationToken);
+
+    /// <summary>
+    /// Runs a refused submission again, after the reference data was fixed: its original goes back from
+    /// quarantine to its upload path with its original receipt time, and is processed as if just arrived.
+    /// </summary>
+    public async Task<IngestOutcome> ReprocessAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
+    {
+        var refused = await store.FindAsync(period, agency, submissionId, cancellationToken)
+            ?? throw new InvalidOperationException($"No submission {submissionId} of {agency} for {period}.");
+        if (refused.Status != ReturnStatus.Rejected)
+        {
+            throw new InvalidOperationException($"Submission {submissionId} of {agency} for {period} was {refused.Status}, not refused; only refused returns are reprocessed.");
+        }
+
+        var quarantined = refused.StoredAt[(refused.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        await files.RestoreFromQuarantineAsync(quarantined, refused.BlobName, refused.ReceivedAt, cancellationToken);
+        return await RunAsync(refused.BlobName, reprocess: true, cancellationToken);
+    }
+
+    private async Task<IngestOutcome> RunAsync(string blobName, bool reprocess, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
         var clock = Stopwatch.StartNew();
@@ -55,7 +77,7 @@ public sealed class IngestReturn(
         var id = sha256[..24];
         var periodKey = period?.Key ?? "unknown";
 
-        if (period is { } known && await store.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
+        if (!reprocess && period is { } known && await store.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
             await IsSettledAsync(earlier, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
@@ -104,7 +126,7 @@ public sealed class IngestReturn(
             BlobName = blobName,
             Sha256 = sha256,
             Size = upload.Length,
-            ReceivedAt = options.Value.AllowBackdatedUploads && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt,
+            ReceivedAt = (reprocess || options.Value.AllowBackdatedUploads) && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt,
             ProcessedAt = time.GetUtcNow(),
             Status = report.Status,
             Rows = report.IsAccepted ? writer?.Count ?? 0 : 0,
