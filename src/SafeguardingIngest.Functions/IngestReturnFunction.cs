@@ -9,11 +9,12 @@ public sealed class IngestReturnFunction(IngestReturn ingest)
 {
     /// <summary>
     /// A bad return is an outcome written to feedback, not a failure; a storage fault is thrown, so
-    /// the host retries it, up to host.json's poisonBlobThreshold.
+    /// the host retries it. Blob-created events come through Event Grid, which the Flex Consumption
+    /// plan requires (infra/app/events.bicep subscribes them).
     /// </summary>
     [Function("IngestReturn")]
     public Task RunAsync(
-        [BlobTrigger("returns/{agency}/{period}/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("returns/{agency}/{period}/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         string agency,
         string period,
         string name,

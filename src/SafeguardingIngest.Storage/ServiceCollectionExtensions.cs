@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,13 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Configure(o => o.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? o.ConnectionString)
+            .Configure(o =>
+            {
+                var connection = configuration.GetSection(StorageOptions.ConnectionSetting);
+                o.ConnectionString = connection.Value ?? o.ConnectionString;
+                o.AccountName = connection["accountName"] ?? o.AccountName;
+                o.ClientId = connection["clientId"] ?? o.ClientId;
+            })
             .Validate(o => o.NamePrefix.Length <= 12 && o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)), "Storage:NamePrefix must be at most 12 lower-case letters or digits.")
             .Validate(o => o.ReferenceRefreshSeconds >= 0 && o.ParallelBatches is >= 1 and <= 32, "Storage:ReferenceRefreshSeconds must be 0 or more and Storage:ParallelBatches 1 to 32.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "AzureWebJobsStorage must name a storage account.")
@@ -46,8 +53,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<StorageOptions>().NamePrefix));
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, blobOptions));
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
+            ? new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), Identity(options), blobOptions)
+            : new BlobServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, blobOptions));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
+            ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Identity(options), tableOptions)
+            : new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<IReturnFiles, BlobReturnFiles>();
         services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
@@ -59,6 +70,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CompileQuarterlyReturn>();
         return services;
     }
+
+    // In Azure the app has no storage key: it signs in as its managed identity.
+    private static ManagedIdentityCredential Identity(StorageOptions options) =>
+        new(string.IsNullOrEmpty(options.ClientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
 
     private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(Action<BlobClientOptions, TableClientOptions>? configure)
     {

@@ -13,6 +13,15 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
     /// <summary>
+    /// The account name for an identity-based connection (AzureWebJobsStorage__accountName, as the
+    /// Functions host uses it): when set, the app signs in with its managed identity and no key is used.
+    /// </summary>
+    public string? AccountName { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity (AzureWebJobsStorage__clientId); none for system-assigned.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>
     /// Prefix for every container and table name, so several partnerships (or test runs) can share an
     /// account: lower-case letters and digits, at most 12. Default none.
     /// </summary>
