@@ -29,6 +29,12 @@ internal sealed class StorageHost : IAsyncDisposable
         HelpName = "STRING",
     };
 
+    public static Option<string?> AccountOption() => new("--account")
+    {
+        Description = "Storage account name in Azure, signed in to as the Azure CLI's (or environment's) identity instead of a connection string.",
+        HelpName = "NAME",
+    };
+
     public static Option<string?> PrefixOption() => new("--storage-prefix")
     {
         Description = "Prefix of container and table names, where several partnerships share one account (lower-case letters and digits).",
@@ -47,6 +53,12 @@ internal sealed class StorageHost : IAsyncDisposable
         if (result.GetValue(connection) is { } given)
         {
             settings[StorageOptions.ConnectionSetting] = given;
+        }
+
+        if (result.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--account") is { } account &&
+            result.GetValue(account) is { } accountName)
+        {
+            settings[$"{StorageOptions.ConnectionSetting}:accountName"] = accountName;
         }
 
         if (result.GetValue(prefix) is { } namePrefix)

@@ -71,9 +71,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    // In Azure the app has no storage key: it signs in as its managed identity.
-    private static ManagedIdentityCredential Identity(StorageOptions options) =>
-        new(string.IsNullOrEmpty(options.ClientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
+    // In Azure there is no storage key: the app signs in as its managed identity, and a person
+    // running sgi as whoever the Azure CLI (or environment) has signed in.
+    private static DefaultAzureCredential Identity(StorageOptions options) =>
+        new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId });
 
     private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(Action<BlobClientOptions, TableClientOptions>? configure)
     {

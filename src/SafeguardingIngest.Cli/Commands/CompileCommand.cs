@@ -15,10 +15,11 @@ internal static class CompileCommand
         var reference = CommonOptions.Reference();
         var connection = StorageHost.ConnectionOption();
         var prefix = StorageHost.PrefixOption();
+        var account = StorageHost.AccountOption();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the four reports in this folder.", HelpName = "DIR" };
         var command = new Command("compile", "Compile the consolidated quarterly return for a period: workbook, web page, csv and JSON under reports/{period}/.")
         {
-            period, reference, connection, prefix, output,
+            period, reference, connection, prefix, account, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {

@@ -17,9 +17,10 @@ internal static class CredentialCommand
         var reference = CommonOptions.Reference();
         var connection = StorageHost.ConnectionOption();
         var prefix = StorageHost.PrefixOption();
+        var account = StorageHost.AccountOption();
         var command = new Command("credential", "Issue an agency's credential: a link that can upload one return to its own folder, and links to read its own feedback. Nothing else.")
         {
-            agency, period, file, minutes, reference, connection, prefix,
+            agency, period, file, minutes, reference, connection, prefix, account,
         };
         command.SetAction(async (result, cancellationToken) =>
         {

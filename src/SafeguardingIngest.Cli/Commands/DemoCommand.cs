@@ -21,10 +21,11 @@ internal static class DemoCommand
         var reference = CommonOptions.Reference();
         var connection = StorageHost.ConnectionOption();
         var prefix = StorageHost.PrefixOption();
+        var account = StorageHost.AccountOption();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the reports; default ./out.", HelpName = "DIR" };
         var command = new Command("demo", "Run the whole job on sample data: eight quarters of returns from every agency ingested, the latest quarter compiled, reports saved to ./out.")
         {
-            reference, connection, prefix, output,
+            reference, connection, prefix, account, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {

@@ -15,9 +15,10 @@ internal static class IngestCommand
         var reference = CommonOptions.Reference();
         var connection = StorageHost.ConnectionOption();
         var prefix = StorageHost.PrefixOption();
+        var account = StorageHost.AccountOption();
         var command = new Command("ingest", "Upload a return and ingest it into storage: rows, submission, feedback, archive or quarantine. Exit code 0 accepted, 1 rejected, 2 usage or system error.")
         {
-            file, agency, period, reference, connection, prefix,
+            file, agency, period, reference, connection, prefix, account,
         };
         command.SetAction(async (result, cancellationToken) =>
         {

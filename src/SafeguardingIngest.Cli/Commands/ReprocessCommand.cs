@@ -16,9 +16,10 @@ internal static class ReprocessCommand
         var reference = CommonOptions.Reference();
         var connection = StorageHost.ConnectionOption();
         var prefix = StorageHost.PrefixOption();
+        var account = StorageHost.AccountOption();
         var command = new Command("reprocess", "Run a refused return again from quarantine, with its original receipt time. Publish fixed reference data first with --reference.")
         {
-            agency, period, submission, reference, connection, prefix,
+            agency, period, submission, reference, connection, prefix, account,
         };
         command.SetAction(async (result, cancellationToken) =>
         {

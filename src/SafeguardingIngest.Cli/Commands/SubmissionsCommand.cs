@@ -17,11 +17,12 @@ internal static class SubmissionsCommand
         var reference = CommonOptions.Reference();
         var connection = StorageHost.ConnectionOption();
         var prefix = StorageHost.PrefixOption();
+        var account = StorageHost.AccountOption();
         var format = new Option<string>("--format") { Description = "Output: a table (text) or JSON.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("submissions", "Show each agency's return for a period: on time, late, refused at its latest upload, missing, or not yet due.")
         {
-            period, reference, connection, prefix, format,
+            period, reference, connection, prefix, account, format,
         };
         command.SetAction(async (result, cancellationToken) =>
         {

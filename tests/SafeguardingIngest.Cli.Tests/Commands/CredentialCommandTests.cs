@@ -1,0 +1,31 @@
+namespace SafeguardingIngest.Cli.Tests.Commands;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CredentialCommandTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Credential_PrintsAnUploadLinkThatWorksForTheAgencysOwnFile()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+
+        var (exit, output, error) = await SgiRunner.RunAsync(["credential", "--agency", "pol", "--period", "2025-26 Q2", "--file", "q2.xlsx", "--minutes", "15", .. storage]);
+
+        Assert.True(exit == 0, error);
+        var line = output.Split('\n').Single(l => l.TrimStart().StartsWith("curl -X PUT", StringComparison.Ordinal));
+        var url = new Uri(line[(line.LastIndexOf(" \"", StringComparison.Ordinal) + 2)..].TrimEnd('"', '\r'));
+        Assert.EndsWith("/POL/2025-26-Q2/q2.xlsx", url.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("sp=cw", url.Query, StringComparison.Ordinal);
+        await new Azure.Storage.Blobs.BlobClient(url).UploadAsync(BinaryData.FromString("a return"));
+    }
+
+    [Fact]
+    public async Task Credential_FileNameWithAFolder_ExitsTwo()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+
+        var (exit, _, error) = await SgiRunner.RunAsync(["credential", "--agency", "POL", "--period", "2025-26 Q2", "--file", "../CSC/x.xlsx", .. storage]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a file name", error, StringComparison.Ordinal);
+    }
+}
