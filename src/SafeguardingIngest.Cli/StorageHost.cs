@@ -23,40 +23,22 @@ internal sealed class StorageHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static Option<string?> ConnectionOption() => new("--connection")
-    {
-        Description = "Storage connection string; default the AzureWebJobsStorage environment variable, else UseDevelopmentStorage=true (Azurite).",
-        HelpName = "STRING",
-    };
-
-    public static Option<string?> AccountOption() => new("--account")
-    {
-        Description = "Storage account name in Azure, signed in to as the Azure CLI's (or environment's) identity instead of a connection string.",
-        HelpName = "NAME",
-    };
-
-    public static Option<string?> PrefixOption() => new("--storage-prefix")
-    {
-        Description = "Prefix of container and table names, where several partnerships share one account (lower-case letters and digits).",
-        HelpName = "PREFIX",
-    };
-
     /// <summary>
     /// Connects, creates what is missing, and makes sure reference data is published: the file given
     /// with --reference is uploaded; otherwise the default sample is uploaded only where none is there yet.
     /// </summary>
     public static async Task<(StorageHost Host, Partnership Partnership)> StartAsync(
-        ParseResult result, Option<string?> connection, Option<string?> prefix, Option<FileInfo?> reference, CliConsole console, CancellationToken cancellationToken,
+        ParseResult result, StorageCommandOptions options, CliConsole console, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? extraSettings = null, bool alwaysPublish = false)
     {
+        var (connection, prefix, reference) = (options.Connection, options.Prefix, options.Reference);
         var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>());
         if (result.GetValue(connection) is { } given)
         {
             settings[StorageOptions.ConnectionSetting] = given;
         }
 
-        if (result.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--account") is { } account &&
-            result.GetValue(account) is { } accountName)
+        if (result.GetValue(options.Account) is { } accountName)
         {
             settings[$"{StorageOptions.ConnectionSetting}:accountName"] = accountName;
         }

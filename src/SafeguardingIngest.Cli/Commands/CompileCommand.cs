@@ -12,19 +12,17 @@ internal static class CompileCommand
     public static Command Create(CliConsole console)
     {
         var period = CommonOptions.Period(required: true);
-        var reference = CommonOptions.Reference();
-        var connection = StorageHost.ConnectionOption();
-        var prefix = StorageHost.PrefixOption();
-        var account = StorageHost.AccountOption();
+        var storage = new StorageCommandOptions();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the four reports in this folder.", HelpName = "DIR" };
         var command = new Command("compile", "Compile the consolidated quarterly return for a period: workbook, web page, csv and JSON under reports/{period}/.")
         {
-            period, reference, connection, prefix, account, output,
+            period, output,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
-            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken);
+            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
                 var outcome = await host.Get<CompileQuarterlyReturn>().CompileAsync(quarter, cancellationToken);

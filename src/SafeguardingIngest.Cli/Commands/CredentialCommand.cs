@@ -14,18 +14,16 @@ internal static class CredentialCommand
         var period = CommonOptions.Period(required: true);
         var file = new Option<string>("--file") { Description = "The name the return will be uploaded as.", HelpName = "NAME", DefaultValueFactory = _ => "return.xlsx" };
         var minutes = new Option<int>("--minutes") { Description = "How long the links work, in minutes (at most 1,440).", DefaultValueFactory = _ => 60 };
-        var reference = CommonOptions.Reference();
-        var connection = StorageHost.ConnectionOption();
-        var prefix = StorageHost.PrefixOption();
-        var account = StorageHost.AccountOption();
+        var storage = new StorageCommandOptions();
         var command = new Command("credential", "Issue an agency's credential: a link that can upload one return to its own folder, and links to read its own feedback. Nothing else.")
         {
-            agency, period, file, minutes, reference, connection, prefix, account,
+            agency, period, file, minutes,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
-            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken);
+            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
                 var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);

@@ -18,20 +18,18 @@ internal static class DemoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var reference = CommonOptions.Reference();
-        var connection = StorageHost.ConnectionOption();
-        var prefix = StorageHost.PrefixOption();
-        var account = StorageHost.AccountOption();
+        var storage = new StorageCommandOptions();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the reports; default ./out.", HelpName = "DIR" };
         var command = new Command("demo", "Run the whole job on sample data: eight quarters of returns from every agency ingested, the latest quarter compiled, reports saved to ./out.")
         {
-            reference, connection, prefix, account, output,
+            output,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             // Historic returns keep the receipt dates they are given, so on time and late mean what they would have.
             var settings = new Dictionary<string, string?> { ["Ingest:AllowBackdatedUploads"] = "true" };
-            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken, settings, alwaysPublish: true);
+            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken, settings, alwaysPublish: true);
             await using (host)
             {
                 var latest = ReportingPeriod.LastEndedOnOrBefore(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));

@@ -12,14 +12,12 @@ internal static class IngestCommand
         var file = new Argument<FileInfo>("FILE") { Description = "The return: .xlsx, .xls or .csv." };
         var agency = CommonOptions.Agency(required: true);
         var period = CommonOptions.Period(required: true);
-        var reference = CommonOptions.Reference();
-        var connection = StorageHost.ConnectionOption();
-        var prefix = StorageHost.PrefixOption();
-        var account = StorageHost.AccountOption();
+        var storage = new StorageCommandOptions();
         var command = new Command("ingest", "Upload a return and ingest it into storage: rows, submission, feedback, archive or quarantine. Exit code 0 accepted, 1 rejected, 2 usage or system error.")
         {
-            file, agency, period, reference, connection, prefix, account,
+            file, agency, period,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
@@ -29,7 +27,7 @@ internal static class IngestCommand
             }
 
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
-            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken);
+            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
                 var agencyText = result.GetValue(agency)!;

@@ -13,18 +13,16 @@ internal static class ReprocessCommand
         var agency = CommonOptions.Agency(required: true);
         var period = CommonOptions.Period(required: true);
         var submission = new Option<string?>("--submission") { Description = "The refused submission's id; default the agency's latest refused upload for the period.", HelpName = "ID" };
-        var reference = CommonOptions.Reference();
-        var connection = StorageHost.ConnectionOption();
-        var prefix = StorageHost.PrefixOption();
-        var account = StorageHost.AccountOption();
+        var storage = new StorageCommandOptions();
         var command = new Command("reprocess", "Run a refused return again from quarantine, with its original receipt time. Publish fixed reference data first with --reference.")
         {
-            agency, period, submission, reference, connection, prefix, account,
+            agency, period, submission,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
-            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken);
+            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
                 var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);

@@ -14,20 +14,18 @@ internal static class SubmissionsCommand
     public static Command Create(CliConsole console)
     {
         var period = CommonOptions.Period(required: true);
-        var reference = CommonOptions.Reference();
-        var connection = StorageHost.ConnectionOption();
-        var prefix = StorageHost.PrefixOption();
-        var account = StorageHost.AccountOption();
+        var storage = new StorageCommandOptions();
         var format = new Option<string>("--format") { Description = "Output: a table (text) or JSON.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("submissions", "Show each agency's return for a period: on time, late, refused at its latest upload, missing, or not yet due.")
         {
-            period, reference, connection, prefix, account, format,
+            period, format,
         };
+        storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
-            var (host, partnership) = await StorageHost.StartAsync(result, connection, prefix, reference, console, cancellationToken);
+            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
                 var store = host.Get<ISubmissionStore>();
