@@ -9,7 +9,7 @@ public static class SgiApp
     /// <summary>Runs `sgi` with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("SafeguardingIngest: check, template and ingest partner agencies' quarterly safeguarding returns.")
+        var root = new RootCommand("SafeguardingIngest: check, template, ingest and compile partner agencies' quarterly safeguarding returns into the board's consolidated return.")
         {
             ValidateCommand.Create(console),
             TemplateCommand.Create(console),
