@@ -110,7 +110,11 @@ public sealed class IngestReturn(
 
             // Rows of a known agency are written while the file is read; nobody sees them before the switch.
             writer = owner is null ? null : new StreamingRowWriter(store, path!.Period, owner.Code, id, options.Value.ParallelWrites, cancellationToken);
-            result = Validate(partnership, upload, context, (IObservationSink?)writer ?? new ObservationBuffer(), previous);
+            // The read runs on a thread of its own: it waits whenever the write queue is full, and a
+            // thread-pool thread waiting there would starve the very writes it waits for.
+            var sink = (IObservationSink?)writer ?? new ObservationBuffer();
+            result = await Task.Factory.StartNew(
+                () => Validate(partnership, upload, context, sink, previous), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (writer is not null)
             {
                 await writer.CompleteAsync();
