@@ -52,7 +52,7 @@ internal static class ReportOutput
 
         console.Write(table);
         var states = report.Submissions.GroupBy(s => s.State).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {new ReturnState("", "", g.Key, default, null, null).Describe()}");
+            .Select(g => $"{g.Count()} {ReturnState.Words(g.Key)}");
         console.MarkupLine(Markup.Escape($"Returns: {string.Join(", ", states)}. Actions: {report.Actions.Red} red, {report.Actions.Amber} amber, {report.Actions.Green} green. Risks: {report.Risks.Count}. Data quality queries: {report.Queries.Count}."));
     }
 }

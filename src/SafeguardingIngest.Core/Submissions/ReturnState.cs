@@ -31,11 +31,16 @@ public sealed record ReturnState(
     Submission? Latest)
 {
     /// <summary>Words for the state, as the board report and the command line show it.</summary>
-    public string Describe() => State switch
+    public string Describe() => State == ReturnStateKind.Refused && Current is not null
+        ? "refused at latest upload (earlier return stands)"
+        : Words(State);
+
+    /// <summary>Words for a kind of state, where no particular return is in view (counts, headings).</summary>
+    public static string Words(ReturnStateKind state) => state switch
     {
         ReturnStateKind.OnTime => "on time",
         ReturnStateKind.Late => "late",
-        ReturnStateKind.Refused => Current is null ? "refused at latest upload" : "refused at latest upload (earlier return stands)",
+        ReturnStateKind.Refused => "refused at latest upload",
         ReturnStateKind.Missing => "missing",
         _ => "not yet due",
     };
