@@ -87,7 +87,8 @@ internal static class CompileBenchmark
 
     private static async Task<int> SeedAsync(ServiceProvider services, Partnership partnership)
     {
-        var store = services.GetRequiredService<ISubmissionStore>();
+        var records = services.GetRequiredService<ISubmissionRecords>();
+        var writer = services.GetRequiredService<IRowWriter>();
         var random = new Random(11);
         var total = 0;
         foreach (var period in Compiler.PeriodsNeeded(s_period))
@@ -115,15 +116,16 @@ internal static class CompileBenchmark
                     }
                 }
 
-                await store.WriteRowsAsync(period, agency.Code, id, observations, [], [], token);
                 var received = new DateTimeOffset(period.DueDate(30).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-3);
-                await store.SaveAsync(new Submission
+                var load = await records.StartLoadAsync(period, agency.Code, id, received, token);
+                await writer.WriteRowsAsync(load, observations, [], [], token);
+                await records.SaveAsync(new Submission
                 {
                     Id = id, Agency = agency.Code, Period = period, BlobName = $"{agency.Code}/{period.Key}/return.xlsx", Sha256 = id, Size = 1,
                     ReceivedAt = received, ProcessedAt = received, Status = ReturnStatus.Accepted, Rows = observations.Count,
-                    FeedbackPath = id, StoredAt = id, DueDate = period.DueDate(30),
+                    FeedbackPath = id, StoredAt = id, DueDate = period.DueDate(30), LoadId = load.Id,
                 }, token);
-                await store.TrySwitchCurrentAsync(period, agency.Code, null, id, received, token);
+                await records.TrySwitchAsync(load, null, received, Arrival.Of(received, id, id), received, token);
                 Interlocked.Add(ref total, observations.Count);
             });
         }

@@ -89,7 +89,7 @@ internal static class IngestBenchmark
                 else
                 {
                     // The same rows IngestReturn writes, built from the same observations, as any writer must.
-                    var entities = observations.Items.Select(o => TableSubmissionStore.ObservationEntity(period.Key, $"bare{round}", o)).ToList();
+                    var entities = observations.Items.Select(o => RowEntities.Observation(period.Key, $"bare{round}", $"bare{round}", o)).ToList();
                     await BareUpsertAsync(bareTable, entities, options.ParallelBatches);
                     clock.Stop();
                     if (round > 0)

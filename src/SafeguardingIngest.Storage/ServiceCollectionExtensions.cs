@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.SectionName))
             .Validate(o => o.SwitchAttempts is >= 1 and <= 100, "Ingest:SwitchAttempts must be 1 to 100.")
             .Validate(o => o.ParallelWrites is >= 1 and <= 32, "Ingest:ParallelWrites must be 1 to 32.")
+            .Validate(o => o.OrphanMinutes is >= 1 and <= 10_080, "Ingest:OrphanMinutes must be 1 to 10080 (a week).")
             .ValidateOnStart();
 
         var (blobOptions, tableOptions) = ClientOptions(configureClients);
@@ -61,11 +62,15 @@ public static class ServiceCollectionExtensions
             : new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<IReturnFiles, BlobReturnFiles>();
-        services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
+        services.AddSingleton<ISubmissionRecords, TableSubmissionRecords>();
+        services.AddSingleton<IRowWriter, TableRowWriter>();
+        services.AddSingleton<IRowCleanup, TableRowCleanup>();
+        services.AddSingleton<IPeriodReader, TablePeriodReader>();
         services.AddSingleton<IPartnershipSource, BlobPartnershipSource>();
         services.AddSingleton<ICompileWatermarks, TableCompileWatermarks>();
         services.AddSingleton<IReportStore, BlobReportStore>();
         services.AddSingleton<Access.AgencyAccess>();
+        services.AddSingleton<LoadCleanup>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
         return services;

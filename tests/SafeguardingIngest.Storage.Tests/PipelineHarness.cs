@@ -35,7 +35,11 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public SafeguardingIngest.Compilation.CompileQuarterlyReturn Compile => _services.GetRequiredService<SafeguardingIngest.Compilation.CompileQuarterlyReturn>();
 
-    public ISubmissionStore Store => _services.GetRequiredService<ISubmissionStore>();
+    public ISubmissionRecords Records => _services.GetRequiredService<ISubmissionRecords>();
+
+    public IPeriodReader Reader => _services.GetRequiredService<IPeriodReader>();
+
+    public LoadCleanup Cleanup => _services.GetRequiredService<LoadCleanup>();
 
     public IReturnFiles Files => _services.GetRequiredService<IReturnFiles>();
 
@@ -74,6 +78,13 @@ public sealed class PipelineHarness : IAsyncDisposable
         await harness.Reference.PublishAsync(reference, CancellationToken.None);
         return harness;
     }
+
+    /// <summary>
+    /// Waits for the wall clock's next second. Without blob versions (Azurite) an upload's arrival is
+    /// its last-modified second, then its ETag: a test that needs one upload to arrive after another
+    /// waits for the next second between them, as two people's uploads would be apart.
+    /// </summary>
+    public static Task NextSecondAsync() => Task.Delay(1000 - DateTimeOffset.UtcNow.Millisecond + 50);
 
     /// <summary>Uploads <paramref name="workbook"/> as an agency would, and returns its blob name.</summary>
     public async Task<string> UploadAsync(TestWorkbook workbook, string agency, ReportingPeriod period, string fileName = "return.xlsx")

@@ -26,7 +26,7 @@ internal static class ReprocessCommand
             await using (host)
             {
                 var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);
-                var store = host.Get<ISubmissionStore>();
+                var store = host.Get<ISubmissionRecords>();
                 var id = result.GetValue(submission) ?? (await store.ListAsync(quarter, cancellationToken))
                     .Where(s => s.Agency == owner.Code && s.Status == ReturnStatus.Rejected)
                     .OrderBy(s => s.ReceivedAt).LastOrDefault()?.Id

@@ -28,7 +28,7 @@ internal static class SubmissionsCommand
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
-                var store = host.Get<ISubmissionStore>();
+                var store = host.Get<ISubmissionRecords>();
                 var states = ReturnTracker.States(
                     partnership,
                     quarter,

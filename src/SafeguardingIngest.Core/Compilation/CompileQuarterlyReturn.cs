@@ -18,7 +18,8 @@ public sealed record CompileOutcome(ReportingPeriod Period, ConsolidatedReturn R
 /// reports for the same submissions.
 /// </summary>
 public sealed partial class CompileQuarterlyReturn(
-    ISubmissionStore store,
+    ISubmissionRecords records,
+    IPeriodReader reader,
     IPartnershipSource reference,
     IReportStore reports,
     ICompileWatermarks watermarks,
@@ -32,9 +33,9 @@ public sealed partial class CompileQuarterlyReturn(
         var clock = Stopwatch.StartNew();
         var partnership = await reference.GetAsync(cancellationToken);
         var periods = Compiler.PeriodsNeeded(period);
-        var reads = periods.Select(p => store.ReadPeriodAsync(p, cancellationToken)).ToList();
-        var submissions = store.ListAsync(period, cancellationToken);
-        var current = store.ListCurrentAsync(period, cancellationToken);
+        var reads = periods.Select(p => reader.ReadPeriodAsync(p, cancellationToken)).ToList();
+        var submissions = records.ListAsync(period, cancellationToken);
+        var current = records.ListCurrentAsync(period, cancellationToken);
         var data = (await Task.WhenAll(reads)).ToDictionary(d => d.Period);
         var states = ReturnTracker.States(partnership, period, await submissions, await current, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var readTime = clock.Elapsed;

@@ -18,6 +18,13 @@ public sealed class IngestOptions
     /// </summary>
     public bool AllowBackdatedUploads { get; set; }
 
+    /// <summary>
+    /// How old, in minutes, a load must be before the sweep removes it: a Writing load of a run that
+    /// died, or a superseded or discarded load whose own run did not clear it. Longer than any run can
+    /// last (the Functions host stops a run at its functionTimeout, 30 minutes by default). Default 60.
+    /// </summary>
+    public int OrphanMinutes { get; set; } = 60;
+
     /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
     public bool CompareWithPreviousQuarter { get; set; } = true;
 }

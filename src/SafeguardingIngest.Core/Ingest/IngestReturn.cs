@@ -17,12 +17,17 @@ namespace SafeguardingIngest.Ingest;
 /// observations and the agency's feedback, for every host. Each step can be run again with the
 /// same result, so a blob delivered twice, or a run retried after a storage fault, ends with one
 /// submission and nothing lost or doubled. Readers see an agency's old submission or its new one,
-/// never a mix: rows are written under the new submission's id first, then one conditional write
-/// switches the current pointer, then the superseded rows are removed.
+/// never a mix or nothing: each run writes its rows under a load of its own, recorded as Writing
+/// before the first row; one conditional transaction then moves the current pointer to it and marks
+/// the load it replaces Superseded; only then are superseded and discarded loads' rows removed.
+/// Uploads are ordered by <see cref="Arrival"/>, so the last upload wins whatever order runs finish in.
 /// </summary>
 public sealed class IngestReturn(
     IReturnFiles files,
-    ISubmissionStore store,
+    ISubmissionRecords records,
+    IRowWriter rowWriter,
+    IPeriodReader reader,
+    LoadCleanup cleanup,
     IPartnershipSource reference,
     ICompileWatermarks watermarks,
     IOptions<ReaderLimits> limits,
@@ -40,7 +45,7 @@ public sealed class IngestReturn(
     /// </summary>
     public async Task<IngestOutcome> ReprocessAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
     {
-        var refused = await store.FindAsync(period, agency, submissionId, cancellationToken)
+        var refused = await records.FindAsync(period, agency, submissionId, cancellationToken)
             ?? throw new InvalidOperationException($"No submission {submissionId} of {agency} for {period}.");
         if (refused.Status != ReturnStatus.Rejected)
         {
@@ -76,9 +81,11 @@ public sealed class IngestReturn(
         upload.Content.Position = 0;
         var id = sha256[..24];
         var periodKey = period?.Key ?? "unknown";
+        var receivedAt = (reprocess || options.Value.AllowBackdatedUploads) && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt;
+        var arrival = Arrival.Of(receivedAt, upload.Version, blobName);
 
-        if (!reprocess && period is { } known && await store.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
-            await IsSettledAsync(earlier, cancellationToken))
+        if (!reprocess && period is { } known && await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
+            await IsSettledAsync(earlier, arrival, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
             IngestLog.AlreadyProcessed(logger, id, agency, periodKey, blobName);
@@ -87,6 +94,7 @@ public sealed class IngestReturn(
         }
 
         var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName);
+        Load? load = null;
         StreamingRowWriter? writer = null;
         ReturnResult result;
         if (pathProblem is not null)
@@ -105,11 +113,17 @@ public sealed class IngestReturn(
             // Last quarter's figures are read only where some owed indicator has a change to check.
             var previous = options.Value.CompareWithPreviousQuarter && owner is not null &&
                            partnership.IndicatorsOwedBy(owner.Code).Any(i => i.MaxQuarterlyChange is not null)
-                ? new PreviousValues(await store.ReadCurrentObservationsAsync(path!.Period.Previous(), owner.Code, cancellationToken))
+                ? new PreviousValues(await reader.ReadCurrentObservationsAsync(path!.Period.Previous(), owner.Code, cancellationToken))
                 : null;
 
-            // Rows of a known agency are written while the file is read; nobody sees them before the switch.
-            writer = owner is null ? null : new StreamingRowWriter(store, path!.Period, owner.Code, id, options.Value.ParallelWrites, cancellationToken);
+            // Rows of a known agency are written while the file is read, under a load recorded first as
+            // Writing: nobody reads them before the switch, and nobody else deletes them while it lasts.
+            if (owner is not null)
+            {
+                load = await records.StartLoadAsync(path!.Period, owner.Code, id, time.GetUtcNow(), cancellationToken);
+                writer = new StreamingRowWriter(rowWriter, load, options.Value.ParallelWrites, cancellationToken);
+            }
+
             // The read runs on a thread of its own: it waits whenever the write queue is full, and a
             // thread-pool thread waiting there would starve the very writes it waits for.
             var sink = (IObservationSink?)writer ?? new ObservationBuffer();
@@ -130,7 +144,7 @@ public sealed class IngestReturn(
             BlobName = blobName,
             Sha256 = sha256,
             Size = upload.Length,
-            ReceivedAt = (reprocess || options.Value.AllowBackdatedUploads) && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt,
+            ReceivedAt = receivedAt,
             ProcessedAt = time.GetUtcNow(),
             Status = report.Status,
             Rows = report.IsAccepted ? writer?.Count ?? 0 : 0,
@@ -142,15 +156,20 @@ public sealed class IngestReturn(
         };
 
         IngestResult outcome;
-        if (report.IsAccepted)
+        if (report.IsAccepted && load is not null)
         {
-            (outcome, submission) = await AcceptAsync(submission, result, partnership, cancellationToken);
+            (outcome, submission) = await AcceptAsync(submission, load, arrival, result, partnership, cancellationToken);
+        }
+        else if (report.IsAccepted)
+        {
+            // The validator accepts only a return of a known agency, whose rows have a load.
+            throw new InvalidOperationException($"{blobName} was accepted without a known agency to file it under.");
         }
         else
         {
-            if (writer is { Count: > 0 })
+            if (load is not null)
             {
-                await store.DeleteRowsAsync(submission.Period, agency, id, cancellationToken);
+                await cleanup.DiscardAsync(load, cancellationToken);
             }
 
             outcome = IngestResult.Rejected;
@@ -176,38 +195,52 @@ public sealed class IngestReturn(
         }
     }
 
-    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(Submission submission, ReturnResult result, Partnership partnership, CancellationToken cancellationToken)
+    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(Submission submission, Load load, Arrival arrival, ReturnResult result, Partnership partnership, CancellationToken cancellationToken)
     {
-        await store.WriteRowsAsync(submission.Period, submission.Agency, submission.Id, [], result.Actions, result.Risks, cancellationToken);
+        await rowWriter.WriteRowsAsync(load, [], result.Actions, result.Risks, cancellationToken);
         var queries = result.Report.Findings.Where(f => f.Severity == Severity.Warning).ToList();
         if (queries.Count > 0)
         {
-            await store.WriteQueriesAsync(submission.Period, submission.Agency, submission.Id, queries, cancellationToken);
+            await rowWriter.WriteQueriesAsync(load, queries, cancellationToken);
         }
 
-        // The switch: one conditional write. A later upload already current wins; a race is retried.
+        // The switch: one conditional transaction. A later arrival already current wins; a race is read again.
         string? supersedes = null;
-        var isCurrent = false;
+        string? standingLoad = null;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await store.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken);
+            var current = await records.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken);
             if (current?.SubmissionId == submission.Id)
             {
-                isCurrent = true;
-                supersedes = (await store.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken))?.Supersedes;
+                // The same content is current already (a concurrent run of it, or this run's earlier try
+                // that stopped after its switch): its rows stand, and this load is not needed.
+                if (arrival > current.Arrival && !await records.TryMoveArrivalAsync(current, arrival, cancellationToken))
+                {
+                    continue;
+                }
+
+                standingLoad = current.LoadId;
+                supersedes = (await records.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken))?.Supersedes;
                 break;
             }
 
-            if (current is not null && current.ReceivedAt > submission.ReceivedAt)
+            if (current is not null && current.Arrival > arrival)
             {
                 break;
             }
 
-            if (await store.TrySwitchCurrentAsync(submission.Period, submission.Agency, current, submission.Id, submission.ReceivedAt, cancellationToken))
+            var switched = await records.TrySwitchAsync(load, current, submission.ReceivedAt, arrival, time.GetUtcNow(), cancellationToken);
+            if (switched == SwitchResult.Switched)
             {
-                isCurrent = true;
+                standingLoad = load.Id;
                 supersedes = current?.SubmissionId;
                 break;
+            }
+
+            if (switched == SwitchResult.LoadNotWriting)
+            {
+                throw new InvalidOperationException(
+                    $"Load {load.Id} of {submission.Agency} for {submission.Period} was given up by the sweep before it could be made current; the run will be retried.");
             }
 
             IngestLog.SwitchConflict(logger, submission.Agency, submission.Period.Key, submission.Id, attempt);
@@ -218,7 +251,15 @@ public sealed class IngestReturn(
             }
         }
 
-        var recorded = await RecordAsync(submission with { Supersedes = supersedes }, result.Report, isCurrent, partnership, cancellationToken);
+        if (standingLoad != load.Id)
+        {
+            await cleanup.DiscardAsync(load, cancellationToken);
+        }
+
+        // Taken after the switch, so a compile that read before it sees a later change and runs again.
+        var isCurrent = standingLoad is not null;
+        var changed = submission with { Supersedes = supersedes, LoadId = standingLoad, ProcessedAt = time.GetUtcNow() };
+        var recorded = await RecordAsync(changed, result.Report, isCurrent, partnership, cancellationToken);
         var outcome = !isCurrent ? IngestResult.AcceptedButSuperseded
             : result.Report.Status == ReturnStatus.Accepted ? IngestResult.Accepted
             : IngestResult.AcceptedWithWarnings;
@@ -233,7 +274,7 @@ public sealed class IngestReturn(
             files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", Feedback.Html(submission, report, fileName, partnership.Name, isCurrent), cancellationToken));
 
         // Recorded last: a run that stops before this point is redone in full by the retry.
-        await store.SaveAsync(submission, cancellationToken);
+        await records.SaveAsync(submission, cancellationToken);
         if (submission.Period != default)
         {
             await watermarks.MarkChangedAsync(submission.Period, submission.ProcessedAt, cancellationToken);
@@ -242,7 +283,7 @@ public sealed class IngestReturn(
         return submission;
     }
 
-    /// <summary>The steps after recording, each safe to repeat: keep the original, remove the upload, drop superseded rows.</summary>
+    /// <summary>The steps after recording, each safe to repeat: keep the original, remove the upload, clear dead loads.</summary>
     private async Task FinishAsync(Submission submission, UploadedFile upload, CancellationToken cancellationToken)
     {
         var storedName = submission.StoredAt[(submission.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
@@ -256,44 +297,44 @@ public sealed class IngestReturn(
         }
 
         await files.DeleteUploadAsync(upload.Name, upload.Version, cancellationToken);
-        if (submission.Status == ReturnStatus.Rejected || submission.Period == default)
+        if (submission.Period == default || submission.Agency == Unattributed)
         {
             return;
         }
 
-        // Superseded rows go only after the switch. A first submission has nothing to clear, so the
-        // key-range scan is skipped; rows of a run that never finished stay invisible until then.
-        var current = await store.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken);
-        var removed = 0;
-        if (current?.SubmissionId != submission.Id)
-        {
-            await store.DeleteRowsAsync(submission.Period, submission.Agency, submission.Id, cancellationToken);
-        }
-        else if (submission.Supersedes is not null)
-        {
-            removed = await store.DeleteOtherReturnsAsync(submission.Period, submission.Agency, current.SubmissionId, cancellationToken);
-        }
-
-        if (removed > 0)
-        {
-            IngestLog.CleanedUp(logger, removed, submission.Agency, submission.Period.Key);
-        }
+        // Only loads that are provably dead (superseded by the pointer, or discarded) lose their rows;
+        // a load another run is writing, or the current one, is never touched.
+        await cleanup.ClearDeadAsync(submission.Period, submission.Agency, cancellationToken);
     }
 
     /// <summary>
     /// True when a run with the same content needs only finishing: the submission was refused, or it
-    /// is current. An accepted submission since superseded by other content is processed again, so
-    /// an agency can go back to an earlier file.
+    /// is current (its arrival moved forward when this upload came later). An accepted submission
+    /// since superseded by other content is processed again, so an agency can go back to an earlier file.
     /// </summary>
-    private async Task<bool> IsSettledAsync(Submission earlier, CancellationToken cancellationToken)
+    private async Task<bool> IsSettledAsync(Submission earlier, Arrival arrival, CancellationToken cancellationToken)
     {
         if (earlier.Status == ReturnStatus.Rejected)
         {
             return true;
         }
 
-        var current = await store.GetCurrentAsync(earlier.Period, earlier.Agency, cancellationToken);
-        return current?.SubmissionId == earlier.Id;
+        for (var attempt = 0; attempt < options.Value.SwitchAttempts; attempt++)
+        {
+            var current = await records.GetCurrentAsync(earlier.Period, earlier.Agency, cancellationToken);
+            if (current?.SubmissionId != earlier.Id)
+            {
+                return false;
+            }
+
+            if (arrival <= current.Arrival || await records.TryMoveArrivalAsync(current, arrival, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        // The pointer kept moving: process the file in full, which settles the order in the switch.
+        return false;
     }
 
     private static string Describe(IngestResult outcome, Submission submission) => outcome switch

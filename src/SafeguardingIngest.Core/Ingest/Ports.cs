@@ -1,9 +1,6 @@
 using SafeguardingIngest.Catalogue;
-using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reports;
-using SafeguardingIngest.Returns;
-using SafeguardingIngest.Validation;
 
 namespace SafeguardingIngest.Ingest;
 
@@ -45,63 +42,16 @@ public interface IReturnFiles
     Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);
 }
 
-/// <summary>Submissions, the current pointers and the observations of accepted returns.</summary>
-public interface ISubmissionStore
-{
-    /// <summary>A recorded submission, or null.</summary>
-    Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
-
-    /// <summary>Records (or re-records) a submission.</summary>
-    Task SaveAsync(Submission submission, CancellationToken cancellationToken);
-
-    /// <summary>Every submission recorded for a period, all agencies.</summary>
-    Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken);
-
-    /// <summary>The agency's current submission for the period, or null.</summary>
-    Task<CurrentSubmission?> GetCurrentAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken);
-
-    /// <summary>Every agency's current submission for the period.</summary>
-    Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(ReportingPeriod period, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Makes <paramref name="submissionId"/> current in one conditional write: only if the pointer is
-    /// still <paramref name="expected"/> (null: there is none yet). False when someone else changed it first.
-    /// </summary>
-    Task<bool> TrySwitchCurrentAsync(ReportingPeriod period, string agency, CurrentSubmission? expected, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Writes rows of a return under its submission id, in transactions of up to 100; rerunning it
-    /// writes the same rows. Called with a batch of observations at a time while the return is read,
-    /// then with its actions and risks.
-    /// </summary>
-    Task WriteRowsAsync(ReportingPeriod period, string agency, string submissionId, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
-
-    /// <summary>Writes the warnings (queries) of an accepted return under its submission id.</summary>
-    Task WriteQueriesAsync(ReportingPeriod period, string agency, string submissionId, IReadOnlyList<Finding> queries, CancellationToken cancellationToken);
-
-    /// <summary>What every agency's current submission holds for a period: observations, actions, risks and queries.</summary>
-    Task<PeriodData> ReadPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken);
-
-    /// <summary>Deletes every row written under one submission (a refused return's, written while it was read).</summary>
-    Task DeleteRowsAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
-
-    /// <summary>Deletes the agency's rows for the period that belong to any submission other than <paramref name="keepSubmissionId"/>; returns how many.</summary>
-    Task<int> DeleteOtherReturnsAsync(ReportingPeriod period, string agency, string keepSubmissionId, CancellationToken cancellationToken);
-
-    /// <summary>The observations of every agency's current submission for a period (one agency's when given).</summary>
-    Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken);
-}
-
 /// <summary>Which periods changed since their last compile: a watermark per period.</summary>
 public interface ICompileWatermarks
 {
-    /// <summary>Records that a period's submissions changed at <paramref name="at"/>.</summary>
+    /// <summary>Records that a period's submissions changed at <paramref name="at"/>; never moves the mark back to an earlier time.</summary>
     Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Periods changed since their last compile, with the latest change seen.</summary>
     Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>.</summary>
+    /// <summary>Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>; never moves that mark back.</summary>
     Task MarkCompiledAsync(ReportingPeriod period, DateTimeOffset? changedAsOf, DateTimeOffset compiledAt, CancellationToken cancellationToken);
 }
 

@@ -1,13 +1,12 @@
 using System.Threading.Channels;
-using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Ingest;
 
 /// <summary>
 /// Writes observations to storage while the return is still being read, 100 at a time with a few
-/// transactions in flight, so reading and writing overlap. Safe because the rows sit under the new
-/// submission's id, which no reader sees until the switch; a refused return's rows are deleted.
+/// transactions in flight, so reading and writing overlap. Safe because the rows sit under the run's
+/// own load, which no reader sees until the switch; a refused return's load is discarded and cleared.
 /// A full queue makes the reader wait, so memory stays bounded; a storage failure stops the read.
 /// </summary>
 internal sealed class StreamingRowWriter : IObservationSink
@@ -17,13 +16,13 @@ internal sealed class StreamingRowWriter : IObservationSink
     private readonly Task _pump;
     private List<Observation> _current = new(BatchSize);
 
-    public StreamingRowWriter(ISubmissionStore store, ReportingPeriod period, string agency, string submissionId, int parallel, CancellationToken cancellationToken)
+    public StreamingRowWriter(IRowWriter rows, Load load, int parallel, CancellationToken cancellationToken)
     {
         _batches = Channel.CreateBounded<List<Observation>>(new BoundedChannelOptions(parallel * 2) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _pump = Parallel.ForEachAsync(
             _batches.Reader.ReadAllAsync(cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
-            async (batch, token) => await store.WriteRowsAsync(period, agency, submissionId, batch, [], [], token));
+            async (batch, token) => await rows.WriteRowsAsync(load, batch, [], [], token));
 
         // If a write fails, close the queue so the reader stops at its next row instead of waiting for space.
         _pump.ContinueWith(t => _batches.Writer.TryComplete(t.Exception?.InnerException), TaskScheduler.Default);

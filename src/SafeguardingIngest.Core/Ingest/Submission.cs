@@ -45,6 +45,9 @@ public sealed record Submission
     /// <summary>Warnings found.</summary>
     public int Warnings { get; init; }
 
+    /// <summary>The load holding its rows while it is, or was, current; null when refused.</summary>
+    public string? LoadId { get; init; }
+
     /// <summary>The submission this one replaced as the agency's current one, if any.</summary>
     public string? Supersedes { get; init; }
 
@@ -61,5 +64,8 @@ public sealed record Submission
     public bool IsLate => DueDate is { } due && DateOnly.FromDateTime(ReceivedAt.UtcDateTime) > due;
 }
 
-/// <summary>The pointer to an agency's current (accepted) submission for a period, with the version that guards it.</summary>
-public sealed record CurrentSubmission(string Agency, string SubmissionId, DateTimeOffset ReceivedAt, string Version);
+/// <summary>
+/// The pointer to an agency's current (accepted) submission for a period: the load whose rows readers
+/// read, the arrival that put it there, and the version that guards the next switch.
+/// </summary>
+public sealed record CurrentSubmission(ReportingPeriod Period, string Agency, string SubmissionId, string LoadId, DateTimeOffset ReceivedAt, Arrival Arrival, string Version);

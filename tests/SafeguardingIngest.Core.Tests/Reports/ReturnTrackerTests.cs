@@ -51,5 +51,5 @@ public class ReturnTrackerTests
         Status = status, FeedbackPath = "x", StoredAt = "x", DueDate = s_due,
     };
 
-    private static CurrentSubmission Current(string agency, string id) => new(agency, id, default, "v");
+    private static CurrentSubmission Current(string agency, string id) => new(Q2, agency, id, id, default, Arrival.Of(default, "v", "x"), "v");
 }

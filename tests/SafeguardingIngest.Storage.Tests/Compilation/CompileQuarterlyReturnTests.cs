@@ -14,6 +14,7 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 40), "POL", Samples.Q2, "first.xlsx"), s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(1));
+        await PipelineHarness.NextSecondAsync();
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 77), "POL", Samples.Q2, "second.xlsx"), s_none);
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("EDU").Set("Indicators", "G2", "n/a"), "EDU", Samples.Q2), s_none);
 
@@ -43,6 +44,7 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
         var first = await pipeline.Compile.RunScheduledAsync(s_none);
         var second = await pipeline.Compile.RunScheduledAsync(s_none);
         pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        await PipelineHarness.NextSecondAsync();
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", earlier).Set("Indicators", "G4", 55), "POL", earlier, "corrected.xlsx"), s_none);
         var third = await pipeline.Compile.RunScheduledAsync(s_none);
 

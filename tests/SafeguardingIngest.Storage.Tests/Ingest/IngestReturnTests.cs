@@ -20,15 +20,15 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Accepted, outcome.Result);
         var submission = outcome.Submission!;
         Assert.Equal(65, submission.Rows);
-        var current = await pipeline.Store.GetCurrentAsync(Samples.Q2, "CSC", s_none);
+        var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(submission.Id, current!.SubmissionId);
-        Assert.Equal(65, (await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, null, s_none)).Count);
+        Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, null, s_none)).Count);
         Assert.Equal([$"CSC/2025-26-Q2/{submission.Id}.html", $"CSC/2025-26-Q2/{submission.Id}.json"], (await pipeline.ListAsync(pipeline.Names.Feedback)).Order());
         Assert.Equal([$"CSC/2025-26-Q2/{submission.Id}/return.xlsx"], await pipeline.ListAsync(pipeline.Names.Archive));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Quarantine));
 
-        var recorded = await pipeline.Store.FindAsync(Samples.Q2, "CSC", submission.Id, s_none);
+        var recorded = await pipeline.Records.FindAsync(Samples.Q2, "CSC", submission.Id, s_none);
         Assert.Equal(ReturnStatus.Accepted, recorded!.Status);
         Assert.Equal(64, recorded.Sha256.Length);
         Assert.Equal(new DateOnly(2025, 10, 30), recorded.DueDate);
@@ -43,7 +43,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         var outcome = await pipeline.Ingest.RunAsync(blob, s_none);
 
         Assert.Equal(IngestResult.Rejected, outcome.Result);
-        Assert.Null(await pipeline.Store.GetCurrentAsync(Samples.Q2, "POL", s_none));
+        Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none));
         Assert.Equal(0, await pipeline.CountRowsAsync(Samples.Q2));
         Assert.Equal([$"POL/2025-26-Q2/{outcome.Submission!.Id}/return.xlsx"], await pipeline.ListAsync(pipeline.Names.Quarantine));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Archive));
@@ -60,6 +60,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var first = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2), s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(1));
+        await PipelineHarness.NextSecondAsync();
 
         // The corrected return: DA02 changes from its first figure to 77.
         var second = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 77), "POL", Samples.Q2, "corrected.xlsx"), s_none);
@@ -67,8 +68,8 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Accepted, second.Result);
         Assert.NotEqual(first.Submission!.Id, second.Submission!.Id);
         Assert.Equal(first.Submission.Id, second.Submission.Supersedes);
-        Assert.Equal(second.Submission.Id, (await pipeline.Store.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
-        var rows = await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none);
+        Assert.Equal(second.Submission.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
+        var rows = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none);
         Assert.Equal(77, rows.Single(o => o.Indicator == "DA02").Value);
         Assert.Equal(4, await pipeline.CountRowsAsync(Samples.Q2));
         Assert.Equal(2, (await pipeline.ListAsync(pipeline.Names.Archive)).Count);
@@ -91,7 +92,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Accepted, first.Result);
         Assert.Equal(IngestResult.NotFound, again.Result);
         Assert.Equal(IngestResult.AlreadyProcessed, resent.Result);
-        Assert.Single(await pipeline.Store.ListAsync(Samples.Q2, s_none));
+        Assert.Single(await pipeline.Records.ListAsync(Samples.Q2, s_none));
         Assert.Equal(4, await pipeline.CountRowsAsync(Samples.Q2));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
     }
@@ -106,9 +107,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         Assert.Contains(outcomes, o => o.Result == IngestResult.Accepted);
         Assert.All(outcomes, o => Assert.Contains(o.Result, new[] { IngestResult.Accepted, IngestResult.AlreadyProcessed, IngestResult.NotFound }));
-        var submission = Assert.Single(await pipeline.Store.ListAsync(Samples.Q2, s_none));
-        Assert.Equal(submission.Id, (await pipeline.Store.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
-        Assert.Equal(65, (await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none)).Count);
+        var submission = Assert.Single(await pipeline.Records.ListAsync(Samples.Q2, s_none));
+        Assert.Equal(submission.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
+        Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none)).Count);
         Assert.Equal(65, await pipeline.CountRowsAsync(Samples.Q2));
         Assert.Single(await pipeline.ListAsync(pipeline.Names.Archive));
     }
@@ -123,7 +124,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Contains(outcome.Report!.Findings, f => f.Code == "agency-mismatch");
-        Assert.Null(await pipeline.Store.GetCurrentAsync(Samples.Q2, "CSC", s_none));
+        Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none));
         Assert.All(await pipeline.ListAsync(pipeline.Names.Feedback), name => Assert.StartsWith("CSC/", name, StringComparison.Ordinal));
     }
 
@@ -132,8 +133,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Storage:ParallelBatches"] = "1" });
         var first = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 1), "CSC", Samples.Q2), s_none);
-        var before = await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
+        var before = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(2));
+        await PipelineHarness.NextSecondAsync();
         var blob = await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 2), "CSC", Samples.Q2, "second.xlsx");
 
         // The new return's rows need one transaction; it fails as if storage went away mid-write.
@@ -141,8 +143,8 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => pipeline.Ingest.RunAsync(blob, s_none));
 
         Assert.Equal(1, pipeline.Faults.Injected);
-        Assert.Equal(first.Submission!.Id, (await pipeline.Store.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
-        var during = await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
+        Assert.Equal(first.Submission!.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
+        var during = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(before.OrderBy(o => o.Source).Select(o => o.Value), during.OrderBy(o => o.Source).Select(o => o.Value));
         Assert.Equal([blob], await pipeline.ListAsync(pipeline.Names.Returns));
 
@@ -151,7 +153,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Accepted, retried.Result);
         Assert.Equal(first.Submission.Id, retried.Submission!.Supersedes);
-        var after = await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
+        var after = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(65, after.Count);
         Assert.NotEqual(before.OrderBy(o => o.Source).Select(o => o.Value), after.OrderBy(o => o.Source).Select(o => o.Value));
         Assert.Equal(65, await pipeline.CountRowsAsync(Samples.Q2));
@@ -167,14 +169,14 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         pipeline.Faults.Applies = m => m.Request.Method == Azure.Core.RequestMethod.Post && m.Request.Uri.Path.Contains("Submissions", StringComparison.Ordinal);
         pipeline.Faults.Arm(pass: 0, fail: 1);
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => pipeline.Ingest.RunAsync(blob, s_none));
-        Assert.Null(await pipeline.Store.GetCurrentAsync(Samples.Q2, "POL", s_none));
-        Assert.Empty(await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none));
+        Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none));
+        Assert.Empty(await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none));
 
         var retried = await pipeline.Ingest.RunAsync(blob, s_none);
 
         Assert.Equal(IngestResult.Accepted, retried.Result);
-        Assert.Single(await pipeline.Store.ListAsync(Samples.Q2, s_none));
-        Assert.Equal(4, (await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none)).Count);
+        Assert.Single(await pipeline.Records.ListAsync(Samples.Q2, s_none));
+        Assert.Equal(4, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none)).Count);
     }
 
     [Fact]
@@ -228,7 +230,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var early = await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 3), "POL", Samples.Q2, "early.xlsx");
-        await Task.Delay(1100);
+        await PipelineHarness.NextSecondAsync();
         var late = await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 4), "POL", Samples.Q2, "late.xlsx");
 
         // The later upload happens to be processed first.
@@ -237,7 +239,7 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Accepted, lateOutcome.Result);
         Assert.Equal(IngestResult.AcceptedButSuperseded, earlyOutcome.Result);
-        Assert.Equal(lateOutcome.Submission!.Id, (await pipeline.Store.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
+        Assert.Equal(lateOutcome.Submission!.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
         Assert.Equal(4, await pipeline.CountRowsAsync(Samples.Q2));
     }
 

@@ -31,7 +31,7 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Accepted, reprocessed.Result);
         Assert.Equal(refused.Submission.Id, reprocessed.Submission!.Id);
         Assert.Equal(refused.Submission.ReceivedAt, reprocessed.Submission.ReceivedAt);
-        Assert.Equal(5, (await pipeline.Store.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none)).Count);
+        Assert.Equal(5, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none)).Count);
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
     }
 

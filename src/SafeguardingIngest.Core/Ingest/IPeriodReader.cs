@@ -1,0 +1,18 @@
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Returns;
+
+namespace SafeguardingIngest.Ingest;
+
+/// <summary>
+/// Reads what the agencies' current submissions hold. A read sees each agency's old submission or
+/// its new one, never a mix or nothing: a pointer that moved while its rows were read is read again.
+/// </summary>
+public interface IPeriodReader
+{
+    /// <summary>What every agency's current submission holds for a period: observations, actions, risks and queries.</summary>
+    Task<PeriodData> ReadPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>The observations of every agency's current submission for a period (one agency's when given).</summary>
+    Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken);
+}

@@ -1,0 +1,171 @@
+using Azure;
+using Azure.Data.Tables;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Periods;
+
+namespace SafeguardingIngest.Storage;
+
+/// <summary>
+/// Submission records, current pointers and load life cycles in the Submissions table. All three
+/// of a period share its partition, so the switch (pointer, new load, replaced load) is one
+/// entity-group transaction: it happens whole or not at all. Keys are in docs/storage.md.
+/// </summary>
+public sealed class TableSubmissionRecords(TableServiceClient service, StorageNames names) : ISubmissionRecords
+{
+    private readonly TableClient _table = service.GetTableClient(names.Submissions);
+
+    /// <inheritdoc />
+    public async Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.Key, SubmissionEntities.SubmissionKey(agency, submissionId), cancellationToken: cancellationToken);
+        return entity.HasValue ? SubmissionEntities.ToSubmission(entity.Value!) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(Submission submission, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(SubmissionEntities.Submission(submission), TableUpdateMode.Replace, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        await ListAsync(period.Key, SubmissionEntities.SubmissionPrefix + TableKey.Separator, SubmissionEntities.ToSubmission, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<CurrentSubmission?> GetCurrentAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.Key, SubmissionEntities.CurrentKey(agency), cancellationToken: cancellationToken);
+        return entity.HasValue ? SubmissionEntities.ToCurrent(entity.Value!) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        await ListAsync(period.Key, SubmissionEntities.CurrentPrefix + TableKey.Separator, SubmissionEntities.ToCurrent, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Load> StartLoadAsync(ReportingPeriod period, string agency, string submissionId, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var id = Load.NewId(submissionId);
+        var entity = SubmissionEntities.Load(period, agency, id, submissionId, LoadState.Writing);
+        entity["StartedAt"] = startedAt;
+        var response = await _table.AddEntityAsync(entity, cancellationToken);
+        return new Load
+        {
+            Period = period, Agency = agency, Id = id, SubmissionId = submissionId, State = LoadState.Writing, StartedAt = startedAt,
+            Version = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag for a new load."),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<Load?> GetLoadAsync(ReportingPeriod period, string agency, string loadId, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.Key, SubmissionEntities.LoadKey(agency, loadId), cancellationToken: cancellationToken);
+        return entity.HasValue ? SubmissionEntities.ToLoad(entity.Value!) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<SwitchResult> TrySwitchAsync(Load load, CurrentSubmission? expected, DateTimeOffset receivedAt, Arrival arrival, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var pointer = SubmissionEntities.Current(load.Period, load.Agency, load.SubmissionId, load.Id, receivedAt, arrival);
+        var actions = new List<TableTransactionAction>
+        {
+            expected is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, pointer)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, pointer, new ETag(expected.Version)),
+            new(TableTransactionActionType.UpdateMerge, SubmissionEntities.Load(load.Period, load.Agency, load.Id, load.SubmissionId, LoadState.Current), new ETag(load.Version)),
+        };
+        if (expected is not null)
+        {
+            // Upserted: a pointer written before loads were kept has no load record yet.
+            var replaced = SubmissionEntities.Load(load.Period, load.Agency, expected.LoadId, expected.SubmissionId, LoadState.Superseded);
+            replaced["EndedAt"] = at;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, replaced));
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return SwitchResult.Switched;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            // Either the pointer moved or the load is no longer Writing; its record says which.
+            var now = await GetLoadAsync(load.Period, load.Agency, load.Id, cancellationToken);
+            return now is { State: LoadState.Writing } ? SwitchResult.PointerChanged : SwitchResult.LoadNotWriting;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryMoveArrivalAsync(CurrentSubmission current, Arrival arrival, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(current.Period.Key, SubmissionEntities.CurrentKey(current.Agency)) { ["Arrival"] = arrival.Key };
+        return await TryUpdateAsync(entity, current.Version, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entity = SubmissionEntities.Load(load.Period, load.Agency, load.Id, load.SubmissionId, LoadState.Discarded);
+        entity["EndedAt"] = at;
+        return await TryUpdateAsync(entity, load.Version, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(load.Period.Key, SubmissionEntities.LoadKey(load.Agency, load.Id))
+        {
+            ["Open"] = false,
+            ["ClearedAt"] = at,
+            ["ClearedRows"] = rows,
+        };
+        try
+        {
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No record to close: nothing stays open.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Load>> ListOpenLoadsAsync(ReportingPeriod? period, string? agency, CancellationToken cancellationToken)
+    {
+        var from = agency is null ? SubmissionEntities.LoadPrefix + TableKey.Separator : TableKey.Join(SubmissionEntities.LoadPrefix, agency) + TableKey.Separator;
+        var filter = period is { } p
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {p.Key} and RowKey ge {from} and RowKey lt {TableKey.After(from)} and Open eq true")
+            : TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {TableKey.After(from)} and Open eq true");
+        var result = new List<Load>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(SubmissionEntities.ToLoad(entity));
+        }
+
+        return result;
+    }
+
+    private async Task<bool> TryUpdateAsync(TableEntity entity, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task<List<T>> ListAsync<T>(string partition, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(TableKey.After(prefix)) < 0,
+            cancellationToken: cancellationToken))
+        {
+            result.Add(map(entity));
+        }
+
+        return result;
+    }
+}
