@@ -161,8 +161,11 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
         if (commentary is not null && PersonalDataDetector.KindInText(commentary) is { } kind)
         {
+            // The row goes no further: its observations are written while the file is read, and this
+            // commentary must never reach storage, not even until the refusal removes it.
             findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(header[ReturnColumn.Commentary], row), null,
                 $"the commentary appears to contain {kind}; returns hold aggregate counts only. Remove it and resend.");
+            return;
         }
 
         var figures = new RowFigures(

@@ -7,31 +7,42 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Storage;
 
-namespace SafeguardingIngest.Storage.Tests;
+namespace SafeguardingIngest.Testing;
 
 /// <summary>
 /// The pipeline as a host would build it (AddSafeguardingIngest), on Azurite, under a name prefix
-/// of its own, with the sample reference data published and a fake clock.
+/// of its own, with the sample reference data published (or other reference data) and a fake
+/// clock. <see cref="AnotherInstanceAsync"/> builds a second host on the same storage, as a
+/// scaled-out Functions app runs two instances.
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly IConfiguration _configuration;
+    private readonly bool _ownsStorage;
 
-    private PipelineHarness(ServiceProvider services, FaultInjection faults, FakeTimeProvider clock)
+    private PipelineHarness(ServiceProvider services, IConfiguration configuration, FaultInjection faults, RequestRecorder recorder, FakeTimeProvider clock, bool ownsStorage)
     {
         _services = services;
+        Recorder = recorder;
+        _configuration = configuration;
         Faults = faults;
         Clock = clock;
+        _ownsStorage = ownsStorage;
     }
 
     public FaultInjection Faults { get; }
+
+    /// <summary>Every storage request this host sends, once enabled.</summary>
+    public RequestRecorder Recorder { get; }
 
     public FakeTimeProvider Clock { get; }
 
     public IngestReturn Ingest => _services.GetRequiredService<IngestReturn>();
 
-    public SafeguardingIngest.Storage.Access.AgencyAccess Access => _services.GetRequiredService<SafeguardingIngest.Storage.Access.AgencyAccess>();
+    public Storage.Access.AgencyAccess Access => _services.GetRequiredService<Storage.Access.AgencyAccess>();
 
     public SafeguardingIngest.Compilation.CompileQuarterlyReturn Compile => _services.GetRequiredService<SafeguardingIngest.Compilation.CompileQuarterlyReturn>();
 
@@ -51,18 +62,33 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public TableServiceClient Tables => _services.GetRequiredService<TableServiceClient>();
 
-    public static async Task<PipelineHarness> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public static Task<PipelineHarness> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        StartAsync(azurite.ConnectionString, settings, configure, File.ReadAllBytes(Samples.PartnershipPath));
+
+    /// <summary>A pipeline on the storage at <paramref name="connectionString"/>, with <paramref name="reference"/> published as its reference data.</summary>
+    public static async Task<PipelineHarness> StartAsync(string connectionString, IDictionary<string, string?>? settings, Action<IServiceCollection>? configure, byte[] reference)
     {
-        var prefix = AzuriteFixture.NewPrefix();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Storage:NamePrefix"] = prefix,
+            ["AzureWebJobsStorage"] = connectionString,
+            ["Storage:NamePrefix"] = AzuriteFixture.NewPrefix(),
             ["Storage:ReferenceRefreshSeconds"] = "0",
         }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+        var harness = Build(configuration, new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.Zero)), configure, ownsStorage: true);
+        await harness._services.GetRequiredService<StorageLayout>().EnsureCreatedAsync(CancellationToken.None);
+        await harness.Reference.PublishAsync(new MemoryStream(reference), CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>A second host on the same storage and clock, with faults of its own; disposing it leaves the storage.</summary>
+    public Task<PipelineHarness> AnotherInstanceAsync(Action<IServiceCollection>? configure = null) =>
+        Task.FromResult(Build(_configuration, Clock, configure, ownsStorage: false));
+
+    private static PipelineHarness Build(IConfiguration configuration, FakeTimeProvider clock, Action<IServiceCollection>? configure, bool ownsStorage)
+    {
         var faults = new FaultInjection();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection()
+        var recorder = new RequestRecorder();
+        var collection = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(clock)
             .AddSafeguardingIngest(configuration, (blob, table) =>
@@ -70,14 +96,17 @@ public sealed class PipelineHarness : IAsyncDisposable
                 // Faults are injected per call, before the client's own retries, so they surface as an outage would.
                 table.AddPolicy(faults, HttpPipelinePosition.PerCall);
                 blob.AddPolicy(faults, HttpPipelinePosition.PerCall);
-            })
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var harness = new PipelineHarness(services, faults, clock);
-        await services.GetRequiredService<StorageLayout>().EnsureCreatedAsync(CancellationToken.None);
-        await using var reference = File.OpenRead(Samples.PartnershipPath);
-        await harness.Reference.PublishAsync(reference, CancellationToken.None);
-        return harness;
+                table.AddPolicy(recorder, HttpPipelinePosition.PerRetry);
+                blob.AddPolicy(recorder, HttpPipelinePosition.PerRetry);
+            });
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return new PipelineHarness(services, configuration, faults, recorder, clock, ownsStorage);
     }
+
+    /// <summary>Resolves any service of the pipeline.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>
     /// Waits for the wall clock's next second. Without blob versions (Azurite) an upload's arrival is
@@ -123,6 +152,12 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!_ownsStorage)
+        {
+            await _services.DisposeAsync();
+            return;
+        }
+
         foreach (var container in Names.Containers)
         {
             await Blobs.GetBlobContainerClient(container).DeleteIfExistsAsync();

@@ -1,0 +1,145 @@
+using Microsoft.Extensions.DependencyInjection;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Storage.Tests.Ingest;
+
+/// <summary>
+/// Two hosts ingesting one agency's uploads at once, as a scaled-out Functions app does: a double
+/// upload, a corrected file a minute later, a redelivered event.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OverlappingUploadTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken s_none = CancellationToken.None;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Run_TwoCorrectionsOverlap_LastUploadStandsWholeAndNothingElseRemains(bool earlierFinishesFirst)
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var x = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 1), "CSC", Samples.Q2, "x.xlsx"), s_none);
+        await PipelineHarness.NextSecondAsync();
+        var a = await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 2), "CSC", Samples.Q2, "a.xlsx");
+        await PipelineHarness.NextSecondAsync();
+        var bWorkbook = TestWorkbook.Good("CSC", seed: 3);
+        var b = await pipeline.UploadAsync(bWorkbook, "CSC", Samples.Q2, "b.xlsx");
+
+        // The run that finishes last has written all its rows and waits at its switch while the other
+        // run goes through from start to end (switch, record, clean-up) on a second host.
+        var reached = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await using var held = await pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
+            new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ =>
+            {
+                reached.TrySetResult();
+                return release.Task;
+            })));
+        await using var other = await pipeline.AnotherInstanceAsync();
+        var (heldBlob, otherBlob) = earlierFinishesFirst ? (b, a) : (a, b);
+        var heldRun = Task.Run(() => held.Ingest.RunAsync(heldBlob, s_none));
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var otherOutcome = await other.Ingest.RunAsync(otherBlob, s_none);
+        release.SetResult();
+        var heldOutcome = await heldRun;
+
+        var bOutcome = earlierFinishesFirst ? heldOutcome : otherOutcome;
+        var aOutcome = earlierFinishesFirst ? otherOutcome : heldOutcome;
+        Assert.Equal(IngestResult.Accepted, bOutcome.Result);
+        Assert.Equal(earlierFinishesFirst ? IngestResult.Accepted : IngestResult.AcceptedButSuperseded, aOutcome.Result);
+        var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none);
+        Assert.Equal(bOutcome.Submission!.Id, current!.SubmissionId);
+        Assert.NotEqual(x.Submission!.Id, current.SubmissionId);
+
+        // B's 65 figures, exactly as its file has them, and no row of A or X left in the table.
+        var expected = Expected(bWorkbook, "b.xlsx");
+        var stored = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
+        Assert.Equal(expected, Figures(stored));
+        Assert.Equal(65, await pipeline.CountRowsAsync(Samples.Q2));
+        var compiled = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
+        Assert.Equal(expected, Figures(compiled.Report.Observations.Where(o => o.Period == Samples.Q2 && o.Agency == "CSC")));
+    }
+
+    [Fact]
+    public async Task Run_UploadsInTheSameSecond_EveryProcessingOrderKeepsTheSameWinner()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var winners = new List<string>();
+        foreach (var (agency, reverse) in new[] { ("POL", false), ("EDU", true) })
+        {
+            await PipelineHarness.NextSecondAsync();
+            var first = await pipeline.UploadAsync(TestWorkbook.Good(agency, seed: 5), agency, Samples.Q2, "one.xlsx");
+            var second = await pipeline.UploadAsync(TestWorkbook.Good(agency, seed: 6), agency, Samples.Q2, "two.xlsx");
+            var arrivals = new Dictionary<string, Arrival>();
+            foreach (var blob in new[] { first, second })
+            {
+                var properties = (await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Returns).GetBlobClient(blob).GetPropertiesAsync()).Value;
+                arrivals[blob] = Arrival.Of(properties.LastModified, properties.ETag.ToString(), blob);
+            }
+
+            // Both in one second: the documented order (second, then ETag, then name) decides.
+            Assert.Equal(arrivals[first].Key[..15], arrivals[second].Key[..15]);
+            var outcomes = new Dictionary<string, IngestOutcome>();
+            foreach (var blob in reverse ? new[] { second, first } : [first, second])
+            {
+                outcomes[blob] = await pipeline.Ingest.RunAsync(blob, s_none);
+            }
+
+            var last = arrivals.MaxBy(p => p.Value)!.Key;
+            var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, agency, s_none);
+            Assert.Equal(outcomes[last].Submission!.Id, current!.SubmissionId);
+            Assert.Equal(arrivals[last], current.Arrival);
+            winners.Add(last);
+        }
+
+        Assert.Equal(2, winners.Count);
+    }
+
+    [Fact]
+    public async Task Run_SweepGivesUpALoadStillBeforeItsSwitch_RunFailsAndItsRetryStandsWhole()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var blob = await pipeline.UploadAsync(TestWorkbook.Good("CSC"), "CSC", Samples.Q2);
+        var reached = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await using var held = await pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
+            new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ =>
+            {
+                reached.TrySetResult();
+                return release.Task;
+            })));
+        var run = Task.Run(() => held.Ingest.RunAsync(blob, s_none));
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The run has outlived the sweep's bound (a host that hung): the sweep gives its load up.
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(61));
+        var swept = await pipeline.Cleanup.SweepAsync(s_none);
+        release.SetResult();
+
+        Assert.Equal(new SweepResult(1, 65, 1), swept);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Contains("given up by the sweep", error.Message, StringComparison.Ordinal);
+        Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none));
+        Assert.Equal([blob], await pipeline.ListAsync(pipeline.Names.Returns));
+
+        var retried = await held.Ingest.RunAsync(blob, s_none);
+
+        Assert.Equal(IngestResult.Accepted, retried.Result);
+        Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none)).Count);
+        Assert.Equal(65, await pipeline.CountRowsAsync(Samples.Q2));
+    }
+
+    private static List<string> Expected(TestWorkbook workbook, string fileName)
+    {
+        var buffer = new ObservationBuffer();
+        var validator = new ReturnValidator(Samples.Partnership);
+        var result = validator.Validate(workbook.ToStream(), new ReturnContext("CSC", Samples.Q2, fileName), buffer);
+        Assert.True(result.Report.IsAccepted);
+        return Figures(buffer.Items);
+    }
+
+    private static List<string> Figures(IEnumerable<Observation> observations) =>
+        observations.Select(o => $"{o.Indicator}|{o.Locality}|{o.Numerator}|{o.Denominator}|{o.Value}").Order(StringComparer.Ordinal).ToList();
+}

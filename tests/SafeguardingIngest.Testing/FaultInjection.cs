@@ -1,0 +1,124 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace SafeguardingIngest.Testing;
+
+/// <summary>
+/// Fails storage requests on demand, as a lost connection or a storage outage would: armed with a
+/// count of requests to let through and a count to fail (before they leave the client), or at
+/// random with a seed, some before the request is sent and some after the service has done it (the
+/// answer lost on the way back, so the caller cannot tell whether it happened).
+/// </summary>
+public sealed class FaultInjection : HttpPipelinePolicy
+{
+    private readonly Lock _gate = new();
+    private int _passBeforeFailing;
+    private int _failures;
+    private Random? _random;
+    private double _beforeRate;
+    private double _afterRate;
+
+    /// <summary>Requests failed so far.</summary>
+    public int Injected { get; private set; }
+
+    /// <summary>Which requests may fail; default table transactions ($batch).</summary>
+    public Func<HttpMessage, bool> Applies { get; set; } = m => m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
+
+    /// <summary>Lets <paramref name="pass"/> matching requests through, then fails the next <paramref name="fail"/>.</summary>
+    public void Arm(int pass, int fail)
+    {
+        _passBeforeFailing = pass;
+        _failures = fail;
+    }
+
+    /// <summary>Fails each matching request with probability <paramref name="before"/> before it is sent, and <paramref name="after"/> after it was done.</summary>
+    public void ArmRandom(int seed, double before, double after)
+    {
+        lock (_gate)
+        {
+            _random = new Random(seed);
+            _beforeRate = before;
+            _afterRate = after;
+        }
+    }
+
+    /// <summary>Stops random faults.</summary>
+    public void Disarm()
+    {
+        lock (_gate)
+        {
+            _random = null;
+            _failures = 0;
+        }
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check(message);
+        ProcessNext(message, pipeline);
+        CheckAfter(message);
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check(message);
+        await ProcessNextAsync(message, pipeline);
+        CheckAfter(message);
+    }
+
+    private void CheckAfter(HttpMessage message)
+    {
+        if (_random is null || !Applies(message))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_random is not null && _random.NextDouble() < _afterRate)
+            {
+                Injected++;
+                throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
+            }
+        }
+    }
+
+    private void Check(HttpMessage message)
+    {
+        if (_random is not null && Applies(message))
+        {
+            lock (_gate)
+            {
+                if (_random is not null && _random.NextDouble() < _beforeRate)
+                {
+                    Injected++;
+                    throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
+                }
+            }
+
+            return;
+        }
+
+        if (!Applies(message) || _failures == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_passBeforeFailing > 0)
+            {
+                _passBeforeFailing--;
+                return;
+            }
+
+            if (_failures > 0)
+            {
+                _failures--;
+                Injected++;
+                throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
+            }
+        }
+    }
+}
