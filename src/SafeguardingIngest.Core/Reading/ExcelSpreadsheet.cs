@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Xml;
 using ExcelDataReader;
@@ -12,6 +13,7 @@ namespace SafeguardingIngest.Reading;
 /// </summary>
 internal sealed class ExcelSpreadsheet : ISpreadsheet
 {
+    private static readonly System.Reflection.Assembly s_readerAssembly = typeof(ExcelReaderFactory).Assembly;
     private readonly IExcelDataReader _reader;
     private readonly ReaderLimits _limits;
     private readonly Func<string, Dictionary<(int Row, int Column), string>> _errorCells;
@@ -112,12 +114,19 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
         }
     }
 
-    // ExcelDataReader has no single exception type for damaged content: these are the ones it
-    // raises on truncated, malformed or inconsistent files. Anything else is a fault of ours.
-    private static bool IsDamage(Exception e) =>
-        e is ExcelReaderException or XmlException or InvalidDataException or EndOfStreamException
-            or FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException
-            or OverflowException or NotSupportedException or InvalidCastException or KeyNotFoundException;
+    // ExcelDataReader has no single exception type for damaged content: besides its own, it lets
+    // the BCL's exceptions escape from deep inside its parsers on truncated, malformed or inconsistent
+    // files. Those count as damage only when the reader itself was running when they were thrown; the
+    // same types thrown by our own code are our faults, surfaced as internal errors that the host
+    // retries and logs, never shown to an agency as "the file is damaged".
+    internal static bool IsDamage(Exception e) =>
+        e is ExcelReaderException or XmlException or InvalidDataException or EndOfStreamException or DecoderFallbackException
+        || (e is FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException
+                or NotSupportedException or InvalidCastException or KeyNotFoundException or NullReferenceException
+            && ThrownInsideReader(e));
+
+    private static bool ThrownInsideReader(Exception e) =>
+        new StackTrace(e, fNeedFileInfo: false).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == s_readerAssembly);
 
     private static UnreadableSpreadsheetException Translate(Exception e) => e is InvalidPasswordException
         ? new UnreadableSpreadsheetException(
