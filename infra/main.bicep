@@ -13,6 +13,9 @@ param location string = resourceGroup().location
 @description('NCRONTAB schedule of the consolidated return compile (six fields); default 06:00 daily.')
 param compileSchedule string = '0 0 6 * * *'
 
+@description('NCRONTAB schedule of the sweep of rows left by runs that died (six fields); default hourly, at half past.')
+param sweepSchedule string = '0 30 * * * *'
+
 @description('Days a refused original is kept in quarantine before deletion.')
 @minValue(30)
 param quarantineRetentionDays int = 400
@@ -71,6 +74,7 @@ module functions 'app/functions.bicep' = {
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainer}'
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     compileSchedule: compileSchedule
+    sweepSchedule: sweepSchedule
     maximumInstanceCount: maximumInstanceCount
   }
 }

@@ -7,6 +7,7 @@ param storageAccountName string
 param deploymentContainerUrl string
 param applicationInsightsName string
 param compileSchedule string
+param sweepSchedule string
 param maximumInstanceCount int
 
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -80,6 +81,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'CompileSchedule'
           value: compileSchedule
+        }
+        {
+          name: 'SweepSchedule'
+          value: sweepSchedule
         }
         {
           name: 'Ingest__AllowBackdatedUploads'

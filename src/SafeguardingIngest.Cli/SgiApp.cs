@@ -19,6 +19,7 @@ public static class SgiApp
             DemoCommand.Create(console),
             CredentialCommand.Create(console),
             ReprocessCommand.Create(console),
+            SweepCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

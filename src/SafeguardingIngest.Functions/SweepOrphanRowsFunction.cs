@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using SafeguardingIngest.Ingest;
+
+namespace SafeguardingIngest.Functions;
+
+/// <summary>Removes rows that runs left behind, on the schedule in the SweepSchedule setting (default hourly, at half past).</summary>
+public sealed class SweepOrphanRowsFunction(LoadCleanup cleanup)
+{
+    /// <summary>
+    /// Loads of runs that died before their switch, and superseded loads whose own clean-up never
+    /// ran, once older than Ingest:OrphanMinutes; the count goes to the log.
+    /// </summary>
+    [Function("SweepOrphanRows")]
+    [ExponentialBackoffRetry(3, "00:00:30", "00:10:00")]
+    public Task RunAsync([TimerTrigger("%SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        cleanup.SweepAsync(cancellationToken);
+}

@@ -1,0 +1,82 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Storage;
+
+namespace SafeguardingIngest.Functions.Tests;
+
+/// <summary>The Functions app's service container, composed as Program.cs composes it.</summary>
+public class HostCompositionTests
+{
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddSafeguardingIngestFunctions();
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string?> Sample() => new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["CompileSchedule"] = "0 0 6 * * *",
+        ["SweepSchedule"] = "0 30 * * * *",
+
+        // The Functions host hands the worker its address; nothing connects to it in these tests.
+        ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071",
+    };
+
+    private static IEnumerable<Type> FunctionClasses() =>
+        typeof(HostComposition).Assembly.GetTypes().Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null));
+
+    public static TheoryData<Type> Functions() => [.. FunctionClasses()];
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Build_EveryFunction_ResolvesFromTheHostsContainer(Type function)
+    {
+        using var host = Build(Sample());
+
+        var instance = ActivatorUtilities.CreateInstance(host.Services, function);
+
+        Assert.IsType(function, instance);
+    }
+
+    [Fact]
+    public void Functions_TheAppDeclares_AreTheIngestCompileAndSweep()
+    {
+        var names = FunctionClasses().SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order();
+
+        Assert.Equal(["CompileQuarterlyReturn", "IngestReturn", "SweepOrphanRows"], names);
+    }
+
+    [Fact]
+    public void Build_SettingsOfTheSample_AreValidAndReachTheServices()
+    {
+        var settings = Sample();
+        settings["Ingest:OrphanMinutes"] = "90";
+        settings["Storage:NamePrefix"] = "board";
+        using var host = Build(settings);
+
+        Assert.Equal(90, host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.OrphanMinutes);
+        Assert.Equal("boardreturns", host.Services.GetRequiredService<StorageNames>().Returns);
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is StorageLayoutInitializer);
+    }
+
+    [Fact]
+    public void Build_BadSetting_FailsAtStartWithTheSettingsName()
+    {
+        var settings = Sample();
+        settings["Ingest:OrphanMinutes"] = "0";
+        using var host = Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
+
+        Assert.Contains("Ingest:OrphanMinutes", error.Message, StringComparison.Ordinal);
+    }
+}
