@@ -7,8 +7,8 @@ namespace SafeguardingIngest.Functions;
 public sealed class SweepOrphanRowsFunction(LoadCleanup cleanup)
 {
     /// <summary>
-    /// Loads of runs that died before their switch, and superseded loads whose own clean-up never
-    /// ran, once older than Ingest:OrphanMinutes; the count goes to the log.
+    /// Loads of runs that died before their switch (once started longer ago than Ingest:OrphanMinutes),
+    /// and superseded or discarded loads whose own clean-up never ran; the count goes to the log.
     /// </summary>
     [Function("SweepOrphanRows")]
     [ExponentialBackoffRetry(3, "00:00:30", "00:10:00")]

@@ -12,7 +12,7 @@ internal static class SweepCommand
     {
         var minutes = new Option<int?>("--older-than")
         {
-            Description = "Only loads older than this many minutes (default Ingest:OrphanMinutes, 60): longer than any ingest run can last.",
+            Description = "Take a run that is still writing for dead once it started this many minutes ago (default Ingest:OrphanMinutes, 60): longer than any ingest run can last.",
             HelpName = "MINUTES",
         };
         var storage = new StorageCommandOptions();

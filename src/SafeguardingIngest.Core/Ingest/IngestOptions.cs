@@ -19,9 +19,9 @@ public sealed class IngestOptions
     public bool AllowBackdatedUploads { get; set; }
 
     /// <summary>
-    /// How old, in minutes, a load must be before the sweep removes it: a Writing load of a run that
-    /// died, or a superseded or discarded load whose own run did not clear it. Longer than any run can
-    /// last (the Functions host stops a run at its functionTimeout, 30 minutes by default). Default 60.
+    /// How long ago, in minutes, a run must have started before the sweep takes it for dead and removes
+    /// the rows it was writing. Longer than any run can last (the Functions host stops a run at its
+    /// functionTimeout, 30 minutes by default). Default 60.
     /// </summary>
     public int OrphanMinutes { get; set; } = 60;
 

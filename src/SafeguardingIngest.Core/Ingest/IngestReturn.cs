@@ -239,6 +239,8 @@ public sealed class IngestReturn(
 
             if (switched == SwitchResult.LoadNotWriting)
             {
+                // Whatever the run wrote after the sweep cleared its load goes too, before the retry.
+                await cleanup.DiscardAsync(load, cancellationToken);
                 throw new InvalidOperationException(
                     $"Load {load.Id} of {submission.Agency} for {submission.Period} was given up by the sweep before it could be made current; the run will be retried.");
             }

@@ -46,8 +46,10 @@ public sealed class LoadCleanup(
     }
 
     /// <summary>
-    /// The sweep, run on a schedule and by `sgi sweep`: every load left open (by a run that died
-    /// before switching, or between the switch and its own clean-up) and older than the bound.
+    /// The sweep, run on a schedule and by `sgi sweep`: every load left open, by a run that died before
+    /// its switch (Writing, and started longer ago than the bound: the only kind whose run might still
+    /// be alive, so the only kind that waits) or by one that stopped between its switch or discard and
+    /// its own clean-up (Superseded or Discarded: dead whatever their age).
     /// </summary>
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
@@ -67,10 +69,6 @@ public sealed class LoadCleanup(
 
                 abandoned++;
                 dead = load with { State = LoadState.Discarded };
-            }
-            else if ((load.EndedAt ?? load.StartedAt) > bound)
-            {
-                continue;
             }
 
             removed += await ClearAsync(dead, cancellationToken);
