@@ -51,8 +51,19 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
 
         var declared = properties.Metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
                        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
-        return new UploadedFile(name, buffer, properties.ContentLength, properties.LastModified, properties.ETag.ToString()) { DeclaredReceivedAt = declared };
+        return new UploadedFile(name, buffer, properties.ContentLength, ReceivedAt(properties), properties.ETag.ToString()) { DeclaredReceivedAt = declared };
     }
+
+    /// <summary>
+    /// When the upload arrived: its version id where the account keeps blob versions (a timestamp to
+    /// 100 ns, so two uploads in one second still order), otherwise its last-modified second.
+    /// </summary>
+    internal static DateTimeOffset ReceivedAt(BlobProperties properties) =>
+        properties.VersionId is { Length: > 0 } version &&
+        DateTimeOffset.TryParse(version, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var precise) &&
+        Math.Abs((precise - properties.LastModified).TotalSeconds) < 1
+            ? precise
+            : properties.LastModified;
 
     /// <summary>The metadata key carrying a declared receipt time.</summary>
     public const string ReceivedAtMetadata = "receivedat";

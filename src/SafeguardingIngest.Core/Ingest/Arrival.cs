@@ -12,12 +12,15 @@ public sealed record Arrival : IComparable<Arrival>
 {
     private Arrival(string key) => Key = key;
 
-    /// <summary>The sortable text: UTC receipt time to 100 ns, then the tie-breakers, separated by '|'.</summary>
+    /// <summary>
+    /// The sortable text: UTC receipt time to 100 ns, then the tie-breakers, separated by spaces (which
+    /// sort below any character of an ETag, so a key with no tie-breakers comes first in its instant).
+    /// </summary>
     public string Key { get; }
 
     /// <summary>The arrival of an upload received at <paramref name="receivedAt"/>, with its ETag and blob name as tie-breakers.</summary>
     public static Arrival Of(DateTimeOffset receivedAt, string version, string blobName) =>
-        new($"{receivedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture)}|{version.Trim('"')}|{blobName}");
+        new($"{receivedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture)} {version.Trim('"')} {blobName}");
 
     /// <summary>An arrival read back from storage; a blank key (recorded before arrivals were kept) falls back to the receipt time.</summary>
     public static Arrival Parse(string? key, DateTimeOffset receivedAt) =>

@@ -31,12 +31,7 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         // run goes through from start to end (switch, record, clean-up) on a second host.
         var reached = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        await using var held = await pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
-            new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ =>
-            {
-                reached.TrySetResult();
-                return release.Task;
-            })));
+        await using var held = await HeldAtSwitchAsync(pipeline, reached, release);
         await using var other = await pipeline.AnotherInstanceAsync();
         var (heldBlob, otherBlob) = earlierFinishesFirst ? (b, a) : (a, b);
         var heldRun = Task.Run(() => held.Ingest.RunAsync(heldBlob, s_none));
@@ -66,12 +61,32 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
     public async Task Run_UploadsInTheSameSecond_EveryProcessingOrderKeepsTheSameWinner()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var winners = new List<string>();
         foreach (var (agency, reverse) in new[] { ("POL", false), ("EDU", true) })
         {
+            var (first, second, arrivals) = await UploadInOneSecondAsync(pipeline, agency);
+            var outcomes = new Dictionary<string, IngestOutcome>();
+            foreach (var blob in reverse ? new[] { second, first } : [first, second])
+            {
+                outcomes[blob] = await pipeline.Ingest.RunAsync(blob, s_none);
+            }
+
+            // Both in one second: the documented order (second, then ETag, then name) decides.
+            var last = arrivals.MaxBy(p => p.Value).Key;
+            var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, agency, s_none);
+            Assert.Equal(outcomes[last].Submission!.Id, current!.SubmissionId);
+            Assert.Equal(arrivals[last], current.Arrival);
+        }
+    }
+
+    private static async Task<(string First, string Second, Dictionary<string, Arrival> Arrivals)> UploadInOneSecondAsync(PipelineHarness pipeline, string agency)
+    {
+        var one = TestWorkbook.Good(agency, seed: 5).ToStream().ToArray();
+        var two = TestWorkbook.Good(agency, seed: 6).ToStream().ToArray();
+        for (var attempt = 0; ; attempt++)
+        {
             await PipelineHarness.NextSecondAsync();
-            var first = await pipeline.UploadAsync(TestWorkbook.Good(agency, seed: 5), agency, Samples.Q2, "one.xlsx");
-            var second = await pipeline.UploadAsync(TestWorkbook.Good(agency, seed: 6), agency, Samples.Q2, "two.xlsx");
+            var first = await pipeline.UploadAsync(new MemoryStream(one), UploadPath.For(agency, Samples.Q2, $"one-{attempt}.xlsx"));
+            var second = await pipeline.UploadAsync(new MemoryStream(two), UploadPath.For(agency, Samples.Q2, $"two-{attempt}.xlsx"));
             var arrivals = new Dictionary<string, Arrival>();
             foreach (var blob in new[] { first, second })
             {
@@ -79,22 +94,20 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
                 arrivals[blob] = Arrival.Of(properties.LastModified, properties.ETag.ToString(), blob);
             }
 
-            // Both in one second: the documented order (second, then ETag, then name) decides.
-            Assert.Equal(arrivals[first].Key[..15], arrivals[second].Key[..15]);
-            var outcomes = new Dictionary<string, IngestOutcome>();
-            foreach (var blob in reverse ? new[] { second, first } : [first, second])
+            if (SecondOf(arrivals[first]) == SecondOf(arrivals[second]) || attempt == 4)
             {
-                outcomes[blob] = await pipeline.Ingest.RunAsync(blob, s_none);
+                Assert.Equal(SecondOf(arrivals[first]), SecondOf(arrivals[second]));
+                return (first, second, arrivals);
             }
 
-            var last = arrivals.MaxBy(p => p.Value)!.Key;
-            var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, agency, s_none);
-            Assert.Equal(outcomes[last].Submission!.Id, current!.SubmissionId);
-            Assert.Equal(arrivals[last], current.Arrival);
-            winners.Add(last);
+            // A slow machine let the second upload slip into the next second: try again.
+            foreach (var blob in new[] { first, second })
+            {
+                await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Returns).GetBlobClient(blob).DeleteAsync();
+            }
         }
 
-        Assert.Equal(2, winners.Count);
+        static string SecondOf(Arrival arrival) => arrival.Key[..15];
     }
 
     [Fact]
@@ -104,12 +117,7 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         var blob = await pipeline.UploadAsync(TestWorkbook.Good("CSC"), "CSC", Samples.Q2);
         var reached = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        await using var held = await pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
-            new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ =>
-            {
-                reached.TrySetResult();
-                return release.Task;
-            })));
+        await using var held = await HeldAtSwitchAsync(pipeline, reached, release);
         var run = Task.Run(() => held.Ingest.RunAsync(blob, s_none));
         await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -130,6 +138,15 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none)).Count);
         Assert.Equal(65, await pipeline.CountRowsAsync(Samples.Q2));
     }
+
+    /// <summary>A second host whose runs signal <paramref name="reached"/> at their switch and wait there for <paramref name="release"/>.</summary>
+    private static Task<PipelineHarness> HeldAtSwitchAsync(PipelineHarness pipeline, TaskCompletionSource reached, TaskCompletionSource release) =>
+        pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
+            new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ =>
+            {
+                reached.TrySetResult();
+                return release.Task;
+            })));
 
     private static List<string> Expected(TestWorkbook workbook, string fileName)
     {
