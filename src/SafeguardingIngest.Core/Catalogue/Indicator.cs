@@ -23,8 +23,8 @@ public sealed record Indicator
     /// <summary>True where the indicator is returned per locality rather than for the whole area.</summary>
     public bool ByLocality { get; init; }
 
-    /// <summary>True for a count whose year to date is the sum of its quarters.</summary>
-    public bool Cumulative { get; init; }
+    /// <summary>Whether its year figure is the sum over the year (flow) or the position at the quarter in hand (stock).</summary>
+    public required MeasureKind Kind { get; init; }
 
     /// <summary>The starting point, where one is known.</summary>
     public Baseline? Baseline { get; init; }
@@ -43,6 +43,13 @@ public sealed record Indicator
 
     /// <summary>Largest plausible change from the previous quarter, in percent; beyond it a warning.</summary>
     public double? MaxQuarterlyChange { get; init; }
+
+    /// <summary>
+    /// True where the annual target is reached a quarter at a time, so the target to date is the annual
+    /// target × quarters elapsed / 4: a flow that adds up (a count, or a rate over a fixed population).
+    /// A flow's percentage or average, and every stock, is held to the annual target as it is.
+    /// </summary>
+    public bool TargetIsProRata => Kind == MeasureKind.Flow && Unit is IndicatorUnit.Count or IndicatorUnit.RatePer10000;
 
     /// <summary>True when <paramref name="agencyCode"/> must return this indicator.</summary>
     public bool IsOwedBy(string agencyCode) =>

@@ -144,7 +144,7 @@ public static class PartnershipReader
 
         private Indicator? ReadIndicator(JsonElement e, string path, HashSet<string> agencyCodes, bool haveLocalities)
         {
-            Known(e, path, "code", "title", "unit", "polarity", "agencies", "byLocality", "cumulative", "baseline", "targets", "tolerance", "min", "max", "maxQuarterlyChange");
+            Known(e, path, "code", "title", "unit", "polarity", "agencies", "byLocality", "kind", "cumulative", "baseline", "targets", "tolerance", "min", "max", "maxQuarterlyChange");
             var code = RequiredString(e, path, "code");
             var title = RequiredString(e, path, "title");
             var unit = RequiredEnum<IndicatorUnit>(e, path, "unit", "count, percentage, ratePer10000, average");
@@ -156,6 +156,16 @@ public static class PartnershipReader
             {
                 Problem(path + ".cumulative", "only a count can be cumulative; a ratio's year to date is the ratio of the sums");
             }
+
+            var declared = e.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind != JsonValueKind.Null
+                ? RequiredEnum<MeasureKind>(e, path, "kind", "flow, stock")
+                : null;
+            if (declared == MeasureKind.Stock && cumulative)
+            {
+                Problem(path + ".kind", "a cumulative count adds up over the year, so it is a flow, not a stock");
+            }
+
+            var kind = declared ?? DefaultKind(unit, cumulative);
 
             if (byLocality && !haveLocalities)
             {
@@ -196,7 +206,7 @@ public static class PartnershipReader
                 Polarity = polarity.Value,
                 Agencies = owing,
                 ByLocality = byLocality,
-                Cumulative = cumulative,
+                Kind = kind,
                 Baseline = baseline,
                 Targets = targets,
                 Tolerance = tolerance,
@@ -205,6 +215,18 @@ public static class PartnershipReader
                 MaxQuarterlyChange = change,
             };
         }
+
+        /// <summary>
+        /// Where a catalogue says nothing: a count is a flow if it is cumulative and a stock if not (as
+        /// catalogues written before kinds were declared meant it); a percentage or an average is a flow
+        /// (the ratio of the year's sums); a rate per 10,000 is a stock (children on a plan per 10,000).
+        /// </summary>
+        private static MeasureKind DefaultKind(IndicatorUnit? unit, bool cumulative) => unit switch
+        {
+            IndicatorUnit.Count => cumulative ? MeasureKind.Flow : MeasureKind.Stock,
+            IndicatorUnit.RatePer10000 => MeasureKind.Stock,
+            _ => MeasureKind.Flow,
+        };
 
         private List<string>? ReadAgencyList(JsonElement e, string path, HashSet<string> agencyCodes)
         {

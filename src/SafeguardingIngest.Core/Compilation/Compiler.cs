@@ -8,7 +8,9 @@ namespace SafeguardingIngest.Compilation;
 /// <summary>
 /// Compiles the consolidated quarterly return from the current submissions: exact aggregation
 /// (numerators and denominators added, then divided), previous quarter, same quarter last year,
-/// year to date, targets (pro rata for cumulative counts), RAG, direction of travel, eight quarters
+/// year to date and targets by the indicator's kind (flow or stock), the coverage of every figure
+/// (which owed returns it lacks), RAG and direction of travel where the figures compared are
+/// complete, eight quarters
 /// with a "no action" projection, breakdowns by locality and agency, submissions, data quality
 /// queries, actions and risks. Pure: the caller reads storage and writes the reports.
 /// </summary>
@@ -66,10 +68,9 @@ public static class Compiler
     {
         var period = context.Period;
         var target = indicator.TargetFor(period.Year);
-
-        // A cumulative count's annual target is pro rata to the quarters elapsed.
-        var targetToDate = indicator.Cumulative && target is { } annual ? annual * period.Quarter / 4 : target;
-        var area = Figures(context, indicator, _ => true, targetToDate, rated: true);
+        var targetToDate = target is { } annual && indicator.TargetIsProRata ? annual * period.Quarter / 4 : target;
+        var owing = context.Partnership.Agencies.Where(a => indicator.IsOwedBy(a.Code)).Select(a => a.Code).ToList();
+        var area = Figures(context, indicator, _ => true, owing, targetToDate, rated: true);
         var periods = PeriodsNeeded(period);
         var seriesParts = periods.Select(p => context.Parts(indicator, p, _ => true)).ToList();
         var series = seriesParts.Select(p => p.ValueFor(indicator.Unit)).ToList();
@@ -78,59 +79,89 @@ public static class Compiler
         var rateBreakdowns = indicator.Unit != IndicatorUnit.Count;
         var localities = indicator.ByLocality
             ? context.Partnership.Localities
-                .Select(l => new BreakdownRow(l.Code, l.Name, Figures(context, indicator, o => o.Locality == l.Code, targetToDate, rateBreakdowns)))
+                .Select(l => new BreakdownRow(l.Code, l.Name, Figures(context, indicator, o => o.Locality == l.Code, owing, targetToDate, rateBreakdowns)))
                 .ToList()
             : [];
         var agencies = context.Partnership.Agencies
             .Where(a => indicator.IsOwedBy(a.Code))
-            .Select(a => new BreakdownRow(a.Code, a.Name, Figures(context, indicator, o => o.Agency == a.Code, targetToDate, rateBreakdowns)))
+            .Select(a => new BreakdownRow(a.Code, a.Name, Figures(context, indicator, o => o.Agency == a.Code, [a.Code], targetToDate, rateBreakdowns)))
             .ToList();
-        return new IndicatorResult(indicator, area, target, targetToDate, periods, series, seriesParts, Trend.Fit(series), localities, agencies);
+        return new IndicatorResult(indicator, area, target, targetToDate, periods, series, seriesParts, Trend.Fit(series), localities, agencies)
+        {
+            SeriesCoverage = periods.Select(p => context.Coverage(indicator, p, owing)).ToList(),
+        };
     }
 
-    private static IndicatorFigures Figures(Context context, Indicator indicator, Func<Observation, bool> scope, double? targetToDate, bool rated)
+    private static IndicatorFigures Figures(Context context, Indicator indicator, Func<Observation, bool> scope, IReadOnlyList<string> owing, double? targetToDate, bool rated)
     {
         var period = context.Period;
         var lastYear = period.SameQuarterLastYear();
         var parts = context.Parts(indicator, period, scope);
         var value = parts.ValueFor(indicator.Unit);
+        var coverage = context.Coverage(indicator, period, owing);
         var previous = context.Parts(indicator, period.Previous(), scope).ValueFor(indicator.Unit);
+        var previousCoverage = context.Coverage(indicator, period.Previous(), owing);
         var lastYearParts = context.Parts(indicator, lastYear, scope);
         var sameQuarterLastYear = lastYearParts.ValueFor(indicator.Unit);
-        var (ytdParts, ytd) = YearToDate(context, indicator, period, scope);
-        var (_, ytdLastYear) = YearToDate(context, indicator, lastYear, scope);
+        var lastYearCoverage = context.Coverage(indicator, lastYear, owing);
+        var (ytdParts, ytd, ytdCoverage) = YearToDate(context, indicator, period, scope, owing);
+        var (_, ytdLastYear, ytdLastYearCoverage) = YearToDate(context, indicator, lastYear, scope, owing);
+
+        // A comparison with a figure that lacks an owed return would show the missing return as a change.
+        var withLastYear = coverage.IsComplete && lastYearCoverage.IsComplete;
+        var yearsComparable = ytdCoverage.IsComplete && ytdLastYearCoverage.IsComplete;
         return new IndicatorFigures(
             value,
             parts,
             previous,
             sameQuarterLastYear,
             lastYearParts,
-            Travel.PercentageVariation(value, sameQuarterLastYear),
+            withLastYear ? Travel.PercentageVariation(value, sameQuarterLastYear) : null,
             ytd,
             ytdParts,
             ytdLastYear,
-            Travel.PercentageVariation(ytd, ytdLastYear),
-            rated ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance) : null,
-            Travel.Of(value, previous, indicator.Unit, indicator.Polarity),
-            Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity));
+            yearsComparable ? Travel.PercentageVariation(ytd, ytdLastYear) : null,
+            rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance) : null,
+            coverage.IsComplete && previousCoverage.IsComplete ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity) : null,
+            withLastYear ? Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity) : null)
+        {
+            Coverage = coverage,
+            PreviousCoverage = previousCoverage,
+            LastYearCoverage = lastYearCoverage,
+            YearToDateCoverage = ytdCoverage,
+            YearToDateLastYearCoverage = ytdLastYearCoverage,
+        };
     }
 
-    private static (Ratio Parts, double? Value) YearToDate(Context context, Indicator indicator, ReportingPeriod period, Func<Observation, bool> scope)
+    /// <summary>
+    /// Year to date by kind: a stock stands where the quarter in hand leaves it; a flow adds its
+    /// quarters' parts (a rate's population, which does not add up over time, is the latest quarter's).
+    /// </summary>
+    private static (Ratio Parts, double? Value, Coverage Coverage) YearToDate(Context context, Indicator indicator, ReportingPeriod period, Func<Observation, bool> scope, IReadOnlyList<string> owing)
     {
-        if (indicator.Unit == IndicatorUnit.Count && !indicator.Cumulative)
+        if (indicator.Kind == MeasureKind.Stock)
         {
-            // A count of a position (open cases at quarter end) does not add up: its year to date is where it stands now.
             var now = context.Parts(indicator, period, scope);
-            return (now, now.ValueFor(indicator.Unit));
+            return (now, now.ValueFor(indicator.Unit), context.Coverage(indicator, period, owing));
         }
 
         var sum = Ratio.None;
+        var latest = Ratio.None;
+        var coverage = Coverage.Complete;
         foreach (var quarter in period.YearToDate())
         {
-            sum += context.Parts(indicator, quarter, scope);
+            var parts = context.Parts(indicator, quarter, scope);
+            sum += parts;
+            latest = parts.IsEmpty ? latest : parts;
+            coverage = coverage.Plus(context.Coverage(indicator, quarter, owing));
         }
 
-        return (sum, sum.ValueFor(indicator.Unit));
+        if (indicator.Unit == IndicatorUnit.RatePer10000)
+        {
+            sum = sum with { Denominator = latest.Denominator };
+        }
+
+        return (sum, sum.ValueFor(indicator.Unit), coverage);
     }
 
     private static List<DataQualityQuery> Queries(PeriodData current)
@@ -170,6 +201,32 @@ public static class Compiler
         public Partnership Partnership => partnership;
 
         public ReportingPeriod Period => period;
+
+        /// <summary>The owed returns of <paramref name="owing"/> with no figure for the indicator in the quarter.</summary>
+        public Coverage Coverage(Indicator indicator, ReportingPeriod quarter, IReadOnlyList<string> owing)
+        {
+            var key = (quarter, indicator.Code);
+            if (!_returned.TryGetValue(key, out var returned))
+            {
+                returned = byIndicator.TryGetValue(key, out var observations)
+                    ? observations.Select(o => o.Agency).ToHashSet(StringComparer.OrdinalIgnoreCase)
+                    : [];
+                _returned[key] = returned;
+            }
+
+            List<MissingReturn>? missing = null;
+            foreach (var agency in owing)
+            {
+                if (!returned.Contains(agency))
+                {
+                    (missing ??= []).Add(new MissingReturn(quarter, agency));
+                }
+            }
+
+            return missing is null ? Compilation.Coverage.Complete : new Coverage(missing);
+        }
+
+        private readonly Dictionary<(ReportingPeriod, string), HashSet<string>> _returned = [];
 
         /// <summary>
         /// The summed parts of an indicator for a period and scope. A rate's population is counted once

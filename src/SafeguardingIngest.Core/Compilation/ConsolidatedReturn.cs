@@ -8,8 +8,10 @@ namespace SafeguardingIngest.Compilation;
 
 /// <summary>
 /// One indicator's figures for one scope (the whole area, a locality or an agency). Values are
-/// worked out from summed parts. Year to date: the sum for a cumulative count, the latest quarter
-/// for a count of a position (such as open cases), the ratio of the sums for everything else.
+/// worked out from summed parts; year to date follows the indicator's kind: the sum of the quarters
+/// for a flow (a rate's population counted once), the quarter in hand for a stock. Each figure
+/// carries its coverage; a change, a direction of travel or a RAG is worked out only where every
+/// figure it compares is complete, and is null otherwise.
 /// </summary>
 public sealed record IndicatorFigures(
     double? Value,
@@ -24,12 +26,31 @@ public sealed record IndicatorFigures(
     double? YearToDateVariation,
     Rag? Rag,
     Direction? SincePrevious,
-    Direction? SinceLastYear);
+    Direction? SinceLastYear)
+{
+    /// <summary>The returns this quarter's figure lacks.</summary>
+    public Coverage Coverage { get; init; } = Coverage.Complete;
+
+    /// <summary>The returns the previous quarter's figure lacks.</summary>
+    public Coverage PreviousCoverage { get; init; } = Coverage.Complete;
+
+    /// <summary>The returns the same quarter last year lacks.</summary>
+    public Coverage LastYearCoverage { get; init; } = Coverage.Complete;
+
+    /// <summary>The returns the year to date lacks (any of its quarters, for a flow).</summary>
+    public Coverage YearToDateCoverage { get; init; } = Coverage.Complete;
+
+    /// <summary>The returns last year's year to date lacks.</summary>
+    public Coverage YearToDateLastYearCoverage { get; init; } = Coverage.Complete;
+}
 
 /// <summary>A row of a breakdown: a locality or an agency.</summary>
 public sealed record BreakdownRow(string Code, string Name, IndicatorFigures Figures);
 
-/// <summary>Everything the board sees for one indicator.</summary>
+/// <summary>
+/// Everything the board sees for one indicator. <see cref="Target"/> is the annual target;
+/// <see cref="TargetToDate"/> what the year to date is held to (pro rata where the target is).
+/// </summary>
 public sealed record IndicatorResult(
     Indicator Indicator,
     IndicatorFigures Area,
@@ -40,7 +61,11 @@ public sealed record IndicatorResult(
     IReadOnlyList<Ratio> SeriesParts,
     Trend? Trend,
     IReadOnlyList<BreakdownRow> Localities,
-    IReadOnlyList<BreakdownRow> Agencies);
+    IReadOnlyList<BreakdownRow> Agencies)
+{
+    /// <summary>Each quarter of the series: the returns it lacks.</summary>
+    public IReadOnlyList<Coverage> SeriesCoverage { get; init; } = [];
+}
 
 /// <summary>A query on an accepted return, marked explained where the agency wrote commentary on that row.</summary>
 public sealed record DataQualityQuery(string Agency, Finding Finding, bool Explained, string? Commentary);

@@ -120,6 +120,34 @@ public class PartnershipReaderTests
         Assert.Contains(error.Problems, p => p.Path == "$.indicators[0].cumulative");
     }
 
+    [Theory]
+    [InlineData("\"unit\": \"ratePer10000\"", MeasureKind.Stock)]
+    [InlineData("\"unit\": \"ratePer10000\", \"kind\": \"flow\"", MeasureKind.Flow)]
+    [InlineData("\"unit\": \"percentage\"", MeasureKind.Flow)]
+    [InlineData("\"unit\": \"percentage\", \"kind\": \"stock\"", MeasureKind.Stock)]
+    [InlineData("\"unit\": \"average\"", MeasureKind.Flow)]
+    [InlineData("\"unit\": \"count\"", MeasureKind.Stock)]
+    [InlineData("\"unit\": \"count\", \"cumulative\": true", MeasureKind.Flow)]
+    [InlineData("\"unit\": \"count\", \"kind\": \"flow\"", MeasureKind.Flow)]
+    public void Parse_Kind_IsAsDeclaredOrTheDocumentedDefault(string unit, MeasureKind expected)
+    {
+        var json = Minimal.Replace("\"unit\": \"ratePer10000\"", unit, StringComparison.Ordinal);
+
+        Assert.Equal(expected, PartnershipReader.Parse(json).Indicators[0].Kind);
+    }
+
+    [Theory]
+    [InlineData("\"kind\": \"position\"", "'position' is not one of flow, stock")]
+    [InlineData("\"unit\": \"count\", \"cumulative\": true, \"kind\": \"stock\"", "a cumulative count adds up over the year, so it is a flow, not a stock")]
+    public void Parse_BadKind_IsRefusedWithItsPath(string replacement, string reason)
+    {
+        var json = Minimal.Replace("\"unit\": \"ratePer10000\"", replacement.StartsWith("\"kind", StringComparison.Ordinal) ? "\"unit\": \"ratePer10000\", " + replacement : replacement, StringComparison.Ordinal);
+
+        var error = Assert.Throws<ReferenceDataException>(() => PartnershipReader.Parse(json));
+
+        Assert.Contains(new ReferenceDataProblem("$.indicators[0].kind", reason), error.Problems);
+    }
+
     [Fact]
     public void Parse_DirectionOnlyIndicatorWithTargets_IsRefused()
     {

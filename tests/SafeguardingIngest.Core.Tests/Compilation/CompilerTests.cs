@@ -89,8 +89,9 @@ public class CompilerTests
     [InlineData(21.5, Rag.Red)]
     public void Compile_SeedTargetLowerIsBetter_RatesByTolerance(double rate, Rag expected)
     {
-        // One locality of 10,000 under-18s: a rate of r needs r children.
-        var report = Compile(Q2, Observe(Q2.Previous(), "A", "CH01", "L1", rate, 10000), Observe(Q2, "A", "CH01", "L1", rate, 10000));
+        // One locality of 10,000 under-18s: a rate of r needs r children (B, which owes it too, has none).
+        // CH01 is a stock: the year to date is where Q2 stands.
+        var report = Compile(Q2, Observe(Q2, "A", "CH01", "L1", rate, 10000), Observe(Q2, "B", "CH01", "L1", 0, 10000));
 
         Assert.Equal(expected, report.Indicator("CH01").Area.Rag);
     }
@@ -110,11 +111,13 @@ public class CompilerTests
     [Fact]
     public void Compile_DirectionOfTravel_ReadsThroughPolarity()
     {
-        // NI 65 (lower is better) falls 16% → 13% since last quarter and rises from 12% a year ago.
+        // NI 65 (lower is better) falls 16% → 13% since last quarter and rises from 12% a year ago
+        // (B, which owes it too, began no plans in any of those quarters: 0 of 0).
         // NI 68 (higher is better) rises 85% → 91%.
         var lastYear = Q2.SameQuarterLastYear();
         var report = Compile(Q2,
             Observe(lastYear, "A", "NI 65", "ALL", 12, 100), Observe(Q2.Previous(), "A", "NI 65", "ALL", 16, 100), Observe(Q2, "A", "NI 65", "ALL", 13, 100),
+            Observe(lastYear, "B", "NI 65", "ALL", 0, 0), Observe(Q2.Previous(), "B", "NI 65", "ALL", 0, 0), Observe(Q2, "B", "NI 65", "ALL", 0, 0),
             Observe(Q2.Previous(), "A", "NI 68", "ALL", 85, 100), Observe(Q2, "A", "NI 68", "ALL", 91, 100));
 
         Assert.Equal(Direction.Improving, report.Indicator("NI 65").Area.SincePrevious);

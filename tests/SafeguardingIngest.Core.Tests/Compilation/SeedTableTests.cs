@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;
@@ -42,11 +43,11 @@ public class SeedTableTests
     /// <summary>Observations of one indicator from two quarterly CSC returns that add up to <paramref name="total"/> for April to September.</summary>
     private static IEnumerable<Observation> Quarters(int year, string indicator, int total)
     {
-        var cumulative = Samples.Partnership.FindIndicator(indicator)!.Cumulative;
+        var flow = Samples.Partnership.FindIndicator(indicator)!.Kind == MeasureKind.Flow;
 
         // A count that adds up is split between the quarters; a position (open cases) is the September figure.
-        var q1 = cumulative ? total / 2 : total + 37;
-        var q2 = cumulative ? total - q1 : total;
+        var q1 = flow ? total / 2 : total + 37;
+        var q2 = flow ? total - q1 : total;
         return Read(new ReportingPeriod(year, 1), indicator, q1).Concat(Read(new ReportingPeriod(year, 2), indicator, q2));
     }
 

@@ -26,7 +26,11 @@ internal static class TestPartnership
             { "code": "CAF", "title": "CAFs initiated", "unit": "count", "polarity": "higherIsBetter", "agencies": ["A", "B"],
               "byLocality": true, "cumulative": true, "targets": { "2011-12": 1200 }, "tolerance": 10 },
             { "code": "OPEN", "title": "Open cases at quarter end", "unit": "count", "polarity": "none", "agencies": ["A"] },
-            { "code": "DAYS", "title": "Average days to assessment", "unit": "average", "polarity": "lowerIsBetter", "agencies": ["A", "B"] }
+            { "code": "DAYS", "title": "Average days to assessment", "unit": "average", "polarity": "lowerIsBetter", "agencies": ["A", "B"] },
+            { "code": "REF", "title": "Referrals per 10,000", "unit": "ratePer10000", "kind": "flow", "polarity": "lowerIsBetter", "agencies": ["A"],
+              "byLocality": true, "targets": { "2011-12": 120 }, "tolerance": 10 },
+            { "code": "COHORT", "title": "Children in need for more than six months", "unit": "percentage", "kind": "stock", "polarity": "lowerIsBetter",
+              "agencies": ["A"], "targets": { "2011-12": 25 }, "tolerance": 10 }
           ]
         }
         """);

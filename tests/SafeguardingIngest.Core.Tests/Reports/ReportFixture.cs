@@ -22,6 +22,7 @@ internal static class ReportFixture
             Observe(Q2, "A", "CH01", "L1", 20, 10000), Observe(Q2, "A", "CH01", "L2", 10, 5000),
             Observe(Q2, "A", "NI 65", "ALL", 10, 80) with { Commentary = Formula },
             Observe(Q2, "B", "NI 65", "ALL", 5, 20) with { Commentary = Script },
+            Observe(q1, "A", "NI 65", "ALL", 10, 80), Observe(q1, "B", "NI 65", "ALL", 5, 20),
             Observe(Q2, "A", "NI 68", "ALL", 91, 100), Observe(q1, "A", "NI 68", "ALL", 85, 100),
             Observe(Q2, "A", "OPEN", "ALL", 1640), Observe(Q2, "A", "DAYS", "ALL", 70, 10),
         };

@@ -19,7 +19,8 @@ public class XlsxReportTests
         var summary = s_sheets.Value["Summary"];
         Assert.Equal(["Code", "Indicator", "Unit", "Polarity", "This quarter"], summary[0].Take(5));
 
-        // NI 65: (10 + 5) / (80 + 20) = 15.0%; baseline 14.7 (2009); target 13 for 2011-12; lower is better,
+        // NI 65: (10 + 5) / (80 + 20) = 15.0% in Q2, and the same in Q1, so the year to date (a flow:
+        // 30 / 200) is 15.0% too; baseline 14.7 (2009); target 13 for 2011-12; lower is better,
         // tolerance 10% of 13 = 1.3: 15.0 is 2.0 over, so Red.
         var row = summary.Single(r => (string?)r[0] == "NI 65");
         Assert.Equal("Second or subsequent CP plan", row[1]);
