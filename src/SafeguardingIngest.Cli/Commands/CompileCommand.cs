@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reports;
 using Spectre.Console;
 
@@ -14,14 +16,23 @@ internal static class CompileCommand
         var period = CommonOptions.Period(required: true);
         var storage = new StorageCommandOptions();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the four reports in this folder.", HelpName = "DIR" };
+        var force = new Option<bool>("--force") { Description = "Compile a quarter that has not ended yet (its figures so far)." };
         var command = new Command("compile", "Compile the consolidated quarterly return for a period: workbook, web page, csv and JSON under reports/{period}/.")
         {
-            period, output,
+            period, output, force,
         };
         storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
+            var today = UkTime.Today(TimeProvider.System);
+            if (!quarter.HasEnded(today) && !result.GetValue(force))
+            {
+                throw new UsageException(
+                    $"{quarter} has not ended: it runs to {quarter.End.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, and the last quarter over is {ReportingPeriod.LastEndedBefore(today)}. " +
+                    "Compile that one, or add --force to see this quarter's figures so far.");
+            }
+
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {

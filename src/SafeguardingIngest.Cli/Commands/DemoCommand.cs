@@ -32,7 +32,7 @@ internal static class DemoCommand
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken, settings, alwaysPublish: true);
             await using (host)
             {
-                var latest = ReportingPeriod.LastEndedOnOrBefore(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+                var latest = ReportingPeriod.LastEndedBefore(UkTime.Today(TimeProvider.System));
                 var periods = latest.Trailing(Compiler.SeriesLength);
                 var uploads = DemoScenario.Build(partnership, periods);
                 console.Ansi.MarkupLine($"Sending [bold]{uploads.Count}[/] returns from {uploads.Select(u => u.Agency).Distinct().Count()} agencies for {periods[0]} to {latest}.");

@@ -25,7 +25,7 @@ internal static class ReportOutput
     public static void Summary(IAnsiConsole console, ConsolidatedReturn report)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"{report.Partnership}: {report.Period}");
-        foreach (var heading in new[] { "Indicator", "This quarter", "Year to date", "Target", "RAG", "Since last quarter" })
+        foreach (var heading in new[] { "Indicator", "This quarter", "Year to date", "Target to date", "RAG", "Since last quarter" })
         {
             table.AddColumn(heading);
         }
@@ -33,7 +33,9 @@ internal static class ReportOutput
         foreach (var result in report.Indicators)
         {
             var i = result.Indicator;
-            var rag = result.Area.Rag;
+            var area = result.Area;
+            var rag = area.Rag;
+            var mark = area.Coverage.IsComplete ? string.Empty : " †";
             var colour = rag switch
             {
                 Returns.Rag.Red => "red",
@@ -43,14 +45,23 @@ internal static class ReportOutput
             };
             table.AddRow(
                 new Text(i.Code),
-                new Text(Figures.Show(result.Area.Value, i.Unit)),
-                new Text(Figures.Show(result.Area.YearToDate, i.Unit)),
-                new Text(result.TargetToDate is null ? "–" : Figures.Show(result.TargetToDate, i.Unit)),
-                new Markup($"[{colour}]{Markup.Escape(Figures.Rag(rag))}[/]"),
-                new Text(Travel.Describe(result.Area.SincePrevious)));
+                new Text(Figures.Value(area.Value, i.Unit) + (area.Value is null ? string.Empty : mark)),
+                new Text(Figures.Value(area.YearToDate, i.Unit) + (area.YearToDateCoverage.IsComplete || area.YearToDate is null ? string.Empty : " †")),
+                new Text(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit)),
+                new Markup($"[{colour}]{Markup.Escape(Figures.RagText(area, result.TargetToDate, rated: true))}[/]"),
+                new Text(Figures.DirectionText(area.SincePrevious, area.Value, area.Previous)));
         }
 
         console.Write(table);
+        foreach (var result in report.Indicators)
+        {
+            var missing = result.Area.Lacking;
+            if (!missing.IsComplete)
+            {
+                console.MarkupLine(Markup.Escape($"† {result.Indicator.Code} lacks the returns of {Figures.Missing(missing, report.AgencyNames)}."));
+            }
+        }
+
         var states = report.Submissions.GroupBy(s => s.State).OrderBy(g => g.Key)
             .Select(g => $"{g.Count()} {ReturnState.Words(g.Key)}");
         console.MarkupLine(Markup.Escape($"Returns: {string.Join(", ", states)}. Actions: {report.Actions.Red} red, {report.Actions.Amber} amber, {report.Actions.Green} green. Risks: {report.Risks.Count}. Data quality queries: {report.Queries.Count}."));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SafeguardingIngest.Periods;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Submissions;
 using SafeguardingIngest.Validation;
@@ -34,7 +35,7 @@ internal static class SubmissionsCommand
                     quarter,
                     await store.ListAsync(quarter, cancellationToken),
                     await store.ListCurrentAsync(quarter, cancellationToken),
-                    DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+                    UkTime.Today(TimeProvider.System));
                 if (result.GetValue(format) == "json")
                 {
                     console.Out.WriteLine(Json(quarter.ToString(), states));
@@ -71,7 +72,7 @@ internal static class SubmissionsCommand
             table.AddRow(
                 new Text(state.Agency),
                 new Markup($"[{colour}]{Markup.Escape(state.Describe())}[/]"),
-                new Text(state.Current?.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-"),
+                new Text(state.Current is { } standing ? UkTime.Describe(standing.ReceivedAt) : "-"),
                 new Text(state.Current?.Rows.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 new Text(state.Current?.Id[..12] ?? "-"),
                 new Text(state.Latest is { } latest ? latest.Status.ToString() : "-"));
@@ -100,6 +101,7 @@ internal static class SubmissionsCommand
                 if (state.Current is { } current)
                 {
                     json.WriteNumber("rows", current.Rows);
+                    json.WriteBoolean("currentLate", state.StandingLate == true);
                 }
 
                 ReportJson.WriteOptional(json, "latestStatus", state.Latest?.Status.ToString());

@@ -37,7 +37,7 @@ public sealed partial class CompileQuarterlyReturn(
         var submissions = records.ListAsync(period, cancellationToken);
         var current = records.ListCurrentAsync(period, cancellationToken);
         var data = (await Task.WhenAll(reads)).ToDictionary(d => d.Period);
-        var states = ReturnTracker.States(partnership, period, await submissions, await current, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var states = ReturnTracker.States(partnership, period, await submissions, await current, UkTime.Today(time));
         var readTime = clock.Elapsed;
 
         clock.Restart();
@@ -56,14 +56,14 @@ public sealed partial class CompileQuarterlyReturn(
     }
 
     /// <summary>
-    /// The scheduled run: the current reporting period (the last quarter ended), and every period whose
+    /// The scheduled run: the current reporting period (the last quarter that is over, in UK time), and every period whose
     /// submissions changed since its last compile. The watermark is read before compiling, so a change
     /// that lands during a compile is picked up by the next run.
     /// </summary>
     public async Task<IReadOnlyList<CompileOutcome>> RunScheduledAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var currentPeriod = ReportingPeriod.LastEndedOnOrBefore(DateOnly.FromDateTime(now.UtcDateTime));
+        var currentPeriod = ReportingPeriod.LastEndedBefore(UkTime.DateOf(now));
         var pending = await watermarks.PendingAsync(cancellationToken);
         var work = pending.ToDictionary(p => p.Period, p => (DateTimeOffset?)p.Changed);
         work.TryAdd(currentPeriod, null);

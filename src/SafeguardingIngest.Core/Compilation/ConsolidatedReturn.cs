@@ -42,6 +42,16 @@ public sealed record IndicatorFigures(
 
     /// <summary>The returns last year's year to date lacks.</summary>
     public Coverage YearToDateLastYearCoverage { get; init; } = Coverage.Complete;
+
+    /// <summary>
+    /// The owed returns missing from the figures that are there: a figure with nothing returned at all
+    /// is no data, not an incomplete figure, so its gaps are not listed.
+    /// </summary>
+    public Coverage Lacking =>
+        Gap(Value, Coverage).Plus(Gap(Previous, PreviousCoverage)).Plus(Gap(SameQuarterLastYear, LastYearCoverage))
+            .Plus(Gap(YearToDate, YearToDateCoverage)).Plus(Gap(YearToDateLastYear, YearToDateLastYearCoverage));
+
+    private static Coverage Gap(double? figure, Coverage coverage) => figure is null ? Coverage.Complete : coverage;
 }
 
 /// <summary>A row of a breakdown: a locality or an agency.</summary>

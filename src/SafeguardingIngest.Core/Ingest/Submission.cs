@@ -60,8 +60,8 @@ public sealed record Submission
     /// <summary>The date the return was due.</summary>
     public DateOnly? DueDate { get; init; }
 
-    /// <summary>True when it arrived after the due date.</summary>
-    public bool IsLate => DueDate is { } due && DateOnly.FromDateTime(ReceivedAt.UtcDateTime) > due;
+    /// <summary>True when it arrived after the due date, read in UK time.</summary>
+    public bool IsLate => DueDate is { } due && UkTime.DateOf(ReceivedAt) > due;
 }
 
 /// <summary>

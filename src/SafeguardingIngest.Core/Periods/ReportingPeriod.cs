@@ -86,7 +86,13 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
         return new ReportingPeriod(year, (monthsIn / 3) + 1);
     }
 
-    /// <summary>The most recent quarter that has ended on or before <paramref name="date"/>.</summary>
+    /// <summary>True once the quarter is over: <paramref name="today"/> (a UK date) is after its last day.</summary>
+    public bool HasEnded(DateOnly today) => today > End;
+
+    /// <summary>The most recent quarter that is over on <paramref name="today"/> (a UK date): its last day is before it.</summary>
+    public static ReportingPeriod LastEndedBefore(DateOnly today) => LastEndedOnOrBefore(today.AddDays(-1));
+
+    /// <summary>The most recent quarter whose last day is <paramref name="date"/> or earlier.</summary>
     public static ReportingPeriod LastEndedOnOrBefore(DateOnly date)
     {
         var containing = Containing(date);

@@ -10,7 +10,9 @@ namespace SafeguardingIngest.Reports;
 /// observations.csv: tidy long format, one row per period, indicator, agency and locality, for Power BI
 /// and Excel. Published, so small counts (and the ones that would reveal them from the totals the page
 /// publishes: by locality and for the whole area) show as the suppression symbol; text from agencies
-/// cannot start a formula.
+/// cannot start a formula. Each row says whether its period's figures for the indicator are complete
+/// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
+/// total worked out from the file can be read as the incomplete figure it is.
 /// </summary>
 public static class CsvReport
 {
@@ -21,12 +23,16 @@ public static class CsvReport
     [
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed", "commentary", "source",
+        "complete", "missing_returns",
     ];
 
     /// <summary>Writes the csv (UTF-8 with BOM, so Excel reads it right).</summary>
     public static byte[] Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication)
     {
         var hidden = Suppressed(report.Observations, publication);
+        var coverage = report.Indicators
+            .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
+            .ToDictionary(c => c.Key, c => c.Coverage);
         var csv = new StringBuilder();
         csv.AppendJoin(',', s_columns).Append("\r\n");
         foreach (var o in report.Observations)
@@ -34,6 +40,7 @@ public static class CsvReport
             var indicator = partnership.FindIndicator(o.Indicator);
             var isHidden = hidden.Contains(o);
             var symbol = publication.Symbol;
+            var complete = coverage.GetValueOrDefault((o.Period, o.Indicator)) ?? Coverage.Complete;
             string[] fields =
             [
                 o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator, indicator?.Title ?? string.Empty,
@@ -41,6 +48,7 @@ public static class CsvReport
                 o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
                 isHidden ? symbol : Number(o.Numerator), isHidden ? symbol : Number(o.Denominator), isHidden ? symbol : Number(o.Value),
                 isHidden ? "true" : "false", Figures.SafeForSpreadsheet(o.Commentary) ?? string.Empty, o.Source,
+                complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
             ];
             csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Reports;
@@ -42,6 +43,46 @@ public static class Figures
 
     /// <summary>The RAG in words (never colour alone).</summary>
     public static string Rag(Rag? rag) => rag?.ToString() ?? "No target";
+
+    /// <summary>A figure, or "No data" where nothing was returned.</summary>
+    public static string Value(double? value, IndicatorUnit unit) => value is null ? NoData : Show(value, unit);
+
+    /// <summary>
+    /// A figure's RAG in words, and where there is none, why: "Not rated" (a breakdown of counts),
+    /// "No target" (the catalogue sets none), "No data" (nothing returned), or "Incomplete" (an owed
+    /// return is missing from the year to date, so a rating would judge the gap, not the figure).
+    /// </summary>
+    public static string RagText(IndicatorFigures figures, double? targetToDate, bool rated) =>
+        figures.Rag is { } rag ? rag.ToString()
+        : !rated ? "Not rated"
+        : targetToDate is null ? "No target"
+        : figures.YearToDate is null ? NoData
+        : !figures.YearToDateCoverage.IsComplete ? Incomplete
+        : "No target";
+
+    /// <summary>A change on last year, or why there is none: "No data", or "Not comparable" where either figure lacks an owed return.</summary>
+    public static string ChangeText(double? change, double? now, double? before, bool comparable) =>
+        change is not null ? Change(change) : now is null || before is null ? NoData : comparable ? "–" : NotComparable;
+
+    /// <summary>A direction of travel, or why there is none.</summary>
+    public static string DirectionText(Direction? direction, double? now, double? before) =>
+        direction is not null ? Travel.Describe(direction) : now is null || before is null ? NoData : NotComparable;
+
+    /// <summary>"Education (EDU) for 2025-26 Q2; CAFCASS (CAFCASS) for 2025-26 Q1": the returns a figure lacks.</summary>
+    public static string Missing(Coverage coverage, IReadOnlyDictionary<string, string> agencyNames) =>
+        string.Join("; ", coverage.Missing
+            .GroupBy(m => m.Agency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{agencyNames.GetValueOrDefault(g.Key, g.Key)} ({g.Key}) for {string.Join(", ", g.Select(m => m.Period).Distinct().Order())}"));
+
+    /// <summary>Where nothing was returned.</summary>
+    public const string NoData = "No data";
+
+    /// <summary>A comparison with a figure that lacks an owed return.</summary>
+    public const string NotComparable = "Not comparable";
+
+    /// <summary>A rating of a figure that lacks an owed return.</summary>
+    public const string Incomplete = "Incomplete";
 
     /// <summary>
     /// Text that came from an agency, made safe for csv: a leading =, +, -, @, tab or carriage return

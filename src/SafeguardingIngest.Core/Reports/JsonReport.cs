@@ -37,6 +37,11 @@ public static class JsonReport
                 json.WriteString("dueDate", s.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 ReportJson.WriteOptional(json, "submission", s.Current?.Id);
                 ReportJson.WriteOptional(json, "receivedAt", s.Current?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+                if (s.StandingLate is { } late)
+                {
+                    json.WriteBoolean("currentLate", late);
+                }
+
                 ReportJson.WriteOptional(json, "latestStatus", s.Latest?.Status.ToString());
                 json.WriteEndObject();
             }
@@ -106,42 +111,48 @@ public static class JsonReport
         json.WriteString("title", i.Title);
         json.WriteString("unit", i.Unit.ToString());
         json.WriteString("polarity", i.Polarity.ToString());
+        json.WriteString("kind", i.Kind.ToString());
         Number(json, "baseline", i.Baseline?.Value);
         Number(json, "target", result.Target);
         Number(json, "targetToDate", result.TargetToDate);
         json.WritePropertyName("area");
-        Figures(json, result.Area);
+        Figures(json, result.Area, result.TargetToDate, rated: true);
         json.WriteStartArray("series");
         for (var q = 0; q < result.Series.Count; q++)
         {
             json.WriteStartObject();
             json.WriteString("period", result.SeriesPeriods[q].ToString());
             Number(json, "value", result.Series[q]);
+            Missing(json, "missingReturns", q < result.SeriesCoverage.Count ? result.SeriesCoverage[q] : Coverage.Complete);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+
+        // The "no action" projection as the page draws it: four quarters on, stopping at the unit's bounds.
         json.WriteStartArray("projection");
         if (result.Trend is { } trend)
         {
+            var ahead = Enumerable.Range(result.Series.Count, 4).Select(q => (double)q).ToList();
             var period = result.SeriesPeriods[^1];
-            for (var ahead = 1; ahead <= 4; ahead++)
+            foreach (var (_, value) in TrendChart.Bounded(ahead, trend, i.Unit).Where(p => p.Index % 1 == 0))
             {
                 period = period.Next();
                 json.WriteStartObject();
                 json.WriteString("period", period.ToString());
-                json.WriteNumber("value", Math.Round(trend.At(result.Series.Count - 1 + ahead), 6));
+                json.WriteNumber("value", Math.Round(value, 6));
                 json.WriteEndObject();
             }
         }
 
         json.WriteEndArray();
-        Breakdown(json, "localities", result.Localities);
-        Breakdown(json, "agencies", result.Agencies);
+        var ratedBreakdowns = i.Unit != Catalogue.IndicatorUnit.Count;
+        Breakdown(json, "localities", result.Localities, result.TargetToDate, ratedBreakdowns);
+        Breakdown(json, "agencies", result.Agencies, result.TargetToDate, ratedBreakdowns);
         json.WriteEndObject();
     }
 
-    private static void Breakdown(Utf8JsonWriter json, string name, IReadOnlyList<BreakdownRow> rows)
+    private static void Breakdown(Utf8JsonWriter json, string name, IReadOnlyList<BreakdownRow> rows, double? targetToDate, bool rated)
     {
         json.WriteStartArray(name);
         foreach (var row in rows)
@@ -150,14 +161,18 @@ public static class JsonReport
             json.WriteString("code", row.Code);
             json.WriteString("name", row.Name);
             json.WritePropertyName("figures");
-            Figures(json, row.Figures);
+            Figures(json, row.Figures, targetToDate, rated);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
     }
 
-    private static void Figures(Utf8JsonWriter json, IndicatorFigures f)
+    /// <summary>
+    /// One scope's figures. Each carries the owed returns it lacks ("missingReturns", empty when complete);
+    /// a change, direction or RAG resting on an incomplete figure is null, and "ragState" says why.
+    /// </summary>
+    private static void Figures(Utf8JsonWriter json, IndicatorFigures f, double? targetToDate, bool rated)
     {
         json.WriteStartObject();
         Number(json, "value", f.Value);
@@ -170,9 +185,32 @@ public static class JsonReport
         Number(json, "yearToDateLastYear", f.YearToDateLastYear);
         Number(json, "yearToDateVariation", f.YearToDateVariation);
         ReportJson.WriteOptional(json, "rag", f.Rag?.ToString());
+        json.WriteString("ragState", Reports.Figures.RagText(f, targetToDate, rated));
         ReportJson.WriteOptional(json, "sincePrevious", f.SincePrevious?.ToString());
         ReportJson.WriteOptional(json, "sinceLastYear", f.SinceLastYear?.ToString());
+        json.WriteBoolean("complete", f.Coverage.IsComplete);
+        json.WriteStartObject("missingReturns");
+        Missing(json, "thisQuarter", f.Coverage);
+        Missing(json, "previous", f.PreviousCoverage);
+        Missing(json, "sameQuarterLastYear", f.LastYearCoverage);
+        Missing(json, "yearToDate", f.YearToDateCoverage);
+        Missing(json, "yearToDateLastYear", f.YearToDateLastYearCoverage);
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Missing(Utf8JsonWriter json, string name, Coverage coverage)
+    {
+        json.WriteStartArray(name);
+        foreach (var missing in coverage.Missing)
+        {
+            json.WriteStartObject();
+            json.WriteString("period", missing.Period.ToString());
+            json.WriteString("agency", missing.Agency);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

@@ -1,94 +1,85 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 
 namespace SafeguardingIngest.Reports;
 
+/// <summary>A tick on the value axis.</summary>
+public sealed record ChartTick(string Y, string Label);
+
+/// <summary>A quarter on the time axis, with its year under the first quarter of each year.</summary>
+public sealed record ChartQuarter(string X, string Label, string? Year);
+
+/// <summary>A plotted quarter; <see cref="Incomplete"/> where it lacks an owed return (drawn hollow).</summary>
+public sealed record ChartPoint(string X, string Y, string Label, bool Incomplete);
+
 /// <summary>
-/// An inline SVG chart of an indicator's last eight quarters (solid line and points), its straight-line
-/// "no action" projection through them and four quarters on (dashed), and the target (dotted).
-/// Self-contained: no script, no external assets; titled for screen readers.
+/// What the page draws for one indicator: its last eight quarters (solid line and points), the
+/// straight-line "no action" projection through them and four quarters on (dashed), stopping at the
+/// unit's bounds, and the target (dotted), on an axis with round ticks. Coordinates are worked out
+/// here; the page's template writes them.
 /// </summary>
-public static class TrendChart
+public sealed record TrendChart(
+    string Title,
+    IReadOnlyList<ChartTick> Ticks,
+    IReadOnlyList<ChartQuarter> Quarters,
+    string? TargetY,
+    string? TargetLabel,
+    string? Projection,
+    IReadOnlyList<string> Segments,
+    IReadOnlyList<ChartPoint> Points,
+    string Method)
 {
-    private const int Width = 560;
-    private const int Height = 210;
-    private const int Left = 56;
-    private const int Right = 16;
-    private const int Top = 16;
-    private const int Bottom = 42;
+    public const int Width = 560;
+    public const int Height = 210;
+    public const int Left = 56;
+    public const int Right = Width - 16;
+    public const int Top = 16;
+    public const int Bottom = Height - 42;
     private const int Ahead = 4;
 
-    /// <summary>The chart's SVG markup; <paramref name="hidden"/> marks quarters suppressed in publication (not drawn).</summary>
-    public static string Render(IndicatorResult result, Func<int, bool> hidden)
+    /// <summary>True when no quarter has a figure to draw.</summary>
+    public bool Empty => Points.Count == 0;
+
+    /// <summary>Where the bottom axis labels go.</summary>
+    public static int QuarterLabelY => Bottom + 16;
+
+    /// <summary>Where the year labels go.</summary>
+    public static int YearLabelY => Bottom + 30;
+
+    /// <summary>The chart of <paramref name="result"/>; <paramref name="hidden"/> marks quarters suppressed in publication (not drawn).</summary>
+    public static TrendChart Build(IndicatorResult result, Func<int, bool> hidden)
     {
-        static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
         var indicator = result.Indicator;
+        var unit = indicator.Unit;
         var points = result.Series.Select((v, i) => (Index: i, Value: hidden(i) ? null : v)).ToList();
         var known = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var slots = result.Series.Count + Ahead;
-        var projection = result.Trend is { } trend ? Enumerable.Range(0, slots).Select(i => trend.At(i)).ToList() : [];
-        var scale = known.Concat(projection).Concat(result.Target is { } t ? [t] : []).ToList();
+        var projection = result.Trend is { } trend ? Bounded(Enumerable.Range(0, slots).Select(i => (double)i).ToList(), trend, unit) : [];
+        var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. result.Target is { } t ? [t] : Array.Empty<double>()], unit);
         var title = $"{indicator.Code}: {indicator.Title}. Last {result.Series.Count} quarters" +
                     (result.Trend is null ? "." : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
-                    (result.Target is { } target ? $" Target {Figures.Show(target, indicator.Unit)}." : string.Empty);
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\"><title>{WebUtility.HtmlEncode(title)}</title>");
-        if (scale.Count == 0)
+                    (result.Target is { } target ? $" Annual target {Figures.Show(target, unit)}." : string.Empty);
+        if (known.Count == 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\" class=\"axis\">No figures returned</text></svg>");
-            return svg.ToString();
+            return new TrendChart(title, [], [], null, null, null, [], [], "No figures returned in these quarters.");
         }
 
-        var (low, high) = (Math.Min(0, scale.Min()), scale.Max());
-        if (high - low < 1e-9)
+        double X(double index) => Left + (index * (Right - Left) / (slots - 1));
+        double Y(double value) => Top + ((axis.High - value) * (Bottom - Top) / (axis.High - axis.Low));
+        var tickUnit = unit == IndicatorUnit.Count && axis.Step < 1 ? IndicatorUnit.RatePer10000 : unit;
+        var ticks = axis.Ticks.Select(v => new ChartTick(F(Y(v)), Figures.Show(v, tickUnit))).ToList();
+
+        var periods = result.SeriesPeriods.ToList();
+        while (periods.Count < slots)
         {
-            high = low + 1;
+            periods.Add(periods[^1].Next());
         }
 
-        high += (high - low) * 0.08;
-        double X(double index) => Left + (index * (Width - Left - Right) / (slots - 1));
-        double Y(double value) => Top + ((high - value) * (Height - Top - Bottom) / (high - low));
-
-        // Axes and gridlines at quarter, half and three quarters.
-        for (var i = 0; i <= 4; i++)
-        {
-            var value = low + ((high - low) * i / 4);
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(value))}\" y2=\"{F(Y(value))}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{F(Y(value) + 4)}\" text-anchor=\"end\">{WebUtility.HtmlEncode(Figures.Show(value, indicator.Unit == IndicatorUnit.Count && high - low < 8 ? IndicatorUnit.RatePer10000 : indicator.Unit))}</text>");
-        }
-
-        var quarters = result.SeriesPeriods.ToList();
-        while (quarters.Count < slots)
-        {
-            quarters.Add(quarters[^1].Next());
-        }
-
-        for (var i = 0; i < slots; i++)
-        {
-            var quarter = quarters[i];
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{F(X(i))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">Q{quarter.Quarter}</text>");
-            if (quarter.Quarter == 1 || i == 0)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{F(X(i))}\" y=\"{Height - Bottom + 30}\" text-anchor=\"middle\">{quarter.Year}</text>");
-            }
-        }
-
-        if (result.Target is { } goal)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"target\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(goal))}\" y2=\"{F(Y(goal))}\"><title>Target {WebUtility.HtmlEncode(Figures.Show(goal, indicator.Unit))}</title></line>");
-        }
-
-        if (projection.Count > 0)
-        {
-            svg.Append("<polyline class=\"projection\" points=\"")
-                .AppendJoin(' ', projection.Select((v, i) => $"{F(X(i))},{F(Y(v))}"))
-                .Append("\"><title>Projection if no action is taken</title></polyline>");
-        }
+        var quarters = periods.Select((q, i) => new ChartQuarter(F(X(i)), $"Q{q.Quarter}", q.Quarter == 1 || i == 0 ? q.Year.ToString() : null)).ToList();
 
         // The actual series, broken where a quarter is missing or suppressed.
+        var segments = new List<string>();
         var segment = new List<string>();
         foreach (var (index, value) in points.Append((points.Count, null)))
         {
@@ -100,18 +91,69 @@ public static class TrendChart
 
             if (segment.Count > 1)
             {
-                svg.Append("<polyline class=\"actual\" points=\"").AppendJoin(' ', segment).Append("\"/>");
+                segments.Add(string.Join(' ', segment));
             }
 
             segment.Clear();
         }
 
-        foreach (var (index, value) in points.Where(p => p.Value is not null))
+        var coverage = result.SeriesCoverage;
+        var plotted = points.Where(p => p.Value is not null).Select(p =>
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"point\" cx=\"{F(X(index))}\" cy=\"{F(Y(value!.Value))}\" r=\"3.5\"><title>{WebUtility.HtmlEncode($"{result.SeriesPeriods[index]}: {Figures.Show(value, indicator.Unit)}")}</title></circle>");
+            var incomplete = p.Index < coverage.Count && !coverage[p.Index].IsComplete;
+            var label = $"{result.SeriesPeriods[p.Index]}: {Figures.Show(p.Value, unit)}{(incomplete ? " (lacks an owed return)" : string.Empty)}";
+            return new ChartPoint(F(X(p.Index)), F(Y(p.Value!.Value)), label, incomplete);
+        }).ToList();
+
+        var floor = unit == IndicatorUnit.Percentage ? "0 and 100%" : "0";
+        var method = result.Trend is null
+            ? "Too few quarters for a projection."
+            : $"Dashed: the least-squares straight line through the {result.Trend.Points} quarters with figures, continued {Ahead} quarters ahead as if no action were taken; it stops at {floor}.";
+        return new TrendChart(
+            title,
+            ticks,
+            quarters,
+            result.Target is { } goal ? F(Y(goal)) : null,
+            result.Target is { } annual ? $"Annual target {Figures.Show(annual, unit)}" : null,
+            projection.Count > 1 ? string.Join(' ', projection.Select(p => $"{F(X(p.Index))},{F(Y(p.Value))}")) : null,
+            segments,
+            plotted,
+            method);
+    }
+
+    /// <summary>
+    /// The projection's points, stopping where the line leaves the unit's bounds (a count, rate or
+    /// average never below 0; a percentage within 0 to 100), at the point where it crosses.
+    /// </summary>
+    internal static List<(double Index, double Value)> Bounded(IReadOnlyList<double> indexes, Trend trend, IndicatorUnit unit)
+    {
+        var (low, high) = unit == IndicatorUnit.Percentage ? (0.0, 100.0) : (0.0, double.PositiveInfinity);
+        var result = new List<(double, double)>();
+        foreach (var index in indexes)
+        {
+            var value = trend.At((int)index);
+            if (value >= low && value <= high)
+            {
+                result.Add((index, value));
+                continue;
+            }
+
+            // Where the line reaches the bound between the last point and this one.
+            if (result.Count > 0 && trend.Slope != 0)
+            {
+                var bound = value < low ? low : high;
+                var crossing = (bound - trend.Intercept) / trend.Slope;
+                if (crossing > result[^1].Item1)
+                {
+                    result.Add((crossing, bound));
+                }
+            }
+
+            break;
         }
 
-        svg.Append("</svg>");
-        return svg.ToString();
+        return result;
     }
+
+    private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

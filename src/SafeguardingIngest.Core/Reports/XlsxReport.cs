@@ -30,7 +30,8 @@ public static class XlsxReport
         var rows = new List<IReadOnlyList<SheetCell>>
         {
             Headings("Code", "Indicator", "Unit", "Polarity", "This quarter", "Previous quarter", "Same quarter last year", "Change on last year %",
-                "Year to date", "Year to date last year", "Year to date change %", "Baseline", "Baseline year", "Target", "Target to date", "RAG", "Since previous quarter", "Since last year"),
+                "Year to date", "Year to date last year", "Year to date change %", "Baseline", "Baseline year", "Annual target", "Target to date", "RAG", "Since previous quarter", "Since last year",
+                "Kind", "Owed returns lacking"),
         };
         foreach (var result in report.Indicators)
         {
@@ -39,44 +40,61 @@ public static class XlsxReport
             rows.Add(
             [
                 SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap), Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
-                Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit), Change(area.VariationOnLastYear),
-                Number(area.YearToDate, indicator.Unit), Number(area.YearToDateLastYear, indicator.Unit), Change(area.YearToDateVariation),
+                Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit),
+                Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, area.Coverage.IsComplete && area.LastYearCoverage.IsComplete),
+                Number(area.YearToDate, indicator.Unit), Number(area.YearToDateLastYear, indicator.Unit),
+                Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear, area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete),
                 Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year), Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
-                RagCell(area.Rag), Travel.Describe(area.SincePrevious), Travel.Describe(area.SinceLastYear),
+                RagCell(area, result.TargetToDate, rated: true), Figures.DirectionText(area.SincePrevious, area.Value, area.Previous), Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
+                indicator.Kind == MeasureKind.Flow ? "flow: adds up over the year" : "stock: position at quarter end", Lacking(area, report.AgencyNames),
             ]);
         }
 
-        return Sheet("Summary", rows, [9, 50, 12, 15, 12, 12, 12, 12, 12, 12, 12, 10, 9, 10, 10, 10, 14, 14]);
+        return Sheet("Summary", rows, [9, 50, 12, 15, 12, 12, 12, 12, 12, 12, 12, 10, 9, 10, 10, 12, 14, 14, 26, 50]);
     }
 
     private static SheetDefinition Localities(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Locality", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year") };
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Locality", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year", "Owed returns lacking") };
         foreach (var result in report.Indicators)
         {
-            rows.AddRange(result.Localities.Select(l => Breakdown(result.Indicator, l)));
+            rows.AddRange(result.Localities.Select(l => Breakdown(result, l, report.AgencyNames)));
         }
 
-        return Sheet("Localities", rows, [9, 40, 24, 12, 12, 12, 12, 10, 14, 14]);
+        return Sheet("Localities", rows, [9, 40, 24, 12, 12, 12, 12, 12, 14, 14, 40]);
     }
 
     private static SheetDefinition Agencies(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Agency", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year") };
+        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Agency", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year", "Owed returns lacking") };
         foreach (var result in report.Indicators)
         {
-            rows.AddRange(result.Agencies.Select(a => Breakdown(result.Indicator, a)));
+            rows.AddRange(result.Agencies.Select(a => Breakdown(result, a, report.AgencyNames)));
         }
 
-        return Sheet("Agencies", rows, [9, 40, 30, 12, 12, 12, 12, 10, 14, 14]);
+        return Sheet("Agencies", rows, [9, 40, 30, 12, 12, 12, 12, 12, 14, 14, 40]);
     }
 
-    private static IReadOnlyList<SheetCell> Breakdown(Indicator indicator, BreakdownRow row) =>
-    [
-        SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title), row.Name,
-        Number(row.Figures.Value, indicator.Unit), Number(row.Figures.Previous, indicator.Unit), Number(row.Figures.SameQuarterLastYear, indicator.Unit),
-        Number(row.Figures.YearToDate, indicator.Unit), RagCell(row.Figures.Rag), Travel.Describe(row.Figures.SincePrevious), Travel.Describe(row.Figures.SinceLastYear),
-    ];
+    private static IReadOnlyList<SheetCell> Breakdown(IndicatorResult result, BreakdownRow row, IReadOnlyDictionary<string, string> agencyNames)
+    {
+        var indicator = result.Indicator;
+        var f = row.Figures;
+        return
+        [
+            SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title), row.Name,
+            Number(f.Value, indicator.Unit), Number(f.Previous, indicator.Unit), Number(f.SameQuarterLastYear, indicator.Unit),
+            Number(f.YearToDate, indicator.Unit), RagCell(f, result.TargetToDate, rated: indicator.Unit != IndicatorUnit.Count),
+            Figures.DirectionText(f.SincePrevious, f.Value, f.Previous), Figures.DirectionText(f.SinceLastYear, f.Value, f.SameQuarterLastYear),
+            Lacking(f, agencyNames),
+        ];
+    }
+
+    /// <summary>Every owed return any of a scope's figures lacks, or empty when all are in.</summary>
+    private static SheetCell Lacking(IndicatorFigures f, IReadOnlyDictionary<string, string> agencyNames)
+    {
+        var missing = f.Lacking;
+        return missing.IsComplete ? SheetCell.Empty : SheetCell.Of(Figures.Missing(missing, agencyNames), CellStyle.Wrap);
+    }
 
     private static SheetDefinition Submissions(ConsolidatedReturn report)
     {
@@ -143,7 +161,10 @@ public static class XlsxReport
     private static SheetCell Number(double? value, IndicatorUnit unit) =>
         SheetCell.Of(value, unit == IndicatorUnit.Count ? CellStyle.Whole : CellStyle.OneDecimal);
 
-    private static SheetCell Change(double? percent) => SheetCell.Of(percent is { } p ? Math.Round(p, 2) : null, CellStyle.OneDecimal);
+    /// <summary>A change on last year as a number, or the words for why there is none.</summary>
+    private static SheetCell Change(double? percent, double? now, double? before, bool comparable) => percent is { } p
+        ? SheetCell.Of(Math.Round(p, 2), CellStyle.OneDecimal)
+        : SheetCell.Of(Figures.ChangeText(null, now, before, comparable), CellStyle.Note);
 
     private static SheetCell Text(string? text, CellStyle style = CellStyle.Default) => SheetCell.Of(Figures.SafeForSpreadsheet(text), style);
 
@@ -154,6 +175,9 @@ public static class XlsxReport
         Rag.Green => SheetCell.Of("Green", CellStyle.RagGreen),
         _ => SheetCell.Of("No target", CellStyle.Note),
     };
+
+    private static SheetCell RagCell(IndicatorFigures figures, double? targetToDate, bool rated) =>
+        figures.Rag is { } rag ? RagCell(rag) : SheetCell.Of(Figures.RagText(figures, targetToDate, rated), CellStyle.Note);
 
     private static CellStyle StateStyle(SafeguardingIngest.Submissions.ReturnStateKind state) => state switch
     {

@@ -1,4 +1,5 @@
 using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Submissions;
 
@@ -30,9 +31,15 @@ public sealed record ReturnState(
     Submission? Current,
     Submission? Latest)
 {
-    /// <summary>Words for the state, as the board report and the command line show it.</summary>
+    /// <summary>Whether the return that stands arrived after the due date (UK time); null when none stands.</summary>
+    public bool? StandingLate => Current is null ? null : UkTime.DateOf(Current.ReceivedAt) > DueDate;
+
+    /// <summary>
+    /// Words for the state, as the board report and the command line show it; where the latest upload
+    /// was refused and an earlier return stands, that return's own timeliness too.
+    /// </summary>
     public string Describe() => State == ReturnStateKind.Refused && Current is not null
-        ? "refused at latest upload (earlier return stands)"
+        ? $"refused at latest upload; the earlier return, received {(StandingLate == true ? "late" : "on time")}, stands"
         : Words(State);
 
     /// <summary>Words for a kind of state, where no particular return is in view (counts, headings).</summary>

@@ -11,7 +11,7 @@ namespace SafeguardingIngest.Submissions;
 /// </summary>
 public static class ReturnTracker
 {
-    /// <summary>The state of every owing agency for <paramref name="period"/>, as at <paramref name="today"/>.</summary>
+    /// <summary>The state of every owing agency for <paramref name="period"/>, as at <paramref name="today"/> (a UK date).</summary>
     public static IReadOnlyList<ReturnState> States(
         Partnership partnership,
         ReportingPeriod period,
@@ -34,7 +34,7 @@ public static class ReturnTracker
             }
             else if (currentSubmission is not null)
             {
-                state = DateOnly.FromDateTime(currentSubmission.ReceivedAt.UtcDateTime) > due ? ReturnStateKind.Late : ReturnStateKind.OnTime;
+                state = UkTime.DateOf(currentSubmission.ReceivedAt) > due ? ReturnStateKind.Late : ReturnStateKind.OnTime;
             }
             else
             {

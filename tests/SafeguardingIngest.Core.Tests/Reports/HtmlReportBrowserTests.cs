@@ -52,4 +52,48 @@ public sealed class HtmlReportBrowserTests
         Assert.True(new FileInfo(card).Length > 5_000);
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public async Task Page_EducationMissing_MarksItsFiguresAndKeepsEveryChartInBounds()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
+        var report = SampleReport.WithoutEducation;
+        var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
+        var page = Path.Combine(folder, HtmlReport.FileName);
+        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, new PublicationOptions()));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var tab = await browser.NewPageAsync();
+        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+
+        // Education owes NEG03 and EH01: their rows are marked, their RAG says why it is missing, and the note names Education.
+        foreach (var code in new[] { "NEG03", "EH01" })
+        {
+            var row = tab.Locator("#summary + table tbody tr").Filter(new LocatorFilterOptions { HasText = code + " " });
+            Assert.Equal("Incomplete", await row.Locator(".rag").InnerTextAsync());
+            Assert.True(await row.Locator("a.mark").CountAsync() >= 2);
+            StringAssert(await tab.Locator($"#note-i-{code.ToLowerInvariant()}").InnerTextAsync(), "Education Services (EDU) for 2026-27 Q2");
+        }
+
+        // Indicators Education does not owe are complete and unmarked.
+        var ch01 = tab.Locator("#summary + table tbody tr").Filter(new LocatorFilterOptions { HasText = "CH01 " });
+        Assert.Equal(0, await ch01.Locator("a.mark").CountAsync());
+
+        // Every point and the projection's every vertex lie inside the plotted area: nothing below the zero line or above 100%.
+        foreach (var chart in await tab.Locator("svg.chart").AllAsync())
+        {
+            var ys = await chart.EvaluateAsync<double[]>("svg => [...svg.querySelectorAll('circle.point')].map(c => +c.getAttribute('cy')).concat([...svg.querySelectorAll('polyline.projection')].flatMap(p => p.getAttribute('points').split(' ').map(xy => +xy.split(',')[1])))");
+            Assert.All(ys, y => Assert.InRange(y, TrendChart.Top - 0.1, TrendChart.Bottom + 0.1));
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static void StringAssert(string text, string part) => Assert.Contains(part, text, StringComparison.Ordinal);
 }

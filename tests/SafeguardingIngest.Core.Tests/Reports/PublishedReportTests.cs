@@ -1,4 +1,5 @@
 using System.Text;
+using AngleSharp.Html.Parser;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Tests.Compilation;
 
@@ -12,9 +13,13 @@ public class PublishedReportTests
     public void Html_CommentaryAndDescriptions_AreEncodedNeverMarkup()
     {
         var html = Encoding.UTF8.GetString(HtmlReport.Render(ReportFixture.Build(), s_publication));
+        var page = new HtmlParser().ParseDocument(html);
 
+        // A reader sees the agency's text as text, in the actions table; no element came of it.
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Contains(page.QuerySelectorAll("#actions ~ table td"), td => td.TextContent == "2. " + ReportFixture.Script);
+        Assert.Contains(page.QuerySelectorAll("#actions ~ table td"), td => td.TextContent == "Recovery: " + ReportFixture.Script);
     }
 
     [Fact]

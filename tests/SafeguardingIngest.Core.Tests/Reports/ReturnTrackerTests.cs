@@ -42,7 +42,7 @@ public class ReturnTrackerTests
         var a = states.Single(s => s.Agency == "A");
         Assert.Equal(ReturnStateKind.Refused, a.State);
         Assert.Equal("a1", a.Current!.Id);
-        Assert.Equal("refused at latest upload (earlier return stands)", a.Describe());
+        Assert.Equal("refused at latest upload; the earlier return, received on time, stands", a.Describe());
     }
 
     private static Submission Submission(string agency, string id, DateTimeOffset received, ReturnStatus status) => new()

@@ -13,11 +13,15 @@ namespace SafeguardingIngest.Tests.Reports;
 /// </summary>
 internal static class SampleReport
 {
-    private static readonly Lazy<ConsolidatedReturn> s_report = new(Build);
+    private static readonly Lazy<ConsolidatedReturn> s_report = new(() => Build(missing: null));
+    private static readonly Lazy<ConsolidatedReturn> s_withoutEducation = new(() => Build(missing: "EDU"));
 
     public static ConsolidatedReturn Report => s_report.Value;
 
-    private static ConsolidatedReturn Build()
+    /// <summary>The same, but Education's latest return is missing.</summary>
+    public static ConsolidatedReturn WithoutEducation => s_withoutEducation.Value;
+
+    private static ConsolidatedReturn Build(string? missing)
     {
         var partnership = Samples.Partnership;
         var latest = new ReportingPeriod(2026, 2);
@@ -26,7 +30,7 @@ internal static class SampleReport
         for (var k = 0; k < periods.Count; k++)
         {
             var sink = new ObservationBuffer();
-            foreach (var agency in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()))
+            foreach (var agency in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any() && !(a.Code == missing && k == periods.Count - 1)))
             {
                 var document = SampleFigures.Fill(ReturnTemplate.For(partnership, agency, periods[k]), partnership, seed: (k * 31) + agency.Code.Length, drift: -1 + (2.0 * k / 7));
                 using var stream = new MemoryStream();

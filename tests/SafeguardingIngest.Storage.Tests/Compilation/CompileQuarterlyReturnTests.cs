@@ -55,4 +55,17 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
         Assert.Equal(["2025-26 Q1", "2025-26 Q2"], third.Select(o => o.Period.ToString()));
         Assert.Equal(55, third[0].Report.Indicators.Single(i => i.Indicator.Code == "DA02").Area.Value);
     }
+
+    [Theory]
+    [InlineData("2026-09-30T05:00:00Z", "2026-27 Q1")] // the 06:00 BST run on 30 September: Q2 has not ended
+    [InlineData("2026-10-01T05:00:00Z", "2026-27 Q2")] // the 06:00 BST run on 1 October
+    public async Task RunScheduledAsync_AroundAQuarterEndInSummerTime_CompilesOnlyAQuarterThatIsOver(string now, string expected)
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        pipeline.Clock.SetUtcNow(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        var compiled = await pipeline.Compile.RunScheduledAsync(s_none);
+
+        Assert.Equal([expected], compiled.Select(o => o.Period.ToString()));
+    }
 }
