@@ -31,5 +31,13 @@ if [ "$code" -ne 1 ]; then
   exit 1
 fi
 
+if [ -x /usr/bin/chromium ]; then
+  # The picture in README is this one: the page as a new user's demo draws it.
+  /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --hide-scrollbars --window-size=1280,2200 \
+    --screenshot="$root/out/consolidated-return.png" "file://$root/out/consolidated-return.html" > /dev/null 2>&1 \
+    && echo "Screenshot of the page: out/consolidated-return.png"
+fi
+
 echo
 echo "Done: the consolidated return is in out/ (consolidated-return.html, .xlsx, .json and observations.csv)."

@@ -20,9 +20,10 @@ internal static class DemoCommand
     {
         var storage = new StorageCommandOptions();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the reports; default ./out.", HelpName = "DIR" };
+        var seed = new Option<int>("--seed") { Description = $"Vary the demo's figures; the same seed gives the same figures every run (default {DemoScenario.DefaultSeed}).", DefaultValueFactory = _ => DemoScenario.DefaultSeed };
         var command = new Command("demo", "Run the whole job on sample data: eight quarters of returns from every agency ingested, the latest quarter compiled, reports saved to ./out.")
         {
-            output,
+            output, seed,
         };
         storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -34,7 +35,7 @@ internal static class DemoCommand
             {
                 var latest = ReportingPeriod.LastEndedBefore(UkTime.Today(TimeProvider.System));
                 var periods = latest.Trailing(Compiler.SeriesLength);
-                var uploads = DemoScenario.Build(partnership, periods);
+                var uploads = DemoScenario.Build(partnership, periods, result.GetValue(seed));
                 console.Ansi.MarkupLine($"Sending [bold]{uploads.Count}[/] returns from {uploads.Select(u => u.Agency).Distinct().Count()} agencies for {periods[0]} to {latest}.");
                 var outcomes = await IngestAllAsync(console, host, uploads, cancellationToken);
 

@@ -7,9 +7,10 @@ using SafeguardingIngest.Templates;
 namespace SafeguardingIngest.Cli.Demo;
 
 /// <summary>
-/// Eight quarters of plausible returns from every agency, written by the template writer, with the
-/// things a real quarter brings in its latest one: a late return, a missing one, one refused with
-/// errors, a resubmission, queries with and without an explanation, and a small count to suppress.
+/// Eight quarters of plausible returns from every agency (<see cref="DemoFigures"/>), written by the
+/// template writer, with the things a real quarter brings in its latest one: a late return, a missing
+/// one, one refused with errors, a resubmission, queries with and without an explanation, and a small
+/// count to suppress. The same seed gives the same returns on every run.
 /// </summary>
 internal static class DemoScenario
 {
@@ -21,7 +22,10 @@ internal static class DemoScenario
     public const string Unexplained = "MH";
     public const string SmallCount = "YOS";
 
-    public static List<DemoUpload> Build(Partnership partnership, IReadOnlyList<ReportingPeriod> periods)
+    /// <summary>The seed of `sgi demo` unless --seed says otherwise.</summary>
+    public const int DefaultSeed = 2009;
+
+    public static List<DemoUpload> Build(Partnership partnership, IReadOnlyList<ReportingPeriod> periods, int seed = DefaultSeed)
     {
         var uploads = new List<DemoUpload>();
         var latest = periods[^1];
@@ -29,7 +33,6 @@ internal static class DemoScenario
         for (var k = 0; k < periods.Count; k++)
         {
             var period = periods[k];
-            var drift = periods.Count == 1 ? 0 : -1 + (2.0 * k / (periods.Count - 1));
             var due = period.DueDate(partnership.ReturnsDueDays).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
             foreach (var agency in owing)
             {
@@ -39,12 +42,16 @@ internal static class DemoScenario
                     continue;
                 }
 
-                var seed = HashCode.Combine(agency.Code.GetHashCode(StringComparison.Ordinal), k) & 0x7FFFFFFF;
-                var document = Fill(partnership, agency, period, seed, drift, isLatest);
-                var early = new DateTimeOffset(due.AddDays(-(3 + (seed % 15))), TimeSpan.Zero);
+                var own = DemoFigures.Hash(seed, agency.Code, period.Key);
+                var document = Fill(partnership, agency, period, seed, k, isLatest);
+                var early = new DateTimeOffset(due.AddDays(-(3 + (own % 15))), TimeSpan.Zero);
                 if (isLatest && agency.Code == Resubmitted)
                 {
-                    var draft = SampleFigures.Fill(ReturnTemplate.For(partnership, agency, period), partnership, seed + 1, drift) with { Actions = document.Actions, Risks = document.Risks };
+                    // The draft had last quarter's figures pasted in by mistake; the corrected file has this quarter's.
+                    var draft = DemoFigures.Fill(ReturnTemplate.For(partnership, agency, period), partnership, agency.Code, seed, k - 1) with
+                    {
+                        Actions = document.Actions, Risks = document.Risks, SubmittedBy = document.SubmittedBy, Email = document.Email,
+                    };
                     uploads.Add(new DemoUpload(agency.Code, period, "return-draft.xlsx", Write(draft, partnership), early.AddDays(-7), "first version, later corrected"));
                     uploads.Add(new DemoUpload(agency.Code, period, "return-corrected.xlsx", Write(document, partnership), early, "resubmission"));
                     continue;
@@ -64,9 +71,9 @@ internal static class DemoScenario
         return uploads;
     }
 
-    private static ReturnDocument Fill(Partnership partnership, Agency agency, ReportingPeriod period, int seed, double drift, bool isLatest)
+    private static ReturnDocument Fill(Partnership partnership, Agency agency, ReportingPeriod period, int seed, int quarterIndex, bool isLatest)
     {
-        var document = SampleFigures.Fill(ReturnTemplate.For(partnership, agency, period), partnership, seed, drift);
+        var document = DemoFigures.Fill(ReturnTemplate.For(partnership, agency, period), partnership, agency.Code, seed, quarterIndex);
         var rows = document.Rows.ToList();
         if (isLatest && agency.Code is Explained or Unexplained && rows.FindIndex(r => r.Indicator.Code == "NEG05") is var index and >= 0)
         {
@@ -89,8 +96,8 @@ internal static class DemoScenario
             Rows = rows,
             SubmittedBy = "Data Officer",
             Email = $"data.officer@{agency.Code.ToLowerInvariant()}.example.org",
-            Actions = Actions(agency.Code, period, seed),
-            Risks = Risks(agency.Code, seed),
+            Actions = Actions(agency.Code, period, DemoFigures.Hash(seed, agency.Code, period.Key)),
+            Risks = Risks(agency.Code, DemoFigures.Hash(seed, agency.Code)),
         };
     }
 

@@ -36,4 +36,49 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var csc = list.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "CSC");
         Assert.Equal(csc.GetProperty("latestSubmission").GetString(), csc.GetProperty("currentSubmission").GetString());
     }
+
+    [Fact]
+    public async Task Demo_RunTwice_GivesByteIdenticalCsvAndAnotherSeedOtherFigures()
+    {
+        async Task<byte[]> RunAsync(string name, params string[] extra)
+        {
+            var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+            var folder = _sgi.PathOf(name);
+            var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage, .. extra]);
+            Assert.True(exit == 0, error);
+            return await File.ReadAllBytesAsync(Path.Combine(folder, "observations.csv"));
+        }
+
+        var first = await RunAsync("first");
+        var second = await RunAsync("second");
+        var other = await RunAsync("other", "--seed", "7");
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public async Task Demo_Figures_ChangeByAFewPerCentAQuarterExceptWhereTheStorySaysSo()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var folder = _sgi.PathOf("plausible");
+        var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
+        Assert.True(exit == 0, error);
+
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
+        foreach (var indicator in json.RootElement.GetProperty("indicators").EnumerateArray())
+        {
+            var code = indicator.GetProperty("code").GetString()!;
+            var series = indicator.GetProperty("series").EnumerateArray().ToList();
+
+            // The last quarter carries the story (a missing, a refused and a late return, a small count, a
+            // figure above the plausible maximum); the seven quarters before it move by a few per cent.
+            for (var q = 1; q < series.Count - 1; q++)
+            {
+                var before = series[q - 1].GetProperty("value").GetDouble();
+                var now = series[q].GetProperty("value").GetDouble();
+                Assert.True(Math.Abs(now - before) <= 0.06 * before, $"{code} moved from {before} to {now} in {series[q].GetProperty("period").GetString()}");
+            }
+        }
+    }
 }
