@@ -22,6 +22,12 @@ public static class SgiApp
             SweepCommand.Create(console),
         };
 
+        // `sgi help` and `sgi help COMMAND` are the root's and the command's --help.
+        if (args is ["help", .. var rest])
+        {
+            args = [.. rest, "--help"];
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

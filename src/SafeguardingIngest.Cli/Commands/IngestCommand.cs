@@ -55,7 +55,7 @@ internal static class IngestCommand
             _ => "green",
         };
         console.Ansi.MarkupLine($"Uploaded [bold]{Markup.Escape($"{names.Returns}/{blob}")}[/]");
-        console.Ansi.MarkupLine($"[{colour} bold]{outcome.Result}[/]: {Markup.Escape(outcome.Message)}");
+        console.Ansi.MarkupLine($"[{colour} bold]{Markup.Escape(outcome.Message)}[/]");
         if (outcome.Submission is { } submission)
         {
             console.Ansi.MarkupLine($"Submission: {Markup.Escape(submission.Id)}");
@@ -71,7 +71,7 @@ internal static class IngestCommand
             table.AddColumn("Message");
             foreach (var finding in report.Findings)
             {
-                table.AddRow(finding.Severity.ToString().ToLowerInvariant(), finding.Location ?? "-", finding.Message);
+                table.AddRow(finding.Severity.ToString().ToLowerInvariant(), finding.Location ?? "whole file", finding.Advice);
             }
 
             console.Ansi.Write(table);

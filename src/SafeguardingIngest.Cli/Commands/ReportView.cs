@@ -36,9 +36,9 @@ internal static class ReportView
             var style = finding.Severity == Severity.Error ? "red" : "yellow";
             table.AddRow(
                 new Markup($"[{style}]{(finding.Severity == Severity.Error ? "error" : "warning")}[/]"),
-                new Text(finding.Location ?? "-"),
+                new Text(finding.Location ?? "whole file"),
                 new Text(finding.Code),
-                new Text(finding.Message));
+                new Text(finding.Advice));
         }
 
         console.Write(table);

@@ -41,10 +41,10 @@ internal static class ReprocessCommand
                     throw new UsageException(e.Message);
                 }
 
-                console.Ansi.MarkupLine($"Reprocessed {Markup.Escape(id)}: [bold]{outcome.Result}[/]. {Markup.Escape(outcome.Message)}");
+                console.Ansi.MarkupLine($"Reprocessed {Markup.Escape(id)}. {Markup.Escape(outcome.Message)}");
                 foreach (var finding in outcome.Report?.Findings ?? [])
                 {
-                    console.Ansi.MarkupLine($"  {Markup.Escape(finding.Location ?? "-")}: {Markup.Escape(finding.Message)}");
+                    console.Ansi.MarkupLine($"  {Markup.Escape(finding.Location ?? "whole file")}: {Markup.Escape(finding.Advice)}");
                 }
 
                 return outcome.Result == IngestResult.Rejected ? ExitCodes.Rejected : ExitCodes.Accepted;

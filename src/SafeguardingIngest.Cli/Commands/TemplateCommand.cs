@@ -12,10 +12,10 @@ internal static class TemplateCommand
         var agency = CommonOptions.Agency(required: true);
         var period = CommonOptions.Period(required: true);
         var reference = CommonOptions.Reference();
-        var output = new Option<FileInfo?>("--output", "-o")
+        var output = new Option<string?>("--output", "-o")
         {
-            Description = "Where to write the workbook; default {AGENCY}-{PERIOD}-return.xlsx in the current folder.",
-            HelpName = "FILE",
+            Description = "Where to write the workbook: a file, or a folder to write {AGENCY}-{PERIOD}-return.xlsx in (default the current folder).",
+            HelpName = "FILE|FOLDER",
         };
 
         var command = new Command("template", "Write an agency's blank quarterly return: Cover filled in, one row per owed indicator and locality.")
@@ -28,7 +28,13 @@ internal static class TemplateCommand
             var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
             var document = ReturnTemplate.For(partnership, owner, quarter);
-            var path = result.GetValue(output)?.FullName ?? Path.GetFullPath($"{owner.Code}-{quarter.Key}-return.xlsx");
+            var fileName = $"{owner.Code}-{quarter.Key}-return.xlsx";
+            var given = result.GetValue(output);
+
+            // A folder (existing, or written with a trailing separator) takes the template's own name.
+            var path = given is null ? Path.GetFullPath(fileName)
+                : Directory.Exists(given) || given.EndsWith(Path.DirectorySeparatorChar) || given.EndsWith(Path.AltDirectorySeparatorChar) ? Path.GetFullPath(Path.Combine(given, fileName))
+                : Path.GetFullPath(given);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             ReturnWorkbookWriter.WriteFile(path, document, partnership);
             console.Ansi.MarkupLineInterpolated($"Wrote [bold]{path}[/]: {document.Rows.Count} indicator rows for {owner.Name}, {quarter}, due {document.DueDate:d MMMM yyyy}.");

@@ -54,7 +54,7 @@ public static class Feedback
             UkTime.Describe(submission.ReceivedAt) + (submission.IsLate ? " (after the due date)" : string.Empty),
             submission.Id, report.ObservationCount, report.ErrorCount, report.WarningCount,
             report.Findings.Select(f => new FeedbackFinding(
-                f.Severity == Severity.Error ? "error" : "warning", f.Severity == Severity.Error ? "Error" : "Query", f.Location ?? "whole file", f.Code, f.Message)).ToList(),
+                f.Severity == Severity.Error ? "error" : "warning", f.Severity == Severity.Error ? "Error" : "Query", f.Location ?? "whole file", f.Code, f.Advice)).ToList(),
             report.FindingsNotShown);
         return Encoding.UTF8.GetBytes(Reports.HtmlTemplates.Render("feedback.liquid", model));
     }

@@ -17,6 +17,11 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
         Assert.Contains("feedback/CSC/2025-26-Q2/", good.Out, StringComparison.Ordinal);
         Assert.Equal(1, bad.Exit);
         Assert.Contains("Indicators!E3", bad.Out, StringComparison.Ordinal);
+
+        // The cell is named once, in its column, and the verdict word once.
+        Assert.DoesNotContain("E3: the cell", bad.Out, StringComparison.Ordinal);
+        Assert.Contains("the cell shows #DIV/0!", bad.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accepted: Accepted", good.Out, StringComparison.Ordinal);
         Assert.Equal(0, listed);
         var states = json.GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("agency").GetString()!, a => a.GetProperty("state").GetString());
 

@@ -22,6 +22,23 @@ public sealed class TemplateCommandTests : IDisposable
         Assert.Equal("CSC", json.GetProperty("agency").GetString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Template_OutputIsAFolder_WritesTheTemplatesOwnNameInIt(bool exists)
+    {
+        var folder = _sgi.PathOf(exists ? "existing" : "new-folder");
+        if (exists)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var (exit, output, error) = await SgiRunner.RunAsync("template", "--agency", "POL", "--period", "2025-26 Q2", "-o", exists ? folder : folder + Path.DirectorySeparatorChar);
+
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(Path.Combine(folder, "POL-2025-26-Q2-return.xlsx")), output);
+    }
+
     [Fact]
     public async Task Template_Unfilled_IsRejectedRowByRow()
     {
