@@ -1,5 +1,7 @@
 using System.CommandLine;
 using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Validation;
 using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
@@ -10,10 +12,10 @@ internal static class IngestCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The return: .xlsx, .xls or .csv." };
-        var agency = CommonOptions.Agency(required: true);
-        var period = CommonOptions.Period(required: true);
+        var agency = CommonOptions.Agency(required: false);
+        var period = CommonOptions.Period(required: false);
         var storage = new StorageCommandOptions();
-        var command = new Command("ingest", "Upload a return and ingest it into storage: rows, submission, feedback, archive or quarantine. Exit code 0 accepted, 1 rejected, 2 usage or system error.")
+        var command = new Command("ingest", "Upload a return and ingest it into storage: rows, submission, feedback, archive or quarantine. The agency and quarter come from the Cover, else --agency and --period, else the file's name. Exit code 0 accepted, 1 rejected, 2 usage or system error.")
         {
             file, agency, period,
         };
@@ -26,11 +28,21 @@ internal static class IngestCommand
                 throw new UsageException($"File not found: {path.FullName}");
             }
 
-            var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
-                var agencyText = result.GetValue(agency)!;
+                // Where the upload goes is whose return it is and for which quarter: the Cover says, else the
+                // options, else the file's name, exactly as the pipeline will read them.
+                var context = new ReturnContext(result.GetValue(agency), CommonOptions.ParsePeriod(result.GetValue(period)), path.Name);
+                var checkedHere = new ReturnValidator(partnership).ValidateFile(path.FullName, context);
+                var agencyText = checkedHere.Report.Agency;
+                if (agencyText is null || checkedHere.Report.Period is not { } quarter)
+                {
+                    ReportView.Render(console.Ansi, checkedHere, path.Name);
+                    console.Ansi.MarkupLine("[red]Not uploaded[/]: nothing says whose return this is, or for which quarter; fill in the Cover, give --agency and --period, or name the file like CSC-2025-26-Q2.xlsx.");
+                    return ExitCodes.Rejected;
+                }
+
                 var code = partnership.FindAgency(agencyText)?.Code ?? agencyText;
                 var blob = UploadPath.For(code, quarter, path.Name);
                 await using (var content = path.OpenRead())

@@ -17,7 +17,8 @@ internal static class ReportView
         };
 
         console.MarkupLine($"[bold]{Markup.Escape(fileName)}[/]{(report.FileKind is { } kind ? $" ({kind.ToString().ToLowerInvariant()})" : string.Empty)}");
-        console.MarkupLine($"Agency: {Markup.Escape(report.Agency ?? "?")}   Period: {Markup.Escape(report.Period?.ToString() ?? "?")}");
+        static string From(string? source) => source is null or "the Cover" ? string.Empty : $" (from {source})";
+        console.MarkupLine($"Agency: {Markup.Escape(report.Agency ?? "?")}{Markup.Escape(From(report.AgencyFrom))}   Period: {Markup.Escape(report.Period?.ToString() ?? "?")}{Markup.Escape(From(report.PeriodFrom))}");
         console.MarkupLine(
             $"[{colour} bold]{verdict}[/]: {Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}; " +
             $"{Plural(report.ObservationCount, "observation")}, {Plural(result.Actions.Count, "action")}, {Plural(result.Risks.Count, "risk")}");

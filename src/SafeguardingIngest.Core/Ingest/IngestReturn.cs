@@ -93,7 +93,7 @@ public sealed class IngestReturn(
                 $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
         }
 
-        var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName);
+        var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName) { GivenBy = "the upload path" };
         Load? load = null;
         StreamingRowWriter? writer = null;
         ReturnResult result;

@@ -37,7 +37,9 @@ public static class ReportJson
         WriteOptional(json, "file", fileName);
         WriteOptional(json, "fileType", report.FileKind?.ToString().ToLowerInvariant());
         WriteOptional(json, "agency", report.Agency);
+        WriteOptional(json, "agencyFrom", report.AgencyFrom);
         WriteOptional(json, "period", report.Period?.ToString());
+        WriteOptional(json, "periodFrom", report.PeriodFrom);
         json.WriteNumber("errors", report.ErrorCount);
         json.WriteNumber("warnings", report.WarningCount);
         json.WriteNumber("observations", report.ObservationCount);

@@ -5,22 +5,43 @@ using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Validation;
 
+/// <summary>Whose return this is, for which quarter, and where each came from.</summary>
+internal sealed record Identity(Agency? Agency, ReportingPeriod? Period, string? AgencyFrom, string? PeriodFrom);
+
 /// <summary>
-/// Works out whose return this is and for which quarter, from the caller (command line or upload
-/// path) and the Cover sheet, which must agree. The caller's word stands for the rest of the checks.
+/// Works out whose return this is and for which quarter, from three sources in one order everywhere:
+/// the Cover sheet, then the caller (command line or upload path), then the file's name in the
+/// template's own form ({AGENCY}-{PERIOD}…). The Cover and the caller must agree (an error where they
+/// do not); a file name that disagrees is a warning. The report says which source was taken.
 /// </summary>
 internal static class ReturnIdentity
 {
-    public static (Agency? Agency, ReportingPeriod? Period) Resolve(
+    public const string FromCover = "the Cover";
+    public const string FromFileName = "the file name";
+
+    public static Identity Resolve(
         Partnership partnership, CoverSheet? cover, bool hasCoverSheet, ReturnFileKind kind, ReturnContext context, FindingCollector findings)
     {
         var coverSheet = hasCoverSheet ? "Cover" : null;
-        var agency = ResolveAgency(partnership, cover, context, findings, coverSheet, MissingWhere(kind, hasCoverSheet, "agency", "--agency CODE", "Agency (B2)"));
-        var period = ResolvePeriod(cover, context, findings, coverSheet, MissingWhere(kind, hasCoverSheet, "period", "--period 2025-26 Q2", "Period (B4)"));
-        return (agency, period);
+        var named = FileNameIdentity.Read(context.FileName, partnership);
+        var (agency, agencyFrom) = ResolveAgency(partnership, cover, context, named.Agency, findings, coverSheet, MissingWhere(kind, hasCoverSheet, "agency", "--agency CODE", "Agency (B2)"));
+        var (period, periodFrom) = ResolvePeriod(cover, context, named.Period, findings, coverSheet, MissingWhere(kind, hasCoverSheet, "period", "--period 2025-26 Q2", "Period (B4)"));
+
+        // The file name is only ever a fallback; where it names someone or something else, say so.
+        var nameDisagrees = (named.Agency is not null && agency is not null && agencyFrom != FromFileName && !string.Equals(named.Agency.Code, agency.Code, StringComparison.OrdinalIgnoreCase))
+                            || (named.Period is { } p && period is { } q && periodFrom != FromFileName && p != q);
+        if (nameDisagrees)
+        {
+            var extension = Path.GetExtension(context.FileName);
+            var source = agencyFrom == periodFrom ? agencyFrom : $"{agencyFrom} and {periodFrom}";
+            findings.Add(Rules.FileNameDisagrees, null, null, context.FileName,
+                $"The file is named {context.FileName}, but the return is {agency!.Code}'s for {period} (from {source}); rename it {agency.Code}-{period!.Value.Key}{extension} so nobody is misled.");
+        }
+
+        return new Identity(agency, period, agency is null ? null : agencyFrom, period is null ? null : periodFrom);
     }
 
-    private static Agency? ResolveAgency(Partnership partnership, CoverSheet? cover, ReturnContext context, FindingCollector findings, string? sheet, string missing)
+    private static (Agency? Agency, string? From) ResolveAgency(Partnership partnership, CoverSheet? cover, ReturnContext context, Agency? named, FindingCollector findings, string? sheet, string missing)
     {
         Agency? given = null;
         if (context.Agency is { } callerText)
@@ -53,13 +74,20 @@ internal static class ReturnIdentity
 
         if (context.Agency is null && coverValue is null)
         {
+            if (named is not null)
+            {
+                return (named, FromFileName);
+            }
+
             findings.Add(Rules.AgencyMissing, sheet, null, null, missing);
         }
 
-        return given ?? (context.Agency is null ? stated : null);
+        return stated is not null && (given is null || given == stated) ? (stated, FromCover)
+            : given is not null ? (given, context.GivenBy)
+            : (null, null);
     }
 
-    private static ReportingPeriod? ResolvePeriod(CoverSheet? cover, ReturnContext context, FindingCollector findings, string? sheet, string missing)
+    private static (ReportingPeriod? Period, string? From) ResolvePeriod(CoverSheet? cover, ReturnContext context, ReportingPeriod? named, FindingCollector findings, string? sheet, string missing)
     {
         var coverValue = cover?.Period is { } p && !p.Cell.IsBlank ? p : null;
         ReportingPeriod? stated = null;
@@ -85,10 +113,17 @@ internal static class ReturnIdentity
 
         if (context.Period is null && coverValue is null)
         {
+            if (named is not null)
+            {
+                return (named, FromFileName);
+            }
+
             findings.Add(Rules.PeriodMissing, sheet, null, null, missing);
         }
 
-        return context.Period ?? stated;
+        return stated is { } fromCover && (context.Period is null || context.Period == fromCover) ? (fromCover, FromCover)
+            : context.Period is { } given ? (given, context.GivenBy)
+            : (null, null);
     }
 
     private static string MissingWhere(ReturnFileKind kind, bool hasCoverSheet, string what, string option, string coverField)
@@ -96,7 +131,7 @@ internal static class ReturnIdentity
         var noun = what == "agency" ? "which agency this return is from" : "which quarter this return is for";
         if (kind == ReturnFileKind.Csv)
         {
-            return $"A csv return has no Cover sheet, so nothing says {noun}; give it with {option}, or upload the file under returns/{{agency}}/{{period}}/.";
+            return $"A csv return has no Cover sheet, so nothing says {noun}; give it with {option}, name the file the template's way (such as CSC-2025-26-Q2.csv), or upload it under returns/{{agency}}/{{period}}/.";
         }
 
         return hasCoverSheet

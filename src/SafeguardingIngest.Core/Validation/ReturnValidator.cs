@@ -41,7 +41,7 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
 
         using var spreadsheet = opened.Spreadsheet!;
         var table = (IndicatorTable?)null;
-        var identity = (Agency: (Agency?)null, Period: context.Period);
+        var identity = new Identity(null, context.Period, null, context.Period is null ? null : context.GivenBy);
         List<ActionItem> actions = [];
         List<RiskItem> risks = [];
         try
@@ -92,7 +92,8 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             findings.AddFirst(e.Problem.ToFinding());
         }
 
-        return Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
+        var result = Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
+        return result with { Report = result.Report with { AgencyFrom = identity.AgencyFrom, PeriodFrom = identity.PeriodFrom } };
     }
 
     /// <summary>A refusal reached without reading the file (an upload in the wrong place, or too large to fetch).</summary>

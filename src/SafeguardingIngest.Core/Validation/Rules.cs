@@ -60,6 +60,9 @@ public static class Rules
     public static readonly Rule PeriodInvalid = new("period-invalid", Severity.Error,
         "The reporting period cannot be read", "B3: 'Autumn 2025' is not a reporting period; write it like 2025-26 Q2.");
 
+    public static readonly Rule FileNameDisagrees = new("file-name-disagrees", Severity.Warning,
+        "The file name names another agency or quarter", "The file is named POL-2025-26-Q1.xlsx, but the return is CSC's for 2025-26 Q2 (from the Cover); rename it CSC-2025-26-Q2.xlsx so nobody is misled.");
+
     public static readonly Rule PeriodMismatch = new("period-mismatch", Severity.Error,
         "The cover's period differs from the upload's", "B3: the Cover says 2025-26 Q1 but the return was uploaded for 2025-26 Q2; correct the Cover or upload it for the right quarter.");
 
@@ -149,7 +152,7 @@ public static class Rules
     [
         UploadPathInvalid, FileEmpty, FileUnrecognised, FileCorrupt, FilePasswordProtected, FileMacroEnabled, FileTooLarge,
         FileDecompressedTooLarge, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnMissing,
-        AgencyMissing, AgencyUnknown, AgencyMismatch, PeriodMissing, PeriodInvalid, PeriodMismatch,
+        AgencyMissing, AgencyUnknown, AgencyMismatch, PeriodMissing, PeriodInvalid, PeriodMismatch, FileNameDisagrees,
         IndicatorUnknown, IndicatorNotOwed, LocalityUnknown, LocalityRequired, LocalityNotExpected, RowDuplicate,
         IndicatorMissing, LocalityMissing, ValueMissing, ValueNotNumber, ValueNegative, ValueNotWhole,
         NumeratorAboveDenominator, PercentageOutOfRange, DenominatorZero, DenominatorMissing, PopulationMissing,

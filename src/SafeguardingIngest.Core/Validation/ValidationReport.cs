@@ -32,6 +32,12 @@ public sealed record ValidationReport(
     ReportingPeriod? Period,
     ReturnFileKind? FileKind)
 {
+    /// <summary>Where the agency came from: "the Cover", "the command line", "the upload path" or "the file name".</summary>
+    public string? AgencyFrom { get; init; }
+
+    /// <summary>Where the period came from, in the same words.</summary>
+    public string? PeriodFrom { get; init; }
+
     /// <summary>True unless the return was refused.</summary>
     public bool IsAccepted => Status != ReturnStatus.Rejected;
 }

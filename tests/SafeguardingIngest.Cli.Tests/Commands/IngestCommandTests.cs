@@ -61,4 +61,26 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
         Assert.Equal(2, exit);
         Assert.Contains("Cannot reach storage", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ingest_NoOptions_TakesAgencyAndPeriodFromTheCoverOrTheFileName()
+    {
+        using var sgi = new SgiRunner();
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var named = sgi.PathOf("CHS-2025-26-Q2.csv");
+        var unnamed = sgi.PathOf("figures.csv");
+        File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), named);
+        File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), unnamed);
+
+        var workbook = await SgiRunner.RunAsync(["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), .. storage]);
+        var csv = await SgiRunner.RunAsync(["ingest", named, .. storage]);
+        var nothing = await SgiRunner.RunAsync(["ingest", unnamed, .. storage]);
+
+        Assert.True(workbook.Exit == 0, workbook.Out + workbook.Error);
+        Assert.Contains("returns/CSC/2025-26-Q2/csc-good-libreoffice.xlsx", workbook.Out, StringComparison.Ordinal);
+        Assert.True(csv.Exit == 0, csv.Out + csv.Error);
+        Assert.Contains("returns/CHS/2025-26-Q2/CHS-2025-26-Q2.csv", csv.Out, StringComparison.Ordinal);
+        Assert.Equal(1, nothing.Exit);
+        Assert.Contains("Not uploaded", nothing.Out, StringComparison.Ordinal);
+    }
 }

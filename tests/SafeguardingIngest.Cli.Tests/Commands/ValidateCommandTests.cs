@@ -128,4 +128,20 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("sgi --help", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_CsvNamedForAgencyAndPeriod_NeedsNoOptions()
+    {
+        using var sgi = new SgiRunner();
+        var named = sgi.PathOf("CHS-2025-26-Q2.csv");
+        File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), named);
+
+        var (exit, output, _) = await SgiRunner.RunAsync("validate", named);
+        var (_, json) = await SgiRunner.RunJsonAsync("validate", named);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Agency: CHS (from the file name)", output, StringComparison.Ordinal);
+        Assert.Equal("the file name", json.GetProperty("agencyFrom").GetString());
+        Assert.Equal("2025-26 Q2", json.GetProperty("period").GetString());
+    }
 }

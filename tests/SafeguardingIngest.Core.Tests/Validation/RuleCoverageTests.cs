@@ -42,6 +42,7 @@ public class RuleCoverageTests
         ["period-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B4", SheetCell.Empty)), null),
         ["period-invalid"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B4", "Autumn 2025")), "B4"),
         ["period-mismatch"] = (() => Run(TestWorkbook.Good("POL"), new ReturnContext("POL", ReportingPeriod.Parse("2025-26 Q1"))), "B4"),
+        ["file-name-disagrees"] = (() => Run(TestWorkbook.Good("POL"), new ReturnContext(FileName: "CSC-2025-26-Q1.xlsx")), null),
         ["indicator-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "A", "DA2O"), s_police), "A4"),
         ["indicator-not-owed"] = (() => Run(TestWorkbook.Good("POL").Append("Indicators", "NI 68", "", "", "All", 90, 100), s_police), "A6"),
         ["locality-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "Stafford North", locality: "Stafford"), s_socialCare), "D7"),
