@@ -40,6 +40,14 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         }
 
         using var spreadsheet = opened.Spreadsheet!;
+        if (spreadsheet.Kind == ReturnFileKind.Csv && Path.GetExtension(context.FileName) is { } extension &&
+            extension.ToLowerInvariant() is ".xlsx" or ".xls" or ".xlsm" or ".xlsb")
+        {
+            // Text that Excel would open, sent under a workbook's name: read it, and say what it is.
+            findings.Add(Rules.FileTypeMismatch, null, null, context.FileName,
+                $"{context.FileName} is named as an Excel workbook ({extension}) but holds plain text, values separated by {(spreadsheet.UsesDecimalComma ? "semicolons" : "commas or tabs")} (a csv), so it was read as a csv; rename it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx).");
+        }
+
         var table = (IndicatorTable?)null;
         var identity = new Identity(null, context.Period, null, context.Period is null ? null : context.GivenBy);
         List<ActionItem> actions = [];
@@ -60,9 +68,7 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             var unused = ReadIndicators(spreadsheet, roles, table);
             if (!table.Found)
             {
-                findings.Add(Rules.IndicatorsMissing, roles.Indicators >= 0 ? spreadsheet.SheetNames[roles.Indicators] : null, null, null, roles.Indicators >= 0
-                    ? $"The sheet '{spreadsheet.SheetNames[roles.Indicators]}' has no header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows; use the template's headings."
-                    : $"No sheet has an Indicators table (a header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}.");
+                findings.Add(Rules.IndicatorsMissing, roles.Indicators >= 0 ? spreadsheet.SheetNames[roles.Indicators] : null, null, null, MissingTable(spreadsheet, roles));
             }
             else
             {
@@ -94,6 +100,25 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
 
         var result = Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
         return result with { Report = result.Report with { AgencyFrom = identity.AgencyFrom, PeriodFrom = identity.PeriodFrom } };
+    }
+
+    /// <summary>Why no Indicators table was found, in words that say what the file holds instead.</summary>
+    private static string MissingTable(ISpreadsheet spreadsheet, SheetRoles roles)
+    {
+        if (spreadsheet.Kind == ReturnFileKind.Csv)
+        {
+            // "Save As CSV" in Excel keeps only the sheet that was open: often the Cover.
+            using var cursor = spreadsheet.OpenSheet(0);
+            if (CoverSheet.Read(cursor) is { Agency: not null } or { Period: not null })
+            {
+                return "This csv holds a Cover sheet (Agency, Period, …) and no Indicators table: saving a workbook as csv keeps only the sheet that was open. " +
+                       "Send the workbook itself (.xlsx), or open its Indicators sheet and save that one as csv.";
+            }
+        }
+
+        return roles.Indicators >= 0
+            ? $"The sheet '{spreadsheet.SheetNames[roles.Indicators]}' has no header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows; use the template's headings."
+            : $"No sheet has an Indicators table (a header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}.";
     }
 
     /// <summary>A refusal reached without reading the file (an upload in the wrong place, or too large to fetch).</summary>

@@ -39,6 +39,9 @@ public static class Rules
     public static readonly Rule CellTooLong = new("cell-too-long", Severity.Error,
         "A cell holds more text than the limit", "H14: the cell holds 5,242,880 characters, over the limit of 32,767; shorten the commentary.");
 
+    public static readonly Rule FileTypeMismatch = new("file-type-mismatch", Severity.Warning,
+        "The file's name says workbook but it holds text", "return.xlsx is named as an Excel workbook (.xlsx) but holds plain text, values separated by commas or tabs (a csv), so it was read as a csv; rename it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx).");
+
     public static readonly Rule IndicatorsMissing = new("indicators-missing", Severity.Error,
         "No Indicators sheet or table", "No sheet has an Indicators table (a header row with an 'Indicator' column in its first 20 rows); sheets found: Sheet1, Notes.");
 
@@ -151,7 +154,7 @@ public static class Rules
     public static IReadOnlyList<Rule> All { get; } =
     [
         UploadPathInvalid, FileEmpty, FileUnrecognised, FileCorrupt, FilePasswordProtected, FileMacroEnabled, FileTooLarge,
-        FileDecompressedTooLarge, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnMissing,
+        FileDecompressedTooLarge, FileTypeMismatch, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnMissing,
         AgencyMissing, AgencyUnknown, AgencyMismatch, PeriodMissing, PeriodInvalid, PeriodMismatch, FileNameDisagrees,
         IndicatorUnknown, IndicatorNotOwed, LocalityUnknown, LocalityRequired, LocalityNotExpected, RowDuplicate,
         IndicatorMissing, LocalityMissing, ValueMissing, ValueNotNumber, ValueNegative, ValueNotWhole,

@@ -31,6 +31,7 @@ public class RuleCoverageTests
         ["file-macro-enabled"] = (() => Bytes(ZipParts.WithEntry(Xlsx(TestWorkbook.Good("POL")), "xl/vbaProject.bin", [1, 2, 3])), null),
         ["file-too-large"] = (() => Bytes(Xlsx(TestWorkbook.Good("POL")), ReaderLimits.Default with { MaxFileBytes = 2048 }), null),
         ["file-decompressed-too-large"] = (() => Bytes(ZipParts.WithEntry(Xlsx(TestWorkbook.Good("POL")), "xl/media/big.bin", new byte[2 * 1024 * 1024]), ReaderLimits.Default with { MaxDecompressedBytes = 1024 * 1024 }), null),
+        ["file-type-mismatch"] = (() => Bytes(File.ReadAllBytes(Samples.TestData("masquerades/indicators-text-named.xlsx")), null, new ReturnContext("CSC", Samples.Q2, "indicators-text-named.xlsx")), null),
         ["sheet-too-many-rows"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + string.Concat(Enumerable.Repeat("DA02,3\n", 30))), ReaderLimits.Default with { MaxRows = 10 }, s_police), null),
         ["sheet-too-many-columns"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + "DA02,3" + new string(',', 300) + "\n"), null, s_police), null),
         ["cell-too-long"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "H2", new string('x', 40_000)), s_police), "H2"),
