@@ -1,4 +1,3 @@
-using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Reading;
 
 namespace SafeguardingIngest.Validation;
@@ -11,11 +10,14 @@ public sealed class HeaderRow
 
     private readonly Dictionary<ReturnColumn, int> _columns;
 
-    private HeaderRow(int rowNumber, Dictionary<ReturnColumn, int> columns, IReadOnlyList<(int Column, string Heading)> headings)
+    private HeaderRow(int rowNumber, Dictionary<ReturnColumn, int> columns, IReadOnlyList<(int Column, string Heading)> headings,
+        IReadOnlyList<(int Column, string Heading)> unread, IReadOnlyList<(int Column, string Heading, int Taken)> doubled)
     {
         RowNumber = rowNumber;
         _columns = columns;
         Headings = headings;
+        Unread = unread;
+        Doubled = doubled;
     }
 
     /// <summary>One-based row number of the header.</summary>
@@ -23,6 +25,12 @@ public sealed class HeaderRow
 
     /// <summary>Every non-blank heading with its zero-based column.</summary>
     public IReadOnlyList<(int Column, string Heading)> Headings { get; }
+
+    /// <summary>Headings that name no column of the table: their columns are not read.</summary>
+    public IReadOnlyList<(int Column, string Heading)> Unread { get; }
+
+    /// <summary>Headings that name a column an earlier heading already named (<c>Taken</c>): the earlier one is read.</summary>
+    public IReadOnlyList<(int Column, string Heading, int Taken)> Doubled { get; }
 
     /// <summary>The zero-based column of <paramref name="column"/>, or -1 when the table has none.</summary>
     public int this[ReturnColumn column] => _columns.TryGetValue(column, out var index) ? index : -1;
@@ -38,6 +46,8 @@ public sealed class HeaderRow
     {
         var columns = new Dictionary<ReturnColumn, int>();
         var headings = new List<(int, string)>();
+        var unread = new List<(int, string)>();
+        var doubled = new List<(int, string, int)>();
         for (var i = 0; i < cursor.FieldCount; i++)
         {
             var cell = cursor[i];
@@ -46,14 +56,19 @@ public sealed class HeaderRow
                 continue;
             }
 
-            headings.Add((i, cell.Text.Trim()));
-            if (aliases.TryGetValue(NameKey.Fold(cell.Text), out var column))
+            var heading = cell.Text.Trim();
+            headings.Add((i, heading));
+            if (HeadingReader.Column(heading, aliases) is not { } column)
+            {
+                unread.Add((i, heading));
+            }
+            else if (!columns.TryAdd(column, i))
             {
                 // The first of two columns with the same meaning wins, as a person reading left to right would assume.
-                columns.TryAdd(column, i);
+                doubled.Add((i, heading, columns[column]));
             }
         }
 
-        return columns.ContainsKey(key) && columns.Count >= minimumColumns ? new HeaderRow(cursor.RowNumber, columns, headings) : null;
+        return columns.ContainsKey(key) && columns.Count >= minimumColumns ? new HeaderRow(cursor.RowNumber, columns, headings, unread, doubled) : null;
     }
 }

@@ -40,8 +40,10 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         CheckHeader(header);
         if (!header.Has(ReturnColumn.Value) && !header.Has(ReturnColumn.Numerator))
         {
+            var unread = header.Unread.Count == 0 ? string.Empty
+                : $" The headings {string.Join(", ", header.Unread.Select(h => $"'{h.Heading}' ({CellReference.Cell(h.Column, header.RowNumber)})"))} name no column; if the figures are under one of them, head it 'Value' or 'Numerator'.";
             findings.Add(Rules.ColumnMissing, _sheet, CellReference.Cell(0, header.RowNumber), null,
-                "the Indicators table has no 'Value' or 'Numerator' column; add one (see the template).");
+                "the Indicators table has no 'Value' or 'Numerator' column; add one (see the template)." + unread);
             return true;
         }
 
@@ -97,6 +99,21 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
                 findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(column, header.RowNumber), heading,
                     $"the column '{heading}' looks like {kind}; returns hold aggregate counts only. Remove the column and resend.");
             }
+            else if (header.Unread.Contains((column, heading)))
+            {
+                // Never drop a column silently: its figures may be the ones the agency meant.
+                var nearest = HeadingReader.Nearest(heading, ColumnAliases.Indicators);
+                findings.Add(Rules.ColumnUnrecognised, _sheet, CellReference.Cell(column, header.RowNumber), heading,
+                    $"the heading '{heading}' names no column of the return, so the column was not read{(nearest is null ? "." : $"; did you mean {nearest}?")} Use the template's headings.");
+            }
+        }
+
+        foreach (var (column, heading, taken) in header.Doubled)
+        {
+            var first = header.Headings.First(h => h.Column == taken).Heading;
+            var meaning = HeadingReader.Column(heading, ColumnAliases.Indicators);
+            findings.Add(Rules.ColumnAmbiguous, _sheet, CellReference.Cell(column, header.RowNumber), heading,
+                $"'{heading}' and '{first}' ({CellReference.Cell(taken, header.RowNumber)}) both name the {meaning} column; {CellReference.Cell(taken, header.RowNumber)} was read and {CellReference.Cell(column, header.RowNumber)} was not. Rename or remove one of them.");
         }
     }
 

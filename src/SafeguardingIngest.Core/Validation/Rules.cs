@@ -45,6 +45,12 @@ public static class Rules
     public static readonly Rule IndicatorsMissing = new("indicators-missing", Severity.Error,
         "No Indicators sheet or table", "No sheet has an Indicators table (a header row with an 'Indicator' column in its first 20 rows); sheets found: Sheet1, Notes.");
 
+    public static readonly Rule ColumnUnrecognised = new("column-unrecognised", Severity.Warning,
+        "A heading names no column of the return", "C1: the heading 'Numbr' names no column of the return, so the column was not read; did you mean Numerator? Use the template's headings.");
+
+    public static readonly Rule ColumnAmbiguous = new("column-ambiguous", Severity.Warning,
+        "Two headings name the same column", "G1: 'Result' and 'Value' (E1) both name the Value column; E1 was read and G1 was not. Rename or remove one of them.");
+
     public static readonly Rule ColumnMissing = new("column-missing", Severity.Error,
         "A required column is missing", "Row 3: the Indicators table has no 'Value' or 'Numerator' column; add one (see the template).");
 
@@ -154,7 +160,7 @@ public static class Rules
     public static IReadOnlyList<Rule> All { get; } =
     [
         UploadPathInvalid, FileEmpty, FileUnrecognised, FileCorrupt, FilePasswordProtected, FileMacroEnabled, FileTooLarge,
-        FileDecompressedTooLarge, FileTypeMismatch, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnMissing,
+        FileDecompressedTooLarge, FileTypeMismatch, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnUnrecognised, ColumnAmbiguous, ColumnMissing,
         AgencyMissing, AgencyUnknown, AgencyMismatch, PeriodMissing, PeriodInvalid, PeriodMismatch, FileNameDisagrees,
         IndicatorUnknown, IndicatorNotOwed, LocalityUnknown, LocalityRequired, LocalityNotExpected, RowDuplicate,
         IndicatorMissing, LocalityMissing, ValueMissing, ValueNotNumber, ValueNegative, ValueNotWhole,

@@ -36,6 +36,8 @@ public class RuleCoverageTests
         ["sheet-too-many-columns"] = (() => Bytes(Encoding.UTF8.GetBytes("Indicator,Value\n" + "DA02,3" + new string(',', 300) + "\n"), null, s_police), null),
         ["cell-too-long"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "H2", new string('x', 40_000)), s_police), "H2"),
         ["indicators-missing"] = (() => Run(TestWorkbook.Good("POL").RenameSheet("Indicators", "Sheet1").Set("Sheet1", "A1", "Figures for the board"), s_police), null),
+        ["column-unrecognised"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Numbr"), s_police), "I1"),
+        ["column-ambiguous"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Result"), s_police), "I1"),
         ["column-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "E1", "Comments").Set("Indicators", "G1", "Notes"), s_police), "A1"),
         ["agency-missing"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B2", SheetCell.Empty).Set("Cover", "B3", SheetCell.Empty)), null),
         ["agency-unknown"] = (() => Run(TestWorkbook.Good("POL").Set("Cover", "B2", "Staffs Polce").Set("Cover", "B3", SheetCell.Empty)), "B2"),
