@@ -46,7 +46,8 @@ public static class CsvReport
                 o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator, indicator?.Title ?? string.Empty,
                 o.Unit.ToString(), indicator?.Polarity.ToString() ?? string.Empty, o.Agency, report.AgencyNames.GetValueOrDefault(o.Agency, o.Agency),
                 o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
-                isHidden ? symbol : Number(o.Numerator), isHidden ? symbol : Number(o.Denominator), isHidden ? symbol : Number(o.Value),
+                isHidden ? symbol : Number(o.Numerator), isHidden ? symbol : Number(o.Denominator),
+                isHidden ? symbol : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? string.Empty : Number(o.Value),
                 isHidden ? "true" : "false", Figures.SafeForSpreadsheet(o.Commentary) ?? string.Empty, o.Source,
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
             ];

@@ -47,6 +47,13 @@ public static class Figures
     /// <summary>A figure, or "No data" where nothing was returned.</summary>
     public static string Value(double? value, IndicatorUnit unit) => value is null ? NoData : Show(value, unit);
 
+    /// <summary>A figure, "No cases" where a percentage or average was returned as 0 over 0, or "No data".</summary>
+    public static string Value(double? value, Ratio parts, IndicatorUnit unit) =>
+        value is null && !parts.IsEmpty && parts.Denominator == 0 && unit != IndicatorUnit.Count ? NoCases : Value(value, unit);
+
+    /// <summary>A percentage or average whose returns had no cases.</summary>
+    public const string NoCases = "No cases";
+
     /// <summary>
     /// A figure's RAG in words, and where there is none, why: "Not rated" (a breakdown of counts),
     /// "No target" (the catalogue sets none), "No data" (nothing returned), or "Incomplete" (an owed

@@ -43,9 +43,9 @@ public static class HtmlReport
                 notes.Add(new PageNote(anchor, i.Code, $"lacks the returns of {Figures.Missing(missing, names)}."));
             }
 
-            var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication);
-            var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication);
-            var yearToDate = Cell(area.YearToDate, i.Unit, hide.YearToDate, area.YearToDateCoverage, publication);
+            var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts);
+            var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts);
+            var yearToDate = Cell(area.YearToDate, i.Unit, hide.YearToDate, area.YearToDateCoverage, publication, area.YearToDateParts);
             var comparable = area.Coverage.IsComplete && area.LastYearCoverage.IsComplete;
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
@@ -114,9 +114,9 @@ public static class HtmlReport
             var f = row.Figures;
             List<PageCell> cells =
             [
-                Cell(f.Value, indicator.Unit, thisQuarter.Contains(r), f.Coverage, publication),
-                Cell(f.SameQuarterLastYear, indicator.Unit, lastYear.Contains(r), f.LastYearCoverage, publication),
-                Cell(f.YearToDate, indicator.Unit, yearToDate.Contains(r), f.YearToDateCoverage, publication),
+                Cell(f.Value, indicator.Unit, thisQuarter.Contains(r), f.Coverage, publication, f.Parts),
+                Cell(f.SameQuarterLastYear, indicator.Unit, lastYear.Contains(r), f.LastYearCoverage, publication, f.SameQuarterLastYearParts),
+                Cell(f.YearToDate, indicator.Unit, yearToDate.Contains(r), f.YearToDateCoverage, publication, f.YearToDateParts),
             ];
             if (rated)
             {
@@ -151,10 +151,10 @@ public static class HtmlReport
             IsSmallFigure(i, result.Area.YearToDateParts, publication));
     }
 
-    private static PageCell Cell(double? value, IndicatorUnit unit, bool hidden, Coverage coverage, PublicationOptions publication) =>
+    private static PageCell Cell(double? value, IndicatorUnit unit, bool hidden, Coverage coverage, PublicationOptions publication, Ratio parts = default) =>
         hidden && value is not null
             ? new PageCell(publication.Symbol, Suppressed: true, Incomplete: !coverage.IsComplete)
-            : new PageCell(Figures.Value(value, unit), Incomplete: value is not null && !coverage.IsComplete);
+            : new PageCell(Figures.Value(value, parts, unit), Incomplete: value is not null && !coverage.IsComplete);
 
     private static PageCell Direction(Direction? direction, double? now, double? before, bool hidden, bool comparable, PublicationOptions publication) =>
         hidden ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false) : PageCell.Words(Figures.DirectionText(direction, now, before), !comparable && now is not null && before is not null);

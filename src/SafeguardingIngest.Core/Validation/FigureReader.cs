@@ -95,6 +95,12 @@ public static class FigureReader
         }
 
         var lower = trimmed.ToLowerInvariant();
+        if (lower is "no cases" or "nocases" or "none" or "nil")
+        {
+            // The documented way to say a quarter had none: 0, and for a ratio 0 over 0.
+            return new Figure(FigureState.Number, 0, cell, 0);
+        }
+
         if (s_suppressionMarks.Contains(lower) || lower.StartsWith('<') || lower.StartsWith("fewer than", StringComparison.Ordinal) || lower.StartsWith("less than", StringComparison.Ordinal))
         {
             return new Figure(FigureState.Suppressed, 0, cell, 0);

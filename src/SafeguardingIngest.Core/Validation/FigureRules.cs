@@ -53,11 +53,17 @@ internal ref struct FigureRules(
     private CheckedFigures? CheckRatio(double scale)
     {
         var (numerator, denominator) = (figures.Numerator, figures.Denominator);
+        if (!numerator.IsNumber && !denominator.IsNumber && figures.Value is { IsNumber: true, Value: 0 })
+        {
+            // "no cases" (or 0) in Value alone: a quarter with no cases, stored as 0 over 0.
+            return NoCases;
+        }
+
         if (!numerator.IsNumber)
         {
             var hint = figures.Value.IsNumber
                 ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the Numerator and Denominator so it can be added up across agencies (a Value alone is not enough)."
-                : $"{indicator.Code} has no figure; enter the Numerator and Denominator.";
+                : $"{indicator.Code} has no figure; enter the Numerator and Denominator, or 0 and 0 if there were no cases this quarter.";
             return Missing(hint, figures.CellOf(numerator, figures.Value));
         }
 
@@ -86,8 +92,14 @@ internal ref struct FigureRules(
 
         if (denominator.Value == 0)
         {
+            if (numerator.Value == 0)
+            {
+                // No cases this quarter: it adds nothing to the numerator or denominator of any total.
+                return NoCases;
+            }
+
             Fail(Rules.DenominatorZero, denominator,
-                $"the denominator is 0, so {indicator.Code} cannot be worked out; check the figure, or leave the row out if there were none.");
+                $"the denominator is 0 but the numerator is {FigureReader.Show(numerator.Value)}, so {indicator.Code} cannot be worked out; enter the denominator (or 0 and 0 if there were no cases).");
             return null;
         }
 
@@ -145,7 +157,7 @@ internal ref struct FigureRules(
 
         if (population == 0)
         {
-            Fail(Rules.DenominatorZero, denominator, $"the denominator is 0, so {indicator.Code} cannot be worked out; enter the under-18 population.");
+            Fail(Rules.DenominatorZero, denominator, $"the denominator is 0 but the numerator is {FigureReader.Show(numerator.Value)}, so {indicator.Code} cannot be worked out; enter the under-18 population.");
             return null;
         }
 
@@ -205,6 +217,9 @@ internal ref struct FigureRules(
         Fail(Rules.ValueNegative, slot, $"{FigureReader.Show(slot.Value)} is negative; {indicator.Code} cannot be below 0.");
         return false;
     }
+
+    /// <summary>A percentage or average with no cases: 0 over 0, which adds nothing to any total.</summary>
+    private static CheckedFigures NoCases => new(0, 0, 0);
 
     private CheckedFigures? Missing(string message, string? cell)
     {

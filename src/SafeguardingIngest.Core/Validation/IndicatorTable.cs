@@ -274,8 +274,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             switch (slot.Figure.State)
             {
                 case FigureState.NotNumber:
-                    findings.Add(Rules.ValueNotNumber, _sheet, cell, written,
-                        $"'{written}' is not a number; enter 0 or leave the row out.");
+                    findings.Add(Rules.ValueNotNumber, _sheet, cell, written, indicator.Unit is IndicatorUnit.Percentage or IndicatorUnit.Average
+                        ? $"'{written}' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no cases' if there were none this quarter."
+                        : $"'{written}' is not a number; enter the figure, or 0 if there were none this quarter.");
                     break;
                 case FigureState.Suppressed:
                     findings.Add(Rules.ValueSuppressed, _sheet, cell, written,
@@ -291,6 +292,12 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
     private void CheckPlausibility(Indicator indicator, Observation observation, string cell)
     {
+        if (indicator.Unit != IndicatorUnit.Count && observation.Denominator == 0)
+        {
+            // No cases this quarter: there is no rate or percentage to judge.
+            return;
+        }
+
         if (indicator.Min is { } min && observation.Value < min)
         {
             findings.Add(Rules.ValueOutsideRange, _sheet, cell, FigureReader.Show(observation.Value),

@@ -103,7 +103,7 @@ public static class Rules
         "The row has no figure", "G14: CH141 has no figure; enter the Numerator (and Denominator), or 0.");
 
     public static readonly Rule ValueNotNumber = new("value-not-number", Severity.Error,
-        "A figure is not a number", "D14: 'n/a' is not a number; enter 0 or leave the row out.");
+        "A figure is not a number", "D14: 'n/a' is not a number; enter the figure, or 0 (with 0 in Denominator for a percentage or average) or 'no cases' if there were none this quarter.");
 
     public static readonly Rule ValueNegative = new("value-negative", Severity.Error,
         "A figure is negative", "D14: -3 is negative; counts cannot be below 0.");
@@ -118,7 +118,7 @@ public static class Rules
         "A percentage is outside 0–100", "G9: 147 is not a percentage between 0 and 100.");
 
     public static readonly Rule DenominatorZero = new("denominator-zero", Severity.Error,
-        "The denominator is zero", "D9: the denominator is 0, so NI 65 cannot be worked out; check the figure, or leave the row out if there were none.");
+        "The denominator is zero", "D9: the denominator is 0 but the numerator is 3, so NI 65 cannot be worked out; enter the denominator (or 0 and 0 if there were no cases).");
 
     public static readonly Rule DenominatorMissing = new("denominator-missing", Severity.Error,
         "A ratio has no denominator", "D9: NI 65 is a percentage and needs a Denominator.");

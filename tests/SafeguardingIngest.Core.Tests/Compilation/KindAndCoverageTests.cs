@@ -135,4 +135,19 @@ public class KindAndCoverageTests
         Assert.False(ni68.SeriesCoverage[^1].IsComplete);
         Assert.True(ni68.SeriesCoverage[^2].IsComplete);
     }
+
+    [Fact]
+    public void Compile_AgencyWithNoCases_AddsNothingAndShowsNoCases()
+    {
+        // NI 65: A had no new plans this quarter (0 of 0), B 5 of 20. The area is 5 / 20 = 25.0%,
+        // complete (A returned); A's own row has no percentage to show.
+        var report = Compile(Q2, Observe(Q2, "A", "NI 65", "ALL", 0, 0), Observe(Q2, "B", "NI 65", "ALL", 5, 20));
+
+        var ni65 = report.Indicator("NI 65");
+        Assert.Equal(25.0, ni65.Area.Value!.Value, 9);
+        Assert.True(ni65.Area.Coverage.IsComplete);
+        var a = ni65.Agencies.Single(r => r.Code == "A").Figures;
+        Assert.Null(a.Value);
+        Assert.Equal("No cases", SafeguardingIngest.Reports.Figures.Value(a.Value, a.Parts, ni65.Indicator.Unit));
+    }
 }

@@ -97,7 +97,7 @@ public class ReturnValidatorTests
         var result = Check.Return(workbook, new ReturnContext("POL", Samples.Q2));
 
         Assert.Equal(["value-not-number", "value-negative", "value-suppressed", "indicator-unknown"], result.Report.Findings.Select(f => f.Code));
-        Assert.Equal("E2: 'n/a' is not a number; enter 0 or leave the row out.", result.Report.Findings[0].Message);
+        Assert.Equal("E2: 'n/a' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no cases' if there were none this quarter.", result.Report.Findings[0].Message);
         Assert.Contains("did you mean 'CH01'?", result.Report.Findings[3].Message, StringComparison.Ordinal);
     }
 

@@ -60,7 +60,7 @@ public class RuleCoverageTests
         ["value-not-whole"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 12.5), s_police), "G4"),
         ["numerator-above-denominator"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 200, 100, null), s_police), "E2"),
         ["percentage-out-of-range"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 147), s_police), "G2"),
-        ["denominator-zero"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 0, 0, null), s_police), "F2"),
+        ["denominator-zero"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 3, 0, null), s_police), "F2"),
         ["denominator-missing"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, null, null), s_police), "F2"),
         ["population-missing"] = (() => Run(TestWorkbook.Good("CSC", ReportingPeriod.Parse("2030-31 Q1")), new ReturnContext("CSC", ReportingPeriod.Parse("2030-31 Q1"))), null),
         ["value-mismatch"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 50), s_police), "G2"),
