@@ -20,6 +20,7 @@ public static class SgiApp
             CredentialCommand.Create(console),
             ReprocessCommand.Create(console),
             SweepCommand.Create(console),
+            WatchCommand.Create(console),
         };
 
         // `sgi help` and `sgi help COMMAND` are the root's and the command's --help.

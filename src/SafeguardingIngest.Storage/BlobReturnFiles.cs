@@ -65,6 +65,15 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
             ? precise
             : properties.LastModified;
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListUploadsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var blob in _returns.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            yield return blob.Name;
+        }
+    }
+
     /// <summary>The metadata key carrying a declared receipt time.</summary>
     public const string ReceivedAtMetadata = "receivedat";
 

@@ -73,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LoadCleanup>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
+        services.AddSingleton<UploadWatcher>();
         return services;
     }
 

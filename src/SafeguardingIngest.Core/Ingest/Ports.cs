@@ -23,6 +23,9 @@ public interface IReturnFiles
     /// </summary>
     Task<UploadedFile?> OpenUploadAsync(string name, long maxBytes, CancellationToken cancellationToken);
 
+    /// <summary>The uploads waiting in the returns container, by name.</summary>
+    IAsyncEnumerable<string> ListUploadsAsync(CancellationToken cancellationToken);
+
     /// <summary>Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading historic returns).</summary>
     Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null);
 

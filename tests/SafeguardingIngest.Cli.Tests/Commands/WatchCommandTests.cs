@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using SafeguardingIngest.Storage;
+
+namespace SafeguardingIngest.Cli.Tests.Commands;
+
+/// <summary>`sgi watch` on Azurite: an upload by the Azure SDK, as Storage Explorer or the CLI would make it, is ingested within seconds.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WatchCommandTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Watch_UploadByTheSdk_IsIngestedWithinSecondsAndLeavesFeedback()
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var names = new StorageNames(prefix);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var watching = SgiApp.RunAsync(
+            ["watch", "--interval", "0.5", "--connection", azurite.ConnectionString, "--storage-prefix", prefix],
+            CliConsole.Plain(output, error), stop.Token);
+
+        // Once the watcher has laid out storage, an agency uploads with the SDK alone.
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        var returns = blobs.GetBlobContainerClient(names.Returns);
+        await Until(async () => (await returns.ExistsAsync()).Value, TimeSpan.FromSeconds(60));
+        await returns.GetBlobClient("CSC/2025-26-Q2/csc-good-libreoffice.xlsx").UploadAsync(SgiRunner.TestData("csc-good-libreoffice.xlsx"));
+        var uploaded = DateTimeOffset.UtcNow;
+
+        var feedback = blobs.GetBlobContainerClient(names.Feedback);
+        string? json = null;
+        await Until(async () =>
+        {
+            await foreach (var item in feedback.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "CSC/2025-26-Q2/", CancellationToken.None))
+            {
+                if (item.Name.EndsWith(".json", StringComparison.Ordinal))
+                {
+                    json = (await feedback.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToString();
+                    return true;
+                }
+            }
+
+            return false;
+        }, TimeSpan.FromSeconds(30));
+        var took = DateTimeOffset.UtcNow - uploaded;
+        await stop.CancelAsync();
+        var exit = await watching;
+
+        Assert.True(took < TimeSpan.FromSeconds(15), $"feedback after {took.TotalSeconds:0.0} s");
+        using var document = JsonDocument.Parse(json!);
+        Assert.Equal("Accepted", document.RootElement.GetProperty("status").GetString());
+        Assert.Empty(returns.GetBlobs());
+        Assert.Equal(0, exit);
+        Assert.Contains("CSC 2025-26 Q2: Accepted as submission", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_Once_IngestsWhatIsWaitingAndStops()
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", prefix };
+        var returns = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(new StorageNames(prefix).Returns);
+        await returns.CreateIfNotExistsAsync();
+        await returns.GetBlobClient("EDU/2025-26-Q2/return.xls").UploadAsync(SgiRunner.TestData("edu-formula-errors-libreoffice.xls"));
+
+        var (exit, output, _) = await SgiRunner.RunAsync(["watch", "--once", .. storage]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("EDU 2025-26 Q2: Refused with 2 errors", output, StringComparison.Ordinal);
+        Assert.Contains("1 uploads ingested.", output, StringComparison.Ordinal);
+    }
+
+    private static async Task Until(Func<Task<bool>> done, TimeSpan limit)
+    {
+        var deadline = DateTimeOffset.UtcNow + limit;
+        while (!await done())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"not done within {limit.TotalSeconds} s");
+            await Task.Delay(200);
+        }
+    }
+}
