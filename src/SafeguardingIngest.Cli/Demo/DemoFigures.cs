@@ -27,7 +27,7 @@ internal static class DemoFigures
     {
         var indicator = row.Indicator;
         var stable = new Random(Hash(seed, agency, indicator.Code, row.Locality));
-        var (low, high) = Band(indicator);
+        var (low, high) = SampleFigures.Band(indicator);
 
         // Where the series starts, which way it moves and how fast: fixed for the row.
         var start = Anchor(indicator, partnership) is { } anchor
@@ -73,16 +73,6 @@ internal static class DemoFigures
             IndicatorUnit.RatePer10000 => quarter / indicator.Agencies.Count,
             _ => quarter,
         };
-    }
-
-    /// <summary>The part of an indicator's plausible range a real figure sits in: better than the middle for its polarity.</summary>
-    private static (double Low, double High) Band(Indicator indicator)
-    {
-        var low = indicator.Min ?? 0;
-        var high = indicator.Max ?? (indicator.Unit == IndicatorUnit.Percentage ? 100 : low + 100);
-        return indicator.Polarity == Polarity.HigherIsBetter
-            ? (low + ((high - low) * 0.5), low + ((high - low) * 0.9))
-            : (low + ((high - low) * 0.1), low + ((high - low) * 0.5));
     }
 
     /// <summary>FNV-1a over the parts: the same on every run and machine, unlike string.GetHashCode.</summary>

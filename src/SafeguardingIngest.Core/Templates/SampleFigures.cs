@@ -46,7 +46,11 @@ public static class SampleFigures
         }
     }
 
-    private static (double Low, double High) Band(Indicator indicator)
+    /// <summary>
+    /// The part of an indicator's plausible range a real figure sits in, away from the warnings' edges
+    /// and on the better side of the middle for its polarity.
+    /// </summary>
+    public static (double Low, double High) Band(Indicator indicator)
     {
         var low = indicator.Min ?? 0;
         var high = indicator.Max ?? (indicator.Unit == IndicatorUnit.Percentage ? 100 : low + 100);

@@ -17,17 +17,9 @@ public sealed class HtmlReportBrowserTests
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
         var report = SampleReport.Report;
-        var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
-        var page = Path.Combine(folder, HtmlReport.FileName);
-        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, new PublicationOptions()));
-
+        var (folder, page) = await WriteAsync(report);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
 
@@ -58,17 +50,9 @@ public sealed class HtmlReportBrowserTests
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
         var report = SampleReport.WithoutEducation;
-        var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
-        var page = Path.Combine(folder, HtmlReport.FileName);
-        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, new PublicationOptions()));
-
+        var (folder, page) = await WriteAsync(report);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var tab = await browser.NewPageAsync();
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
 
@@ -94,6 +78,23 @@ public sealed class HtmlReportBrowserTests
 
         Directory.Delete(folder, recursive: true);
     }
+
+    /// <summary>The page of <paramref name="report"/>, written to a folder of its own.</summary>
+    private static async Task<(string Folder, string Page)> WriteAsync(SafeguardingIngest.Compilation.ConsolidatedReturn report)
+    {
+        var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
+        var page = Path.Combine(folder, HtmlReport.FileName);
+        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, new PublicationOptions()));
+        return (folder, page);
+    }
+
+    /// <summary>Debian's Chromium, headless, with the arguments this machine's closed network needs.</summary>
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     private static void StringAssert(string text, string part) => Assert.Contains(part, text, StringComparison.Ordinal);
 }
