@@ -16,6 +16,10 @@ param compileSchedule string = '0 0 6 * * *'
 @description('NCRONTAB schedule of the sweep of rows left by runs that died (six fields); default hourly, at half past.')
 param sweepSchedule string = '0 30 * * * *'
 
+@description('Incoming-webhook URL (a Teams workflow or Logic App) told when a quarter is compiled, a return refused or returns are overdue; empty: off.')
+@secure()
+param notifyWebhookUrl string = ''
+
 @description('Days a refused original is kept in quarantine before deletion.')
 @minValue(30)
 param quarantineRetentionDays int = 400
@@ -75,6 +79,7 @@ module functions 'app/functions.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     compileSchedule: compileSchedule
     sweepSchedule: sweepSchedule
+    notifyWebhookUrl: notifyWebhookUrl
     maximumInstanceCount: maximumInstanceCount
   }
 }

@@ -8,6 +8,8 @@ param deploymentContainerUrl string
 param applicationInsightsName string
 param compileSchedule string
 param sweepSchedule string
+@secure()
+param notifyWebhookUrl string
 param maximumInstanceCount int
 
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -85,6 +87,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'SweepSchedule'
           value: sweepSchedule
+        }
+        {
+          name: 'Notify__WebhookUrl'
+          value: notifyWebhookUrl
         }
         {
           name: 'Ingest__AllowBackdatedUploads'

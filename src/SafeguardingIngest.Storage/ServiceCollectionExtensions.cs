@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Notifications;
 using SafeguardingIngest.Reading;
 using SafeguardingIngest.Reports;
 
@@ -50,6 +51,13 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.OrphanMinutes is >= 1 and <= 10_080, "Ingest:OrphanMinutes must be 1 to 10080 (a week).")
             .ValidateOnStart();
 
+        services.AddOptions<NotifyOptions>()
+            .Bind(configuration.GetSection(NotifyOptions.SectionName))
+            .Validate(o => o.WebhookUrl is not { Length: > 0 } url || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)),
+                "Notify:WebhookUrl must be an absolute https URL (http only to this machine).")
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Notify:TimeoutSeconds must be 1 to 120.")
+            .ValidateOnStart();
+
         var (blobOptions, tableOptions) = ClientOptions(configureClients);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
@@ -70,6 +78,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICompileWatermarks, TableCompileWatermarks>();
         services.AddSingleton<IReportStore, BlobReportStore>();
         services.AddSingleton<Access.AgencyAccess>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotifyOptions>>().Value);
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<NotifyOptions>().WebhookUrl is { Length: > 0 }
+            ? new WebhookNotifier(new HttpClient(), sp.GetRequiredService<NotifyOptions>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookNotifier>>())
+            : new NoNotifier());
         services.AddSingleton<LoadCleanup>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();

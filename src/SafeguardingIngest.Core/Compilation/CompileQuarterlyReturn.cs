@@ -24,11 +24,12 @@ public sealed partial class CompileQuarterlyReturn(
     IReportStore reports,
     ICompileWatermarks watermarks,
     IOptions<PublicationOptions> publication,
+    Notifications.INotifier notifier,
     TimeProvider time,
     ILogger<CompileQuarterlyReturn> logger)
 {
-    /// <summary>Compiles <paramref name="period"/> and writes its reports.</summary>
-    public async Task<CompileOutcome> CompileAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    /// <summary>Compiles <paramref name="period"/> and writes its reports; <paramref name="notify"/> tells the performance team.</summary>
+    public async Task<CompileOutcome> CompileAsync(ReportingPeriod period, CancellationToken cancellationToken, bool notify = true)
     {
         var clock = Stopwatch.StartNew();
         var partnership = await reference.GetAsync(cancellationToken);
@@ -52,7 +53,13 @@ public sealed partial class CompileQuarterlyReturn(
         var outstanding = states.Count(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused);
         var files = string.Join(", ", written);
         Compiled(logger, period.Key, report.Indicators.Count, report.Observations.Count, outstanding, (long)readTime.TotalMilliseconds, (long)compileTime.TotalMilliseconds, files);
-        return new CompileOutcome(period, report, written, readTime, compileTime);
+        var outcome = new CompileOutcome(period, report, written, readTime, compileTime);
+        if (notify)
+        {
+            await notifier.NotifyAsync(Notifications.Notifications.Compiled(outcome), cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -72,8 +79,19 @@ public sealed partial class CompileQuarterlyReturn(
         var outcomes = new List<CompileOutcome>();
         foreach (var (period, changed) in work.OrderBy(w => w.Key))
         {
-            outcomes.Add(await CompileAsync(period, cancellationToken));
+            // The routine daily compile of an unchanged quarter is not news; a compile with changes is.
+            outcomes.Add(await CompileAsync(period, cancellationToken, notify: changed is not null));
             await watermarks.MarkCompiledAsync(period, changed, time.GetUtcNow(), cancellationToken);
+        }
+
+        // The run on the day after the due date tells the team which returns are still outstanding.
+        var current = outcomes.Single(o => o.Period == currentPeriod);
+        var today = UkTime.DateOf(now);
+        var due = current.Report.Submissions.Count > 0 ? current.Report.Submissions[0].DueDate : (DateOnly?)null;
+        var outstanding = current.Report.Submissions.Where(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused).ToList();
+        if (due is { } dueDate && today == dueDate.AddDays(1) && outstanding.Count > 0)
+        {
+            await notifier.NotifyAsync(Notifications.Notifications.Overdue(currentPeriod, dueDate, outstanding), cancellationToken);
         }
 
         return outcomes;

@@ -32,6 +32,7 @@ public sealed class IngestReturn(
     ICompileWatermarks watermarks,
     IOptions<ReaderLimits> limits,
     IOptions<IngestOptions> options,
+    Notifications.INotifier notifier,
     TimeProvider time,
     ILogger<IngestReturn> logger)
 {
@@ -174,6 +175,7 @@ public sealed class IngestReturn(
 
             outcome = IngestResult.Rejected;
             submission = await RecordAsync(submission, report, isCurrent: false, partnership, cancellationToken);
+            await notifier.NotifyAsync(Notifications.Notifications.Refused(submission), cancellationToken);
         }
 
         await FinishAsync(submission, upload, cancellationToken);

@@ -43,6 +43,9 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
             return false;
         }, TimeSpan.FromSeconds(30));
         var took = DateTimeOffset.UtcNow - uploaded;
+
+        // The feedback is written before the run's last steps; the line is printed once the run is over.
+        await Until(() => Task.FromResult(output.ToString().Contains("CSC 2025-26 Q2: Accepted as submission", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         var exit = await watching;
 
