@@ -28,7 +28,33 @@ public static class Feedback
             ReportJson.WriteOptional(json, "supersedes", submission.Supersedes);
             ReportJson.WriteOptional(json, "dueDate", submission.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteBoolean("late", submission.IsLate);
+            ReportJson.WriteOptional(json, "upload", submission.BlobName);
+            ReportJson.WriteOptional(json, "uploadVersion", submission.UploadVersion);
             ReportJson.WriteFields(json, report, fileName);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The feedback for an upload whose content was processed before (the same file sent again): it
+    /// points at the earlier submission's outcome, for a page waiting on this upload's feedback.
+    /// </summary>
+    public static byte[] AlreadyProcessedJson(Submission earlier, string blobName, string uploadVersion)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", earlier.Status.ToString());
+            json.WriteBoolean("alreadyProcessed", true);
+            json.WriteString("submissionId", earlier.Id);
+            json.WriteString("upload", blobName);
+            json.WriteString("uploadVersion", uploadVersion);
+            json.WriteString("message", $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); its feedback stands.");
+            json.WriteNumber("errors", earlier.Errors);
+            json.WriteNumber("warnings", earlier.Warnings);
             json.WriteEndObject();
         }
 

@@ -89,6 +89,8 @@ public sealed class IngestReturn(
             await IsSettledAsync(earlier, arrival, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
+            await files.WriteFeedbackAsync(UploadPath.FeedbackFor(agency, known, FileNameOf(blobName)) + ".json", "application/json; charset=utf-8",
+                Feedback.AlreadyProcessedJson(earlier, blobName, upload.Version), cancellationToken);
             IngestLog.AlreadyProcessed(logger, id, agency, periodKey, blobName);
             return new IngestOutcome(IngestResult.AlreadyProcessed, earlier, null,
                 $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
@@ -143,6 +145,7 @@ public sealed class IngestReturn(
             Agency = agency,
             Period = period ?? default,
             BlobName = blobName,
+            UploadVersion = upload.Version,
             Sha256 = sha256,
             Size = upload.Length,
             ReceivedAt = receivedAt,
@@ -273,9 +276,22 @@ public sealed class IngestReturn(
     private async Task<Submission> RecordAsync(Submission submission, ValidationReport report, bool isCurrent, Partnership partnership, CancellationToken cancellationToken)
     {
         var fileName = FileNameOf(submission.BlobName);
-        await Task.WhenAll(
-            files.WriteFeedbackAsync(submission.FeedbackPath + ".json", "application/json; charset=utf-8", Feedback.Json(submission, report, fileName, isCurrent), cancellationToken),
-            files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", Feedback.Html(submission, report, fileName, partnership.Name, isCurrent), cancellationToken));
+        var json = Feedback.Json(submission, report, fileName, isCurrent);
+        var html = Feedback.Html(submission, report, fileName, partnership.Name, isCurrent);
+        var writes = new List<Task>
+        {
+            files.WriteFeedbackAsync(submission.FeedbackPath + ".json", "application/json; charset=utf-8", json, cancellationToken),
+            files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", html, cancellationToken),
+        };
+        if (submission.Period != default && submission.Agency != Unattributed)
+        {
+            // Also under the upload's own name, where the upload credential can read it.
+            var byUpload = UploadPath.FeedbackFor(submission.Agency, submission.Period, fileName);
+            writes.Add(files.WriteFeedbackAsync(byUpload + ".json", "application/json; charset=utf-8", json, cancellationToken));
+            writes.Add(files.WriteFeedbackAsync(byUpload + ".html", "text/html; charset=utf-8", html, cancellationToken));
+        }
+
+        await Task.WhenAll(writes);
 
         // Recorded last: a run that stops before this point is redone in full by the retry.
         await records.SaveAsync(submission, cancellationToken);

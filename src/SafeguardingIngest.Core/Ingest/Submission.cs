@@ -21,6 +21,9 @@ public sealed record Submission
     /// <summary>The upload's blob name in the returns container.</summary>
     public required string BlobName { get; init; }
 
+    /// <summary>The version (ETag) of the upload that was read, so a page that uploaded it can tell its feedback from an earlier upload's.</summary>
+    public string? UploadVersion { get; init; }
+
     /// <summary>SHA-256 of the content, hex.</summary>
     public required string Sha256 { get; init; }
 

@@ -11,6 +11,13 @@ public sealed record UploadPath(string Agency, ReportingPeriod Period, string Fi
     /// <summary>The blob name for an agency's upload of <paramref name="fileName"/> for <paramref name="period"/>.</summary>
     public static string For(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/{fileName}";
 
+    /// <summary>
+    /// Where the feedback on the latest upload under a name is also kept, in the feedback container:
+    /// {agency}/{period}/uploads/{file}.json and .html. An upload credential can read exactly these,
+    /// so the upload page finds its feedback without knowing the submission id.
+    /// </summary>
+    public static string FeedbackFor(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/uploads/{fileName}";
+
     /// <summary>Reads a blob name; null with a reason when it is not {agency}/{period}/{file}.</summary>
     public static UploadPath? TryParse(string blobName, out string? problem)
     {

@@ -8,8 +8,19 @@ namespace SafeguardingIngest.Storage.Access;
 /// <summary>A link an agency may use to read one of its own feedback reports.</summary>
 public sealed record FeedbackLink(string Name, Uri Uri);
 
-/// <summary>What an agency is given: a short-lived link to upload one return, and links to its own feedback.</summary>
-public sealed record AgencyCredential(string Agency, string BlobName, Uri UploadUri, DateTimeOffset ExpiresOn, IReadOnlyList<FeedbackLink> Feedback);
+/// <summary>
+/// What an agency is given: a short-lived link to upload one return, links to read the feedback on
+/// that upload (JSON for the upload page, HTML for people; they exist once the upload is processed),
+/// and links to its own earlier feedback.
+/// </summary>
+public sealed record AgencyCredential(string Agency, string BlobName, Uri UploadUri, DateTimeOffset ExpiresOn, IReadOnlyList<FeedbackLink> Feedback)
+{
+    /// <summary>The feedback on this upload, as JSON.</summary>
+    public required Uri UploadFeedbackJson { get; init; }
+
+    /// <summary>The feedback on this upload, as a page.</summary>
+    public required Uri UploadFeedbackHtml { get; init; }
+}
 
 /// <summary>
 /// Issues agencies' credentials as SAS scoped to single blobs: create-and-write on exactly
@@ -49,12 +60,15 @@ public sealed class AgencyAccess(BlobServiceClient service, StorageNames names, 
 
         var feedback = new List<FeedbackLink>();
         var container = service.GetBlobContainerClient(names.Feedback);
+        var byUpload = UploadPath.FeedbackFor(agency, period, fileName);
+        var uploadJson = await SignAsync(container.GetBlobClient(byUpload + ".json"), BlobSasPermissions.Read, now, expires, cancellationToken);
+        var uploadHtml = await SignAsync(container.GetBlobClient(byUpload + ".html"), BlobSasPermissions.Read, now, expires, cancellationToken);
         await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, agency + "/", cancellationToken))
         {
             feedback.Add(new FeedbackLink(item.Name, await SignAsync(container.GetBlobClient(item.Name), BlobSasPermissions.Read, now, expires, cancellationToken)));
         }
 
-        return new AgencyCredential(agency, blobName, upload, expires, feedback);
+        return new AgencyCredential(agency, blobName, upload, expires, feedback) { UploadFeedbackJson = uploadJson, UploadFeedbackHtml = uploadHtml };
     }
 
     private async Task<Uri> SignAsync(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)

@@ -25,9 +25,38 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
 
         Assert.Equal("POL/2025-26-Q2/return.xlsx", police.BlobName);
         Assert.Equal(SafeguardingIngest.Ingest.IngestResult.Accepted, outcome.Result);
-        Assert.Equal(2, later.Feedback.Count);
-        var html = await new BlobClient(later.Feedback.Single(f => f.Name.EndsWith(".html", StringComparison.Ordinal)).Uri).DownloadContentAsync();
+
+        // The submission's report, and the same under the upload's own name.
+        Assert.Equal(4, later.Feedback.Count);
+        var html = await new BlobClient(later.Feedback.Single(f => f.Name == $"POL/2025-26-Q2/{outcome.Submission!.Id}.html").Uri).DownloadContentAsync();
         Assert.Contains("Accepted", html.Value.Content.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Credential_ReadsTheFeedbackOnItsOwnUploadAndNoOtherUpload()
+    {
+        await using var pipeline = await StartAsync();
+        var police = await pipeline.Access.IssueAsync("POL", Samples.Q2, "return.xlsx", TimeSpan.FromHours(1), s_none);
+        string uploaded;
+        using (var content = TestWorkbook.Good("POL").ToStream())
+        {
+            uploaded = (await new BlobClient(police.UploadUri).UploadAsync(content)).Value.ETag.ToString();
+        }
+
+        await pipeline.Ingest.RunAsync(police.BlobName, s_none);
+        var other = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 9), "POL", Samples.Q2, "other.xlsx"), s_none);
+
+        // The upload link's companion reads this upload's feedback, matched by the upload's version.
+        var json = await new BlobClient(police.UploadFeedbackJson).DownloadContentAsync();
+        using var document = System.Text.Json.JsonDocument.Parse(json.Value.Content.ToMemory());
+        Assert.Equal("Accepted", document.RootElement.GetProperty("status").GetString());
+        Assert.Equal(uploaded, document.RootElement.GetProperty("uploadVersion").GetString());
+
+        // The same signature on another upload's feedback is refused.
+        var elsewhere = Retarget(police.UploadFeedbackJson, "POL/2025-26-Q2/uploads/other.xlsx.json");
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => new BlobClient(elsewhere).DownloadContentAsync());
+        Assert.Equal(403, refused.Status);
+        Assert.NotNull(other.Submission);
     }
 
     [Fact]

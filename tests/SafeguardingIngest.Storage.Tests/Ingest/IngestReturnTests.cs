@@ -23,7 +23,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(submission.Id, current!.SubmissionId);
         Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, null, s_none)).Count);
-        Assert.Equal([$"CSC/2025-26-Q2/{submission.Id}.html", $"CSC/2025-26-Q2/{submission.Id}.json"], (await pipeline.ListAsync(pipeline.Names.Feedback)).Order());
+        Assert.Equal(
+            [$"CSC/2025-26-Q2/{submission.Id}.html", $"CSC/2025-26-Q2/{submission.Id}.json", "CSC/2025-26-Q2/uploads/return.xlsx.html", "CSC/2025-26-Q2/uploads/return.xlsx.json"],
+            (await pipeline.ListAsync(pipeline.Names.Feedback)).Order(StringComparer.Ordinal));
         Assert.Equal([$"CSC/2025-26-Q2/{submission.Id}/return.xlsx"], await pipeline.ListAsync(pipeline.Names.Archive));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Quarantine));
@@ -189,10 +191,11 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         var feedback = await pipeline.ListAsync(pipeline.Names.Feedback);
 
-        Assert.Equal(6, feedback.Count);
-        Assert.Equal(2, feedback.Count(n => n.StartsWith("POL/2025-26-Q2/", StringComparison.Ordinal)));
-        Assert.Equal(2, feedback.Count(n => n.StartsWith("EDU/2025-26-Q2/", StringComparison.Ordinal)));
-        Assert.Equal(2, feedback.Count(n => n.StartsWith("CHS/2025-26-Q2/", StringComparison.Ordinal)));
+        // Each submission's report, and the same under the upload's own name.
+        Assert.Equal(12, feedback.Count);
+        Assert.Equal(4, feedback.Count(n => n.StartsWith("POL/2025-26-Q2/", StringComparison.Ordinal)));
+        Assert.Equal(4, feedback.Count(n => n.StartsWith("EDU/2025-26-Q2/", StringComparison.Ordinal)));
+        Assert.Equal(4, feedback.Count(n => n.StartsWith("CHS/2025-26-Q2/", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -51,6 +51,10 @@ public sealed class WebhookListener : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (InvalidOperationException)
+        {
+            // Stopped before the loop asked for its next request.
+        }
     }
 
     private async Task ServeAsync()
