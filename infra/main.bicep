@@ -16,6 +16,9 @@ param compileSchedule string = '0 0 6 * * *'
 @description('NCRONTAB schedule of the sweep of rows left by runs that died (six fields); default hourly, at half past.')
 param sweepSchedule string = '0 30 * * * *'
 
+@description('Origins the agencies\' upload page is served from (its static website, such as https://<account>.z33.web.core.windows.net); the blob service allows the page\'s uploads from these only.')
+param uploadPageOrigins array = []
+
 @description('Incoming-webhook URL (a Teams workflow or Logic App) told when a quarter is compiled, a return refused or returns are overdue; empty: off.')
 @secure()
 param notifyWebhookUrl string = ''
@@ -65,6 +68,7 @@ module storage 'app/storage.bicep' = {
     quarantineRetentionDays: quarantineRetentionDays
     feedbackRetentionDays: feedbackRetentionDays
     softDeleteRetentionDays: softDeleteRetentionDays
+    uploadPageOrigins: uploadPageOrigins
   }
 }
 

@@ -6,6 +6,7 @@ param tags object
 param quarantineRetentionDays int
 param feedbackRetentionDays int
 param softDeleteRetentionDays int
+param uploadPageOrigins array
 
 var containers = [
   'returns'
@@ -61,6 +62,19 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
     }
     restorePolicy: {
       enabled: false
+    }
+    // The agencies' upload page sends a return and reads its feedback straight from the browser,
+    // with the link's SAS: only from the page's own origin.
+    cors: {
+      corsRules: empty(uploadPageOrigins) ? [] : [
+        {
+          allowedOrigins: uploadPageOrigins
+          allowedMethods: [ 'GET', 'HEAD', 'PUT', 'OPTIONS' ]
+          allowedHeaders: [ 'content-type', 'x-ms-blob-type', 'x-ms-version', 'x-ms-client-request-id' ]
+          exposedHeaders: [ 'ETag', 'x-ms-request-id' ]
+          maxAgeInSeconds: 600
+        }
+      ]
     }
   }
 }

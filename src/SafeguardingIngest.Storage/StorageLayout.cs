@@ -21,5 +21,37 @@ public sealed class StorageLayout(BlobServiceClient blobs, TableServiceClient ta
         {
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
+
+        if (blobs.AccountName == EmulatorAccount)
+        {
+            await AllowUploadPageAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The storage emulator's fixed account name.</summary>
+    public const string EmulatorAccount = "devstoreaccount1";
+
+    /// <summary>
+    /// On the emulator, lets the upload page (opened from a file or any local origin) send a return
+    /// and read its feedback straight from the browser. In Azure the same rule is set by infra/,
+    /// for the page's own origin only.
+    /// </summary>
+    private async Task AllowUploadPageAsync(CancellationToken cancellationToken)
+    {
+        var properties = (await blobs.GetPropertiesAsync(cancellationToken)).Value;
+        if (properties.Cors.Any(c => c.AllowedMethods.Contains("PUT", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        properties.Cors.Add(new Azure.Storage.Blobs.Models.BlobCorsRule
+        {
+            AllowedOrigins = "*",
+            AllowedMethods = "GET,HEAD,PUT,OPTIONS",
+            AllowedHeaders = "*",
+            ExposedHeaders = "ETag,x-ms-request-id",
+            MaxAgeInSeconds = 600,
+        });
+        await blobs.SetPropertiesAsync(properties, cancellationToken);
     }
 }

@@ -5,6 +5,31 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Storage.Access;
 
+/// <summary>
+/// The upload page's link for a credential: the page's address with everything it needs in the
+/// fragment (after #), which a browser never sends to a server, so the SAS reaches no server's log.
+/// </summary>
+public static class UploadPageLink
+{
+    /// <summary>The page, as shipped beside the command line (Access/Page/upload.html).</summary>
+    public static string ShippedPage => Path.Combine(AppContext.BaseDirectory, "Access", "Page", "upload.html");
+
+    /// <summary>The link to <paramref name="page"/> for <paramref name="credential"/>.</summary>
+    public static Uri For(Uri page, AgencyCredential credential, string agencyName, ReportingPeriod period, DateOnly due)
+    {
+        var fragment = string.Join('&', new (string Key, string Value)[]
+        {
+            ("upload", credential.UploadUri.ToString()),
+            ("feedback", credential.UploadFeedbackJson.ToString()),
+            ("agency", credential.Agency),
+            ("agencyName", agencyName),
+            ("period", period.ToString()),
+            ("due", due.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)),
+        }.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+        return new UriBuilder(page) { Fragment = fragment }.Uri;
+    }
+}
+
 /// <summary>A link an agency may use to read one of its own feedback reports.</summary>
 public sealed record FeedbackLink(string Name, Uri Uri);
 
