@@ -10,10 +10,18 @@ internal static class CredentialCommand
 {
     public static Command Create(CliConsole console)
     {
-        var agency = CommonOptions.Agency(required: true);
+        var agency = CommonOptions.Agency(required: false);
+        var all = new Option<bool>("--all") { Description = "Every agency that owes a return for the period, written to a csv (--out) rather than the screen." };
+        var grace = new Option<int>("--grace-days")
+        {
+            Description = "With --all: the links work until the due date plus this many days (default 7), and for 7 days at the most.",
+            DefaultValueFactory = _ => 7,
+        };
+        var output = new Option<FileInfo?>("--out") { Description = "With --all: the csv to write (default credentials-{PERIOD}.csv). It holds the links: keep it as a secret.", HelpName = "FILE" };
+        var revoke = new Option<bool>("--revoke") { Description = "Say how to withdraw links already issued, and stop." };
         var period = CommonOptions.Period(required: true);
         var file = new Option<string>("--file") { Description = "The name the return will be uploaded as.", HelpName = "NAME", DefaultValueFactory = _ => "return.xlsx" };
-        var minutes = new Option<int>("--minutes") { Description = "How long the links work, in minutes (at most 1,440).", DefaultValueFactory = _ => 60 };
+        var minutes = new Option<int>("--minutes") { Description = "How long the links work, in minutes (at most 10,080: seven days).", DefaultValueFactory = _ => 60 };
         var page = new Option<string?>("--page")
         {
             Description = "The address the upload page is published at (default the page shipped with sgi, opened as a file, for Azurite).",
@@ -22,15 +30,31 @@ internal static class CredentialCommand
         var storage = new StorageCommandOptions();
         var command = new Command("credential", "Issue an agency's credential: a link that can upload one return to its own folder, and links to read its own feedback. Nothing else.")
         {
-            agency, period, file, minutes, page,
+            agency, period, file, minutes, page, all, grace, output, revoke,
         };
         storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(revoke))
+            {
+                console.Out.WriteLine(RevokeGuidance);
+                return ExitCodes.Accepted;
+            }
+
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
+            if (!result.GetValue(all) && result.GetValue(agency) is null)
+            {
+                throw new UsageException("Give --agency CODE for one agency's credential, or --all for every agency that owes a return.");
+            }
+
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
+                if (result.GetValue(all))
+                {
+                    return await IssueAllAsync(console, host, partnership, quarter, result.GetValue(file)!, result.GetValue(grace), result.GetValue(output), result.GetValue(page), cancellationToken);
+                }
+
                 var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);
                 AgencyCredential credential;
                 try
@@ -59,4 +83,58 @@ internal static class CredentialCommand
         });
         return command;
     }
+
+    private const string RevokeGuidance = """
+        Links cannot be withdrawn one by one: each is a signature that works until it expires.
+        To withdraw every link issued so far:
+          - in Azure, where the app signs with its managed identity (user delegation keys):
+              az storage account revoke-delegation-keys --name <account> --resource-group <group>
+          - where links were signed with the account key (Azurite, or shared keys on): rotate the key
+              az storage account keys renew --account-name <account> --key key1
+        Then issue new links (sgi credential --period P --all) to the agencies that still need them.
+        """;
+
+    /// <summary>Every owing agency's link for the quarter, to a csv; the screen shows only where it went.</summary>
+    private static async Task<int> IssueAllAsync(
+        CliConsole console, StorageHost host, Catalogue.Partnership partnership, Periods.ReportingPeriod quarter, string fileName, int graceDays, FileInfo? output, string? page, CancellationToken cancellationToken)
+    {
+        if (graceDays is < 0 or > 90)
+        {
+            throw new UsageException("--grace-days must be 0 to 90.");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var due = quarter.DueDate(partnership.ReturnsDueDays);
+        var until = new DateTimeOffset(due.AddDays(graceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (until <= now)
+        {
+            throw new UsageException($"{quarter} was due on {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; with {graceDays} days' grace that has passed. Give more --grace-days, or issue single links with --agency.");
+        }
+
+        var lifetime = until - now > AgencyAccess.MaxLifetime ? AgencyAccess.MaxLifetime : until - now;
+        var pageAddress = page is { } given ? new Uri(given) : new Uri(UploadPageLink.ShippedPage);
+        var path = output?.FullName ?? Path.GetFullPath($"credentials-{quarter.Key}.csv");
+        var rows = new List<string> { "agency,agency_name,contact,period,due,expires,upload_page,upload_url" };
+        var access = host.Get<AgencyAccess>();
+        foreach (var owing in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()))
+        {
+            var credential = await access.IssueAsync(owing.Code, quarter, fileName, lifetime, cancellationToken);
+            string[] fields =
+            [
+                owing.Code, owing.Name, owing.Contact ?? string.Empty, quarter.ToString(), due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                credential.ExpiresOn.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                UploadPageLink.For(pageAddress, credential, owing.Name, quarter, due).AbsoluteUri, credential.UploadUri.AbsoluteUri,
+            ];
+            rows.Add(string.Join(',', fields.Select(Quote)));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllLinesAsync(path, rows, cancellationToken);
+        var capped = until - now > AgencyAccess.MaxLifetime ? $" (the due date plus {graceDays} days is further off than the 7 days a link can live: issue them again next week)" : string.Empty;
+        console.Ansi.MarkupLine(Markup.Escape($"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {DateTimeOffset.UtcNow.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}{capped}. The file holds the links: send each agency its own, and keep the file as a secret."));
+        return ExitCodes.Accepted;
+    }
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : SafeguardingIngest.Reports.Figures.SafeForSpreadsheet(field)!;
 }

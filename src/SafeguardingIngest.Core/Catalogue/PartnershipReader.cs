@@ -113,10 +113,11 @@ public static class PartnershipReader
 
         private Agency? ReadAgency(JsonElement e, string path)
         {
-            Known(e, path, "code", "name");
+            Known(e, path, "code", "name", "contact");
             var code = RequiredCode(e, path, "code");
             var name = RequiredString(e, path, "name");
-            return code is null || name is null ? null : new Agency(code, name);
+            var contact = e.TryGetProperty("contact", out var given) ? RequiredString(e, path, "contact") : null;
+            return code is null || name is null ? null : new Agency(code, name) { Contact = contact };
         }
 
         private Locality? ReadLocality(JsonElement e, string path)

@@ -57,8 +57,11 @@ public sealed record AgencyCredential(string Agency, string BlobName, Uri Upload
 /// </summary>
 public sealed class AgencyAccess(BlobServiceClient service, StorageNames names, TimeProvider time)
 {
-    /// <summary>The longest life a credential may be given.</summary>
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(24);
+    /// <summary>
+    /// The longest life a credential may be given: seven days, the most a user delegation key (how the
+    /// app signs where shared keys are off) can live.
+    /// </summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Issues <paramref name="agency"/>'s credential to upload <paramref name="fileName"/> for <paramref name="period"/>.</summary>
     public async Task<AgencyCredential> IssueAsync(string agency, ReportingPeriod period, string fileName, TimeSpan lifetime, CancellationToken cancellationToken)
@@ -75,7 +78,7 @@ public sealed class AgencyAccess(BlobServiceClient service, StorageNames names, 
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A credential lives for up to {MaxLifetime.TotalHours:0} hours.");
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A credential lives for up to {MaxLifetime.TotalDays:0} days.");
         }
 
         var now = time.GetUtcNow();
