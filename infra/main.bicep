@@ -19,6 +19,12 @@ param sweepSchedule string = '0 30 * * * *'
 @description('Origins the agencies\' upload page is served from (its static website, such as https://<account>.z33.web.core.windows.net); the blob service allows the page\'s uploads from these only.')
 param uploadPageOrigins array = []
 
+@description('Agencies signing in with Entra ID: agency code to the object id of its group; each may write returns/{code}/ and read feedback/{code}/ only.')
+param agencyGroups object = {}
+
+@description('Object id of the performance team\'s Entra ID group, given read on reports/ and the tables; empty: none.')
+param performanceTeamGroup string = ''
+
 @description('Incoming-webhook URL (a Teams workflow or Logic App) told when a quarter is compiled, a return refused or returns are overdue; empty: off.')
 @secure()
 param notifyWebhookUrl string = ''
@@ -94,6 +100,15 @@ module roles 'app/roles.bicep' = {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     principalId: functions.outputs.principalId
+  }
+}
+
+module agencyRoles 'app/agency-roles.bicep' = {
+  name: 'agency-roles'
+  params: {
+    storageAccountName: storage.outputs.name
+    agencyGroups: agencyGroups
+    performanceTeamGroup: performanceTeamGroup
   }
 }
 
