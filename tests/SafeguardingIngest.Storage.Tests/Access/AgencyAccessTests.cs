@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using SafeguardingIngest.Storage.Access;
 
 namespace SafeguardingIngest.Storage.Tests.Access;
 
@@ -106,11 +107,12 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Issue_LifetimeOverADay_IsRefused()
+    public async Task Issue_LifetimeOverAWeek_IsRefused()
     {
         await using var pipeline = await StartAsync();
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => pipeline.Access.IssueAsync("POL", Samples.Q2, "x.xlsx", TimeSpan.FromDays(2), s_none));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => pipeline.Access.IssueAsync("POL", Samples.Q2, "x.xlsx", AgencyAccess.MaxLifetime + TimeSpan.FromMinutes(1), s_none));
+        Assert.Contains("up to 7 days", error.Message);
     }
 
     /// <summary>The pipeline with its clock at the real time: the storage service checks a SAS against its own clock.</summary>
