@@ -58,7 +58,7 @@ public static class CsvReport
     }
 
     /// <summary>
-    /// The observations to suppress: small counts, then, for each period and indicator, secondary
+    /// The observations to suppress: small figures (<see cref="SmallCounts.IsSmallFigure"/>), then, for each period and indicator, secondary
     /// suppression across the lines whose totals are published (each locality across agencies, the
     /// whole area across everything) and each agency across localities.
     /// </summary>
@@ -71,7 +71,8 @@ public static class CsvReport
             var lines = new List<IReadOnlyList<Observation>> { group.ToList() };
             lines.AddRange(group.GroupBy(o => o.Locality).Select(g => (IReadOnlyList<Observation>)g.ToList()));
             lines.AddRange(group.GroupBy(o => o.Agency).Select(g => (IReadOnlyList<Observation>)g.ToList()));
-            hidden.UnionWith(SmallCounts.Table(cells, lines, publication.SmallCountThreshold).Hidden);
+            var threshold = publication.SmallCountThreshold;
+            hidden.UnionWith(SmallCounts.Table(cells, lines, threshold, o => SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)).Hidden);
         }
 
         return hidden;

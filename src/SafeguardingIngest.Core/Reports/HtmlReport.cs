@@ -71,7 +71,7 @@ public static class HtmlReport
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, result.Localities, result.TargetToDate, publication), i.Unit != IndicatorUnit.Count));
+                Localities(i, result.Localities, result.TargetToDate, hide.YearToDate, publication), i.Unit != IndicatorUnit.Count));
         }
 
         var actions = report.Actions;
@@ -95,19 +95,21 @@ public static class HtmlReport
             report.Queries.Select(q => new QueryLine(q.Agency, q.Finding.Location, q.Finding.Message, q.Explained ? "Yes: " + q.Commentary : "No")).ToList());
     }
 
-    /// <summary>
-    /// A figure resting on a small number of children: a count or numerator of 1 to the threshold less
-    /// one, or an average over that few cases.
-    /// </summary>
+    /// <summary>A figure resting on a small number of children (<see cref="SmallCounts.IsSmallFigure"/>).</summary>
     internal static bool IsSmallFigure(Indicator indicator, Ratio parts, PublicationOptions publication) =>
-        !parts.IsEmpty && SmallCounts.IsSmall(indicator.Unit == IndicatorUnit.Average ? parts.Denominator : parts.Numerator, publication.SmallCountThreshold);
+        !parts.IsEmpty && SmallCounts.IsSmallFigure(indicator.Unit, parts.Numerator, parts.Denominator, publication.SmallCountThreshold);
 
-    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, PublicationOptions publication)
+    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, bool areaYearToDateHidden, PublicationOptions publication)
     {
         // Counts: each column is a line whose total (the whole area's) is published, so secondary suppression applies.
-        var thisQuarter = Hidden(indicator, rows.Select(r => r.Figures.Parts).ToList(), publication);
-        var lastYear = Hidden(indicator, rows.Select(r => r.Figures.SameQuarterLastYearParts).ToList(), publication);
-        var yearToDate = Hidden(indicator, rows.Select(r => r.Figures.YearToDateParts).ToList(), publication);
+        var thisQuarter = Hidden(indicator, rows.Select(r => r.Figures.Parts).ToList(), publication, []);
+        var lastYear = Hidden(indicator, rows.Select(r => r.Figures.SameQuarterLastYearParts).ToList(), publication, []);
+
+        // For a flow the year to date is this quarter plus the earlier ones, so it goes wherever this
+        // quarter does; and where the area's is hidden, the localities' would add up to it.
+        var yearToDate = indicator.Kind == MeasureKind.Flow && areaYearToDateHidden
+            ? Enumerable.Range(0, rows.Count).ToHashSet()
+            : Hidden(indicator, rows.Select(r => r.Figures.YearToDateParts).ToList(), publication, indicator.Kind == MeasureKind.Flow ? thisQuarter : []);
         var rated = indicator.Unit != IndicatorUnit.Count;
         return rows.Select((row, r) =>
         {
@@ -128,27 +130,37 @@ public static class HtmlReport
         }).ToList();
     }
 
-    /// <summary>Rows to hide in one column of a breakdown: small figures, and for counts whatever would reveal them from the total.</summary>
-    private static HashSet<int> Hidden(Indicator indicator, List<Ratio> parts, PublicationOptions publication)
+    /// <summary>
+    /// Rows to hide in one column of a breakdown: small figures and the rows in <paramref name="also"/>,
+    /// and for counts whatever would reveal them from the total.
+    /// </summary>
+    private static HashSet<int> Hidden(Indicator indicator, List<Ratio> parts, PublicationOptions publication, HashSet<int> also)
     {
+        bool Primary(int row) => IsSmallFigure(indicator, parts[row], publication) || (also.Contains(row) && !parts[row].IsEmpty);
         if (indicator.Unit == IndicatorUnit.Count)
         {
             // The total needs no hiding of its own here: it can only give away a cell when it is itself small, and then it is hidden already.
-            return SmallCounts.Line(parts.Select(p => p.IsEmpty ? (double?)null : p.Numerator).ToList(), publication.SmallCountThreshold).Hidden;
+            var cells = Enumerable.Range(0, parts.Count).Where(r => !parts[r].IsEmpty).ToDictionary(r => r, r => parts[r].Numerator);
+            return SmallCounts.Table(cells, [cells.Keys.ToList()], publication.SmallCountThreshold, Primary).Hidden;
         }
 
-        return Enumerable.Range(0, parts.Count).Where(i => IsSmallFigure(indicator, parts[i], publication)).ToHashSet();
+        return Enumerable.Range(0, parts.Count).Where(Primary).ToHashSet();
     }
 
     private static (bool Value, bool Previous, bool LastYear, bool YearToDate) AreaHidden(IndicatorResult result, PublicationOptions publication)
     {
         var i = result.Indicator;
         var series = result.SeriesParts;
+
+        // A flow's year to date less the quarters beside it would give a hidden quarter of this year back.
+        var year = result.SeriesPeriods[^1].Year;
+        var quarterOfYearHidden = i.Kind == MeasureKind.Flow &&
+            Enumerable.Range(0, series.Count).Any(q => result.SeriesPeriods[q].Year == year && IsSmallFigure(i, series[q], publication));
         return (
             IsSmallFigure(i, series[^1], publication),
             series.Count > 1 && IsSmallFigure(i, series[^2], publication),
             series.Count > 4 && IsSmallFigure(i, series[^5], publication),
-            IsSmallFigure(i, result.Area.YearToDateParts, publication));
+            quarterOfYearHidden || IsSmallFigure(i, result.Area.YearToDateParts, publication));
     }
 
     private static PageCell Cell(double? value, IndicatorUnit unit, bool hidden, Coverage coverage, PublicationOptions publication, Ratio parts = default) =>

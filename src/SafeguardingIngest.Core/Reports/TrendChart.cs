@@ -55,10 +55,14 @@ public sealed record TrendChart(
         var points = result.Series.Select((v, i) => (Index: i, Value: hidden(i) ? null : v)).ToList();
         var known = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var slots = result.Series.Count + Ahead;
-        var projection = result.Trend is { } trend ? Bounded(Enumerable.Range(0, slots).Select(i => (double)i).ToList(), trend, unit) : [];
+
+        // Fitted to the published quarters alone: a line through a hidden quarter would give it away
+        // (the fitted values of a least-squares line add up to the total of the points it is fitted to).
+        var fitted = points.Any(p => p.Value is null && result.Series[p.Index] is not null) ? Trend.Fit(points.Select(p => p.Value).ToList()) : result.Trend;
+        var projection = fitted is { } trend ? Bounded(Enumerable.Range(0, slots).Select(i => (double)i).ToList(), trend, unit) : [];
         var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. result.Target is { } t ? [t] : Array.Empty<double>()], unit);
         var title = $"{indicator.Code}: {indicator.Title}. Last {result.Series.Count} quarters" +
-                    (result.Trend is null ? "." : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
+                    (fitted is null ? "." : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
                     (result.Target is { } target ? $" Annual target {Figures.Show(target, unit)}." : string.Empty);
         if (known.Count == 0)
         {
@@ -106,9 +110,9 @@ public sealed record TrendChart(
         }).ToList();
 
         var floor = unit == IndicatorUnit.Percentage ? "0 and 100%" : "0";
-        var method = result.Trend is null
-            ? "Too few quarters for a projection."
-            : $"Dashed: the least-squares straight line through the {result.Trend.Points} quarters with figures, continued {Ahead} quarters ahead as if no action were taken; it stops at {floor}.";
+        var method = fitted is null
+            ? "Too few published quarters for a projection."
+            : $"Dashed: the least-squares straight line through the {fitted.Points} published quarters with figures, continued {Ahead} quarters ahead as if no action were taken; it stops at {floor}.";
         return new TrendChart(
             title,
             ticks,

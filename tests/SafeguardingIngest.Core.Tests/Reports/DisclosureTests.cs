@@ -1,0 +1,107 @@
+using System.Text;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Reports;
+using SafeguardingIngest.Tests.Compilation;
+using static SafeguardingIngest.Tests.Compilation.TestPartnership;
+
+namespace SafeguardingIngest.Tests.Reports;
+
+/// <summary>What a reader of the published page and csv cannot work out: small figures, by any route these outputs give.</summary>
+public class DisclosureTests
+{
+    private static readonly PublicationOptions s_publication = new();
+
+    [Theory]
+    [InlineData(IndicatorUnit.Percentage, 0d, 2d, true)] // 0 of 2: the denominator is small
+    [InlineData(IndicatorUnit.Percentage, 97d, 99d, true)] // 2 children not counted
+    [InlineData(IndicatorUnit.Percentage, 3d, 90d, true)]
+    [InlineData(IndicatorUnit.Percentage, 0d, 40d, false)]
+    [InlineData(IndicatorUnit.Percentage, 40d, 40d, false)]
+    [InlineData(IndicatorUnit.Percentage, 85d, 100d, false)]
+    [InlineData(IndicatorUnit.RatePer10000, 20d, 3d, true)]
+    [InlineData(IndicatorUnit.RatePer10000, 2d, 10000d, true)]
+    [InlineData(IndicatorUnit.RatePer10000, 20d, 10000d, false)]
+    [InlineData(IndicatorUnit.Average, 70d, 4d, true)]
+    [InlineData(IndicatorUnit.Average, 70d, 10d, false)]
+    [InlineData(IndicatorUnit.Count, 4d, null, true)]
+    [InlineData(IndicatorUnit.Count, 0d, null, false)]
+    public void IsSmallFigure_ChecksWhateverCountsChildren(IndicatorUnit unit, double numerator, double? denominator, bool small)
+    {
+        Assert.Equal(small, SmallCounts.IsSmallFigure(unit, numerator, denominator, s_publication.SmallCountThreshold));
+    }
+
+    [Fact]
+    public void Percentage_WithASmallComplement_IsHiddenOnThePageAndInTheCsv()
+    {
+        var q1 = Q2.Previous();
+        var report = Compile(Q2, Observe(Q2, "A", "NI 68", "ALL", 97, 99), Observe(q1, "A", "NI 68", "ALL", 85, 100));
+
+        var card = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "NI 68");
+        Assert.True(card.Figures[0].Cell.Suppressed);
+        Assert.False(card.Figures[1].Cell.Suppressed);
+        var csv = Encoding.UTF8.GetString(CsvReport.Render(report, TestPartnership.Partnership, s_publication));
+        var row = csv.Split("\r\n").Single(l => l.StartsWith("2011-12 Q2,", StringComparison.Ordinal) && l.Contains(",NI 68,", StringComparison.Ordinal));
+        Assert.Contains(",c,c,c,true,", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",97,", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",99,", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FlowYearToDate_BesideAHiddenQuarter_IsHiddenWithTheLocalitiesThatAddUpToIt()
+    {
+        // CAF adds up over the year. Q1 250, Q2 3: shown, the year to date 253 less Q1 gives Q2 back.
+        var q1 = Q2.Previous();
+        var report = Compile(Q2,
+            Observe(q1, "A", "CAF", "L1", 150), Observe(q1, "B", "CAF", "L2", 100),
+            Observe(Q2, "A", "CAF", "L1", 3), Observe(Q2, "B", "CAF", "L2", 0));
+
+        var card = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "CAF");
+        var figures = card.Figures.ToDictionary(f => f.Label, f => f.Cell);
+        Assert.True(figures["This quarter"].Suppressed);
+        Assert.False(figures["previous quarter"].Suppressed);
+        Assert.Equal("250", figures["previous quarter"].Text);
+        Assert.True(figures["year to date"].Suppressed);
+        Assert.All(card.Localities, line => Assert.True(line.Cells[2].Suppressed, $"{line.Name}'s year to date would add up to the area's"));
+        Assert.DoesNotContain("253", Encoding.UTF8.GetString(HtmlReport.Render(report, s_publication)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StockYearToDate_IsNotHiddenForAnEarlierQuarter()
+    {
+        // OPEN is a position at quarter end: its year to date is where the latest quarter stands, not a sum.
+        var q1 = Q2.Previous();
+        var report = Compile(Q2, Observe(q1, "A", "OPEN", "ALL", 3), Observe(Q2, "A", "OPEN", "ALL", 1640));
+
+        var figures = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "OPEN").Figures.ToDictionary(f => f.Label, f => f.Cell);
+        Assert.True(figures["previous quarter"].Suppressed);
+        Assert.False(figures["year to date"].Suppressed);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Chart_WithAHiddenQuarter_IsTheChartOfTheSeriesWithoutIt(int hiddenCount)
+    {
+        // Whatever the hidden count, the chart (points, line, projection, axis, words) is the one drawn as if that quarter had no figure.
+        var quarters = Enumerable.Range(0, 6).Select(back => Enumerable.Range(0, back).Aggregate(Q2, (p, _) => p.Previous())).Reverse().ToList();
+        double[] counts = [40, 55, hiddenCount, 60, 72, 80];
+        var report = Compile(Q2, quarters.Select((q, i) => Observe(q, "A", "OPEN", "ALL", counts[i])).ToArray());
+        var result = report.Indicator("OPEN");
+        var index = result.Series.ToList().IndexOf(hiddenCount);
+
+        var chart = TrendChart.Build(result, i => HtmlReport.IsSmallFigure(result.Indicator, result.SeriesParts[i], s_publication));
+        var without = result.Series.Select((v, i) => i == index ? null : v).ToList();
+        var blind = TrendChart.Build(result with { Series = without, Trend = Trend.Fit(without) }, _ => false);
+
+        Assert.Equal(blind.Title, chart.Title);
+        Assert.Equal(blind.Projection, chart.Projection);
+        Assert.Equal(blind.Ticks, chart.Ticks);
+        Assert.Equal(blind.Segments, chart.Segments);
+        Assert.Equal(blind.Points, chart.Points);
+        Assert.Equal(blind.Method, chart.Method);
+        Assert.NotNull(chart.Projection);
+    }
+}
