@@ -132,19 +132,18 @@ public static class HtmlReport
 
     /// <summary>
     /// Rows to hide in one column of a breakdown: small figures and the rows in <paramref name="also"/>,
-    /// and for counts whatever would reveal them from the total.
+    /// then whatever would reveal them from the area's figure. That holds for every unit: a percentage's
+    /// or rate's numerators add up to the area's as counts do (the csv publishes them, and populations
+    /// are public), an average's cases likewise.
     /// </summary>
     private static HashSet<int> Hidden(Indicator indicator, List<Ratio> parts, PublicationOptions publication, HashSet<int> also)
     {
         bool Primary(int row) => IsSmallFigure(indicator, parts[row], publication) || (also.Contains(row) && !parts[row].IsEmpty);
-        if (indicator.Unit == IndicatorUnit.Count)
-        {
-            // The total needs no hiding of its own here: it can only give away a cell when it is itself small, and then it is hidden already.
-            var cells = Enumerable.Range(0, parts.Count).Where(r => !parts[r].IsEmpty).ToDictionary(r => r, r => parts[r].Numerator);
-            return SmallCounts.Table(cells, [cells.Keys.ToList()], publication.SmallCountThreshold, Primary).Hidden;
-        }
 
-        return Enumerable.Range(0, parts.Count).Where(Primary).ToHashSet();
+        // The total needs no hiding of its own here: it can only give away a cell when it is itself small, and then it is hidden already.
+        var cells = Enumerable.Range(0, parts.Count).Where(r => !parts[r].IsEmpty)
+            .ToDictionary(r => r, r => indicator.Unit == IndicatorUnit.Average ? parts[r].Denominator : parts[r].Numerator);
+        return SmallCounts.Table(cells, [cells.Keys.ToList()], publication.SmallCountThreshold, Primary).Hidden;
     }
 
     private static (bool Value, bool Previous, bool LastYear, bool YearToDate) AreaHidden(IndicatorResult result, PublicationOptions publication)

@@ -67,6 +67,18 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void LocalityRate_OnASmallCount_IsHiddenWithAPartner_SinceThePopulationsArePublic()
+    {
+        // CH01 per 10,000: North 2 of 10,000 (small), South 40 of 5,000. Shown, South's 80.0 and the area's 28.0
+        // with the public populations give North's count back (28 × 1.5 − 80 × 0.5 = 2).
+        var report = Compile(Q2, Observe(Q2, "A", "CH01", "L1", 2, 10000), Observe(Q2, "A", "CH01", "L2", 40, 5000));
+
+        var card = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "CH01");
+        Assert.False(card.Figures[0].Cell.Suppressed);
+        Assert.All(card.Localities, line => Assert.True(line.Cells[0].Suppressed, line.Name));
+    }
+
+    [Fact]
     public void StockYearToDate_IsNotHiddenForAnEarlierQuarter()
     {
         // OPEN is a position at quarter end: its year to date is where the latest quarter stands, not a sum.
