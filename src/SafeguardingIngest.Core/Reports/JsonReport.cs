@@ -21,6 +21,8 @@ public static class JsonReport
             json.WriteString("partnership", report.Partnership);
             json.WriteString("period", report.Period.ToString());
             json.WriteString("compiledAt", report.CompiledAt);
+            json.WriteBoolean("suppressed", false);
+            json.WriteString("publication", ReportDisclosure.NotForPublication);
             json.WriteStartArray("indicators");
             foreach (var result in report.Indicators)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;
 using SafeguardingIngest.Spreadsheets;
 
@@ -21,7 +22,7 @@ public static class XlsxReport
     public static byte[] Render(ConsolidatedReturn report)
     {
         using var buffer = new MemoryStream();
-        XlsxWriter.Write(buffer, [Summary(report), Localities(report), Agencies(report), Submissions(report), Actions(report), Risks(report), DataQuality(report)]);
+        XlsxWriter.Write(buffer, [Summary(report), Localities(report), Agencies(report), Submissions(report), Actions(report), Risks(report), DataQuality(report), About(report)]);
         return buffer.ToArray();
     }
 
@@ -151,6 +152,20 @@ public static class XlsxReport
             q.Explained ? "Yes" : "No", Text(q.Commentary, CellStyle.Wrap),
         ]));
         return Sheet("Data quality", rows, [9, 18, 20, 70, 10, 50]);
+    }
+
+    /// <summary>What the workbook is, and that it must not be published as it stands.</summary>
+    private static SheetDefinition About(ConsolidatedReturn report)
+    {
+        List<IReadOnlyList<SheetCell>> rows =
+        [
+            Headings("About", string.Empty),
+            ["Partnership", Text(report.Partnership)],
+            ["Period", report.Period.ToString()],
+            ["Compiled", UkTime.Describe(report.CompiledAt)],
+            ["Publication", Text(ReportDisclosure.NotForPublication, CellStyle.Wrap)],
+        ];
+        return Sheet("About", rows, [14, 90]);
     }
 
     private static SheetDefinition Sheet(string name, List<IReadOnlyList<SheetCell>> rows, double[] widths) =>

@@ -90,6 +90,17 @@ public class DisclosureTests
         Assert.False(figures["year to date"].Suppressed);
     }
 
+    [Fact]
+    public void Json_SaysItIsNotSuppressedAndNotForPublication()
+    {
+        var report = Compile(Q2, Observe(Q2, "A", "CAF", "L1", 3));
+
+        using var json = System.Text.Json.JsonDocument.Parse(JsonReport.Render(report));
+
+        Assert.False(json.RootElement.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(ReportDisclosure.NotForPublication, json.RootElement.GetProperty("publication").GetString());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

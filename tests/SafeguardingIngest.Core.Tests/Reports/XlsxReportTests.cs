@@ -10,8 +10,17 @@ public class XlsxReportTests
     private static readonly Lazy<Dictionary<string, List<object?[]>>> s_sheets = new(() => Read(XlsxReport.Render(ReportFixture.Build())));
 
     [Fact]
-    public void Render_HasTheSevenSheetsInOrder() =>
-        Assert.Equal(["Summary", "Localities", "Agencies", "Submissions", "Actions", "Risks", "Data quality"], s_sheets.Value.Keys);
+    public void Render_HasTheEightSheetsInOrder() =>
+        Assert.Equal(["Summary", "Localities", "Agencies", "Submissions", "Actions", "Risks", "Data quality", "About"], s_sheets.Value.Keys);
+
+    [Fact]
+    public void About_SaysTheWorkbookIsNotForPublication()
+    {
+        var about = s_sheets.Value["About"];
+
+        Assert.Equal(["Publication", ReportDisclosure.NotForPublication], about.Single(r => (string?)r[0] == "Publication"));
+        Assert.Equal("Test partnership", about.Single(r => (string?)r[0] == "Partnership")[1]);
+    }
 
     [Fact]
     public void Summary_PercentageRow_HoldsEachFigureInItsColumn()
