@@ -140,7 +140,8 @@ public static class HtmlReport
     {
         bool Primary(int row) => IsSmallFigure(indicator, parts[row], publication) || (also.Contains(row) && !parts[row].IsEmpty);
 
-        // The total needs no hiding of its own here: it can only give away a cell when it is itself small, and then it is hidden already.
+        // The area's figure, this column's total, stays as it is: where no other cell is left to hide
+        // (small cells beside zeros), the hidden cells can still be narrowed from it; docs/disclosure.md.
         var cells = Enumerable.Range(0, parts.Count).Where(r => !parts[r].IsEmpty)
             .ToDictionary(r => r, r => indicator.Unit == IndicatorUnit.Average ? parts[r].Denominator : parts[r].Numerator);
         return SmallCounts.Table(cells, [cells.Keys.ToList()], publication.SmallCountThreshold, Primary).Hidden;

@@ -6,8 +6,9 @@ namespace SafeguardingIngest.Reports;
 /// Statistical disclosure control for counts in published tables. Primary suppression hides counts
 /// from 1 to the threshold less one, and figures resting on so few children (see <see cref="IsSmallFigure"/>). Secondary suppression then hides enough other cells that no
 /// hidden count can be worked back from a published total: wherever a line (a set of cells whose
-/// total is published) has exactly one hidden cell, its smallest other non-zero cell is hidden
-/// too, repeated until every line is safe. Where no other cell can be hidden, the line's total is.
+/// total is published) has exactly one hidden cell, or hidden cells adding up to so little that each
+/// is pinned below the threshold, its smallest other non-zero cell is hidden too, repeated until
+/// every line is safe. Where no other cell can be hidden, the line's total is.
 /// </summary>
 public static class SmallCounts
 {
@@ -57,7 +58,7 @@ public static class SmallCounts
             for (var index = 0; index < lines.Count; index++)
             {
                 var line = lines[index];
-                if (hiddenTotals.Contains(index) || line.Count(hidden.Contains) != 1)
+                if (hiddenTotals.Contains(index) || IsSafe(line.Where(hidden.Contains).Select(k => cells[k]).ToList(), threshold))
                 {
                     continue;
                 }
@@ -79,4 +80,13 @@ public static class SmallCounts
 
         return (hidden, hiddenTotals);
     }
+
+    /// <summary>
+    /// True when a line's hidden cells cannot be worked out from its published total: none is hidden,
+    /// or more than one, adding up to enough that a reader who knows each is at least 1 can still only
+    /// say of each that it lies between 1 and the threshold or more (3 and 2 hidden beside a total
+    /// give 5 between them, so each is 1 to 4: not yet safe; 1 and 1 give both away).
+    /// </summary>
+    private static bool IsSafe(List<double> hiddenCells, int threshold) =>
+        hiddenCells.Count == 0 || (hiddenCells.Count > 1 && hiddenCells.Sum() - (hiddenCells.Count - 1) >= threshold);
 }

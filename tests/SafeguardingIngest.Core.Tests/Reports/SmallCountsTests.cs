@@ -22,11 +22,35 @@ public class SmallCountsTests
     }
 
     [Fact]
-    public void Line_TwoSmallCounts_NeedNoMore()
+    public void Line_TwoSmallCountsAddingUpToEnough_NeedNoMore()
     {
-        var (hidden, _) = SmallCounts.Line([3, 2, 12], threshold: 5);
+        // 4 + 4 hidden beside 12 and a total of 20: each is 1 to 7, which says no more than that it is hidden.
+        var (hidden, _) = SmallCounts.Line([4, 4, 12], threshold: 5);
 
         Assert.Equal([0, 1], hidden.Order());
+    }
+
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    public void Line_TwoSmallCountsAddingUpToLittle_HideAPartner(double first, double second)
+    {
+        // Hidden alone beside 12 under a published total, 1 and 1 are both given away (each at least 1, together 2),
+        // and 3 and 2 are each pinned to 1 to 4; with the 12 hidden too, each could be anything up to 13 or more.
+        var (hidden, hideTotal) = SmallCounts.Line([first, second, 12, 0], threshold: 5);
+
+        Assert.Equal([0, 1, 2], hidden.Order());
+        Assert.False(hideTotal);
+    }
+
+    [Fact]
+    public void Line_TwoSmallCountsAndNothingElseToHide_HideTheTotal()
+    {
+        var (hidden, hideTotal) = SmallCounts.Line([1, 1, 0], threshold: 5);
+
+        Assert.Equal([0, 1], hidden.Order());
+        Assert.True(hideTotal);
     }
 
     [Fact]
