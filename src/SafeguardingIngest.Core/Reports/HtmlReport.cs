@@ -35,7 +35,7 @@ public static class HtmlReport
         {
             var i = result.Indicator;
             var area = result.Area;
-            var hide = AreaHidden(result, publication);
+            var hide = PageSuppression.For(result, publication);
             var anchor = Anchor(i.Code);
             var missing = area.Lacking;
             if (!missing.IsComplete)
@@ -60,7 +60,7 @@ public static class HtmlReport
                 Direction(area.SinceLastYear, area.Value, area.SameQuarterLastYear, hide.Value || hide.LastYear, comparable, publication),
             ]));
 
-            var chart = TrendChart.Build(result, index => IsSmallFigure(i, result.SeriesParts[index], publication));
+            var chart = TrendChart.Build(result, index => hide.HidesQuarter(result, index, publication));
             var meta = $"{Figures.Unit(i.Unit)}, {Figures.Polarity(i.Polarity)}, {(i.Kind == MeasureKind.Flow ? "adds up over the year" : "a position at quarter end")}" +
                        (i.Baseline is { } b ? $"; baseline {Figures.Show(b.Value, i.Unit)} ({b.Year})" : string.Empty);
             CardFigure[] figures =
@@ -71,7 +71,7 @@ public static class HtmlReport
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, result.Localities, result.TargetToDate, hide.YearToDate, publication), i.Unit != IndicatorUnit.Count));
+                Localities(i, result.Localities, result.TargetToDate, hide, publication), i.Unit != IndicatorUnit.Count));
         }
 
         var actions = report.Actions;
@@ -99,68 +99,27 @@ public static class HtmlReport
     internal static bool IsSmallFigure(Indicator indicator, Ratio parts, PublicationOptions publication) =>
         !parts.IsEmpty && SmallCounts.IsSmallFigure(indicator.Unit, parts.Numerator, parts.Denominator, publication.SmallCountThreshold);
 
-    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, bool areaYearToDateHidden, PublicationOptions publication)
+    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, PageSuppression hide, PublicationOptions publication)
     {
-        // Counts: each column is a line whose total (the whole area's) is published, so secondary suppression applies.
-        var thisQuarter = Hidden(indicator, rows.Select(r => r.Figures.Parts).ToList(), publication, []);
-        var lastYear = Hidden(indicator, rows.Select(r => r.Figures.SameQuarterLastYearParts).ToList(), publication, []);
-
-        // For a flow the year to date is this quarter plus the earlier ones, so it goes wherever this
-        // quarter does; and where the area's is hidden, the localities' would add up to it.
-        var yearToDate = indicator.Kind == MeasureKind.Flow && areaYearToDateHidden
-            ? Enumerable.Range(0, rows.Count).ToHashSet()
-            : Hidden(indicator, rows.Select(r => r.Figures.YearToDateParts).ToList(), publication, indicator.Kind == MeasureKind.Flow ? thisQuarter : []);
         var rated = indicator.Unit != IndicatorUnit.Count;
         return rows.Select((row, r) =>
         {
             var f = row.Figures;
+            var thisQuarter = hide.LocalityValue.Contains(r);
             List<PageCell> cells =
             [
-                Cell(f.Value, indicator.Unit, thisQuarter.Contains(r), f.Coverage, publication, f.Parts),
-                Cell(f.SameQuarterLastYear, indicator.Unit, lastYear.Contains(r), f.LastYearCoverage, publication, f.SameQuarterLastYearParts),
-                Cell(f.YearToDate, indicator.Unit, yearToDate.Contains(r), f.YearToDateCoverage, publication, f.YearToDateParts),
+                Cell(f.Value, indicator.Unit, thisQuarter, f.Coverage, publication, f.Parts),
+                Cell(f.SameQuarterLastYear, indicator.Unit, hide.LocalityLastYear.Contains(r), f.LastYearCoverage, publication, f.SameQuarterLastYearParts),
+                Cell(f.YearToDate, indicator.Unit, hide.LocalityYearToDate.Contains(r), f.YearToDateCoverage, publication, f.YearToDateParts),
             ];
             if (rated)
             {
                 cells.Add(PageCell.Badge(Rag(f, targetToDate, rated: true)));
             }
 
-            cells.Add(Direction(f.SincePrevious, f.Value, f.Previous, thisQuarter.Contains(r), f.Coverage.IsComplete && f.PreviousCoverage.IsComplete, publication));
+            cells.Add(Direction(f.SincePrevious, f.Value, f.Previous, thisQuarter, f.Coverage.IsComplete && f.PreviousCoverage.IsComplete, publication));
             return new BreakdownLine(row.Name, cells);
         }).ToList();
-    }
-
-    /// <summary>
-    /// Rows to hide in one column of a breakdown: small figures and the rows in <paramref name="also"/>,
-    /// then whatever would reveal them from the area's figure. That holds for every unit: a percentage's
-    /// or rate's numerators add up to the area's as counts do (the csv publishes them, and populations
-    /// are public), an average's cases likewise.
-    /// </summary>
-    private static HashSet<int> Hidden(Indicator indicator, List<Ratio> parts, PublicationOptions publication, HashSet<int> also)
-    {
-        bool Primary(int row) => IsSmallFigure(indicator, parts[row], publication) || (also.Contains(row) && !parts[row].IsEmpty);
-
-        // The area's figure, this column's total, stays as it is: where no other cell is left to hide
-        // (small cells beside zeros), the hidden cells can still be narrowed from it; docs/disclosure.md.
-        var cells = Enumerable.Range(0, parts.Count).Where(r => !parts[r].IsEmpty)
-            .ToDictionary(r => r, r => indicator.Unit == IndicatorUnit.Average ? parts[r].Denominator : parts[r].Numerator);
-        return SmallCounts.Table(cells, [cells.Keys.ToList()], publication.SmallCountThreshold, Primary).Hidden;
-    }
-
-    private static (bool Value, bool Previous, bool LastYear, bool YearToDate) AreaHidden(IndicatorResult result, PublicationOptions publication)
-    {
-        var i = result.Indicator;
-        var series = result.SeriesParts;
-
-        // A flow's year to date less the quarters beside it would give a hidden quarter of this year back.
-        var year = result.SeriesPeriods[^1].Year;
-        var quarterOfYearHidden = i.Kind == MeasureKind.Flow &&
-            Enumerable.Range(0, series.Count).Any(q => result.SeriesPeriods[q].Year == year && IsSmallFigure(i, series[q], publication));
-        return (
-            IsSmallFigure(i, series[^1], publication),
-            series.Count > 1 && IsSmallFigure(i, series[^2], publication),
-            series.Count > 4 && IsSmallFigure(i, series[^5], publication),
-            quarterOfYearHidden || IsSmallFigure(i, result.Area.YearToDateParts, publication));
     }
 
     private static PageCell Cell(double? value, IndicatorUnit unit, bool hidden, Coverage coverage, PublicationOptions publication, Ratio parts = default) =>

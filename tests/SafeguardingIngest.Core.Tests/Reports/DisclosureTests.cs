@@ -79,6 +79,25 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void AreaFigure_OverLocalitiesWithNothingElseToHide_IsHiddenWithItsYearToDateAndChartPoint()
+    {
+        // CAF this quarter: North 3, South 2. Both are hidden; shown, the area's 5 would pin each to 1 to 4,
+        // and no other locality is left to hide, so the 5 goes too, and with it the year to date (a flow).
+        var q1 = Q2.Previous();
+        var report = Compile(Q2,
+            Observe(q1, "A", "CAF", "L1", 150), Observe(q1, "B", "CAF", "L2", 100),
+            Observe(Q2, "A", "CAF", "L1", 3), Observe(Q2, "B", "CAF", "L2", 2));
+
+        var card = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "CAF");
+        var figures = card.Figures.ToDictionary(f => f.Label, f => f.Cell);
+        Assert.True(figures["This quarter"].Suppressed);
+        Assert.True(figures["year to date"].Suppressed);
+        Assert.Equal("250", figures["previous quarter"].Text);
+        Assert.All(card.Localities, line => Assert.True(line.Cells[0].Suppressed, line.Name));
+        Assert.DoesNotContain(card.Chart.Points, p => p.Label.StartsWith("2011-12 Q2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void StockYearToDate_IsNotHiddenForAnEarlierQuarter()
     {
         // OPEN is a position at quarter end: its year to date is where the latest quarter stands, not a sum.
