@@ -51,12 +51,8 @@ public class DisclosureTests
     public void FlowYearToDate_BesideAHiddenQuarter_IsHiddenWithTheLocalitiesThatAddUpToIt()
     {
         // CAF adds up over the year. Q1 250, Q2 3: shown, the year to date 253 less Q1 gives Q2 back.
-        var q1 = Q2.Previous();
-        var report = Compile(Q2,
-            Observe(q1, "A", "CAF", "L1", 150), Observe(q1, "B", "CAF", "L2", 100),
-            Observe(Q2, "A", "CAF", "L1", 3), Observe(Q2, "B", "CAF", "L2", 0));
+        var (report, card) = CafAfterQ1Of250(north: 3, south: 0);
 
-        var card = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "CAF");
         var figures = card.Figures.ToDictionary(f => f.Label, f => f.Cell);
         Assert.True(figures["This quarter"].Suppressed);
         Assert.False(figures["previous quarter"].Suppressed);
@@ -83,12 +79,8 @@ public class DisclosureTests
     {
         // CAF this quarter: North 3, South 2. Both are hidden; shown, the area's 5 would pin each to 1 to 4,
         // and no other locality is left to hide, so the 5 goes too, and with it the year to date (a flow).
-        var q1 = Q2.Previous();
-        var report = Compile(Q2,
-            Observe(q1, "A", "CAF", "L1", 150), Observe(q1, "B", "CAF", "L2", 100),
-            Observe(Q2, "A", "CAF", "L1", 3), Observe(Q2, "B", "CAF", "L2", 2));
+        var (_, card) = CafAfterQ1Of250(north: 3, south: 2);
 
-        var card = HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "CAF");
         var figures = card.Figures.ToDictionary(f => f.Label, f => f.Cell);
         Assert.True(figures["This quarter"].Suppressed);
         Assert.True(figures["year to date"].Suppressed);
@@ -145,5 +137,15 @@ public class DisclosureTests
         Assert.Equal(blind.Points, chart.Points);
         Assert.Equal(blind.Method, chart.Method);
         Assert.NotNull(chart.Projection);
+    }
+
+    /// <summary>CAF (a flow count by locality): Q1 North 150 and South 100, then this quarter's two figures.</summary>
+    private static (ConsolidatedReturn Report, IndicatorCard Card) CafAfterQ1Of250(double north, double south)
+    {
+        var q1 = Q2.Previous();
+        var report = Compile(Q2,
+            Observe(q1, "A", "CAF", "L1", 150), Observe(q1, "B", "CAF", "L2", 100),
+            Observe(Q2, "A", "CAF", "L1", north), Observe(Q2, "B", "CAF", "L2", south));
+        return (report, HtmlReport.Page(report, s_publication).Indicators.Single(c => c.Code == "CAF"));
     }
 }
