@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Cli.Tests.Commands;
 
@@ -30,6 +31,22 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("Refused", submissions["EDU"]);
         Assert.Equal("OnTime", submissions["CSC"]);
         Assert.Equal(23, json.RootElement.GetProperty("indicators").GetArrayLength());
+
+        // A reader with the page alone pins no hidden count of any locality breakdown (the demo's counts are
+        // large, so this guards the page's relations rather than many hidden cells).
+        var html = await File.ReadAllTextAsync(Path.Combine(folder, "consolidated-return.html"));
+        var period = ReportingPeriod.Parse(json.RootElement.GetProperty("period").GetString()!);
+        var quarters = Enumerable.Range(1, period.Quarter).Select(q => new ReportingPeriod(period.Year, q).ToString()).ToArray();
+        var attacked = json.RootElement.GetProperty("indicators").EnumerateArray()
+            .Where(i => i.GetProperty("unit").GetString() == "Count" && i.GetProperty("localities").GetArrayLength() > 0).ToList();
+        Assert.NotEmpty(attacked);
+        foreach (var indicator in attacked)
+        {
+            var code = indicator.GetProperty("code").GetString()!;
+            var anchor = "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+            var attacker = PageAttacker.Attack(html, anchor, period.ToString(), quarters, flow: indicator.GetProperty("kind").GetString() == "Flow");
+            Assert.All(attacker.Hidden, h => Assert.True(h.Value.High - h.Value.Low + 1 >= 5, $"{code}: {h.Key} pinned to {h.Value.Low} to {h.Value.High} by {h.Value.Route}"));
+        }
 
         // The corrected Children's Social Care return superseded its draft: the draft's submission is not current.
         var (_, list) = await SgiRunner.RunJsonAsync(["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);

@@ -9,7 +9,7 @@ namespace SafeguardingIngest.Tests.Reports;
 
 /// <summary>
 /// Generated partnerships full of small counts, compiled and published; a reader with the page alone
-/// (PageAttacker) must not pin any hidden figure to fewer values than the threshold.
+/// (<see cref="PageAttacker"/>) must not pin any hidden figure to fewer values than the threshold.
 /// </summary>
 public class PageAttackerTests
 {

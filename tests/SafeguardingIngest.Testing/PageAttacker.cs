@@ -2,17 +2,17 @@ using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace SafeguardingIngest.Tests.Reports;
+namespace SafeguardingIngest.Testing;
 
 /// <summary>
-/// A reader out to work back hidden counts from the board page alone, for one indicator that adds up
-/// over the year and is broken down by locality. It reads the page as published (an HTML parser, no
+/// A reader out to work back hidden counts from the board page alone, for one count indicator broken
+/// down by locality. It reads the page as published (an HTML parser, no
 /// access to the figures behind it), sets up every linear relation the page lets a reader use (the
-/// localities add up to the area for each column; the area's year to date adds up the area's quarters
-/// of the year, from the card and the chart; a locality's year to date is its quarter plus unknown
-/// earlier ones), and narrows each hidden figure's interval by propagation until nothing changes.
+/// localities add up to the area for each column; for a flow, the area's year to date adds up the
+/// area's quarters of the year, from the card and the chart, and a locality's year to date is its
+/// quarter plus unknown earlier ones; for a stock, the year to date is the quarter), and narrows each hidden figure's interval by propagation until nothing changes.
 /// </summary>
-internal sealed class PageAttacker
+public sealed class PageAttacker
 {
     private readonly Dictionary<string, (double Low, double High, string Route)> _bounds = [];
     private readonly List<(string Name, List<(string Var, int Sign)> Terms, double Constant)> _relations = [];
@@ -21,7 +21,7 @@ internal sealed class PageAttacker
     public IReadOnlyDictionary<string, (double Low, double High, string Route)> Hidden => _bounds.Where(b => b.Key.StartsWith("hidden:", StringComparison.Ordinal)).ToDictionary(b => b.Key[7..], b => b.Value);
 
     /// <summary>Reads the card of <paramref name="anchor"/> on <paramref name="html"/> and bounds every hidden figure on it.</summary>
-    public static PageAttacker Attack(string html, string anchor, string period, string[] quartersOfYear)
+    public static PageAttacker Attack(string html, string anchor, string period, string[] quartersOfYear, bool flow = true)
     {
         var attacker = new PageAttacker();
         var card = new HtmlParser().ParseDocument(html).QuerySelector($"section#{anchor}") ?? throw new InvalidOperationException($"No card {anchor}.");
@@ -33,7 +33,9 @@ internal sealed class PageAttacker
         var points = card.QuerySelectorAll("circle title").Select(t => t.TextContent.Split(": ")).ToDictionary(p => p[0], p => p[1]);
         var area = attacker.Figure("area this quarter", figures["This quarter"], atLeastOne: true);
         var toDate = attacker.Figure("area year to date", figures["year to date"], atLeastOne: false);
-        var quarters = quartersOfYear.Select(q => q == period ? area : attacker.Figure($"area {q}", points.GetValueOrDefault(q, "c"), atLeastOne: false)).ToList();
+        var quarters = flow
+            ? quartersOfYear.Select(q => q == period ? area : attacker.Figure($"area {q}", points.GetValueOrDefault(q, "c"), atLeastOne: false)).ToList()
+            : [area];
         attacker.Relate("year to date = quarters of the year", [(toDate, -1), .. quarters.Distinct().Select(q => (q, 1))]);
         var lastYear = attacker.Figure("area same quarter last year", figures["same quarter last year"], atLeastOne: true);
 
@@ -47,8 +49,13 @@ internal sealed class PageAttacker
         attacker.Relate("localities year to date = area", [(toDate, -1), .. toDateColumn.Select(v => (v, 1))]);
         for (var r = 0; r < rows.Count; r++)
         {
-            var earlier = attacker.Figure($"{rows[r].Name} earlier quarters", "?", atLeastOne: false);
-            attacker.Relate($"{rows[r].Name} year to date = this quarter + earlier", [(toDateColumn[r], -1), (thisColumn[r], 1), (earlier, 1)]);
+            List<(string, int)> terms = [(toDateColumn[r], -1), (thisColumn[r], 1)];
+            if (flow)
+            {
+                terms.Add((attacker.Figure($"{rows[r].Name} earlier quarters", "?", atLeastOne: false), 1));
+            }
+
+            attacker.Relate($"{rows[r].Name} year to date = this quarter{(flow ? " + earlier" : string.Empty)}", terms);
         }
 
         attacker.Propagate();
