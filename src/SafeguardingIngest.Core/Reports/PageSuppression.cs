@@ -67,10 +67,8 @@ internal sealed record PageSuppression(
     /// </summary>
     private static (HashSet<int> Hidden, bool HideTotal) Column(Indicator indicator, List<Ratio> parts, PublicationOptions publication, HashSet<int> also)
     {
-        bool Primary(int row) => HtmlReport.IsSmallFigure(indicator, parts[row], publication) || (also.Contains(row) && !parts[row].IsEmpty);
-        var cells = Enumerable.Range(0, parts.Count).Where(r => !parts[r].IsEmpty)
-            .ToDictionary(r => r, r => indicator.Unit == IndicatorUnit.Average ? parts[r].Denominator : parts[r].Numerator);
-        var (hidden, totals) = SmallCounts.Table(cells, [cells.Keys.ToList()], publication.SmallCountThreshold, Primary);
-        return (hidden, totals.Count > 0);
+        bool Primary(int row) => HtmlReport.IsSmallFigure(indicator, parts[row], publication) || also.Contains(row);
+        var counts = parts.Select(p => p.IsEmpty ? (double?)null : indicator.Unit == IndicatorUnit.Average ? p.Denominator : p.Numerator).ToList();
+        return SmallCounts.Line(counts, publication.SmallCountThreshold, Primary);
     }
 }

@@ -29,11 +29,14 @@ public static class SmallCounts
         _ => IsSmall(denominator, threshold),
     };
 
-    /// <summary>Cells to hide in one line of counts whose total is published; and whether the total must be hidden too.</summary>
-    public static (HashSet<int> Hidden, bool HideTotal) Line(IReadOnlyList<double?> counts, int threshold)
+    /// <summary>
+    /// Cells to hide in one line of counts (null where nothing was observed) whose total is published;
+    /// and whether the total must be hidden too. <paramref name="primary"/> as for <see cref="Table"/>.
+    /// </summary>
+    public static (HashSet<int> Hidden, bool HideTotal) Line(IReadOnlyList<double?> counts, int threshold, Func<int, bool>? primary = null)
     {
         var cells = Enumerable.Range(0, counts.Count).Where(i => counts[i] is not null).ToDictionary(i => i, i => counts[i]!.Value);
-        var (hidden, totals) = Table(cells, [cells.Keys.ToList()], threshold);
+        var (hidden, totals) = Table(cells, [cells.Keys.ToList()], threshold, primary);
         return (hidden, totals.Contains(0));
     }
 
