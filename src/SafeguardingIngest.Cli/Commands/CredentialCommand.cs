@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SafeguardingIngest.Reports;
 using SafeguardingIngest.Storage.Access;
 using Spectre.Console;
 
@@ -111,7 +112,8 @@ internal static class CredentialCommand
             throw new UsageException($"{quarter} was due on {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; with {graceDays} days' grace that has passed. Give more --grace-days, or issue single links with --agency.");
         }
 
-        var lifetime = until - now > AgencyAccess.MaxLifetime ? AgencyAccess.MaxLifetime : until - now;
+        var capped = until - now > AgencyAccess.MaxLifetime;
+        var lifetime = capped ? AgencyAccess.MaxLifetime : until - now;
         var pageAddress = page is { } given ? new Uri(given) : new Uri(UploadPageLink.ShippedPage);
         var path = output?.FullName ?? Path.GetFullPath($"credentials-{quarter.Key}.csv");
         var rows = new List<string> { "agency,agency_name,contact,period,due,expires,upload_page,upload_url" };
@@ -130,11 +132,11 @@ internal static class CredentialCommand
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllLinesAsync(path, rows, cancellationToken);
-        var capped = until - now > AgencyAccess.MaxLifetime ? $" (the due date plus {graceDays} days is further off than the 7 days a link can live: issue them again next week)" : string.Empty;
-        console.Ansi.MarkupLine(Markup.Escape($"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {DateTimeOffset.UtcNow.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}{capped}. The file holds the links: send each agency its own, and keep the file as a secret."));
+        var cappedNote = capped ? $" (the due date plus {graceDays} days is further off than the {AgencyAccess.MaxLifetime.TotalDays:0} days a link can live: issue them again next week)" : string.Empty;
+        console.Ansi.MarkupLine(Markup.Escape($"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {now.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}{cappedNote}. The file holds the links: send each agency its own, and keep the file as a secret."));
         return ExitCodes.Accepted;
     }
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : SafeguardingIngest.Reports.Figures.SafeForSpreadsheet(field)!;
+    /// <summary>A field of the csv: text from the reference data cannot start a formula, quoted where it must be.</summary>
+    private static string Quote(string field) => CsvField.Quote(Figures.SafeForSpreadsheet(field)!);
 }

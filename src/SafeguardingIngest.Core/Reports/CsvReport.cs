@@ -51,7 +51,7 @@ public static class CsvReport
                 isHidden ? "true" : "false", Figures.SafeForSpreadsheet(o.Commentary) ?? string.Empty, o.Source,
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
             ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+            csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
@@ -81,7 +81,4 @@ public static class CsvReport
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
