@@ -154,5 +154,6 @@ public static class HtmlReport
             s.Current?.ReceivedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "–", null);
     }
 
-    private static string Anchor(string code) => "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+    /// <summary>The id of an indicator's card on the page: "i-" and the code's letters and digits, lower case.</summary>
+    public static string Anchor(string code) => "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
 }

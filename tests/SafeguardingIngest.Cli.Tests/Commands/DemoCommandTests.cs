@@ -43,8 +43,7 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         foreach (var indicator in attacked)
         {
             var code = indicator.GetProperty("code").GetString()!;
-            var anchor = "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
-            var attacker = PageAttacker.Attack(html, anchor, period.ToString(), quarters, flow: indicator.GetProperty("kind").GetString() == "Flow");
+            var attacker = PageAttacker.Attack(html, SafeguardingIngest.Reports.HtmlReport.Anchor(code), period.ToString(), quarters, flow: indicator.GetProperty("kind").GetString() == "Flow");
             Assert.All(attacker.Hidden, h => Assert.True(h.Value.High - h.Value.Low + 1 >= 5, $"{code}: {h.Key} pinned to {h.Value.Low} to {h.Value.High} by {h.Value.Route}"));
         }
 
