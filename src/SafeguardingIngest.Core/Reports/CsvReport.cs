@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
-using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Reports;
 
 /// <summary>
 /// observations.csv: tidy long format, one row per period, indicator, agency and locality, for Power BI
-/// and Excel. Published, so small counts (and the ones that would reveal them from the totals the page
-/// publishes: by locality and for the whole area) show as the suppression symbol; text from agencies
+/// and Excel. Published, so the cells the compile's <see cref="DisclosurePlan"/> hides (small figures, and
+/// the ones that would reveal them from what the page and the csv show) show as the suppression symbol; text from agencies
 /// cannot start a formula. Each row says whether its period's figures for the indicator are complete
 /// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
 /// total worked out from the file can be read as the incomplete figure it is.
@@ -27,9 +26,9 @@ public static class CsvReport
     ];
 
     /// <summary>Writes the csv (UTF-8 with BOM, so Excel reads it right).</summary>
-    public static byte[] Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication)
+    public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan)
     {
-        var hidden = Suppressed(report.Observations, publication);
+        var publication = plan.Publication;
         var coverage = report.Indicators
             .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
             .ToDictionary(c => c.Key, c => c.Coverage);
@@ -38,7 +37,7 @@ public static class CsvReport
         foreach (var o in report.Observations)
         {
             var indicator = partnership.FindIndicator(o.Indicator);
-            var isHidden = hidden.Contains(o);
+            var isHidden = plan.Hides(o);
             var symbol = publication.Symbol;
             var complete = coverage.GetValueOrDefault((o.Period, o.Indicator)) ?? Coverage.Complete;
             string[] fields =
@@ -55,27 +54,6 @@ public static class CsvReport
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>
-    /// The observations to suppress: small figures (<see cref="SmallCounts.IsSmallFigure"/>), then, for each period and indicator, secondary
-    /// suppression across the lines whose totals are published (each locality across agencies, the
-    /// whole area across everything) and each agency across localities.
-    /// </summary>
-    public static HashSet<Observation> Suppressed(IReadOnlyList<Observation> observations, PublicationOptions publication)
-    {
-        var hidden = new HashSet<Observation>();
-        foreach (var group in observations.GroupBy(o => (o.Period, o.Indicator)))
-        {
-            var cells = group.ToDictionary(o => o, o => o.Unit == IndicatorUnit.Average ? o.Denominator ?? 0 : o.Numerator);
-            var lines = new List<IReadOnlyList<Observation>> { group.ToList() };
-            lines.AddRange(group.GroupBy(o => o.Locality).Select(g => (IReadOnlyList<Observation>)g.ToList()));
-            lines.AddRange(group.GroupBy(o => o.Agency).Select(g => (IReadOnlyList<Observation>)g.ToList()));
-            var threshold = publication.SmallCountThreshold;
-            hidden.UnionWith(SmallCounts.Table(cells, lines, threshold, o => SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)).Hidden);
-        }
-
-        return hidden;
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

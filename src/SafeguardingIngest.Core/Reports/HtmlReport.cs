@@ -20,13 +20,14 @@ public static class HtmlReport
     /// <summary>The file name.</summary>
     public const string FileName = "consolidated-return.html";
 
-    /// <summary>Writes the page.</summary>
-    public static byte[] Render(ConsolidatedReturn report, PublicationOptions publication) =>
-        Encoding.UTF8.GetBytes(HtmlTemplates.Render("consolidated-return.liquid", Page(report, publication)));
+    /// <summary>Writes the page, hiding what <paramref name="plan"/> says.</summary>
+    public static byte[] Render(ConsolidatedReturn report, DisclosurePlan plan) =>
+        Encoding.UTF8.GetBytes(HtmlTemplates.Render("consolidated-return.liquid", Page(report, plan)));
 
     /// <summary>What the page shows.</summary>
-    public static BoardPage Page(ConsolidatedReturn report, PublicationOptions publication)
+    public static BoardPage Page(ConsolidatedReturn report, DisclosurePlan plan)
     {
+        var publication = plan.Publication;
         var names = report.AgencyNames;
         var summary = new List<SummaryRow>();
         var notes = new List<PageNote>();
@@ -35,7 +36,7 @@ public static class HtmlReport
         {
             var i = result.Indicator;
             var area = result.Area;
-            var hide = PageSuppression.For(result, publication);
+            var hide = plan.For(result);
             var anchor = Anchor(i.Code);
             var missing = area.Lacking;
             if (!missing.IsComplete)
@@ -50,7 +51,7 @@ public static class HtmlReport
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
                 : new PageCell(Figures.ChangeText(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable), Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
-            var rag = PageCell.Badge(Rag(area, result.TargetToDate, rated: true));
+            var rag = Rated(area, result.TargetToDate, hide.YearToDate, publication);
             var annual = new PageCell(result.Target is null ? "No target" : Figures.Show(result.Target, i.Unit));
             var toDate = new PageCell(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit));
             summary.Add(new SummaryRow(anchor, i.Code, i.Title,
@@ -60,7 +61,7 @@ public static class HtmlReport
                 Direction(area.SinceLastYear, area.Value, area.SameQuarterLastYear, hide.Value || hide.LastYear, comparable, publication),
             ]));
 
-            var chart = TrendChart.Build(result, index => hide.HidesQuarter(result, index, publication));
+            var chart = TrendChart.Build(result, hide.Quarters.Contains);
             var meta = $"{Figures.Unit(i.Unit)}, {Figures.Polarity(i.Polarity)}, {(i.Kind == MeasureKind.Flow ? "adds up over the year" : "a position at quarter end")}" +
                        (i.Baseline is { } b ? $"; baseline {Figures.Show(b.Value, i.Unit)} ({b.Year})" : string.Empty);
             CardFigure[] figures =
@@ -99,7 +100,7 @@ public static class HtmlReport
     internal static bool IsSmallFigure(Indicator indicator, Ratio parts, PublicationOptions publication) =>
         !parts.IsEmpty && SmallCounts.IsSmallFigure(indicator.Unit, parts.Numerator, parts.Denominator, publication.SmallCountThreshold);
 
-    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, PageSuppression hide, PublicationOptions publication)
+    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, IndicatorDisclosure hide, PublicationOptions publication)
     {
         var rated = indicator.Unit != IndicatorUnit.Count;
         return rows.Select((row, r) =>
@@ -114,10 +115,10 @@ public static class HtmlReport
             ];
             if (rated)
             {
-                cells.Add(PageCell.Badge(Rag(f, targetToDate, rated: true)));
+                cells.Add(Rated(f, targetToDate, hide.LocalityYearToDate.Contains(r), publication));
             }
 
-            cells.Add(Direction(f.SincePrevious, f.Value, f.Previous, thisQuarter, f.Coverage.IsComplete && f.PreviousCoverage.IsComplete, publication));
+            cells.Add(Direction(f.SincePrevious, f.Value, f.Previous, hide.LocalityDirection.Contains(r), f.Coverage.IsComplete && f.PreviousCoverage.IsComplete, publication));
             return new BreakdownLine(row.Name, cells);
         }).ToList();
     }
@@ -129,6 +130,10 @@ public static class HtmlReport
 
     private static PageCell Direction(Direction? direction, double? now, double? before, bool hidden, bool comparable, PublicationOptions publication) =>
         hidden ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false) : PageCell.Words(Figures.DirectionText(direction, now, before), !comparable && now is not null && before is not null);
+
+    /// <summary>A RAG, withheld where the year to date it rates is hidden: a band about the target would bound the hidden figure.</summary>
+    private static PageCell Rated(IndicatorFigures figures, double? targetToDate, bool hidden, PublicationOptions publication) =>
+        hidden && figures.Rag is not null ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false) : PageCell.Badge(Rag(figures, targetToDate, rated: true));
 
     private static PageBadge Rag(IndicatorFigures figures, double? targetToDate, bool rated) =>
         figures.Rag is { } rag ? Rag(rag) : new PageBadge("rag-none", Figures.RagText(figures, targetToDate, rated));

@@ -9,12 +9,16 @@ public sealed record ReportFile(string Name, string ContentType, byte[] Content)
 /// <summary>The four reports of a consolidated return, in the forms people open.</summary>
 public static class ReportSet
 {
-    /// <summary>Renders the workbook, the page, the csv and the JSON.</summary>
-    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>
-    [
-        new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report)),
-        new(HtmlReport.FileName, "text/html; charset=utf-8", HtmlReport.Render(report, publication)),
-        new(CsvReport.FileName, "text/csv; charset=utf-8", CsvReport.Render(report, partnership, publication)),
-        new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report)),
-    ];
+    /// <summary>Renders the workbook, the page, the csv and the JSON; the page and the csv by one disclosure plan.</summary>
+    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication)
+    {
+        var plan = DisclosurePlan.For(report, publication);
+        return
+        [
+            new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report)),
+            new(HtmlReport.FileName, "text/html; charset=utf-8", HtmlReport.Render(report, plan)),
+            new(CsvReport.FileName, "text/csv; charset=utf-8", CsvReport.Render(report, partnership, plan)),
+            new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report)),
+        ];
+    }
 }

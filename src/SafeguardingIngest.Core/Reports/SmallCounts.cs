@@ -4,11 +4,10 @@ namespace SafeguardingIngest.Reports;
 
 /// <summary>
 /// Statistical disclosure control for counts in published tables. Primary suppression hides counts
-/// from 1 to the threshold less one, and figures resting on so few children (see <see cref="IsSmallFigure"/>). Secondary suppression then hides enough other cells that no
-/// hidden count can be worked back from a published total: wherever a line (a set of cells whose
-/// total is published) has exactly one hidden cell, or hidden cells adding up to so little that each
-/// is pinned below the threshold, its smallest other non-zero cell is hidden too, repeated until
-/// every line is safe. Where no other cell can be hidden, the line's total is.
+/// from 1 to the threshold less one, and figures resting on so few children (see <see cref="IsSmallFigure"/>).
+/// Secondary suppression then hides enough other cells that no hidden count can be worked back from a
+/// published total (<see cref="SuppressionNetwork"/> states the method; <see cref="DisclosurePlan"/>
+/// applies it to everything a compile publishes).
 /// </summary>
 public static class SmallCounts
 {
@@ -41,8 +40,9 @@ public static class SmallCounts
     }
 
     /// <summary>
-    /// Cells to hide in a table whose lines' totals are all published (for example the rows and columns
-    /// of agencies by localities), and the indexes of lines whose total must be hidden as well.
+    /// Cells to hide in a table of counts whose lines' totals are all published (for example the rows and
+    /// columns of agencies by localities), and the indexes of lines whose total must be hidden as well,
+    /// by the method of <see cref="SuppressionNetwork"/>.
     /// </summary>
     /// <param name="cells">Each cell's count, the quantity its lines add up.</param>
     /// <param name="lines">The sets of cells whose totals are published.</param>
@@ -52,44 +52,16 @@ public static class SmallCounts
         IReadOnlyDictionary<TKey, double> cells, IReadOnlyList<IReadOnlyList<TKey>> lines, int threshold, Func<TKey, bool>? primary = null)
         where TKey : notnull
     {
-        var hidden = cells.Where(c => primary?.Invoke(c.Key) ?? IsSmall(c.Value, threshold)).Select(c => c.Key).ToHashSet();
-        var hiddenTotals = new HashSet<int>();
-        var changed = true;
-        while (changed)
+        var network = new SuppressionNetwork(threshold, hiddenAtLeastOne: true);
+        var nodes = cells.ToDictionary(c => c.Key, c => network.Add(c.Value, primary?.Invoke(c.Key) ?? IsSmall(c.Value, threshold)));
+        var totals = lines.Select(line =>
         {
-            changed = false;
-            for (var index = 0; index < lines.Count; index++)
-            {
-                var line = lines[index];
-                if (hiddenTotals.Contains(index) || IsSafe(line.Where(hidden.Contains).Select(k => cells[k]).ToList(), threshold))
-                {
-                    continue;
-                }
-
-                // A zero is safe to show: hiding it protects nothing, since the total less the rest still gives the hidden cell.
-                var partners = line.Where(k => !hidden.Contains(k) && cells[k] > 0).OrderBy(k => cells[k]).Take(1).ToList();
-                if (partners.Count == 1)
-                {
-                    hidden.Add(partners[0]);
-                }
-                else
-                {
-                    hiddenTotals.Add(index);
-                }
-
-                changed = true;
-            }
-        }
-
-        return (hidden, hiddenTotals);
+            var total = network.Add(line.Sum(k => cells[k]), primary: false, rank: 1);
+            network.Sum(total, line.Select(k => nodes[k]));
+            return total;
+        }).ToList();
+        var hidden = network.Hide();
+        return (nodes.Where(n => hidden.Contains(n.Value)).Select(n => n.Key).ToHashSet(),
+                Enumerable.Range(0, lines.Count).Where(l => hidden.Contains(totals[l])).ToHashSet());
     }
-
-    /// <summary>
-    /// True when a line's hidden cells cannot be worked out from its published total: none is hidden,
-    /// or more than one, adding up to enough that a reader who knows each is at least 1 can still only
-    /// say of each that it lies between 1 and the threshold or more (3 and 2 hidden beside a total
-    /// give 5 between them, so each is 1 to 4: not yet safe; 1 and 1 give both away).
-    /// </summary>
-    private static bool IsSafe(List<double> hiddenCells, int threshold) =>
-        hiddenCells.Count == 0 || (hiddenCells.Count > 1 && hiddenCells.Sum() - (hiddenCells.Count - 1) >= threshold);
 }

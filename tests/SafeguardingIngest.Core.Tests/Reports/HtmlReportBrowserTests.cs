@@ -84,7 +84,7 @@ public sealed class HtmlReportBrowserTests
     {
         var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
         var page = Path.Combine(folder, HtmlReport.FileName);
-        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, new PublicationOptions()));
+        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, DisclosurePlan.For(report, new PublicationOptions())));
         return (folder, page);
     }
 

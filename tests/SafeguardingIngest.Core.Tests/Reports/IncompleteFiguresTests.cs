@@ -24,7 +24,7 @@ public class IncompleteFiguresTests
     [Fact]
     public void Html_MissingReturn_MarksTheFigureAndNamesTheAgencyInANote()
     {
-        var page = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(HtmlReport.Render(Report(), s_publication)));
+        var page = new HtmlParser().ParseDocument(Publish.Html(Report(), s_publication));
         var cells = Row(page, "CAF");
 
         // Columns: this quarter, last year, change, year to date, annual target, target to date, RAG, since last quarter, since last year.
@@ -38,7 +38,7 @@ public class IncompleteFiguresTests
     [Fact]
     public void Html_Labels_SayNoDataNoTargetAndTargetsByName()
     {
-        var page = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(HtmlReport.Render(Report(), s_publication)));
+        var page = new HtmlParser().ParseDocument(Publish.Html(Report(), s_publication));
         var headings = page.QuerySelectorAll("#summary + table thead th").Select(h => h.TextContent).ToList();
         var ni68 = Row(page, "NI 68");
         var open = Row(page, "OPEN");
@@ -67,7 +67,7 @@ public class IncompleteFiguresTests
     [Fact]
     public void Csv_RowsOfAnIncompletePeriod_SayWhichReturnsAreMissing()
     {
-        var lines = Encoding.UTF8.GetString(CsvReport.Render(Report(), Partnership, s_publication)).Split("\r\n");
+        var lines = Publish.Csv(Report(), Partnership, s_publication).Split("\r\n");
         var header = lines[0].TrimStart('\uFEFF').Split(',');
         var complete = Array.IndexOf(header, "complete");
         var missing = Array.IndexOf(header, "missing_returns");

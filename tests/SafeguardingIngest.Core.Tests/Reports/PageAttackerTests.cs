@@ -1,4 +1,3 @@
-using System.Text;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
@@ -37,7 +36,7 @@ public class PageAttackerTests
         var attacked = 0;
         for (var seed = 1; seed <= 300; seed++)
         {
-            var html = Encoding.UTF8.GetString(HtmlReport.Render(Generate(seed), s_publication));
+            var html = Publish.Html(Generate(seed), s_publication);
             var quarters = Enumerable.Range(1, s_period.Quarter).Select(q => new ReportingPeriod(s_period.Year, q).ToString()).ToArray();
             var attacker = PageAttacker.Attack(html, "i-kids", s_period.ToString(), quarters);
             attacked += attacker.Hidden.Count;

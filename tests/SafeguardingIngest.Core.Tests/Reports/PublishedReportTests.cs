@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Html.Parser;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Tests.Compilation;
@@ -12,7 +11,7 @@ public class PublishedReportTests
     [Fact]
     public void Html_CommentaryAndDescriptions_AreEncodedNeverMarkup()
     {
-        var html = Encoding.UTF8.GetString(HtmlReport.Render(ReportFixture.Build(), s_publication));
+        var html = Publish.Html(ReportFixture.Build(), s_publication);
         var page = new HtmlParser().ParseDocument(html);
 
         // A reader sees the agency's text as text, in the actions table; no element came of it.
@@ -25,7 +24,7 @@ public class PublishedReportTests
     [Fact]
     public void Html_IsSelfContained()
     {
-        var html = Encoding.UTF8.GetString(HtmlReport.Render(ReportFixture.Build(), s_publication));
+        var html = Publish.Html(ReportFixture.Build(), s_publication);
 
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -37,7 +36,7 @@ public class PublishedReportTests
     public void Html_SmallLocalityCount_IsSuppressedWithItsPartnerButTheTotalShows()
     {
         // CAF this quarter: North 3, South 40, total 43. The 3 is small; the 40 would reveal it from 43, so both show "c".
-        var html = Encoding.UTF8.GetString(HtmlReport.Render(ReportFixture.Build(), s_publication));
+        var html = Publish.Html(ReportFixture.Build(), s_publication);
 
         var caf = html[html.IndexOf("id=\"i-caf\"", StringComparison.Ordinal)..];
         caf = caf[..caf.IndexOf("</section>", StringComparison.Ordinal)];
@@ -53,7 +52,7 @@ public class PublishedReportTests
     [Fact]
     public void Html_RagIsShownInWordsBesideColour()
     {
-        var html = Encoding.UTF8.GetString(HtmlReport.Render(ReportFixture.Build(), s_publication));
+        var html = Publish.Html(ReportFixture.Build(), s_publication);
 
         Assert.Contains("<span class=\"rag rag-green\">Green</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"rag rag-red\">Red</span>", html, StringComparison.Ordinal);
@@ -63,7 +62,7 @@ public class PublishedReportTests
     [Fact]
     public void Csv_CommentaryStartingAFormula_IsNeutralised()
     {
-        var csv = Encoding.UTF8.GetString(CsvReport.Render(ReportFixture.Build(), TestPartnership.Partnership, s_publication));
+        var csv = Publish.Csv(ReportFixture.Build(), TestPartnership.Partnership, s_publication);
 
         Assert.Contains(",\"'=HYPERLINK(\"\"http://attacker.example/\"\",\"\"Click\"\")\",", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
@@ -73,7 +72,7 @@ public class PublishedReportTests
     [Fact]
     public void Csv_SmallCountAndTheCountsThatWouldRevealIt_AreSuppressed()
     {
-        var csv = Encoding.UTF8.GetString(CsvReport.Render(ReportFixture.Build(), TestPartnership.Partnership, s_publication));
+        var csv = Publish.Csv(ReportFixture.Build(), TestPartnership.Partnership, s_publication);
         var lines = csv.Split("\r\n");
 
         Assert.StartsWith("\uFEFFperiod,period_start,period_end,indicator,", lines[0], StringComparison.Ordinal);

@@ -1,0 +1,164 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Returns;
+
+namespace SafeguardingIngest.Reports;
+
+/// <summary>
+/// What the published outputs of one compile hide: worked out once, from every number the page and the
+/// csv show, and applied by both (and by the page's charts). For each indicator the figures are the
+/// csv's cells (an agency's figure for a locality or the whole area, each quarter of the series) and
+/// the page's: the area's figure for each quarter (this quarter, the previous one, the same quarter
+/// last year, the chart's points), each locality's this quarter and same quarter last year, and the
+/// years to date. The sums a reader can use tie them: a quarter's localities (and whole-area cells)
+/// add up to the area's figure, an agency's cells to their locality's; for a flow, the area's quarters
+/// of the year add up to its year to date, a locality's year to date is its quarter and its earlier
+/// cells, and the localities' years to date add up to the area's. <see cref="SuppressionNetwork"/>
+/// chooses what to hide. The quantity added up is the count, a percentage's or rate's numerator, or
+/// an average's cases. The workbook and JSON, for the performance team, are not suppressed.
+/// </summary>
+public sealed class DisclosurePlan
+{
+    private readonly Dictionary<string, IndicatorDisclosure> _indicators;
+    private readonly HashSet<Observation> _cells;
+
+    private DisclosurePlan(PublicationOptions publication, Dictionary<string, IndicatorDisclosure> indicators, HashSet<Observation> cells)
+    {
+        Publication = publication;
+        _indicators = indicators;
+        _cells = cells;
+    }
+
+    /// <summary>The threshold and symbol the plan was made with.</summary>
+    public PublicationOptions Publication { get; }
+
+    /// <summary>The plan for <paramref name="report"/>.</summary>
+    public static DisclosurePlan For(ConsolidatedReturn report, PublicationOptions publication)
+    {
+        var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
+        var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
+        var cells = new HashSet<Observation>();
+        foreach (var result in report.Indicators)
+        {
+            var (plan, hidden) = Plan(result, observations[result.Indicator.Code].ToList(), publication);
+            indicators[result.Indicator.Code] = plan;
+            cells.UnionWith(hidden);
+        }
+
+        // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
+        var threshold = publication.SmallCountThreshold;
+        cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
+        return new DisclosurePlan(publication, indicators, cells);
+    }
+
+    /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>
+    public bool Hides(Observation observation) => _cells.Contains(observation);
+
+    /// <summary>What the page hides of <paramref name="result"/>.</summary>
+    public IndicatorDisclosure For(IndicatorResult result) => _indicators[result.Indicator.Code];
+
+    /// <summary>
+    /// Which partner goes first: this quarter's cells and localities; then years to date; then the area's
+    /// figure for this quarter, the headline; last, earlier quarters, already published by earlier
+    /// compiles, so hiding them now protects little.
+    /// </summary>
+    private static class Rank
+    {
+        public const int ThisQuarter = 0;
+        public const int YearToDate = 1;
+        public const int AreaThisQuarter = 2;
+        public const int Earlier = 3;
+    }
+
+    private static (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden) Plan(IndicatorResult result, List<Observation> observations, PublicationOptions publication)
+    {
+        var indicator = result.Indicator;
+        var unit = indicator.Unit;
+        var threshold = publication.SmallCountThreshold;
+        var network = new SuppressionNetwork(threshold, hiddenAtLeastOne: unit == IndicatorUnit.Count);
+        double Quantity(double numerator, double? denominator) => unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
+        int Figure(Ratio parts, int rank) => network.Add(Quantity(parts.Numerator, parts.Denominator), HtmlReport.IsSmallFigure(indicator, parts, publication), rank);
+
+        var periods = result.SeriesPeriods;
+        var last = periods.Count - 1;
+        var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
+        var cells = observations.Where(o => quarterOf.ContainsKey(o.Period))
+            .ToDictionary(o => o, o => network.Add(Quantity(o.Numerator, o.Denominator), SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold), o.Period == periods[last] ? Rank.ThisQuarter : Rank.Earlier));
+        List<int> Cells(int quarter, Func<Observation, bool> where) => cells.Where(c => quarterOf[c.Key.Period] == quarter && where(c.Key)).Select(c => c.Value).ToList();
+
+        var rows = result.Localities;
+        var codes = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var area = result.SeriesParts.Select((parts, q) => Figure(parts, q == last ? Rank.AreaThisQuarter : Rank.Earlier)).ToList();
+        var localityValue = rows.Select(r => Figure(r.Figures.Parts, Rank.ThisQuarter)).ToList();
+        var lastYear = last - 4;
+        var localityLastYear = lastYear >= 0 ? rows.Select(r => Figure(r.Figures.SameQuarterLastYearParts, Rank.Earlier)).ToList() : [];
+        for (var q = 0; q <= last; q++)
+        {
+            var shown = q == last ? localityValue : q == lastYear ? localityLastYear : [];
+            if (shown.Count == 0)
+            {
+                network.Sum(area[q], Cells(q, _ => true));
+                continue;
+            }
+
+            network.Sum(area[q], [.. shown, .. Cells(q, o => !codes.Contains(o.Locality))]);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var code = rows[r].Code;
+                network.Sum(shown[r], Cells(q, o => o.Locality == code));
+            }
+        }
+
+        var flow = indicator.Kind == MeasureKind.Flow;
+        var yearToDate = flow ? Figure(result.Area.YearToDateParts, Rank.YearToDate) : area[last];
+        var localityYearToDate = flow ? rows.Select(r => Figure(r.Figures.YearToDateParts, Rank.YearToDate)).ToList() : localityValue;
+        if (flow)
+        {
+            var earlier = Enumerable.Range(0, last).Where(q => periods[q].Year == periods[last].Year).ToList();
+            network.Sum(yearToDate, [.. earlier.Select(q => area[q]), area[last]]);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var code = rows[r].Code;
+                network.Sum(localityYearToDate[r], [localityValue[r], .. earlier.SelectMany(q => Cells(q, o => o.Locality == code))]);
+            }
+
+            if (rows.Count > 0)
+            {
+                network.Sum(yearToDate, [.. localityYearToDate, .. earlier.Append(last).SelectMany(q => Cells(q, o => !codes.Contains(o.Locality)))]);
+            }
+        }
+
+        var hidden = network.Hide();
+        HashSet<int> Rows(List<int> nodes) => Enumerable.Range(0, nodes.Count).Where(r => hidden.Contains(nodes[r])).ToHashSet();
+        var hiddenCells = cells.Where(c => hidden.Contains(c.Value)).Select(c => c.Key).ToList();
+
+        // A locality's direction of travel compares its quarter with the previous one, which the csv gives cell by cell.
+        var previousHidden = hiddenCells.Where(o => quarterOf[o.Period] == last - 1).Select(o => o.Locality).ToHashSet(StringComparer.Ordinal);
+        var localityDirection = Rows(localityValue);
+        localityDirection.UnionWith(Enumerable.Range(0, rows.Count).Where(r => previousHidden.Contains(rows[r].Code)));
+        var plan = new IndicatorDisclosure(
+            Rows(area), hidden.Contains(yearToDate), Rows(localityValue), Rows(localityLastYear), Rows(localityYearToDate), localityDirection, periods.Count);
+        return (plan, hiddenCells);
+    }
+}
+
+/// <summary>
+/// What the page hides of one indicator: quarters of the series (by index, the last is this quarter),
+/// the area's year to date (and with it the RAG that rates it), and rows of the locality breakdown for
+/// this quarter, the same quarter last year, the year to date (with its RAG), and the direction since
+/// last quarter.
+/// </summary>
+public sealed record IndicatorDisclosure(
+    IReadOnlySet<int> Quarters, bool YearToDate,
+    IReadOnlySet<int> LocalityValue, IReadOnlySet<int> LocalityLastYear, IReadOnlySet<int> LocalityYearToDate, IReadOnlySet<int> LocalityDirection,
+    int SeriesLength)
+{
+    /// <summary>This quarter's figure for the area.</summary>
+    public bool Value => Quarters.Contains(SeriesLength - 1);
+
+    /// <summary>The previous quarter's figure for the area.</summary>
+    public bool Previous => Quarters.Contains(SeriesLength - 2);
+
+    /// <summary>The same quarter last year's figure for the area.</summary>
+    public bool LastYear => Quarters.Contains(SeriesLength - 5);
+}
