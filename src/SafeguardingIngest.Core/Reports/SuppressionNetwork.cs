@@ -9,12 +9,12 @@ namespace SafeguardingIngest.Reports;
 /// little that a reader knowing each is at least 1 pins each below the threshold, or where the total
 /// is hidden and no member is, one more of its shown non-zero figures is hidden: the one of lowest
 /// rank (a figure the caller would rather keep, such as a whole-area total or a quarter published
-/// before, ranks higher), then the smallest, then the first added. Then an
-/// audit: every figure is bounded by interval propagation over all the sums at once (shown figures
-/// exact, hidden ones from their least possible value upwards), and where a primary figure is pinned
-/// to fewer values than the threshold, the smallest shown figure of the sum that pinned it is hidden
-/// and the local rules run again. Each step only hides more, so it ends; the same input gives the same
-/// choice.
+/// before, ranks higher), then the smallest, then the first added. Then an audit: for each group of
+/// hidden figures tied by sums, a linear program (<see cref="LinearRanges"/>) finds the least and
+/// greatest value a reader can give each primary figure from every sum at once; where one is pinned
+/// (fewer whole values than the threshold, reaching below it), one more figure is hidden by the same
+/// choice in a sum it is in, and the rules and the audit run again. Each step only hides more, so it
+/// ends; the same input gives the same choice.
 /// </para>
 /// </summary>
 internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
@@ -37,16 +37,13 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
     }
 
     /// <summary>States that <paramref name="total"/> is the sum of <paramref name="members"/>.</summary>
-    /// <returns>The sum's index.</returns>
-    public int Sum(int total, IEnumerable<int> members)
+    public void Sum(int total, IEnumerable<int> members)
     {
         var list = members.ToArray();
         if (list.Length > 0)
         {
             _sums.Add((total, list));
         }
-
-        return _sums.Count - 1;
     }
 
     /// <summary>The figures to hide.</summary>
@@ -57,11 +54,15 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
         {
             ApplyLocalRules(hidden);
             var repaired = false;
-            foreach (var (node, route) in Audit(hidden))
+            var groups = Groups(hidden);
+            foreach (var pinned in Pinned(hidden, groups).GroupBy(p => p.Group))
             {
-                // The sum that pinned it first, then any other sum it is in.
-                var sums = Enumerable.Range(0, _sums.Count).Where(s => s != route && (_sums[s].Total == node || _sums[s].Members.Contains(node)));
-                repaired |= (route >= 0 ? sums.Prepend(route) : sums).Any(s => HideSmallestShown(hidden, s));
+                // One repair per group and round (one more hidden figure can free the others): in a sum the
+                // pinned figure is in, else in any sum that ties its group.
+                var node = pinned.First().Node;
+                var group = groups[pinned.Key].ToHashSet();
+                var nearby = Enumerable.Range(0, _sums.Count).Where(s => group.Contains(_sums[s].Total) || _sums[s].Members.Any(group.Contains));
+                repaired |= SumsOf(node).Concat(nearby).Any(s => HideOneMore(hidden, s));
             }
 
             if (!repaired)
@@ -72,19 +73,73 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
     }
 
     /// <summary>
-    /// Each hidden primary figure a reader could pin to fewer values than the threshold, with the sum that
-    /// pinned it last; empty when the figures hidden are safe. A figure is pinned when it can take fewer
-    /// whole values than the threshold.
+    /// The hidden primary figures a reader could pin to fewer whole values than the threshold, one of
+    /// them below it, each with the index of its group in <paramref name="groups"/>.
     /// </summary>
-    public List<(int Node, int Sum)> Audit(HashSet<int> hidden)
+    private List<(int Node, int Group, double Low, double High)> Pinned(HashSet<int> hidden, List<List<int>> groups)
     {
-        var (low, high, route) = Bounds(hidden);
-        return hidden
-            .Where(n => _primary[n] && Math.Floor(high[n] + 1e-9) - Math.Ceiling(low[n] - 1e-9) + 1 < threshold)
-            .Order()
-            .Select(n => (n, route[n]))
-            .ToList();
+        var pinned = new List<(int, int, double, double)>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var nodes = groups[g];
+            if (!nodes.Any(n => _primary[n]))
+            {
+                continue;
+            }
+
+            var index = nodes.Select((node, i) => (node, i)).ToDictionary(x => x.node, x => x.i);
+            var program = new LinearRanges(nodes.Select(_ => hiddenAtLeastOne ? 1d : 0d).ToList());
+            foreach (var (total, members) in _sums.Where(s => index.ContainsKey(s.Total) || s.Members.Any(index.ContainsKey)))
+            {
+                // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
+                var terms = members.Where(index.ContainsKey).Select(m => (index[m], -1d)).ToList();
+                var constant = members.Where(m => !index.ContainsKey(m)).Sum(m => _values[m]);
+                if (index.TryGetValue(total, out var t))
+                {
+                    terms.Add((t, 1));
+                }
+                else
+                {
+                    constant -= _values[total];
+                }
+
+                program.Equal(terms, constant);
+            }
+
+            foreach (var node in nodes.Where(n => _primary[n]))
+            {
+                var (low, high) = program.Range(index[node]);
+                low = Math.Ceiling(low - 1e-6);
+                high = Math.Floor(high + 1e-6);
+                if (high - low + 1 < threshold && low < threshold)
+                {
+                    pinned.Add((node, g, low, high));
+                }
+            }
+        }
+
+        return pinned;
     }
+
+    /// <summary>Hidden figures split into groups that no sum ties together, each in the order added.</summary>
+    private List<List<int>> Groups(HashSet<int> hidden)
+    {
+        var parent = hidden.ToDictionary(n => n, n => n);
+        int Find(int n) => parent[n] == n ? n : parent[n] = Find(parent[n]);
+        foreach (var (total, members) in _sums)
+        {
+            var tied = members.Prepend(total).Where(hidden.Contains).ToList();
+            foreach (var other in tied.Skip(1))
+            {
+                parent[Find(other)] = Find(tied[0]);
+            }
+        }
+
+        return hidden.Order().GroupBy(Find).Select(g => g.ToList()).ToList();
+    }
+
+    private IEnumerable<int> SumsOf(int node) =>
+        Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Members.Contains(node)).Concat(Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Total == node));
 
     private void ApplyLocalRules(HashSet<int> hidden)
     {
@@ -98,7 +153,7 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
                 var safe = hidden.Contains(total)
                     ? hiddenMembers.Count > 0
                     : hiddenMembers.Count == 0 || (hiddenMembers.Count > 1 && hiddenMembers.Sum(m => _values[m]) - (hiddenMembers.Count - 1) >= threshold);
-                if (!safe && HideSmallestShown(hidden, s))
+                if (!safe && HideOneMore(hidden, s))
                 {
                     changed = true;
                 }
@@ -108,104 +163,13 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
 
     /// <summary>
     /// Hides one more figure of a sum: of its shown non-zero figures (the total among them), the one of
-    /// lowest rank, then smallest, then first added; else the total.
+    /// lowest rank, then smallest, then first added. False where every one is hidden already.
     /// </summary>
-    private bool HideSmallestShown(HashSet<int> hidden, int sum)
+    private bool HideOneMore(HashSet<int> hidden, int sum)
     {
         var (total, members) = _sums[sum];
         var partner = members.Prepend(total).Where(m => !hidden.Contains(m) && _values[m] > 0)
             .OrderBy(m => _rank[m]).ThenBy(m => _values[m]).ThenBy(m => m).Select(m => (int?)m).FirstOrDefault();
-        return hidden.Add(partner ?? total);
-    }
-
-    /// <summary>Interval propagation: the least and greatest value each figure can take given what is shown, and the sum that last narrowed it.</summary>
-    private (double[] Low, double[] High, int[] Route) Bounds(HashSet<int> hidden)
-    {
-        var n = _values.Count;
-        var low = new double[n];
-        var high = new double[n];
-        var route = new int[n];
-        var integral = _values.All(v => Math.Abs(v - Math.Round(v)) < 1e-9);
-        for (var i = 0; i < n; i++)
-        {
-            var shown = !hidden.Contains(i);
-            low[i] = shown ? _values[i] : hiddenAtLeastOne ? 1 : 0;
-            high[i] = shown ? _values[i] : double.PositiveInfinity;
-            route[i] = -1;
-        }
-
-        // Each pass can only narrow; whole numbers make each narrowing at least 1, and the cap stops a slow crawl.
-        for (var pass = 0; pass < 200; pass++)
-        {
-            var changed = false;
-            for (var s = 0; s < _sums.Count; s++)
-            {
-                var (total, members) = _sums[s];
-                double lowSum = 0, finiteHighSum = 0;
-                var unbounded = 0;
-                foreach (var m in members)
-                {
-                    lowSum += low[m];
-                    if (double.IsPositiveInfinity(high[m]))
-                    {
-                        unbounded++;
-                    }
-                    else
-                    {
-                        finiteHighSum += high[m];
-                    }
-                }
-
-                changed |= Narrow(total, lowSum, unbounded > 0 ? double.PositiveInfinity : finiteHighSum, s);
-                foreach (var m in members)
-                {
-                    // m = total − the others
-                    var mUnbounded = double.IsPositiveInfinity(high[m]);
-                    var othersHigh = unbounded - (mUnbounded ? 1 : 0) > 0 ? double.PositiveInfinity : finiteHighSum - (mUnbounded ? 0 : high[m]);
-                    changed |= Narrow(m, low[total] - othersHigh, high[total] - (lowSum - low[m]), s);
-                }
-            }
-
-            if (!changed)
-            {
-                break;
-            }
-        }
-
-        return (low, high, route);
-
-        bool Narrow(int node, double newLow, double newHigh, int sum)
-        {
-            if (!hidden.Contains(node))
-            {
-                return false;
-            }
-
-            if (integral)
-            {
-                newLow = Math.Ceiling(newLow - 1e-9);
-                newHigh = Math.Floor(newHigh + 1e-9);
-            }
-
-            var narrowed = false;
-            if (newLow > low[node])
-            {
-                low[node] = newLow;
-                narrowed = true;
-            }
-
-            if (newHigh < high[node])
-            {
-                high[node] = newHigh;
-                narrowed = true;
-            }
-
-            if (narrowed)
-            {
-                route[node] = sum;
-            }
-
-            return narrowed;
-        }
+        return partner is { } chosen && hidden.Add(chosen);
     }
 }

@@ -142,6 +142,19 @@ public class DisclosureTests
         Assert.NotNull(chart.Projection);
     }
 
+    [Fact]
+    public void SmallCellsInTwoHiddenLocalities_ThatTogetherGiveLittle_HideAPartnerAcrossThem()
+    {
+        // CAF this quarter: North A 53 and B 4, South A 1 and B 0. North and South are each hidden for a small
+        // cell, but the area's 58 less A's 53 and B's 0 would leave 5 between the 4 and the 1: each pinned to 1 to 4.
+        var report = Compile(Q2, Observe(Q2, "A", "CAF", "L1", 53), Observe(Q2, "B", "CAF", "L1", 4), Observe(Q2, "A", "CAF", "L2", 1), Observe(Q2, "B", "CAF", "L2", 0));
+
+        var attacker = DisclosureAttacker.Attack(Publish.Html(report, s_publication), Publish.Csv(report, TestPartnership.Partnership, s_publication), "CAF");
+
+        Assert.Empty(attacker.Pinned(s_publication.SmallCountThreshold));
+        Assert.Contains(attacker.Ranges, r => r.Figure == "csv 2011-12 Q2 B L1");
+    }
+
     /// <summary>CAF (a flow count by locality): Q1 North 150 and South 100, then this quarter's two figures.</summary>
     private static (ConsolidatedReturn Report, IndicatorCard Card) CafAfterQ1Of250(double north, double south)
     {

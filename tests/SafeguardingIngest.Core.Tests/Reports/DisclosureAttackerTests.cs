@@ -1,0 +1,162 @@
+using System.Text;
+using CsCheck;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Reports;
+using SafeguardingIngest.Returns;
+
+namespace SafeguardingIngest.Tests.Reports;
+
+/// <summary>
+/// Generated partnerships full of small counts, compiled and published as the compile publishes them;
+/// a reader with the page and the csv (<see cref="DisclosureAttacker"/>) must not pin any hidden count
+/// to fewer values than the threshold.
+/// </summary>
+public class DisclosureAttackerTests
+{
+    private static readonly PublicationOptions s_publication = new();
+
+    /// <summary>One generated partnership: its shape, the quarter compiled and every agency's counts.</summary>
+    public sealed record Generated(int Localities, int Agencies, bool Flow, bool ByLocality, int Quarter, int[] Counts, bool[] Returned)
+    {
+        public override string ToString() =>
+            $"{Localities} localities, {Agencies} agencies, {(Flow ? "flow" : "stock")}{(ByLocality ? " by locality" : string.Empty)}, Q{Quarter}: [{string.Join(' ', Counts)}]";
+    }
+
+    /// <summary>Mostly small counts and zeros, now and then a large one; an agency misses a quarter's return now and then.</summary>
+    private static readonly Gen<Generated> s_partnerships =
+        from localities in Gen.Int[1, 5]
+        from agencies in Gen.Int[1, 3]
+        from flow in Gen.Bool
+        from byLocality in Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false)))
+        from quarter in Gen.Int[1, 4]
+        from counts in Gen.Frequency((3, Gen.Const(0)), (4, Gen.Int[1, 4]), (2, Gen.Int[5, 11]), (1, Gen.Int[12, 80])).Array[Compiler.SeriesLength * 3 * 5]
+        from returned in Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false))).Array[Compiler.SeriesLength * 3]
+        select new Generated(localities, agencies, flow, byLocality, quarter, counts, returned);
+
+    [Fact]
+    public void HiddenCounts_OnGeneratedPartnershipsPageAndCsv_AreNeverPinnedBelowTheThreshold()
+    {
+        var hidden = 0;
+        s_partnerships.Sample(generated =>
+        {
+            var (html, csv) = Published(generated);
+            var attacker = DisclosureAttacker.Attack(html, csv, "KIDS");
+            Interlocked.Add(ref hidden, attacker.Ranges.Count);
+            var pinned = attacker.Pinned(s_publication.SmallCountThreshold);
+            if (pinned.Count > 0 && Environment.GetEnvironmentVariable("SGI_DUMP") is { } dump)
+            {
+                File.WriteAllText(dump + ".html", html);
+                File.WriteAllText(dump + ".csv", csv);
+            }
+
+            Assert.True(pinned.Count == 0, string.Join(Environment.NewLine, pinned));
+        }, iter: int.Parse(Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(hidden > 1000, $"only {hidden} hidden figures were generated: the generator should make many small counts");
+    }
+
+    [Fact]
+    public void Attacker_GivesBackACsvCellTheCsvHidesButThePageTotalReveals()
+    {
+        // The page shows North this quarter as 7; the csv hides A's 3 beside B's 4 in North: 7 − 4 = 3.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <section id="i-kids"><p class="meta">count, direction only, adds up over the year</p>
+            <p>This quarter <strong>7</strong> · previous quarter 30 · same quarter last year 35 · year to date 37</p>
+            <table><tbody><tr><th>North</th><td>7</td><td>35</td><td>37</td><td>Up</td></tr></tbody></table></section></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2024-25 Q2,KIDS,A,L1,North,35
+            2025-26 Q1,KIDS,A,L1,North,30
+            2025-26 Q2,KIDS,A,L1,North,c
+            2025-26 Q2,KIDS,B,L1,North,4
+            """;
+
+        var attacker = DisclosureAttacker.Attack(Page, Csv, "KIDS");
+
+        var pinned = Assert.Single(attacker.Pinned(5));
+        Assert.Equal("csv 2025-26 Q2 A L1", pinned.Figure);
+        Assert.Equal((3d, 3d), (pinned.Low, pinned.High));
+        Assert.StartsWith("North ", pinned.Route, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attacker_GivesBackAQuarterFromTheYearToDateLessTheEarlierQuarters()
+    {
+        // The csv hides both of this quarter's cells, but the year to date 253 less Q1's 250 leaves 3 between them.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <section id="i-kids"><p class="meta">count, direction only, adds up over the year</p>
+            <p>This quarter <strong>c</strong> · previous quarter 250 · same quarter last year 35 · year to date 253</p></section></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2024-25 Q2,KIDS,A,ALL,Whole area,35
+            2025-26 Q1,KIDS,A,ALL,Whole area,250
+            2025-26 Q2,KIDS,A,ALL,Whole area,c
+            2025-26 Q2,KIDS,B,ALL,Whole area,c
+            """;
+
+        var attacker = DisclosureAttacker.Attack(Page, Csv, "KIDS");
+
+        var ranges = attacker.Pinned(5).ToDictionary(r => r.Figure);
+        Assert.Equal((3d, 3d), (ranges["area 2025-26 Q2"].Low, ranges["area 2025-26 Q2"].High));
+        Assert.Equal((1d, 2d), (ranges["csv 2025-26 Q2 A ALL"].Low, ranges["csv 2025-26 Q2 A ALL"].High));
+        Assert.Contains("area year to date = its cells", ranges["area 2025-26 Q2"].Route, StringComparison.Ordinal);
+    }
+
+    private static (string Html, string Csv) Published(Generated generated)
+    {
+        var report = Compile(generated);
+        var files = ReportSet.Render(report, PartnershipOf(generated.Agencies, generated.Localities, generated.Flow, generated.ByLocality), s_publication);
+        return (Encoding.UTF8.GetString(files.Single(f => f.Name == HtmlReport.FileName).Content),
+                Encoding.UTF8.GetString(files.Single(f => f.Name == CsvReport.FileName).Content));
+    }
+
+    private static ConsolidatedReturn Compile(Generated g)
+    {
+        var partnership = PartnershipOf(g.Agencies, g.Localities, g.Flow, g.ByLocality);
+        var period = new ReportingPeriod(new FinancialYear(2025), g.Quarter);
+        var periods = Compiler.PeriodsNeeded(period);
+        var observations = new List<Observation>();
+        var next = 0;
+        for (var q = 0; q < periods.Count; q++)
+        {
+            for (var a = 0; a < g.Agencies; a++)
+            {
+                if (!g.Returned[(q * 3) + a])
+                {
+                    continue;
+                }
+
+                var agency = partnership.Agencies[a].Code;
+                IEnumerable<string> places = g.ByLocality ? partnership.Localities.Select(l => l.Code) : [Locality.WholeAreaCode];
+                foreach (var place in places)
+                {
+                    var count = g.Counts[next++ % g.Counts.Length];
+                    observations.Add(new Observation(periods[q], agency, "KIDS", place, count, null, count, IndicatorUnit.Count, null, "Indicators!G2"));
+                }
+            }
+        }
+
+        var data = observations.GroupBy(o => o.Period).ToDictionary(x => x.Key, x => new PeriodData(x.Key, x.ToList(), [], [], []));
+        return Compiler.Compile(partnership, period, data, [], DateTimeOffset.UnixEpoch);
+    }
+
+    private static Partnership PartnershipOf(int agencies, int localities, bool flow, bool byLocality) => PartnershipReader.Parse($$"""
+        {
+          "partnership": "Generated partnership", "returnsDueDays": 30,
+          "agencies": [ {{string.Join(", ", Enumerable.Range(0, agencies).Select(a => $$"""{ "code": "{{(char)('A' + a)}}", "name": "Agency {{(char)('A' + a)}}" }"""))}} ],
+          "localities": [ {{string.Join(", ", Enumerable.Range(1, localities).Select(l => $$"""{ "code": "L{{l}}", "name": "{{s_names[l - 1]}}" }"""))}} ],
+          "indicators": [
+            { "code": "KIDS", "title": "Children referred", "unit": "count", "kind": "{{(flow ? "flow" : "stock")}}", "polarity": "none",
+              "agencies": [ {{string.Join(", ", Enumerable.Range(0, agencies).Select(a => $"\"{(char)('A' + a)}\""))}} ], "byLocality": {{(byLocality ? "true" : "false")}} }
+          ]
+        }
+        """);
+
+    private static readonly string[] s_names = ["North", "South", "East", "West", "Central"];
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Google.OrTools.LinearSolver;
+using SafeguardingIngest.Periods;
+using Sylvan.Data.Csv;
+
+namespace SafeguardingIngest.Testing;
+
+/// <summary>A hidden figure and the whole values a reader can narrow it to, with the published relations that did it.</summary>
+public sealed record PinnedRange(string Figure, double Low, double High, string Route)
+{
+    /// <summary>How many whole values it can still take.</summary>
+    public double Values => High - Low + 1;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Figure}: {Low} to {High} by {Route}";
+}
+
+/// <summary>
+/// A reader out to work back hidden counts of one count indicator from everything published: the board
+/// page (read with an HTML parser) and observations.csv, and nothing behind them. Each csv cell (an
+/// agency's count for a locality or the whole area, in a quarter) is a number or, where hidden, an
+/// unknown of at least 1 (the policy never hides a zero count). Each figure the page shows or hides is
+/// the sum of cells it stands for: the area's quarters (card and chart), each locality's quarter and
+/// same quarter last year, and the years to date (for a flow, the quarters of the year; for a
+/// position, the quarter). A linear program (GLOP) then finds the least and greatest value of each
+/// hidden figure over everything the reader knows; the relations that bind the answer are its route.
+/// </summary>
+public sealed partial class DisclosureAttacker
+{
+    private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+    private readonly Dictionary<string, Variable> _hidden = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _known = new(StringComparer.Ordinal);
+    private readonly double _floor;
+
+    /// <summary>A ceiling far above any count, so that no program is unbounded (GLOP may then call it infeasible); reaching it means no ceiling.</summary>
+    private const double Unbounded = 1e6;
+
+    private DisclosureAttacker(double floor) => _floor = floor;
+
+    /// <summary>The number of relations set up from the outputs.</summary>
+    public int Relations => _solver.NumConstraints();
+
+    /// <summary>Every hidden figure (csv cells and page figures) with the range the reader can pin it to.</summary>
+    public IReadOnlyList<PinnedRange> Ranges { get; private set; } = [];
+
+    /// <summary>The hidden figures pinned to fewer values than <paramref name="threshold"/> where one of them is small.</summary>
+    public IReadOnlyList<PinnedRange> Pinned(int threshold) => Ranges.Where(r => r.Values < threshold && r.Low < threshold).ToList();
+
+    /// <summary>Reads the page and the csv as published and bounds every hidden figure of the indicator <paramref name="code"/>.</summary>
+    public static DisclosureAttacker Attack(string html, string csv, string code, string symbol = "c")
+    {
+        var page = new HtmlParser().ParseDocument(html);
+        var period = ReportingPeriod.Parse(PeriodOfPage().Match(page.Title ?? string.Empty).Groups[1].Value);
+        var card = page.QuerySelector($"section#{Anchor(code)}") ?? throw new InvalidOperationException($"No card for {code}.");
+        var flow = card.QuerySelector("p.meta")!.TextContent.Contains("adds up over the year", StringComparison.Ordinal);
+        var attacker = new DisclosureAttacker(floor: 1);
+
+        // The csv: each cell a number or an unknown.
+        var cells = ReadCsv(csv, code).Select(row => (row.Period, row.Locality, Key: attacker.Term($"csv {row.Period} {row.Agency} {row.Locality}", row.Numerator, symbol))).ToList();
+        var localityCodes = ReadCsv(csv, code).GroupBy(r => r.LocalityName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
+        List<string> Cells(IEnumerable<ReportingPeriod> quarters, string? locality) =>
+            cells.Where(c => quarters.Contains(c.Period) && (locality is null || c.Locality == locality)).Select(c => c.Key).ToList();
+        var yearToDate = flow ? period.YearToDate() : [period];
+
+        // The page: the card's figures, the chart's points and the localities' rows.
+        var texts = card.QuerySelectorAll("p")[1].TextContent.Split(" · ");
+        string Figure(string label) => Clean(texts.Single(p => p.StartsWith(label + " ", StringComparison.Ordinal))[(label.Length + 1)..]);
+        attacker.Relate($"area {period}", Figure("This quarter"), Cells([period], null), symbol);
+        attacker.Relate($"area {period.Previous()}", Figure("previous quarter"), Cells([period.Previous()], null), symbol);
+        attacker.Relate($"area {period.SameQuarterLastYear()}", Figure("same quarter last year"), Cells([period.SameQuarterLastYear()], null), symbol);
+        attacker.Relate("area year to date", Figure("year to date"), Cells(yearToDate, null), symbol);
+        foreach (var point in card.QuerySelectorAll("circle title").Select(t => ChartPoint().Match(t.TextContent)).Where(m => m.Success))
+        {
+            var quarter = ReportingPeriod.Parse(point.Groups[1].Value);
+            attacker.Relate($"area {quarter} (chart)", point.Groups[2].Value, Cells([quarter], null), symbol);
+        }
+
+        foreach (var row in card.QuerySelectorAll("tbody tr"))
+        {
+            var name = row.QuerySelector("th")!.TextContent;
+            var values = row.QuerySelectorAll("td").Select(c => Clean(c.TextContent)).ToList();
+            var locality = localityCodes.GetValueOrDefault(name) ?? throw new InvalidOperationException($"The csv names no locality {name}.");
+            attacker.Relate($"{name} {period}", values[0], Cells([period], locality), symbol);
+            attacker.Relate($"{name} {period.SameQuarterLastYear()}", values[1], Cells([period.SameQuarterLastYear()], locality), symbol);
+            attacker.Relate($"{name} year to date", values[2], Cells(yearToDate, locality), symbol);
+        }
+
+        attacker.Solve();
+        return attacker;
+    }
+
+    /// <summary>The anchor of an indicator's card, as the page writes it.</summary>
+    private static string Anchor(string code) => "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+
+    private static string Clean(string text) => text.Replace("†", string.Empty, StringComparison.Ordinal).Trim();
+
+    private static List<(ReportingPeriod Period, string Agency, string Locality, string LocalityName, string Numerator)> ReadCsv(string csv, string code)
+    {
+        using var reader = CsvDataReader.Create(new StringReader(csv.TrimStart('\uFEFF')));
+        var rows = new List<(ReportingPeriod, string, string, string, string)>();
+        while (reader.Read())
+        {
+            if (reader.GetString(reader.GetOrdinal("indicator")) == code)
+            {
+                rows.Add((ReportingPeriod.Parse(reader.GetString(reader.GetOrdinal("period"))), reader.GetString(reader.GetOrdinal("agency")),
+                    reader.GetString(reader.GetOrdinal("locality")), reader.GetString(reader.GetOrdinal("locality_name")), reader.GetString(reader.GetOrdinal("numerator"))));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>A published figure: known where it is a number, an unknown where it is hidden.</summary>
+    private string Term(string name, string text, string symbol)
+    {
+        if (double.TryParse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            _known[name] = value;
+        }
+        else if (text == symbol && !_hidden.ContainsKey(name))
+        {
+            _hidden[name] = _solver.MakeNumVar(_floor, Unbounded, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>The relation "figure = the sum of its cells", where the figure is shown or hidden (a figure with no data says nothing).</summary>
+    private void Relate(string figure, string text, List<string> cells, string symbol)
+    {
+        var term = Term(figure, text, symbol);
+        if (!_known.ContainsKey(term) && !_hidden.ContainsKey(term))
+        {
+            return;
+        }
+
+        // figure − Σ hidden cells = Σ known cells − (the figure where known)
+        var constant = cells.Where(_known.ContainsKey).Sum(c => _known[c]) - _known.GetValueOrDefault(term);
+        var relation = _solver.MakeConstraint(constant, constant, $"{figure} = its cells");
+        if (_hidden.TryGetValue(term, out var unknown))
+        {
+            relation.SetCoefficient(unknown, 1);
+        }
+
+        foreach (var cell in cells.Where(_hidden.ContainsKey))
+        {
+            relation.SetCoefficient(_hidden[cell], -1);
+        }
+    }
+
+    private void Solve()
+    {
+        var ranges = new List<PinnedRange>();
+        var objective = _solver.Objective();
+        foreach (var (name, variable) in _hidden)
+        {
+            objective.Clear();
+            objective.SetCoefficient(variable, 1);
+            objective.SetMinimization();
+            var low = Bound(out var lowRoute);
+            objective.SetMaximization();
+            var high = Bound(out var highRoute);
+            var route = string.Join("; ", lowRoute.Concat(highRoute).Distinct());
+            ranges.Add(new PinnedRange(name, Math.Ceiling(low - 1e-6), Math.Floor(high + 1e-6), route.Length == 0 ? "its least possible value" : route));
+        }
+
+        Ranges = ranges;
+    }
+
+    private double Bound(out List<string> route)
+    {
+        var status = _solver.Solve();
+        route = [];
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            var relations = _solver.constraints().Select(c => $"{c.Name()}: {string.Join(" ", _hidden.Where(h => c.GetCoefficient(h.Value) != 0).Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} = {c.Lb()}");
+            throw new InvalidOperationException($"The published figures are inconsistent with the cells ({status}):{Environment.NewLine}{string.Join(Environment.NewLine, relations)}");
+        }
+
+        var value = _solver.Objective().Value();
+        if (value >= Unbounded - 1)
+        {
+            return double.PositiveInfinity;
+        }
+
+        route = _solver.constraints().Where(c => Math.Abs(c.DualValue()) > 1e-9).Select(c => c.Name()).ToList();
+        return value;
+    }
+
+    [GeneratedRegex(@"consolidated quarterly return (\d{4}-\d{2} Q\d)")]
+    private static partial Regex PeriodOfPage();
+
+    [GeneratedRegex(@"^(\d{4}-\d{2} Q\d): ([\d,.]+)")]
+    private static partial Regex ChartPoint();
+}
