@@ -58,14 +58,14 @@ public sealed class DisclosurePlan
     public IndicatorDisclosure For(IndicatorResult result) => _indicators[result.Indicator.Code];
 
     /// <summary>
-    /// Which partner goes first: this quarter's cells and localities; then years to date; then the area's
-    /// figure for this quarter, the headline; last, earlier quarters, already published by earlier
-    /// compiles, so hiding them now protects little.
+    /// Which partner goes first: years to date (a running total, which the quarters shown still tell);
+    /// then this quarter's cells and localities; then the area's figure for this quarter, the headline;
+    /// last, earlier quarters, already published by earlier compiles, so hiding them now protects little.
     /// </summary>
     private static class Rank
     {
-        public const int ThisQuarter = 0;
-        public const int YearToDate = 1;
+        public const int YearToDate = 0;
+        public const int ThisQuarter = 1;
         public const int AreaThisQuarter = 2;
         public const int Earlier = 3;
     }

@@ -155,6 +155,33 @@ public class DisclosureTests
         Assert.Contains(attacker.Ranges, r => r.Figure == "csv 2011-12 Q2 B L1");
     }
 
+    [Fact]
+    public void Rag_BesideAHiddenYearToDate_IsWithheld()
+    {
+        // CAF's year to date (253) is hidden beside this quarter's 3; its RAG against the target to date would bound it.
+        var (_, card) = CafAfterQ1Of250(north: 3, south: 0);
+
+        Assert.True(card.Figures.Single(f => f.Label == "year to date").Cell.Suppressed);
+        Assert.True(card.Rag.Suppressed);
+        Assert.Equal("c", card.Rag.Text);
+    }
+
+    [Fact]
+    public void LocalityDirection_BesideAHiddenCellOfItsPreviousQuarter_IsWithheld()
+    {
+        // North's Q1 is A 150 and B 3 (hidden in the csv); "no change" or "up" beside its Q2 would bound the 3.
+        var q1 = Q2.Previous();
+        var report = Compile(Q2,
+            Observe(q1, "A", "CAF", "L1", 150), Observe(q1, "B", "CAF", "L1", 3), Observe(q1, "B", "CAF", "L2", 100),
+            Observe(Q2, "A", "CAF", "L1", 153), Observe(Q2, "B", "CAF", "L2", 90));
+
+        var card = Publish.Page(report, s_publication).Indicators.Single(c => c.Code == "CAF");
+
+        var north = card.Localities.Single(l => l.Name == "North");
+        Assert.Equal("153", north.Cells[0].Text);
+        Assert.True(north.Cells[^1].Suppressed);
+    }
+
     /// <summary>CAF (a flow count by locality): Q1 North 150 and South 100, then this quarter's two figures.</summary>
     private static (ConsolidatedReturn Report, IndicatorCard Card) CafAfterQ1Of250(double north, double south)
     {
