@@ -9,8 +9,8 @@ namespace SafeguardingIngest.Cli.Demo;
 /// <summary>
 /// Eight quarters of plausible returns from every agency (<see cref="DemoFigures"/>), written by the
 /// template writer, with the things a real quarter brings in its latest one: a late return, a missing
-/// one, one refused with errors, a resubmission, queries with and without an explanation, and a small
-/// count to suppress. The same seed gives the same returns on every run.
+/// one, one refused with errors, a resubmission, queries with and without an explanation, and small
+/// counts to suppress (one agency's, and one locality's across agencies). The same seed gives the same returns on every run.
 /// </summary>
 internal static class DemoScenario
 {
@@ -21,6 +21,11 @@ internal static class DemoScenario
     public const string Explained = "ACUTE";
     public const string Unexplained = "MH";
     public const string SmallCount = "YOS";
+
+    /// <summary>The locality whose early help assessments (EH01) are few this quarter.</summary>
+    public const string SmallLocality = "TAM";
+
+    private static readonly Dictionary<string, double> s_smallLocality = new(StringComparer.Ordinal) { ["EH"] = 3, ["CHS"] = 1, ["NSPCC"] = 0 };
 
     /// <summary>The seed of `sgi demo` unless --seed says otherwise.</summary>
     public const int DefaultSeed = 2009;
@@ -89,6 +94,13 @@ internal static class DemoScenario
         if (isLatest && agency.Code == SmallCount && rows.FindIndex(r => r.Indicator.Code == "DA02") is var small and >= 0)
         {
             rows[small] = rows[small] with { Value = 3 };
+        }
+
+        // Early help in one small district this quarter: a few children across three agencies, so the
+        // board page hides a locality (with the figures that would give it back), not only csv cells.
+        if (isLatest && s_smallLocality.TryGetValue(agency.Code, out var few) && rows.FindIndex(r => r.Indicator.Code == "EH01" && r.Locality == SmallLocality) is var district and >= 0)
+        {
+            rows[district] = rows[district] with { Value = few };
         }
 
         return document with

@@ -45,6 +45,8 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         }
 
         Assert.True(hidden > 0, "the demo hides no count, so the attack proves nothing");
+        var tamworth = DisclosureAttacker.Attack(html, csv, "EH01").Ranges.Where(r => r.Figure.StartsWith("Tamworth ", StringComparison.Ordinal)).Select(r => r.Figure).ToList();
+        Assert.True(tamworth.Count >= 2, "Tamworth's few early help assessments (and its year to date) are hidden on the page: " + string.Join(", ", tamworth));
 
         // The corrected Children's Social Care return superseded its draft: the draft's submission is not current.
         var (_, list) = await SgiRunner.RunJsonAsync(["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);
