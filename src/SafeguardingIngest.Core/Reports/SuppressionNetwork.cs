@@ -79,6 +79,17 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
     private List<(int Node, int Group, double Low, double High)> Pinned(HashSet<int> hidden, List<List<int>> groups)
     {
         var pinned = new List<(int, int, double, double)>();
+        var groupOf = groups.SelectMany((nodes, g) => nodes.Select(n => (n, g))).ToDictionary(x => x.n, x => x.g);
+        var sumsOfGroup = groups.Select(_ => new List<int>()).ToList();
+        for (var s = 0; s < _sums.Count; s++)
+        {
+            var touched = _sums[s].Members.Prepend(_sums[s].Total).Where(groupOf.ContainsKey).Select(n => groupOf[n]).FirstOrDefault(-1);
+            if (touched >= 0)
+            {
+                sumsOfGroup[touched].Add(s);
+            }
+        }
+
         for (var g = 0; g < groups.Count; g++)
         {
             var nodes = groups[g];
@@ -87,14 +98,35 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
                 continue;
             }
 
-            var index = nodes.Select((node, i) => (node, i)).ToDictionary(x => x.node, x => x.i);
-            var program = new LinearRanges(nodes.Select(_ => hiddenAtLeastOne ? 1d : 0d).ToList());
-            foreach (var (total, members) in _sums.Where(s => index.ContainsKey(s.Total) || s.Members.Any(index.ContainsKey)))
+            // Figures in exactly the same sums (the hidden cells of one locality and quarter) are one unknown
+            // to the program, their total: any split of it is as good to a reader. That keeps the program as
+            // small as the table's margins, however many cells are hidden.
+            var sums = sumsOfGroup[g];
+            var roles = nodes.ToDictionary(n => n, _ => new List<int>());
+            foreach (var s in sums)
+            {
+                var (total, members) = _sums[s];
+                if (roles.TryGetValue(total, out var role))
+                {
+                    role.Add(-s - 1);
+                }
+
+                foreach (var m in members.Where(roles.ContainsKey))
+                {
+                    roles[m].Add(s);
+                }
+            }
+
+            var classes = nodes.GroupBy(n => string.Join(',', roles[n])).Select(c => c.ToList()).ToList();
+            var classOf = classes.SelectMany((c, k) => c.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k);
+            var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList());
+            foreach (var s in sums)
             {
                 // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
-                var terms = members.Where(index.ContainsKey).Select(m => (index[m], -1d)).ToList();
-                var constant = members.Where(m => !index.ContainsKey(m)).Sum(m => _values[m]);
-                if (index.TryGetValue(total, out var t))
+                var (total, members) = _sums[s];
+                var terms = members.Where(classOf.ContainsKey).Select(m => classOf[m]).Distinct().Select(k => (k, -1d)).ToList();
+                var constant = members.Where(m => !classOf.ContainsKey(m)).Sum(m => _values[m]);
+                if (classOf.TryGetValue(total, out var t))
                 {
                     terms.Add((t, 1));
                 }
@@ -106,19 +138,50 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
                 program.Equal(terms, constant);
             }
 
-            foreach (var node in nodes.Where(n => _primary[n]))
+            for (var k = 0; k < classes.Count; k++)
             {
-                var (low, high) = program.Range(index[node]);
-                low = Math.Ceiling(low - 1e-6);
-                high = Math.Floor(high + 1e-6);
-                if (high - low + 1 < threshold && low < threshold)
+                var primaries = classes[k].Where(n => _primary[n]).ToList();
+                if (primaries.Count == 0)
                 {
-                    pinned.Add((node, g, low, high));
+                    continue;
+                }
+
+                var (least, greatest) = Range(program, k);
+                var floors = classes[k].Sum(Floor);
+                foreach (var node in primaries)
+                {
+                    // One of several: as low as its floor (the others take the rest), as high as the class's most less the others' floors.
+                    var (low, high) = classes[k].Count == 1 ? (least, greatest) : (Floor(node), greatest - (floors - Floor(node)));
+                    low = Math.Ceiling(low - 1e-6);
+                    high = Math.Floor(high + 1e-6);
+                    if (high - low + 1 < threshold && low < threshold)
+                    {
+                        pinned.Add((node, g, low, high));
+                    }
                 }
             }
         }
 
         return pinned;
+    }
+
+    /// <summary>
+    /// The least a hidden figure can be to a reader: 1 where the caller says no zero is hidden, else 0; never
+    /// above its own value, so the figures as they are always satisfy the program.
+    /// </summary>
+    private double Floor(int node) => Math.Min(hiddenAtLeastOne ? 1 : 0, _values[node]);
+
+    /// <summary>A class's range; where the figures turn out to contradict one another, nothing is taken as safe.</summary>
+    private static (double Least, double Greatest) Range(LinearRanges program, int unknown)
+    {
+        try
+        {
+            return program.Range(unknown);
+        }
+        catch (InvalidOperationException)
+        {
+            return (0, 0);
+        }
     }
 
     /// <summary>Hidden figures split into groups that no sum ties together, each in the order added.</summary>
