@@ -23,7 +23,7 @@ namespace SafeguardingIngest.Bench;
 /// </summary>
 internal static class CompileBenchmark
 {
-    private static readonly ReportingPeriod s_period = ReportingPeriod.Parse("2025-26 Q2");
+    internal static ReportingPeriod Period { get; } = ReportingPeriod.Parse("2025-26 Q2");
 
     public static async Task RunAsync(int agencies, int indicators, int localities)
     {
@@ -63,7 +63,7 @@ internal static class CompileBenchmark
     {
         await using var services = Services(connection);
         var compile = services.GetRequiredService<CompileQuarterlyReturn>();
-        var outcome = await compile.CompileAsync(s_period, CancellationToken.None);
+        var outcome = await compile.CompileAsync(Period, CancellationToken.None);
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var ratio = outcome.CompileAndWriteTime.TotalSeconds / outcome.ReadTime.TotalSeconds;
@@ -91,29 +91,15 @@ internal static class CompileBenchmark
         var writer = services.GetRequiredService<IRowWriter>();
         var random = new Random(11);
         var total = 0;
-        foreach (var period in Compiler.PeriodsNeeded(s_period))
+        foreach (var period in Compiler.PeriodsNeeded(Period))
         {
             await Parallel.ForEachAsync(partnership.Agencies, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (agency, token) =>
             {
                 var id = $"s{period.Key}{agency.Code}".Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-                var observations = new List<Observation>();
+                List<Observation> observations;
                 lock (random)
                 {
-                    foreach (var indicator in partnership.Indicators)
-                    {
-                        foreach (var locality in partnership.Localities)
-                        {
-                            var numerator = (double)random.Next(0, 60);
-                            var denominator = indicator.Unit switch
-                            {
-                                IndicatorUnit.Count => (double?)null,
-                                IndicatorUnit.RatePer10000 => 15_000,
-                                _ => numerator + random.Next(1, 200),
-                            };
-                            var value = new Ratio(numerator, denominator ?? 0, 1).ValueFor(indicator.Unit) ?? 0;
-                            observations.Add(new Observation(period, agency.Code, indicator.Code, locality.Code, numerator, denominator, value, indicator.Unit, null, "Indicators!G2"));
-                        }
-                    }
+                    observations = Observations(partnership, agency, period, random, 60);
                 }
 
                 var received = new DateTimeOffset(period.DueDate(30).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-3);
@@ -133,7 +119,30 @@ internal static class CompileBenchmark
         return total;
     }
 
-    private static string PartnershipJson(int agencies, int indicators, int localities)
+    /// <summary>One agency's figures for a quarter: every indicator in every locality, numerators from 0 to <paramref name="below"/> − 1.</summary>
+    internal static List<Observation> Observations(Partnership partnership, Agency agency, ReportingPeriod period, Random random, int below)
+    {
+        var observations = new List<Observation>();
+        foreach (var indicator in partnership.Indicators)
+        {
+            foreach (var locality in partnership.Localities)
+            {
+                var numerator = (double)random.Next(0, below);
+                var denominator = indicator.Unit switch
+                {
+                    IndicatorUnit.Count => (double?)null,
+                    IndicatorUnit.RatePer10000 => 15_000,
+                    _ => numerator + random.Next(1, 200),
+                };
+                var value = new Ratio(numerator, denominator ?? 0, 1).ValueFor(indicator.Unit) ?? 0;
+                observations.Add(new Observation(period, agency.Code, indicator.Code, locality.Code, numerator, denominator, value, indicator.Unit, null, "Indicators!G2"));
+            }
+        }
+
+        return observations;
+    }
+
+    internal static string PartnershipJson(int agencies, int indicators, int localities)
     {
         string[] units = ["count", "percentage", "ratePer10000", "average"];
         var agencyCodes = Enumerable.Range(0, agencies).Select(i => $"A{i:000}").ToArray();

@@ -14,9 +14,16 @@ using Sylvan.Data.Csv;
 // machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N] [--rounds N]
 // The ingest benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- ingest [--rows N] [--rounds N]
 // The compile benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- compile [--agencies N] [--indicators N] [--localities N]
+// The disclosure benchmark (in memory): ... -- disclosure [--agencies N] [--indicators N] [--localities N] [--below N]
 if (args.Length > 0 && args[0] == "compile")
 {
     await CompileBenchmark.RunAsync(Argument("--agencies", 150), Argument("--indicators", 60), Argument("--localities", 10));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "disclosure")
+{
+    DisclosureBenchmark.Run(Argument("--agencies", 150), Argument("--indicators", 60), Argument("--localities", 10), Argument("--below", 60));
     return 0;
 }
 
