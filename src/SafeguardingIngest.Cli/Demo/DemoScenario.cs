@@ -100,7 +100,7 @@ internal static class DemoScenario
         // board page hides a locality (with the figures that would give it back), not only csv cells.
         if (isLatest && s_smallLocality.TryGetValue(agency.Code, out var few) && rows.FindIndex(r => r.Indicator.Code == "EH01" && r.Locality == SmallLocality) is var district and >= 0)
         {
-            rows[district] = rows[district] with { Value = few };
+            rows[district] = rows[district] with { Value = few, Commentary = "Tamworth's early help team was reorganised in August; few assessments were started while posts were filled." };
         }
 
         return document with

@@ -183,7 +183,7 @@ public static class Compiler
     }
 
     /// <summary>"Indicators!14" for "Indicators!G14": the sheet and row a cell is on.</summary>
-    private static string? RowOf(string? location)
+    internal static string? RowOf(string? location)
     {
         if (location is null)
         {

@@ -93,8 +93,13 @@ public static class HtmlReport
             report.Risks.Select(r => new RiskLine(r.Item.Score, r.Agency, r.Item.Description, $"{r.Item.Impact} × {r.Item.Likelihood}", r.Item.Mitigation, r.Item.Owner)).ToList(),
             report.Queries.Count,
             report.Queries.Count(q => q.Explained),
-            report.Queries.Select(q => new QueryLine(q.Agency, q.Finding.Location, q.Finding.Message, q.Explained ? "Yes: " + q.Commentary : "No")).ToList());
+            report.Queries.Select(q => new QueryLine(
+                q.Agency, q.Finding.Location, plan.Withholds(q) ? Withheld(q, publication) : q.Finding.Message, q.Explained ? "Yes: " + q.Commentary : "No")).ToList());
     }
+
+    /// <summary>A query on a hidden figure, told without its figures.</summary>
+    private static string Withheld(DataQualityQuery query, PublicationOptions publication) =>
+        $"{query.Finding.Cell ?? query.Finding.Location}: a query ({query.Finding.Code}) on a figure resting on small numbers; its figures are withheld here ({publication.Symbol}) and given in full in the agency's feedback and the workbook.";
 
     /// <summary>A figure resting on a small number of children (<see cref="SmallCounts.IsSmallFigure"/>).</summary>
     internal static bool IsSmallFigure(Indicator indicator, Ratio parts, PublicationOptions publication) =>

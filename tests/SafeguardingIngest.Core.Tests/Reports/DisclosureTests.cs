@@ -1,6 +1,9 @@
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reports;
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Validation;
 using SafeguardingIngest.Tests.Compilation;
 using static SafeguardingIngest.Tests.Compilation.TestPartnership;
 
@@ -180,6 +183,32 @@ public class DisclosureTests
         var north = card.Localities.Single(l => l.Name == "North");
         Assert.Equal("153", north.Cells[0].Text);
         Assert.True(north.Cells[^1].Suppressed);
+    }
+
+    [Fact]
+    public void DataQualityQuery_OnAHiddenFigure_IsPublishedWithoutItsFigures()
+    {
+        // A's CAF in North fell from 20 to 3 (hidden); the query quoting both would give the 3 away on the page.
+        // B's South fell from 100 to 40, shown, and its query keeps its figures.
+        var q1 = Q2.Previous();
+        Observation Row(ReportingPeriod period, string agency, string locality, double count, int row) =>
+            Observe(period, agency, "CAF", locality, count) with { Source = $"Indicators!G{row}" };
+        var current = new List<Observation> { Row(Q2, "A", "L1", 3, 17), Row(Q2, "A", "L2", 60, 18), Row(Q2, "B", "L2", 40, 9), Row(Q2, "B", "L1", 55, 10) };
+        var earlier = new List<Observation> { Row(q1, "A", "L1", 20, 17), Row(q1, "A", "L2", 60, 18), Row(q1, "B", "L2", 100, 9), Row(q1, "B", "L1", 50, 10) };
+        AgencyQuery Query(string agency, string cell, string message) => new(agency, "s1", new Finding("change-beyond-expected", Severity.Warning, "Indicators", cell, null, $"{cell}: {message}"));
+        var data = new Dictionary<ReportingPeriod, PeriodData>
+        {
+            [q1] = new(q1, earlier, [], [], []),
+            [Q2] = new(Q2, current, [], [], [Query("A", "G17", "CAF in North fell 85% since 2011-12 Q1 (from 20 to 3)"), Query("B", "G9", "CAF in South fell 60% since 2011-12 Q1 (from 100 to 40)")]),
+        };
+        var report = Compiler.Compile(TestPartnership.Partnership, Q2, data, [], DateTimeOffset.UnixEpoch);
+
+        var queries = Publish.Page(report, s_publication).Queries;
+
+        Assert.DoesNotContain(queries, q => q.Query!.Contains("from 20 to 3", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Agency == "A" && q.Query!.Contains("withheld", StringComparison.Ordinal) && q.Query.Contains("(c)", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Agency == "B" && q.Query!.Contains("from 100 to 40", StringComparison.Ordinal));
+        Assert.DoesNotContain("from 20 to 3", Publish.Html(report, s_publication), StringComparison.Ordinal);
     }
 
     /// <summary>CAF (a flow count by locality): Q1 North 150 and South 100, then this quarter's two figures.</summary>
