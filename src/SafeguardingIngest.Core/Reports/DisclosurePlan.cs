@@ -95,7 +95,7 @@ public sealed class DisclosurePlan
         var indicator = result.Indicator;
         var unit = indicator.Unit;
         var threshold = publication.SmallCountThreshold;
-        var network = new SuppressionNetwork(threshold, hiddenAtLeastOne: unit == IndicatorUnit.Count);
+        var network = new SuppressionNetwork(threshold);
         double Quantity(double numerator, double? denominator) => unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
         int Figure(Ratio parts, int rank) => network.Add(Quantity(parts.Numerator, parts.Denominator), HtmlReport.IsSmallFigure(indicator, parts, publication), rank);
 

@@ -52,7 +52,7 @@ public static class SmallCounts
         IReadOnlyDictionary<TKey, double> cells, IReadOnlyList<IReadOnlyList<TKey>> lines, int threshold, Func<TKey, bool>? primary = null)
         where TKey : notnull
     {
-        var network = new SuppressionNetwork(threshold, hiddenAtLeastOne: true);
+        var network = new SuppressionNetwork(threshold);
         var nodes = cells.ToDictionary(c => c.Key, c => network.Add(c.Value, primary?.Invoke(c.Key) ?? IsSmall(c.Value, threshold)));
         var totals = lines.Select(line =>
         {

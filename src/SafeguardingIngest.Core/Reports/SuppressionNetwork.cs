@@ -17,7 +17,7 @@ namespace SafeguardingIngest.Reports;
 /// ends; the same input gives the same choice.
 /// </para>
 /// </summary>
-internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
+internal sealed class SuppressionNetwork(int threshold)
 {
     private readonly List<double> _values = [];
     private readonly List<bool> _primary = [];
@@ -166,10 +166,12 @@ internal sealed class SuppressionNetwork(int threshold, bool hiddenAtLeastOne)
     }
 
     /// <summary>
-    /// The least a hidden figure can be to a reader: 1 where the caller says no zero is hidden, else 0; never
-    /// above its own value, so the figures as they are always satisfy the program.
+    /// The least a hidden figure can be to the reader the audit assumes: 1, or the figure itself where it is
+    /// less (a zero hidden for a small denominator). A reader who knows the policy hides no zero count, and
+    /// may know which hidden figures rest on large denominators; assuming the most a reader could know
+    /// errs on the safe side, and the figures as they are always satisfy the program.
     /// </summary>
-    private double Floor(int node) => Math.Min(hiddenAtLeastOne ? 1 : 0, _values[node]);
+    private double Floor(int node) => Math.Min(1, _values[node]);
 
     /// <summary>A class's range; where the figures turn out to contradict one another, nothing is taken as safe.</summary>
     private static (double Least, double Greatest) Range(LinearRanges program, int unknown)
