@@ -19,7 +19,7 @@ public sealed record PinnedRange(string Figure, double Low, double High, string 
 }
 
 /// <summary>
-/// A reader out to work back hidden counts of one count indicator from everything published: the board
+/// A reader out to work back hidden counts of one count or rate indicator from everything published: the board
 /// page (read with an HTML parser) and observations.csv, and nothing behind them. Each csv cell (an
 /// agency's count for a locality or the whole area, in a quarter) is a number or, where hidden, an
 /// unknown of at least 1 (the policy never hides a zero count). Each figure the page shows or hides is
@@ -49,8 +49,13 @@ public sealed partial class DisclosureAttacker
     /// <summary>The hidden figures pinned to fewer values than <paramref name="threshold"/> where one of them is small.</summary>
     public IReadOnlyList<PinnedRange> Pinned(int threshold) => Ranges.Where(r => r.Values < threshold && r.Low < threshold).ToList();
 
-    /// <summary>Reads the page and the csv as published and bounds every hidden figure of the indicator <paramref name="code"/>.</summary>
-    public static DisclosureAttacker Attack(string html, string csv, string code, string symbol = "c")
+    /// <summary>
+    /// Reads the page and the csv as published and bounds every hidden figure of the indicator
+    /// <paramref name="code"/>: a count, or a rate per 10,000, whose page figures (to one decimal) the
+    /// reader turns back into counts with the public <paramref name="populations"/> (under-18s by
+    /// locality code, "ALL" for the whole area; by default those the csv shows).
+    /// </summary>
+    public static DisclosureAttacker Attack(string html, string csv, string code, string symbol = "c", IReadOnlyDictionary<string, double>? populations = null)
     {
         var page = new HtmlParser().ParseDocument(html);
         var period = ReportingPeriod.Parse(PeriodOfPage().Match(page.Title ?? string.Empty).Groups[1].Value);
@@ -59,23 +64,49 @@ public sealed partial class DisclosureAttacker
         var attacker = new DisclosureAttacker(floor: 1);
 
         // The csv: each cell a number or an unknown.
-        var cells = ReadCsv(csv, code).Select(row => (row.Period, row.Locality, Key: attacker.Term($"csv {row.Period} {row.Agency} {row.Locality}", row.Numerator, symbol))).ToList();
-        var localityCodes = ReadCsv(csv, code).GroupBy(r => r.LocalityName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
-        List<string> Cells(IEnumerable<ReportingPeriod> quarters, string? locality) =>
-            cells.Where(c => quarters.Contains(c.Period) && (locality is null || c.Locality == locality)).Select(c => c.Key).ToList();
+        var rows = ReadCsv(csv, code);
+        var rate = rows.Count > 0 && rows[0].Unit == "RatePer10000";
+        var cells = rows.Select(row => new Cell(row.Period, row.Locality, attacker.Term($"csv {row.Period} {row.Agency} {row.Locality}", row.Numerator, symbol))).ToList();
+        var localityCodes = rows.GroupBy(r => r.LocalityName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
+        populations ??= rows.Where(r => double.TryParse(r.Denominator, CultureInfo.InvariantCulture, out _))
+            .GroupBy(r => r.Locality, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(r => double.Parse(r.Denominator, CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+        List<Cell> Cells(IReadOnlyList<ReportingPeriod> quarters, string? locality) =>
+            cells.Where(c => quarters.Contains(c.Period) && (locality is null || c.Locality == locality)).ToList();
         var yearToDate = flow ? period.YearToDate() : [period];
+
+        // A rate's population: its localities' in the latest quarter it covers (the year to date of a flow is over the latest population).
+        double? Population(List<Cell> scope)
+        {
+            if (!rate || scope.Count == 0)
+            {
+                return null;
+            }
+
+            var latest = scope.Max(c => c.Period);
+            var localities = scope.Where(c => c.Period == latest).Select(c => c.Locality).Distinct(StringComparer.Ordinal).ToList();
+            return localities.All(populations.ContainsKey) ? localities.Sum(l => populations[l]) : double.NaN;
+        }
+
+        // A rate whose population the reader cannot know says nothing they can use.
+        void Relate(string figure, string text, List<Cell> scope)
+        {
+            if (Population(scope) is var population && population is not double.NaN)
+            {
+                attacker.Relate(figure, text, scope.Select(c => c.Key).ToList(), symbol, population);
+            }
+        }
 
         // The page: the card's figures, the chart's points and the localities' rows.
         var texts = card.QuerySelectorAll("p")[1].TextContent.Split(" · ");
         string Figure(string label) => Clean(texts.Single(p => p.StartsWith(label + " ", StringComparison.Ordinal))[(label.Length + 1)..]);
-        attacker.Relate($"area {period}", Figure("This quarter"), Cells([period], null), symbol);
-        attacker.Relate($"area {period.Previous()}", Figure("previous quarter"), Cells([period.Previous()], null), symbol);
-        attacker.Relate($"area {period.SameQuarterLastYear()}", Figure("same quarter last year"), Cells([period.SameQuarterLastYear()], null), symbol);
-        attacker.Relate("area year to date", Figure("year to date"), Cells(yearToDate, null), symbol);
+        Relate($"area {period}", Figure("This quarter"), Cells([period], null));
+        Relate($"area {period.Previous()}", Figure("previous quarter"), Cells([period.Previous()], null));
+        Relate($"area {period.SameQuarterLastYear()}", Figure("same quarter last year"), Cells([period.SameQuarterLastYear()], null));
+        Relate("area year to date", Figure("year to date"), Cells(yearToDate, null));
         foreach (var point in card.QuerySelectorAll("circle title").Select(t => ChartPoint().Match(t.TextContent)).Where(m => m.Success))
         {
             var quarter = ReportingPeriod.Parse(point.Groups[1].Value);
-            attacker.Relate($"area {quarter} (chart)", point.Groups[2].Value, Cells([quarter], null), symbol);
+            Relate($"area {quarter} (chart)", point.Groups[2].Value, Cells([quarter], null));
         }
 
         foreach (var row in card.QuerySelectorAll("tbody tr"))
@@ -83,30 +114,33 @@ public sealed partial class DisclosureAttacker
             var name = row.QuerySelector("th")!.TextContent;
             var values = row.QuerySelectorAll("td").Select(c => Clean(c.TextContent)).ToList();
             var locality = localityCodes.GetValueOrDefault(name) ?? throw new InvalidOperationException($"The csv names no locality {name}.");
-            attacker.Relate($"{name} {period}", values[0], Cells([period], locality), symbol);
-            attacker.Relate($"{name} {period.SameQuarterLastYear()}", values[1], Cells([period.SameQuarterLastYear()], locality), symbol);
-            attacker.Relate($"{name} year to date", values[2], Cells(yearToDate, locality), symbol);
+            Relate($"{name} {period}", values[0], Cells([period], locality));
+            Relate($"{name} {period.SameQuarterLastYear()}", values[1], Cells([period.SameQuarterLastYear()], locality));
+            Relate($"{name} year to date", values[2], Cells(yearToDate, locality));
         }
 
         attacker.Solve();
         return attacker;
     }
 
+    private sealed record Cell(ReportingPeriod Period, string Locality, string Key);
+
     /// <summary>The anchor of an indicator's card, as the page writes it.</summary>
     private static string Anchor(string code) => "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
 
     private static string Clean(string text) => text.Replace("†", string.Empty, StringComparison.Ordinal).Trim();
 
-    private static List<(ReportingPeriod Period, string Agency, string Locality, string LocalityName, string Numerator)> ReadCsv(string csv, string code)
+    private static List<(ReportingPeriod Period, string Agency, string Locality, string LocalityName, string Numerator, string Denominator, string Unit)> ReadCsv(string csv, string code)
     {
         using var reader = CsvDataReader.Create(new StringReader(csv.TrimStart('\uFEFF')));
-        var rows = new List<(ReportingPeriod, string, string, string, string)>();
+        var rows = new List<(ReportingPeriod, string, string, string, string, string, string)>();
+        var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.Ordinal);
+        string Field(string name) => columns.TryGetValue(name, out var i) ? reader.GetString(i) : string.Empty;
         while (reader.Read())
         {
-            if (reader.GetString(reader.GetOrdinal("indicator")) == code)
+            if (Field("indicator") == code)
             {
-                rows.Add((ReportingPeriod.Parse(reader.GetString(reader.GetOrdinal("period"))), reader.GetString(reader.GetOrdinal("agency")),
-                    reader.GetString(reader.GetOrdinal("locality")), reader.GetString(reader.GetOrdinal("locality_name")), reader.GetString(reader.GetOrdinal("numerator"))));
+                rows.Add((ReportingPeriod.Parse(Field("period")), Field("agency"), Field("locality"), Field("locality_name"), Field("numerator"), Field("denominator"), Field("unit")));
             }
         }
 
@@ -128,8 +162,12 @@ public sealed partial class DisclosureAttacker
         return name;
     }
 
-    /// <summary>The relation "figure = the sum of its cells", where the figure is shown or hidden (a figure with no data says nothing).</summary>
-    private void Relate(string figure, string text, List<string> cells, string symbol)
+    /// <summary>
+    /// The relation "figure = the sum of its cells", where the figure is shown or hidden (a figure with no
+    /// data says nothing). A rate shown to one decimal over <paramref name="population"/> gives its count
+    /// to within ± 0.05 × population / 10,000.
+    /// </summary>
+    private void Relate(string figure, string text, List<string> cells, string symbol, double? population)
     {
         var term = Term(figure, text, symbol);
         if (!_known.ContainsKey(term) && !_hidden.ContainsKey(term))
@@ -137,17 +175,20 @@ public sealed partial class DisclosureAttacker
             return;
         }
 
-        // figure − Σ hidden cells = Σ known cells − (the figure where known)
-        var constant = cells.Where(_known.ContainsKey).Sum(c => _known[c]) - _known.GetValueOrDefault(term);
-        var relation = _solver.MakeConstraint(constant, constant, $"{figure} = its cells");
+        // Σ hidden cells − (the figure where hidden) = (the figure where shown) − Σ known cells
+        var known = cells.Where(_known.ContainsKey).Sum(c => _known[c]);
+        var (low, high) = _known.TryGetValue(term, out var shown)
+            ? population is { } p ? ((shown - 0.05) * p / 10_000, (shown + 0.05) * p / 10_000) : (shown, shown)
+            : (0d, 0d);
+        var relation = _solver.MakeConstraint(low - known, high - known, $"{figure} = its cells");
         if (_hidden.TryGetValue(term, out var unknown))
         {
-            relation.SetCoefficient(unknown, 1);
+            relation.SetCoefficient(unknown, -1);
         }
 
         foreach (var cell in cells.Where(_hidden.ContainsKey))
         {
-            relation.SetCoefficient(_hidden[cell], -1);
+            relation.SetCoefficient(_hidden[cell], 1);
         }
     }
 
@@ -176,7 +217,7 @@ public sealed partial class DisclosureAttacker
         route = [];
         if (status != Solver.ResultStatus.OPTIMAL)
         {
-            var relations = _solver.constraints().Select(c => $"{c.Name()}: {string.Join(" ", _hidden.Where(h => c.GetCoefficient(h.Value) != 0).Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} = {c.Lb()}");
+            var relations = _solver.constraints().Select(c => $"{c.Name()}: {string.Join(" ", _hidden.Where(h => c.GetCoefficient(h.Value) != 0).Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} in [{c.Lb()}, {c.Ub()}]");
             throw new InvalidOperationException($"The published figures are inconsistent with the cells ({status}):{Environment.NewLine}{string.Join(Environment.NewLine, relations)}");
         }
 

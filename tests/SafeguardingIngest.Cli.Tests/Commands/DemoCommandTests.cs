@@ -31,13 +31,13 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("OnTime", submissions["CSC"]);
         Assert.Equal(23, json.RootElement.GetProperty("indicators").GetArrayLength());
 
-        // A reader with the page and the csv pins no hidden count of any count indicator.
+        // A reader with the page and the csv pins no hidden count of any count or rate indicator.
         var html = await File.ReadAllTextAsync(Path.Combine(folder, "consolidated-return.html"));
         var csv = await File.ReadAllTextAsync(Path.Combine(folder, "observations.csv"));
-        var counts = json.RootElement.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("unit").GetString() == "Count").ToList();
-        Assert.NotEmpty(counts);
+        var attacked = json.RootElement.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("unit").GetString() is "Count" or "RatePer10000").ToList();
+        Assert.NotEmpty(attacked);
         var hidden = 0;
-        foreach (var code in counts.Select(i => i.GetProperty("code").GetString()!))
+        foreach (var code in attacked.Select(i => i.GetProperty("code").GetString()!))
         {
             var attacker = DisclosureAttacker.Attack(html, csv, code);
             hidden += attacker.Ranges.Count;
