@@ -214,6 +214,13 @@ public sealed partial class DisclosureAttacker
     private double Bound(out List<string> route)
     {
         var status = _solver.Solve();
+        if (status == Solver.ResultStatus.ABNORMAL)
+        {
+            // GLOP now and then gives up on a warm start from the previous objective's basis; from cold it solves.
+            _solver.Reset();
+            status = _solver.Solve();
+        }
+
         route = [];
         if (status != Solver.ResultStatus.OPTIMAL)
         {
