@@ -56,7 +56,8 @@ public class DisclosureAttackerTests
             }
 
             Assert.True(pinned.Count == 0, string.Join(Environment.NewLine, pinned));
-        }, iter: int.Parse(Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300", System.Globalization.CultureInfo.InvariantCulture));
+        }, iter: int.Parse(Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300", System.Globalization.CultureInfo.InvariantCulture),
+           seed: "8Qgssty__D82"); // first, a rate partnership on which the attacker's solver once gave up; the rest at random
 
         Assert.True(hidden > 1000, $"only {hidden} hidden figures were generated: the generator should make many small counts");
     }
