@@ -15,7 +15,8 @@ namespace SafeguardingIngest.Reports;
 /// of the year add up to its year to date, a locality's year to date is its quarter and its earlier
 /// cells, and the localities' years to date add up to the area's. <see cref="SuppressionNetwork"/>
 /// chooses what to hide. The quantity added up is the count, a percentage's or rate's numerator, or
-/// an average's cases. The workbook and JSON, for the performance team, are not suppressed.
+/// an average's cases. The plan also names the data quality queries whose quoted figures the page must
+/// withhold. The workbook and JSON, for the performance team, are not suppressed.
 /// </summary>
 public sealed class DisclosurePlan
 {
