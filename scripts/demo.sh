@@ -37,6 +37,13 @@ if [ -x /usr/bin/chromium ]; then
     --disable-sync --no-first-run --hide-scrollbars --window-size=1280,2200 \
     --screenshot="$root/out/consolidated-return.png" "file://$root/out/consolidated-return.html" > /dev/null 2>&1 \
     && echo "Screenshot of the page: out/consolidated-return.png"
+  # The picture in docs/disclosure.md: the early help card, where Tamworth's few assessments are hidden.
+  awk '!body { print; if (/<body>/) body = 1; next } /<section class="card" id="i-eh01"/ { on = 1 } on { print } on && /<\/section>/ { exit }' \
+    "$root/out/consolidated-return.html" > "$root/out/small-counts.html" && echo '</body></html>' >> "$root/out/small-counts.html"
+  /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --hide-scrollbars --window-size=1280,900 \
+    --screenshot="$root/out/small-counts.png" "file://$root/out/small-counts.html" > /dev/null 2>&1 \
+    && rm -f "$root/out/small-counts.html" && echo "Screenshot of a card with hidden small counts: out/small-counts.png"
 fi
 
 echo
