@@ -33,6 +33,7 @@ public sealed partial class DisclosureAttacker
     private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
     private readonly Dictionary<string, Variable> _hidden = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _known = new(StringComparer.Ordinal);
+    private static readonly Lock s_solving = new();
     private readonly double _floor;
 
     /// <summary>A ceiling far above any count, so that no program is unbounded (GLOP may then call it infeasible); reaching it means no ceiling.</summary>
@@ -119,7 +120,12 @@ public sealed partial class DisclosureAttacker
             Relate($"{name} year to date", values[2], Cells(yearToDate, locality));
         }
 
-        attacker.Solve();
+        // One program at a time: under parallel property tests GLOP now and then answered ABNORMAL.
+        lock (s_solving)
+        {
+            attacker.Solve();
+        }
+
         return attacker;
     }
 
@@ -177,8 +183,9 @@ public sealed partial class DisclosureAttacker
 
         // Σ hidden cells − (the figure where hidden) = (the figure where shown) − Σ known cells
         var known = cells.Where(_known.ContainsKey).Sum(c => _known[c]);
+        // Counts are whole, so a rate's range narrows to the whole numbers in it.
         var (low, high) = _known.TryGetValue(term, out var shown)
-            ? population is { } p ? ((shown - 0.05) * p / 10_000, (shown + 0.05) * p / 10_000) : (shown, shown)
+            ? population is { } p ? (Math.Ceiling(((shown - 0.05) * p / 10_000) - 1e-9), Math.Floor(((shown + 0.05) * p / 10_000) + 1e-9)) : (shown, shown)
             : (0d, 0d);
         var relation = _solver.MakeConstraint(low - known, high - known, $"{figure} = its cells");
         if (_hidden.TryGetValue(term, out var unknown))
