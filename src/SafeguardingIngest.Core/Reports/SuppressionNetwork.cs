@@ -14,7 +14,8 @@ namespace SafeguardingIngest.Reports;
 /// greatest value a reader can give each primary figure from every sum at once; where one is pinned
 /// (fewer whole values than the threshold, reaching below it), one more figure is hidden by the same
 /// choice in a sum it is in, and the rules and the audit run again. Each step only hides more, so it
-/// ends; the same input gives the same choice.
+/// ends. Last, each figure hidden only as a partner is shown again where the audit finds that safe
+/// (see <see cref="Reveal"/>). The same input gives the same choice.
 /// </para>
 /// </summary>
 internal sealed class SuppressionNetwork(int threshold)
@@ -67,7 +68,27 @@ internal sealed class SuppressionNetwork(int threshold)
 
             if (!repaired)
             {
+                Reveal(hidden);
                 return hidden;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shows again each figure hidden only as a partner whose showing the audit finds safe: the greedy
+    /// choices above can overshoot (a later partner may make an earlier one needless). Tried in the
+    /// reverse of the order partners are chosen in (highest rank, then largest, first), so the figures a
+    /// reader most wants come back first.
+    /// </summary>
+    private void Reveal(HashSet<int> hidden)
+    {
+        var partners = hidden.Where(n => !_primary[n]).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
+        foreach (var node in partners)
+        {
+            hidden.Remove(node);
+            if (Pinned(hidden, Groups(hidden)).Count > 0)
+            {
+                hidden.Add(node);
             }
         }
     }
