@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Google.OrTools.LinearSolver;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Reports;
 using Sylvan.Data.Csv;
 
 namespace SafeguardingIngest.Testing;
@@ -34,15 +35,16 @@ public sealed partial class DisclosureAttacker
     private readonly Dictionary<string, Variable> _hidden = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _known = new(StringComparer.Ordinal);
     private static readonly Lock s_solving = new();
-    private readonly double _floor;
 
     /// <summary>A ceiling far above any count, so that no program is unbounded (GLOP may then call it infeasible); reaching it means no ceiling.</summary>
     private const double Unbounded = 1e6;
 
-    private DisclosureAttacker(double floor) => _floor = floor;
+    /// <summary>The least a hidden count can be: the policy never hides a zero count.</summary>
+    private const double Floor = 1;
 
-    /// <summary>The number of relations set up from the outputs.</summary>
-    public int Relations => _solver.NumConstraints();
+    private DisclosureAttacker()
+    {
+    }
 
     /// <summary>Every hidden figure (csv cells and page figures) with the range the reader can pin it to.</summary>
     public IReadOnlyList<PinnedRange> Ranges { get; private set; } = [];
@@ -60,9 +62,9 @@ public sealed partial class DisclosureAttacker
     {
         var page = new HtmlParser().ParseDocument(html);
         var period = ReportingPeriod.Parse(PeriodOfPage().Match(page.Title ?? string.Empty).Groups[1].Value);
-        var card = page.QuerySelector($"section#{Anchor(code)}") ?? throw new InvalidOperationException($"No card for {code}.");
+        var card = page.QuerySelector($"section#{HtmlReport.Anchor(code)}") ?? throw new InvalidOperationException($"No card for {code}.");
         var flow = card.QuerySelector("p.meta")!.TextContent.Contains("adds up over the year", StringComparison.Ordinal);
-        var attacker = new DisclosureAttacker(floor: 1);
+        var attacker = new DisclosureAttacker();
 
         // The csv: each cell a number or an unknown.
         var rows = ReadCsv(csv, code);
@@ -131,9 +133,6 @@ public sealed partial class DisclosureAttacker
 
     private sealed record Cell(ReportingPeriod Period, string Locality, string Key);
 
-    /// <summary>The anchor of an indicator's card, as the page writes it.</summary>
-    private static string Anchor(string code) => "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
-
     private static string Clean(string text) => text.Replace("†", string.Empty, StringComparison.Ordinal).Trim();
 
     private static List<(ReportingPeriod Period, string Agency, string Locality, string LocalityName, string Numerator, string Denominator, string Unit)> ReadCsv(string csv, string code)
@@ -162,7 +161,7 @@ public sealed partial class DisclosureAttacker
         }
         else if (text == symbol && !_hidden.ContainsKey(name))
         {
-            _hidden[name] = _solver.MakeNumVar(_floor, Unbounded, name);
+            _hidden[name] = _solver.MakeNumVar(Floor, Unbounded, name);
         }
 
         return name;
