@@ -105,10 +105,13 @@ public sealed class DisclosurePlan
         var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
         var cells = observations.Where(o => quarterOf.ContainsKey(o.Period))
             .ToDictionary(o => o, o => network.Add(Quantity(o.Numerator, o.Denominator), SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold), o.Period == periods[last] ? Rank.ThisQuarter : Rank.Earlier));
-        List<int> Cells(int quarter, Func<Observation, bool> where) => cells.Where(c => quarterOf[c.Key.Period] == quarter && where(c.Key)).Select(c => c.Value).ToList();
 
+        // The cells of a quarter in one locality, or (null) in none the breakdown shows, such as whole-area rows.
         var rows = result.Localities;
         var codes = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var byPlace = cells.ToLookup(c => (quarterOf[c.Key.Period], codes.Contains(c.Key.Locality) ? c.Key.Locality : null), c => c.Value);
+        var byQuarter = cells.ToLookup(c => quarterOf[c.Key.Period], c => c.Value);
+        List<int> Cells(int quarter, string? locality) => [.. byPlace[(quarter, locality)]];
         var area = result.SeriesParts.Select((parts, q) => Figure(parts, q == last ? Rank.AreaThisQuarter : Rank.Earlier)).ToList();
         var localityValue = rows.Select(r => Figure(r.Figures.Parts, Rank.ThisQuarter)).ToList();
         var lastYear = last - 4;
@@ -118,15 +121,14 @@ public sealed class DisclosurePlan
             var shown = q == last ? localityValue : q == lastYear ? localityLastYear : [];
             if (shown.Count == 0)
             {
-                network.Sum(area[q], Cells(q, _ => true));
+                network.Sum(area[q], byQuarter[q]);
                 continue;
             }
 
-            network.Sum(area[q], [.. shown, .. Cells(q, o => !codes.Contains(o.Locality))]);
+            network.Sum(area[q], [.. shown, .. Cells(q, null)]);
             for (var r = 0; r < rows.Count; r++)
             {
-                var code = rows[r].Code;
-                network.Sum(shown[r], Cells(q, o => o.Locality == code));
+                network.Sum(shown[r], Cells(q, rows[r].Code));
             }
         }
 
@@ -139,13 +141,12 @@ public sealed class DisclosurePlan
             network.Sum(yearToDate, [.. earlier.Select(q => area[q]), area[last]]);
             for (var r = 0; r < rows.Count; r++)
             {
-                var code = rows[r].Code;
-                network.Sum(localityYearToDate[r], [localityValue[r], .. earlier.SelectMany(q => Cells(q, o => o.Locality == code))]);
+                network.Sum(localityYearToDate[r], [localityValue[r], .. earlier.SelectMany(q => Cells(q, rows[r].Code))]);
             }
 
             if (rows.Count > 0)
             {
-                network.Sum(yearToDate, [.. localityYearToDate, .. earlier.Append(last).SelectMany(q => Cells(q, o => !codes.Contains(o.Locality)))]);
+                network.Sum(yearToDate, [.. localityYearToDate, .. earlier.Append(last).SelectMany(q => Cells(q, null))]);
             }
         }
 
