@@ -56,14 +56,12 @@ internal sealed class SuppressionNetwork(int threshold)
             ApplyLocalRules(hidden);
             var repaired = false;
             var groups = Groups(hidden);
-            foreach (var pinned in Pinned(hidden, groups).GroupBy(p => p.Group))
+            var sumsOfGroups = SumsOf(groups);
+            foreach (var pinned in Pinned(groups, sumsOfGroups).GroupBy(p => p.Group))
             {
                 // One repair per group and round (one more hidden figure can free the others): in a sum the
                 // pinned figure is in, else in any sum that ties its group.
-                var node = pinned.First().Node;
-                var group = groups[pinned.Key].ToHashSet();
-                var nearby = Enumerable.Range(0, _sums.Count).Where(s => group.Contains(_sums[s].Total) || _sums[s].Members.Any(group.Contains));
-                repaired |= SumsOf(node).Concat(nearby).Any(s => HideOneMore(hidden, s));
+                repaired |= SumsOf(pinned.First().Node).Concat(sumsOfGroups[pinned.Key]).Any(s => HideOneMore(hidden, s));
             }
 
             if (!repaired)
@@ -78,7 +76,8 @@ internal sealed class SuppressionNetwork(int threshold)
     /// Shows again each figure hidden only as a partner whose showing the audit finds safe: the greedy
     /// choices above can overshoot (a later partner may make an earlier one needless). Tried in the
     /// reverse of the order partners are chosen in (highest rank, then largest, first), so the figures a
-    /// reader most wants come back first.
+    /// reader most wants come back first. Showing one changes only the groups of hidden figures that
+    /// share a sum with it; the others passed the audit and are not run again.
     /// </summary>
     private void Reveal(HashSet<int> hidden)
     {
@@ -86,7 +85,9 @@ internal sealed class SuppressionNetwork(int threshold)
         foreach (var node in partners)
         {
             hidden.Remove(node);
-            if (Pinned(hidden, Groups(hidden)).Count > 0)
+            var neighbours = SumsOf(node).SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total)).Where(hidden.Contains).ToHashSet();
+            var groups = Groups(hidden).Where(g => g.Any(neighbours.Contains)).ToList();
+            if (Pinned(groups, SumsOf(groups)).Count > 0)
             {
                 hidden.Add(node);
             }
@@ -97,20 +98,9 @@ internal sealed class SuppressionNetwork(int threshold)
     /// The hidden primary figures a reader could pin to fewer whole values than the threshold, one of
     /// them below it, each with the index of its group in <paramref name="groups"/>.
     /// </summary>
-    private List<(int Node, int Group, double Low, double High)> Pinned(HashSet<int> hidden, List<List<int>> groups)
+    private List<(int Node, int Group, double Low, double High)> Pinned(List<List<int>> groups, List<List<int>> sumsOfGroups)
     {
         var pinned = new List<(int, int, double, double)>();
-        var groupOf = groups.SelectMany((nodes, g) => nodes.Select(n => (n, g))).ToDictionary(x => x.n, x => x.g);
-        var sumsOfGroup = groups.Select(_ => new List<int>()).ToList();
-        for (var s = 0; s < _sums.Count; s++)
-        {
-            var touched = _sums[s].Members.Prepend(_sums[s].Total).Where(groupOf.ContainsKey).Select(n => groupOf[n]).FirstOrDefault(-1);
-            if (touched >= 0)
-            {
-                sumsOfGroup[touched].Add(s);
-            }
-        }
-
         for (var g = 0; g < groups.Count; g++)
         {
             var nodes = groups[g];
@@ -122,7 +112,7 @@ internal sealed class SuppressionNetwork(int threshold)
             // Figures in exactly the same sums (the hidden cells of one locality and quarter) are one unknown
             // to the program, their total: any split of it is as good to a reader. That keeps the program as
             // small as the table's margins, however many cells are hidden.
-            var sums = sumsOfGroup[g];
+            var sums = sumsOfGroups[g];
             var roles = nodes.ToDictionary(n => n, _ => new List<int>());
             foreach (var s in sums)
             {
@@ -222,6 +212,23 @@ internal sealed class SuppressionNetwork(int threshold)
         }
 
         return hidden.Order().GroupBy(Find).Select(g => g.ToList()).ToList();
+    }
+
+    /// <summary>For each group, the sums that tie its figures (a sum's hidden figures are all in one group).</summary>
+    private List<List<int>> SumsOf(List<List<int>> groups)
+    {
+        var groupOf = groups.SelectMany((nodes, g) => nodes.Select(n => (n, g))).ToDictionary(x => x.n, x => x.g);
+        var sums = groups.Select(_ => new List<int>()).ToList();
+        for (var s = 0; s < _sums.Count; s++)
+        {
+            var group = _sums[s].Members.Prepend(_sums[s].Total).Where(groupOf.ContainsKey).Select(n => groupOf[n]).FirstOrDefault(-1);
+            if (group >= 0)
+            {
+                sums[group].Add(s);
+            }
+        }
+
+        return sums;
     }
 
     private IEnumerable<int> SumsOf(int node) =>
