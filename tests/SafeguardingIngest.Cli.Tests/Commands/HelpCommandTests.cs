@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SafeguardingIngest.Cli.Tests.Commands;
 
 public sealed class HelpCommandTests : IDisposable
@@ -49,16 +47,7 @@ public sealed class HelpCommandTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunAsync(string program, string folder, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await output + await error);
+        var (exit, output, error) = await ChildProcess.RunAsync(program, folder, args);
+        return (exit, output + error);
     }
 }

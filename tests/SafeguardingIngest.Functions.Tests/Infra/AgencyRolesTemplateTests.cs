@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace SafeguardingIngest.Functions.Tests.Infra;
@@ -96,7 +95,7 @@ public sealed class AgencyRolesTemplateTests
     /// <summary>Builds infra/main.bicep and returns the agency-roles module's template.</summary>
     private static async Task<JsonElement> Compile()
     {
-        var root = Root();
+        var root = AzuriteServer.RepositoryRoot();
         await RunAsync("dotnet", root, "restore", Path.Combine(root, "infra", "tools", "bicep.csproj"), "-nologo", "-v", "q");
         var packages = (await RunAsync("dotnet", root, "nuget", "locals", "global-packages", "--list")).Replace("global-packages:", string.Empty, StringComparison.Ordinal).Trim();
         var version = Directory.GetDirectories(Path.Combine(packages, "azure.bicep.commandline.linux-x64")).Select(Path.GetFileName).Max()!;
@@ -116,32 +115,10 @@ public sealed class AgencyRolesTemplateTests
             .GetProperty("properties").GetProperty("template").Clone();
     }
 
-    private static string Root()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SafeguardingIngest.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No SafeguardingIngest.sln above the test binaries.");
-    }
-
     private static async Task<string> RunAsync(string program, string folder, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)}: {await error}");
-        return await output;
+        var (exit, output, error) = await ChildProcess.RunAsync(program, folder, args);
+        Assert.True(exit == 0, $"{program} {string.Join(' ', args)}: {error}");
+        return output;
     }
 }
