@@ -6,11 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Notifications;
 using SafeguardingIngest.Reading;
-using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Storage;
 

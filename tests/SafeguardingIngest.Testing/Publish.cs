@@ -1,4 +1,5 @@
 using System.Text;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Reports;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
-using SafeguardingIngest.Reports;
 using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;

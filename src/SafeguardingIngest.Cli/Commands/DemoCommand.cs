@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Cli.Demo;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
-using SafeguardingIngest.Reports;
 using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;

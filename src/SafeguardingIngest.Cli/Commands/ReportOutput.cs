@@ -1,3 +1,4 @@
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Submissions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
@@ -100,10 +101,6 @@ public static class HtmlReport
     /// <summary>A query on a hidden figure, told without its figures.</summary>
     private static string Withheld(DataQualityQuery query, PublicationOptions publication) =>
         $"{query.Finding.Cell ?? query.Finding.Location}: a query ({query.Finding.Code}) on a figure resting on small numbers; its figures are withheld here ({publication.Symbol}) and given in full in the agency's feedback and the workbook.";
-
-    /// <summary>A figure resting on a small number of children (<see cref="SmallCounts.IsSmallFigure"/>).</summary>
-    internal static bool IsSmallFigure(Indicator indicator, Ratio parts, PublicationOptions publication) =>
-        !parts.IsEmpty && SmallCounts.IsSmallFigure(indicator.Unit, parts.Numerator, parts.Denominator, publication.SmallCountThreshold);
 
     private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, IndicatorDisclosure hide, PublicationOptions publication)
     {

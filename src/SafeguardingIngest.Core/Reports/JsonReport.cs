@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Validation;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Tests.Reports;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using ExcelDataReader;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Reports;
 using static SafeguardingIngest.Tests.Compilation.TestPartnership;

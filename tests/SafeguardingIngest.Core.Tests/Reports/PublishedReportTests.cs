@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using SafeguardingIngest.Reports;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Tests.Compilation;
 
 namespace SafeguardingIngest.Tests.Reports;

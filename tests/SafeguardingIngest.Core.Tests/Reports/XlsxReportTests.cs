@@ -1,5 +1,6 @@
 using System.Text;
 using ExcelDataReader;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Tests.Reports;

@@ -1,10 +1,11 @@
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
 
-namespace SafeguardingIngest.Reports;
+namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
 /// Statistical disclosure control for counts in published tables. Primary suppression hides counts
-/// from 1 to the threshold less one, and figures resting on so few children (see <see cref="IsSmallFigure"/>).
+/// from 1 to the threshold less one, and figures resting on so few children (see <see cref="IsSmallFigure(IndicatorUnit, double, double?, int)"/>).
 /// Secondary suppression then hides enough other cells that no hidden count can be worked back from a
 /// published total (<see cref="SuppressionNetwork"/> states the method; <see cref="DisclosurePlan"/>
 /// applies it to everything a compile publishes).
@@ -27,6 +28,10 @@ public static class SmallCounts
         IndicatorUnit.RatePer10000 => IsSmall(numerator, threshold) || IsSmall(denominator, threshold),
         _ => IsSmall(denominator, threshold),
     };
+
+    /// <summary>A figure of summed parts resting on a small number of children; an empty figure is not.</summary>
+    public static bool IsSmallFigure(Indicator indicator, Ratio parts, int threshold) =>
+        !parts.IsEmpty && IsSmallFigure(indicator.Unit, parts.Numerator, parts.Denominator, threshold);
 
     /// <summary>
     /// Cells to hide in one line of counts (null where nothing was observed) whose total is published;

@@ -1,4 +1,4 @@
-namespace SafeguardingIngest.Reports;
+namespace SafeguardingIngest.Disclosure;
 
 /// <summary>What the performance team's outputs (the workbook and the JSON) say of themselves.</summary>
 public static class ReportDisclosure

@@ -1,3 +1,4 @@
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
@@ -7,7 +8,7 @@ using SafeguardingIngest.Validation;
 using SafeguardingIngest.Tests.Compilation;
 using static SafeguardingIngest.Tests.Compilation.TestPartnership;
 
-namespace SafeguardingIngest.Tests.Reports;
+namespace SafeguardingIngest.Tests.Disclosure;
 
 /// <summary>What a reader of the published page and csv cannot work out: small figures, by any route these outputs give.</summary>
 public class DisclosureTests
@@ -132,7 +133,7 @@ public class DisclosureTests
         var result = report.Indicator("OPEN");
         var index = result.Series.ToList().IndexOf(hiddenCount);
 
-        var chart = TrendChart.Build(result, i => HtmlReport.IsSmallFigure(result.Indicator, result.SeriesParts[i], s_publication));
+        var chart = TrendChart.Build(result, i => SmallCounts.IsSmallFigure(result.Indicator, result.SeriesParts[i], s_publication.SmallCountThreshold));
         var without = result.Series.Select((v, i) => i == index ? null : v).ToList();
         var blind = TrendChart.Build(result with { Series = without, Trend = Trend.Fit(without) }, _ => false);
 

@@ -1,12 +1,13 @@
 using System.Text;
 using CsCheck;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Returns;
 
-namespace SafeguardingIngest.Tests.Reports;
+namespace SafeguardingIngest.Tests.Disclosure;
 
 /// <summary>
 /// Generated partnerships full of small counts, compiled and published as the compile publishes them;

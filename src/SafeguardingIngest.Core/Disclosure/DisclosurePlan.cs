@@ -2,7 +2,7 @@ using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Returns;
 
-namespace SafeguardingIngest.Reports;
+namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
 /// What the published outputs of one compile hide: worked out once, from every number the page and the
@@ -98,7 +98,7 @@ public sealed class DisclosurePlan
         var threshold = publication.SmallCountThreshold;
         var network = new SuppressionNetwork(threshold);
         double Quantity(double numerator, double? denominator) => unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
-        int Figure(Ratio parts, int rank) => network.Add(Quantity(parts.Numerator, parts.Denominator), HtmlReport.IsSmallFigure(indicator, parts, publication), rank);
+        int Figure(Ratio parts, int rank) => network.Add(Quantity(parts.Numerator, parts.Denominator), SmallCounts.IsSmallFigure(indicator, parts, threshold), rank);
 
         var periods = result.SeriesPeriods;
         var last = periods.Count - 1;

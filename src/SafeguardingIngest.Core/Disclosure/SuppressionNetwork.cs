@@ -1,4 +1,4 @@
-namespace SafeguardingIngest.Reports;
+namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
 /// Published figures and the sums that tie them together (a total and the figures that add up to it),

@@ -1,6 +1,6 @@
-using SafeguardingIngest.Reports;
+using SafeguardingIngest.Disclosure;
 
-namespace SafeguardingIngest.Tests.Reports;
+namespace SafeguardingIngest.Tests.Disclosure;
 
 public class LinearRangesTests
 {

@@ -1,4 +1,4 @@
-namespace SafeguardingIngest.Reports;
+namespace SafeguardingIngest.Disclosure;
 
 /// <summary>How published outputs (the web page and the csv) protect small numbers (configuration section "Publication").</summary>
 public sealed class PublicationOptions

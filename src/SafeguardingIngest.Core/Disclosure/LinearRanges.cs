@@ -1,4 +1,4 @@
-namespace SafeguardingIngest.Reports;
+namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
 /// The least and greatest value each unknown can take, given linear equations among the unknowns and
