@@ -16,6 +16,7 @@ public static class SgiApp
             IngestCommand.Create(console),
             SubmissionsCommand.Create(console),
             CompileCommand.Create(console),
+            ReleasesCommand.Create(console),
             DemoCommand.Create(console),
             CredentialCommand.Create(console),
             ReprocessCommand.Create(console),

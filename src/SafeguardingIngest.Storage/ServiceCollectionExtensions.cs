@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Notifications;
 using SafeguardingIngest.Reading;
 
@@ -76,7 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPeriodReader, TablePeriodReader>();
         services.AddSingleton<IPartnershipSource, BlobPartnershipSource>();
         services.AddSingleton<ICompileWatermarks, TableCompileWatermarks>();
-        services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<IReleaseStore, BlobReleaseStore>();
         services.AddSingleton<Access.AgencyAccess>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotifyOptions>>().Value);
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<NotifyOptions>().WebhookUrl is { Length: > 0 }

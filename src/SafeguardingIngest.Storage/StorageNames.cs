@@ -21,8 +21,11 @@ public sealed class StorageNames(string prefix)
     /// <summary>partnership.json.</summary>
     public string Config => prefix + "config";
 
-    /// <summary>Compiled reports: {period}/….</summary>
+    /// <summary>Releases for the performance team (workbook, JSON, decisions, manifest): {period}/releases/{n}/….</summary>
     public string Reports => prefix + "reports";
+
+    /// <summary>Releases to publish (the page, the csv and its metadata): {period}/releases/{n}/….</summary>
+    public string Publications => prefix + "publications";
 
     /// <summary>Submissions and current pointers, one partition per period.</summary>
     public string Submissions => TableName("Submissions");
@@ -34,7 +37,7 @@ public sealed class StorageNames(string prefix)
     public string Compilations => TableName("Compilations");
 
     /// <summary>Every container.</summary>
-    public IEnumerable<string> Containers => [Returns, Feedback, Archive, Quarantine, Config, Reports];
+    public IEnumerable<string> Containers => [Returns, Feedback, Archive, Quarantine, Config, Reports, Publications];
 
     /// <summary>Every table.</summary>
     public IEnumerable<string> Tables => [Submissions, Observations, Compilations];

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
@@ -15,9 +14,9 @@ internal static class CompileCommand
     {
         var period = CommonOptions.Period(required: true);
         var storage = new StorageCommandOptions();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the four reports in this folder.", HelpName = "DIR" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the release's files in this folder.", HelpName = "DIR" };
         var force = new Option<bool>("--force") { Description = "Compile a quarter that has not ended yet (its figures so far)." };
-        var command = new Command("compile", "Compile the consolidated quarterly return for a period: workbook, web page, csv and JSON under reports/{period}/.")
+        var command = new Command("compile", "Compile the consolidated quarterly return for a period as a new release: the page, csv and metadata under publications/{period}/releases/{n}/, the workbook and JSON under reports/{period}/releases/{n}/; nothing is written when nothing it reads has changed.")
         {
             period, output, force,
         };
@@ -37,6 +36,7 @@ internal static class CompileCommand
             await using (host)
             {
                 var outcome = await host.Get<CompileQuarterlyReturn>().CompileAsync(quarter, cancellationToken);
+                console.Ansi.MarkupLine(Markup.Escape(ReportOutput.Describe(outcome)));
                 foreach (var written in outcome.Written)
                 {
                     console.Ansi.MarkupLine($"Wrote [bold]{Markup.Escape(written)}[/]");
@@ -44,7 +44,7 @@ internal static class CompileCommand
 
                 if (result.GetValue(output) is { } folder)
                 {
-                    foreach (var path in await ReportOutput.SaveAsync(folder.FullName, outcome.Report, partnership, host.Get<IOptions<PublicationOptions>>().Value, cancellationToken))
+                    foreach (var path in await ReportOutput.SaveAsync(folder.FullName, outcome, host.Get<IReleaseStore>(), cancellationToken))
                     {
                         console.Ansi.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/]");
                     }

@@ -1,10 +1,9 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Cli.Demo;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
@@ -37,14 +36,21 @@ internal static class DemoCommand
                 var periods = latest.Trailing(Compiler.SeriesLength);
                 var uploads = DemoScenario.Build(partnership, periods, result.GetValue(seed));
                 console.Ansi.MarkupLine($"Sending [bold]{uploads.Count}[/] returns from {uploads.Select(u => u.Agency).Distinct().Count()} agencies for {periods[0]} to {latest}.");
-                var outcomes = await IngestAllAsync(console, host, uploads, cancellationToken);
-
-                var compile = await host.Get<CompileQuarterlyReturn>().CompileAsync(latest, cancellationToken);
+                // The board sees the quarter twice: a release before the children's services' correction
+                // arrives, and one after it, which marks and lists what the correction revised.
+                var corrections = uploads.Where(u => u.Story == DemoScenario.ResubmissionStory).ToList();
+                var outcomes = await IngestAllAsync(console, host, [.. uploads.Except(corrections)], cancellationToken);
+                var compiler = host.Get<CompileQuarterlyReturn>();
+                var first = await compiler.CompileAsync(latest, cancellationToken);
+                outcomes.AddRange(await IngestAllAsync(console, host, corrections, cancellationToken));
+                var compile = await compiler.CompileAsync(latest, cancellationToken);
                 var folder = result.GetValue(output)?.FullName ?? Path.GetFullPath("out");
-                var saved = await ReportOutput.SaveAsync(folder, compile.Report, partnership, host.Get<IOptions<PublicationOptions>>().Value, cancellationToken);
+                var saved = await ReportOutput.SaveAsync(folder, compile, host.Get<IReleaseStore>(), cancellationToken);
                 console.Ansi.WriteLine();
                 console.Ansi.MarkupLine("Ingested: " + Markup.Escape(string.Join(", ", outcomes.GroupBy(o => o).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))));
-                foreach (var path in compile.Written.Concat(saved))
+                console.Ansi.MarkupLine(Markup.Escape(ReportOutput.Describe(first)));
+                console.Ansi.MarkupLine(Markup.Escape(ReportOutput.Describe(compile)));
+                foreach (var path in first.Written.Concat(compile.Written).Concat(saved))
                 {
                     console.Ansi.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
                 }

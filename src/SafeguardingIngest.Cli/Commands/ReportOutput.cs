@@ -1,5 +1,5 @@
-using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Submissions;
 using Spectre.Console;
@@ -9,18 +9,31 @@ namespace SafeguardingIngest.Cli.Commands;
 /// <summary>What compile and demo share: copying the reports to a folder and the summary table.</summary>
 internal static class ReportOutput
 {
-    public static async Task<IReadOnlyList<string>> SaveAsync(string folder, ConsolidatedReturn report, Catalogue.Partnership partnership, PublicationOptions publication, CancellationToken cancellationToken)
+    /// <summary>Saves a release's files in <paramref name="folder"/>: those the compile wrote, or the standing release's where it wrote none.</summary>
+    public static async Task<IReadOnlyList<string>> SaveAsync(string folder, CompileOutcome outcome, IReleaseStore releases, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var written = new List<string>();
-        foreach (var file in ReportSet.Render(report, partnership, publication))
+        foreach (var file in outcome.Release.Files)
         {
+            var content = outcome.Files.FirstOrDefault(f => f.Name == file.Name)?.Content
+                ?? await releases.ReadFileAsync(outcome.Release, file.Name, cancellationToken);
             var path = Path.Combine(folder, file.Name);
-            await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            await File.WriteAllBytesAsync(path, content, cancellationToken);
             written.Add(path);
         }
 
         return written;
+    }
+
+    /// <summary>One line on the release a compile wrote, or found standing.</summary>
+    public static string Describe(CompileOutcome outcome)
+    {
+        var release = outcome.Release;
+        return outcome.Unchanged
+            ? $"Nothing has changed since {release.Name} ({release.Status.ToString().ToLowerInvariant()}): no new release written."
+            : $"Wrote {release.Name} ({release.Status.ToString().ToLowerInvariant()}): {release.FiguresShown} figures shown, " +
+              $"{release.FiguresHidden} hidden, {release.Revisions} revised since earlier releases.";
     }
 
     public static void Summary(IAnsiConsole console, ConsolidatedReturn report)

@@ -18,6 +18,9 @@ internal static class DemoScenario
     public const string Missing = "CAFCASS";
     public const string Refused = "EDU";
     public const string Resubmitted = "CSC";
+
+    /// <summary>The story of the corrected return that replaces the resubmitting agency's draft.</summary>
+    public const string ResubmissionStory = "resubmission";
     public const string Explained = "ACUTE";
     public const string Unexplained = "MH";
     public const string SmallCount = "YOS";
@@ -58,7 +61,7 @@ internal static class DemoScenario
                         Actions = document.Actions, Risks = document.Risks, SubmittedBy = document.SubmittedBy, Email = document.Email,
                     };
                     uploads.Add(new DemoUpload(agency.Code, period, "return-draft.xlsx", Write(draft, partnership), early.AddDays(-7), "first version, later corrected"));
-                    uploads.Add(new DemoUpload(agency.Code, period, "return-corrected.xlsx", Write(document, partnership), early, "resubmission"));
+                    uploads.Add(new DemoUpload(agency.Code, period, "return-corrected.xlsx", Write(document, partnership), early, ResubmissionStory));
                     continue;
                 }
 

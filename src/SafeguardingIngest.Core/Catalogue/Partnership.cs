@@ -58,6 +58,9 @@ public sealed class Partnership
         }
     }
 
+    /// <summary>The SHA-256 of the document it was read from (lower-case hex); null where it was built in code.</summary>
+    public string? Digest { get; internal set; }
+
     /// <summary>The partnership's name.</summary>
     public string Name { get; }
 

@@ -31,10 +31,13 @@ public static class PartnershipReader
     /// <summary>Reads reference data from UTF-8 JSON.</summary>
     public static Partnership Read(Stream utf8Json)
     {
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json, s_options);
+            document = JsonDocument.Parse(bytes, s_options);
         }
         catch (JsonException e)
         {
@@ -45,7 +48,9 @@ public static class PartnershipReader
 
         using (document)
         {
-            return new Walker().Partnership(document.RootElement);
+            var partnership = new Walker().Partnership(document.RootElement);
+            partnership.Digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
+            return partnership;
         }
     }
 

@@ -4,25 +4,40 @@ using Microsoft.Extensions.Options;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Submissions;
 
 namespace SafeguardingIngest.Compilation;
 
-/// <summary>What a compile produced.</summary>
-public sealed record CompileOutcome(ReportingPeriod Period, ConsolidatedReturn Report, IReadOnlyList<string> Written, TimeSpan ReadTime, TimeSpan CompileAndWriteTime);
+/// <summary>
+/// What a compile produced: the release it wrote (its files and where they went), or, where nothing it
+/// reads has changed since the quarter's latest release, that release and no files (<see cref="Unchanged"/>).
+/// </summary>
+public sealed record CompileOutcome(
+    ReportingPeriod Period,
+    ConsolidatedReturn Report,
+    ReleaseManifest Release,
+    IReadOnlyList<ReportFile> Files,
+    IReadOnlyList<string> Written,
+    TimeSpan ReadTime,
+    TimeSpan CompileAndWriteTime)
+{
+    /// <summary>Whether the compile found its inputs as the latest release had them, and wrote nothing.</summary>
+    public bool Unchanged => Files.Count == 0;
+}
 
 /// <summary>
 /// The one code path that compiles the consolidated quarterly return, for every host: reads the
-/// current submissions of the period and the seven quarters before it, compiles, and writes the
-/// workbook, the page, the csv and the JSON to reports/{period}/. Running it again gives the same
-/// reports for the same submissions.
+/// current submissions of the period and the seven quarters before it, compiles, and writes a release
+/// (<see cref="ReleaseBuilder"/>): the page, the csv and its metadata to publish, the workbook and the JSON
+/// for the team. Where nothing it reads has changed since the quarter's latest release, it writes nothing.
 /// </summary>
 public sealed partial class CompileQuarterlyReturn(
     ISubmissionRecords records,
     IPeriodReader reader,
     IPartnershipSource reference,
-    IReportStore reports,
+    IReleaseStore releases,
     ICompileWatermarks watermarks,
     IOptions<PublicationOptions> publication,
     Notifications.INotifier notifier,
@@ -36,31 +51,65 @@ public sealed partial class CompileQuarterlyReturn(
         var partnership = await reference.GetAsync(cancellationToken);
         var periods = Compiler.PeriodsNeeded(period);
         var reads = periods.Select(p => reader.ReadPeriodAsync(p, cancellationToken)).ToList();
+        var currents = periods.Select(p => records.ListCurrentAsync(p, cancellationToken)).ToList();
         var submissions = records.ListAsync(period, cancellationToken);
-        var current = records.ListCurrentAsync(period, cancellationToken);
+        var latest = releases.LatestAsync(period, cancellationToken);
         var data = (await Task.WhenAll(reads)).ToDictionary(d => d.Period);
-        var states = ReturnTracker.States(partnership, period, await submissions, await current, UkTime.Today(time));
+        var read = (await Task.WhenAll(currents)).SelectMany(c => c).ToList();
+        var today = UkTime.Today(time);
+        var states = ReturnTracker.States(partnership, period, await submissions, [.. read.Where(c => c.Period == period)], today);
+        var status = period.HasEnded(today) ? ReleaseStatus.Published : ReleaseStatus.Provisional;
+        var inputs = read.Select(c => new ReleaseInput(c.Agency, c.Period.Key, c.SubmissionId, c.ReceivedAt))
+            .OrderBy(i => i.Period, StringComparer.Ordinal).ThenBy(i => i.Agency, StringComparer.Ordinal).ToList();
+        var digest = ReleaseBuilder.InputsDigest(
+            partnership.Digest ?? string.Empty, publication.Value, status, inputs, states.Select(s => $"{s.Agency} {s.State}"));
         var readTime = clock.Elapsed;
 
         clock.Restart();
         var report = Compiler.Compile(partnership, period, data, states, time.GetUtcNow());
-        var written = new List<string>();
-        foreach (var file in ReportSet.Render(report, partnership, publication.Value))
+        var outstanding = states.Count(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused);
+        if (await latest is { } standing && standing.InputsDigest == digest)
         {
-            written.Add(await reports.WriteAsync(period, file, cancellationToken));
+            Unchanged(logger, period.Key, standing.Number);
+            return new CompileOutcome(period, report, standing, [], [], readTime, clock.Elapsed);
         }
 
+        var earlier = await EarlierDecisionsAsync(period, cancellationToken);
+        var number = await releases.NextNumberAsync(period, cancellationToken);
+        var draft = ReleaseBuilder.Build(report, partnership, publication.Value, status, number, earlier, inputs, digest);
+        var written = await releases.WriteAsync(draft, cancellationToken);
         var compileTime = clock.Elapsed;
-        var outstanding = states.Count(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused);
         var files = string.Join(", ", written);
-        Compiled(logger, period.Key, report.Indicators.Count, report.Observations.Count, outstanding, (long)readTime.TotalMilliseconds, (long)compileTime.TotalMilliseconds, files);
-        var outcome = new CompileOutcome(period, report, written, readTime, compileTime);
+        var manifest = draft.Manifest;
+        Compiled(logger, period.Key, number, manifest.Status, manifest.Revisions, report.Indicators.Count, report.Observations.Count, outstanding, (long)readTime.TotalMilliseconds, (long)compileTime.TotalMilliseconds, files);
+        var outcome = new CompileOutcome(period, report, draft.Manifest, draft.Files, written, readTime, compileTime);
         if (notify)
         {
             await notifier.NotifyAsync(Notifications.Notifications.Compiled(outcome), cancellationToken);
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The decisions of every release, of any quarter, whose eight quarters overlap this one's: each may have
+    /// published or hidden a figure this release shows again. Oldest first.
+    /// </summary>
+    private async Task<IReadOnlyList<ReleaseDecisions>> EarlierDecisionsAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var window = Compiler.PeriodsNeeded(period).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var after = period;
+        for (var q = 0; q < 7; q++)
+        {
+            after = after.Next();
+            window.Add(after.Key);
+        }
+
+        var overlapping = (await releases.ListAsync(null, cancellationToken))
+            .Where(r => window.Contains(r.Period))
+            .OrderBy(r => r.CompiledAt).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Number)
+            .ToList();
+        return await Task.WhenAll(overlapping.Select(r => releases.ReadDecisionsAsync(r, cancellationToken)));
     }
 
     /// <summary>
@@ -80,7 +129,7 @@ public sealed partial class CompileQuarterlyReturn(
         var outcomes = new List<CompileOutcome>();
         foreach (var (period, changed) in work.OrderBy(w => w.Key))
         {
-            // The routine daily compile of an unchanged quarter is not news; a compile with changes is.
+            // The routine daily compile of an unchanged quarter is not news, and writes no release; a compile with changes is.
             outcomes.Add(await CompileAsync(period, cancellationToken, notify: changed is not null));
             await watermarks.MarkCompiledAsync(period, changed, time.GetUtcNow(), cancellationToken);
         }
@@ -98,8 +147,11 @@ public sealed partial class CompileQuarterlyReturn(
         return outcomes;
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Compiled {Period}: {Indicators} indicators from {Observations} observations, {Outstanding} returns missing or refused; read in {ReadMs} ms, compiled and written in {CompileMs} ms: {Written}")]
-    private static partial void Compiled(ILogger logger, string period, int indicators, int observations, int outstanding, long readMs, long compileMs, string written);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Compiled {Period} release {Release} ({Status}, {Revisions} figures revised): {Indicators} indicators from {Observations} observations, {Outstanding} returns missing or refused; read in {ReadMs} ms, compiled and written in {CompileMs} ms: {Written}")]
+    private static partial void Compiled(ILogger logger, string period, int release, ReleaseStatus status, int revisions, int indicators, int observations, int outstanding, long readMs, long compileMs, string written);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Compiled {Period}: nothing it reads has changed since release {Release}, so no release was written")]
+    private static partial void Unchanged(ILogger logger, string period, int release);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Scheduled compile: current period {Current}; compiling {Periods}")]
     private static partial void Scheduled(ILogger logger, string current, string periods);

@@ -1,5 +1,6 @@
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Disclosure;
@@ -17,6 +18,12 @@ namespace SafeguardingIngest.Disclosure;
 /// chooses what to hide. The quantity added up is the count, a percentage's or rate's numerator, or
 /// an average's cases. The plan also names the data quality queries whose quoted figures the page must
 /// withhold. The workbook and JSON, for the performance team, are not suppressed.
+/// <para>
+/// The board's return is a series of releases, and a reader may hold them all: the plan takes in every
+/// earlier release's decisions (<see cref="KeyedNetwork.Carry"/>), so what an earlier release hid stays
+/// hidden and what it published is a fact in every sum; and it gives its own decisions
+/// (<see cref="Decisions"/>) for the next one.
+/// </para>
 /// </summary>
 public sealed class DisclosurePlan
 {
@@ -24,34 +31,53 @@ public sealed class DisclosurePlan
     private readonly HashSet<Observation> _cells;
     private readonly HashSet<DataQualityQuery> _queries;
 
-    private DisclosurePlan(PublicationOptions publication, Dictionary<string, IndicatorDisclosure> indicators, HashSet<Observation> cells, HashSet<DataQualityQuery> queries)
+    private DisclosurePlan(
+        PublicationOptions publication,
+        Dictionary<string, IndicatorDisclosure> indicators,
+        HashSet<Observation> cells,
+        HashSet<DataQualityQuery> queries,
+        IReadOnlyList<IndicatorDecisions> decisions)
     {
         Publication = publication;
         _indicators = indicators;
         _cells = cells;
         _queries = queries;
+        Decisions = decisions;
     }
+
+    /// <summary>Every figure the page and csv show or hide, by key, with the sums among them: the release's record.</summary>
+    public IReadOnlyList<IndicatorDecisions> Decisions { get; }
 
     /// <summary>The threshold and symbol the plan was made with.</summary>
     public PublicationOptions Publication { get; }
 
-    /// <summary>The plan for <paramref name="report"/>.</summary>
-    public static DisclosurePlan For(ConsolidatedReturn report, PublicationOptions publication)
+    /// <summary>
+    /// The plan for <paramref name="report"/>, given what <paramref name="earlier"/> releases of the
+    /// partnership (oldest first) showed and hid.
+    /// </summary>
+    public static DisclosurePlan For(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        IReadOnlyList<ReleaseDecisions>? earlier = null)
     {
         var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
+        var history = (earlier ?? []).SelectMany(r => r.Indicators).ToLookup(i => i.Indicator, StringComparer.Ordinal);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
         var cells = new HashSet<Observation>();
+        var decisions = new List<IndicatorDecisions>();
         foreach (var result in report.Indicators)
         {
-            var (plan, hidden) = Plan(result, observations[result.Indicator.Code].ToList(), publication);
-            indicators[result.Indicator.Code] = plan;
+            var code = result.Indicator.Code;
+            var (plan, hidden, decided) = Plan(result, [.. observations[code]], history[code], publication);
+            indicators[code] = plan;
             cells.UnionWith(hidden);
+            decisions.Add(decided);
         }
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
         var threshold = publication.SmallCountThreshold;
         cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
-        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells));
+        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells), decisions);
     }
 
     /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>
@@ -91,20 +117,30 @@ public sealed class DisclosurePlan
         public const int Earlier = 3;
     }
 
-    private static (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden) Plan(IndicatorResult result, List<Observation> observations, PublicationOptions publication)
+    private static (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden, IndicatorDecisions Decisions) Plan(
+        IndicatorResult result,
+        List<Observation> observations,
+        IEnumerable<IndicatorDecisions> history,
+        PublicationOptions publication)
     {
         var indicator = result.Indicator;
+        var code = indicator.Code;
         var unit = indicator.Unit;
         var threshold = publication.SmallCountThreshold;
-        var network = new SuppressionNetwork(threshold);
+        var network = new KeyedNetwork(threshold);
         double Quantity(double numerator, double? denominator) => unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
-        int Figure(Ratio parts, int rank) => network.Add(Quantity(parts.Numerator, parts.Denominator), SmallCounts.IsSmallFigure(indicator, parts, threshold), rank);
+        int Figure(string key, Ratio parts, double? value, int rank) =>
+            network.Add(key, Quantity(parts.Numerator, parts.Denominator), value, SmallCounts.IsSmallFigure(indicator, parts, threshold), rank);
 
         var periods = result.SeriesPeriods;
         var last = periods.Count - 1;
         var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
-        var cells = observations.Where(o => quarterOf.ContainsKey(o.Period))
-            .ToDictionary(o => o, o => network.Add(Quantity(o.Numerator, o.Denominator), SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold), o.Period == periods[last] ? Rank.ThisQuarter : Rank.Earlier));
+        var cells = observations.Where(o => quarterOf.ContainsKey(o.Period)).ToDictionary(o => o, o => network.Add(
+            FigureKey.Cell(o.Period, code, o.Agency, o.Locality),
+            Quantity(o.Numerator, o.Denominator),
+            o.Value,
+            SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold),
+            o.Period == periods[last] ? Rank.ThisQuarter : Rank.Earlier));
 
         // The cells of a quarter in one locality, or (null) in none the breakdown shows, such as whole-area rows.
         var rows = result.Localities;
@@ -112,10 +148,15 @@ public sealed class DisclosurePlan
         var byPlace = cells.ToLookup(c => (quarterOf[c.Key.Period], codes.Contains(c.Key.Locality) ? c.Key.Locality : null), c => c.Value);
         var byQuarter = cells.ToLookup(c => quarterOf[c.Key.Period], c => c.Value);
         List<int> Cells(int quarter, string? locality) => [.. byPlace[(quarter, locality)]];
-        var area = result.SeriesParts.Select((parts, q) => Figure(parts, q == last ? Rank.AreaThisQuarter : Rank.Earlier)).ToList();
-        var localityValue = rows.Select(r => Figure(r.Figures.Parts, Rank.ThisQuarter)).ToList();
+        var area = result.SeriesParts.Select((parts, q) => Figure(
+            FigureKey.Area(periods[q], code), parts, q < result.Series.Count ? result.Series[q] : null, q == last ? Rank.AreaThisQuarter : Rank.Earlier)).ToList();
+        var localityValue = rows.Select(r => Figure(
+            FigureKey.Locality(periods[last], code, r.Code), r.Figures.Parts, r.Figures.Value, Rank.ThisQuarter)).ToList();
         var lastYear = last - 4;
-        var localityLastYear = lastYear >= 0 ? rows.Select(r => Figure(r.Figures.SameQuarterLastYearParts, Rank.Earlier)).ToList() : [];
+        var localityLastYear = lastYear >= 0
+            ? rows.Select(r => Figure(
+                FigureKey.Locality(periods[lastYear], code, r.Code), r.Figures.SameQuarterLastYearParts, r.Figures.SameQuarterLastYear, Rank.Earlier)).ToList()
+            : [];
         for (var q = 0; q <= last; q++)
         {
             var shown = q == last ? localityValue : q == lastYear ? localityLastYear : [];
@@ -133,8 +174,13 @@ public sealed class DisclosurePlan
         }
 
         var flow = indicator.Kind == MeasureKind.Flow;
-        var yearToDate = flow ? Figure(result.Area.YearToDateParts, Rank.YearToDate) : area[last];
-        var localityYearToDate = flow ? rows.Select(r => Figure(r.Figures.YearToDateParts, Rank.YearToDate)).ToList() : localityValue;
+        var yearToDate = flow
+            ? Figure(FigureKey.YearToDate(periods[last], code), result.Area.YearToDateParts, result.Area.YearToDate, Rank.YearToDate)
+            : area[last];
+        var localityYearToDate = flow
+            ? rows.Select(r => Figure(
+                FigureKey.LocalityYearToDate(periods[last], code, r.Code), r.Figures.YearToDateParts, r.Figures.YearToDate, Rank.YearToDate)).ToList()
+            : localityValue;
         if (flow)
         {
             var earlier = Enumerable.Range(0, last).Where(q => periods[q].Year == periods[last].Year).ToList();
@@ -150,7 +196,8 @@ public sealed class DisclosurePlan
             }
         }
 
-        var hidden = network.Hide();
+        network.Carry(history);
+        var (hidden, decisions) = network.Hide(code);
         HashSet<int> Rows(List<int> nodes) => Enumerable.Range(0, nodes.Count).Where(r => hidden.Contains(nodes[r])).ToHashSet();
         var hiddenCells = cells.Where(c => hidden.Contains(c.Value)).Select(c => c.Key).ToList();
 
@@ -160,7 +207,7 @@ public sealed class DisclosurePlan
         localityDirection.UnionWith(Enumerable.Range(0, rows.Count).Where(r => previousHidden.Contains(rows[r].Code)));
         var plan = new IndicatorDisclosure(
             Rows(area), hidden.Contains(yearToDate), Rows(localityValue), Rows(localityLastYear), Rows(localityYearToDate), localityDirection, periods.Count);
-        return (plan, hiddenCells);
+        return (plan, hiddenCells, decisions);
     }
 }
 

@@ -17,6 +17,13 @@ namespace SafeguardingIngest.Disclosure;
 /// ends. Last, each figure hidden only as a partner is shown again where the audit finds that safe
 /// (see <see cref="Reveal"/>). The same input gives the same choice.
 /// </para>
+/// <para>
+/// Earlier releases come in as fixed facts: a figure an earlier release hid stays hidden
+/// (<see cref="KeepHidden"/>); a figure it published is known to the reader (<see cref="Known"/>), so it is a
+/// constant in every sum and protects nothing; and a figure of an earlier release that this one does not
+/// show (an old value since revised, or a total laid out differently) is an <see cref="AddEarlier"/> figure,
+/// in its sums but never shown or chosen here.
+/// </para>
 /// </summary>
 internal sealed class SuppressionNetwork(int threshold)
 {
@@ -24,6 +31,10 @@ internal sealed class SuppressionNetwork(int threshold)
     private readonly List<bool> _primary = [];
     private readonly List<int> _rank = [];
     private readonly List<(int Total, int[] Members)> _sums = [];
+    private readonly HashSet<int> _forced = [];
+    private readonly HashSet<int> _known = [];
+    private readonly HashSet<int> _earlier = [];
+    private readonly HashSet<(int, string)> _sumKeys = [];
 
     /// <summary>
     /// Adds a figure (the quantity the sums add up); <paramref name="primary"/> where it is hidden for its own
@@ -37,11 +48,40 @@ internal sealed class SuppressionNetwork(int threshold)
         return _values.Count - 1;
     }
 
-    /// <summary>States that <paramref name="total"/> is the sum of <paramref name="members"/>.</summary>
+    /// <summary>
+    /// Adds a figure an earlier release had and this one does not show: hidden then (an unknown to the
+    /// reader, protected where it was <paramref name="primary"/>), or published then (<paramref name="known"/>).
+    /// </summary>
+    public int AddEarlier(double value, bool primary, bool known)
+    {
+        var node = Add(value, primary && !known);
+        _earlier.Add(node);
+        if (known)
+        {
+            _known.Add(node);
+        }
+        else
+        {
+            _forced.Add(node);
+        }
+
+        return node;
+    }
+
+    /// <summary>Hides <paramref name="node"/> whatever else is decided: an earlier release hid it.</summary>
+    public void KeepHidden(int node) => _forced.Add(node);
+
+    /// <summary>Marks <paramref name="node"/> as known to the reader already: an earlier release published it.</summary>
+    public void Known(int node) => _known.Add(node);
+
+    /// <summary>Whether <paramref name="node"/> was made known by an earlier release.</summary>
+    public bool IsKnown(int node) => _known.Contains(node);
+
+    /// <summary>States that <paramref name="total"/> is the sum of <paramref name="members"/>; a sum stated twice counts once.</summary>
     public void Sum(int total, IEnumerable<int> members)
     {
         var list = members.ToArray();
-        if (list.Length > 0)
+        if (list.Length > 0 && _sumKeys.Add((total, string.Join(',', list.Order()))))
         {
             _sums.Add((total, list));
         }
@@ -50,7 +90,7 @@ internal sealed class SuppressionNetwork(int threshold)
     /// <summary>The figures to hide.</summary>
     public HashSet<int> Hide()
     {
-        var hidden = Enumerable.Range(0, _values.Count).Where(n => _primary[n]).ToHashSet();
+        var hidden = Enumerable.Range(0, _values.Count).Where(n => _primary[n] || _forced.Contains(n)).ToHashSet();
         while (true)
         {
             ApplyLocalRules(hidden);
@@ -81,11 +121,11 @@ internal sealed class SuppressionNetwork(int threshold)
     /// </summary>
     private void Reveal(HashSet<int> hidden)
     {
-        var partners = hidden.Where(n => !_primary[n]).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
+        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n)).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
         foreach (var node in partners)
         {
             hidden.Remove(node);
-            var neighbours = SumsOf(node).SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total)).Where(hidden.Contains).ToHashSet();
+            var neighbours = SumsOf(node).SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total)).Where(n => Unknown(hidden, n)).ToHashSet();
             var groups = Groups(hidden).Where(g => g.Any(neighbours.Contains)).ToList();
             if (Pinned(groups, SumsOf(groups)).Count > 0)
             {
@@ -200,18 +240,18 @@ internal sealed class SuppressionNetwork(int threshold)
     /// <summary>Hidden figures split into groups that no sum ties together, each in the order added.</summary>
     private List<List<int>> Groups(HashSet<int> hidden)
     {
-        var parent = hidden.ToDictionary(n => n, n => n);
+        var parent = hidden.Where(n => !_known.Contains(n)).ToDictionary(n => n, n => n);
         int Find(int n) => parent[n] == n ? n : parent[n] = Find(parent[n]);
         foreach (var (total, members) in _sums)
         {
-            var tied = members.Prepend(total).Where(hidden.Contains).ToList();
+            var tied = members.Prepend(total).Where(parent.ContainsKey).ToList();
             foreach (var other in tied.Skip(1))
             {
                 parent[Find(other)] = Find(tied[0]);
             }
         }
 
-        return hidden.Order().GroupBy(Find).Select(g => g.ToList()).ToList();
+        return parent.Keys.Order().GroupBy(Find).Select(g => g.ToList()).ToList();
     }
 
     /// <summary>For each group, the sums that tie its figures (a sum's hidden figures are all in one group).</summary>
@@ -234,6 +274,9 @@ internal sealed class SuppressionNetwork(int threshold)
     private IEnumerable<int> SumsOf(int node) =>
         Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Members.Contains(node)).Concat(Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Total == node));
 
+    /// <summary>A figure the reader does not know: hidden here, and never published before.</summary>
+    private bool Unknown(HashSet<int> hidden, int node) => hidden.Contains(node) && !_known.Contains(node);
+
     private void ApplyLocalRules(HashSet<int> hidden)
     {
         for (var changed = true; changed;)
@@ -242,8 +285,8 @@ internal sealed class SuppressionNetwork(int threshold)
             for (var s = 0; s < _sums.Count; s++)
             {
                 var (total, members) = _sums[s];
-                var hiddenMembers = members.Where(hidden.Contains).ToList();
-                var safe = hidden.Contains(total)
+                var hiddenMembers = members.Where(m => Unknown(hidden, m)).ToList();
+                var safe = Unknown(hidden, total)
                     ? hiddenMembers.Count > 0
                     : hiddenMembers.Count == 0 || (hiddenMembers.Count > 1 && hiddenMembers.Sum(m => _values[m]) - (hiddenMembers.Count - 1) >= threshold);
                 if (!safe && HideOneMore(hidden, s))
@@ -261,7 +304,7 @@ internal sealed class SuppressionNetwork(int threshold)
     private bool HideOneMore(HashSet<int> hidden, int sum)
     {
         var (total, members) = _sums[sum];
-        var partner = members.Prepend(total).Where(m => !hidden.Contains(m) && _values[m] > 0)
+        var partner = members.Prepend(total).Where(m => !hidden.Contains(m) && !_known.Contains(m) && !_earlier.Contains(m) && _values[m] > 0)
             .OrderBy(m => _rank[m]).ThenBy(m => _values[m]).ThenBy(m => m).Select(m => (int?)m).FirstOrDefault();
         return partner is { } chosen && hidden.Add(chosen);
     }

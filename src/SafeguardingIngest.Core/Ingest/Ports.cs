@@ -1,6 +1,5 @@
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Periods;
-using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Ingest;
 
@@ -56,13 +55,6 @@ public interface ICompileWatermarks
 
     /// <summary>Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>; never moves that mark back.</summary>
     Task MarkCompiledAsync(ReportingPeriod period, DateTimeOffset? changedAsOf, DateTimeOffset compiledAt, CancellationToken cancellationToken);
-}
-
-/// <summary>Where compiled reports are kept: reports/{period}/{file}.</summary>
-public interface IReportStore
-{
-    /// <summary>Writes (or replaces) one report of a period; returns where it went.</summary>
-    Task<string> WriteAsync(ReportingPeriod period, ReportFile file, CancellationToken cancellationToken);
 }
 
 /// <summary>The partnership's reference data as currently published.</summary>

@@ -2,10 +2,14 @@ namespace SafeguardingIngest.Reports;
 
 /// <summary>
 /// One cell as the page shows it: its text, whether it is a figure (right-aligned), suppressed, lacking
-/// an owed return (marked †), or a label shown by colour and word (<see cref="BadgeCss"/>).
+/// an owed return (marked †), revised since an earlier release (marked r), or a label shown by colour and
+/// word (<see cref="BadgeCss"/>).
 /// </summary>
 public sealed record PageCell(string Text, bool Suppressed = false, bool Incomplete = false, bool Numeric = true, string? BadgeCss = null)
 {
+    /// <summary>Whether an earlier release published this figure otherwise.</summary>
+    public bool Revised { get; init; }
+
     /// <summary>A label shown by colour and by word, such as a RAG.</summary>
     public static PageCell Badge(PageBadge badge) => new(badge.Text, Numeric: false, BadgeCss: badge.Css);
 
@@ -45,6 +49,9 @@ public sealed record ActionLine(string Agency, string Action, PageBadge Rag, str
 /// <summary>A risk of the register.</summary>
 public sealed record RiskLine(int Score, string Agency, string? Description, string Scoring, string? Mitigation, string? Owner);
 
+/// <summary>A change to an agency's figure since an earlier release: the quarter, where, what it was and is, and why.</summary>
+public sealed record RevisionLine(string Quarter, string Indicator, string Agency, string Locality, string Was, string Now, string Why);
+
 /// <summary>A data quality query.</summary>
 public sealed record QueryLine(string Agency, string? Where, string? Query, string Explained);
 
@@ -55,6 +62,23 @@ public sealed record BoardPage(
     IReadOnlyList<SubmissionLine> Submissions, PageBadge Red, int RedCount, PageBadge Amber, int AmberCount, PageBadge Green, int GreenCount,
     IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks, int QueryCount, int ExplainedCount, IReadOnlyList<QueryLine> Queries)
 {
+    /// <summary>The release's number for its quarter.</summary>
+    public int Release { get; init; } = 1;
+
+    /// <summary>"provisional" or "published".</summary>
+    public string Status { get; init; } = "published";
+
+    /// <summary>Whether the page carries the provisional banner.</summary>
+    public bool Provisional => Status == "provisional";
+
+    /// <summary>The changes to agencies' figures since earlier releases.</summary>
+    public IReadOnlyList<RevisionLine> Revisions { get; init; } = [];
+
+    /// <summary>What the revisions section says when there are none.</summary>
+    public string RevisionsNone => Release == 1
+        ? "None: no earlier release published these quarters' figures otherwise."
+        : "None since the earlier releases.";
+
     /// <summary>The chart's fixed geometry, for the template.</summary>
     public ChartFrame Frame { get; } = new();
 }

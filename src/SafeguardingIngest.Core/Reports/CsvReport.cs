@@ -3,6 +3,7 @@ using System.Text;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Releases;
 
 namespace SafeguardingIngest.Reports;
 
@@ -12,7 +13,9 @@ namespace SafeguardingIngest.Reports;
 /// the ones that would reveal them from what the page and the csv show) show as the suppression symbol; text from agencies
 /// cannot start a formula. Each row says whether its period's figures for the indicator are complete
 /// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
-/// total worked out from the file can be read as the incomplete figure it is.
+/// total worked out from the file can be read as the incomplete figure it is. Each row names its release and
+/// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised").
+/// <see cref="CsvMetadata"/> describes every column.
 /// </summary>
 public static class CsvReport
 {
@@ -23,12 +26,20 @@ public static class CsvReport
     [
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed", "commentary", "source",
-        "complete", "missing_returns",
+        "complete", "missing_returns", "release", "status", "revised",
     ];
 
+    /// <summary>The columns, in order.</summary>
+    public static IReadOnlyList<string> Columns => s_columns;
+
     /// <summary>Writes the csv (UTF-8 with BOM, so Excel reads it right).</summary>
-    public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan)
+    public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan) =>
+        Render(report, partnership, plan, ReleaseContext.First(ReleaseStatus.Published));
+
+    /// <summary>Writes the csv of <paramref name="release"/> (UTF-8 with BOM, so Excel reads it right).</summary>
+    public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan, ReleaseContext release)
     {
+        var number = release.Number.ToString(CultureInfo.InvariantCulture);
         var publication = plan.Publication;
         var coverage = report.Indicators
             .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
@@ -50,6 +61,7 @@ public static class CsvReport
                 isHidden ? symbol : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? string.Empty : Number(o.Value),
                 isHidden ? "true" : "false", Figures.SafeForSpreadsheet(o.Commentary) ?? string.Empty, o.Source,
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
+                number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, o.Indicator, o.Agency, o.Locality)) ? "true" : "false",
             ];
             csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
         }

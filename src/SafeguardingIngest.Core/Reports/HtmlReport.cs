@@ -4,6 +4,7 @@ using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Returns;
 using SafeguardingIngest.Submissions;
 
@@ -21,12 +22,20 @@ public static class HtmlReport
     /// <summary>The file name.</summary>
     public const string FileName = "consolidated-return.html";
 
-    /// <summary>Writes the page, hiding what <paramref name="plan"/> says.</summary>
-    public static byte[] Render(ConsolidatedReturn report, DisclosurePlan plan) =>
-        Encoding.UTF8.GetBytes(HtmlTemplates.Render("consolidated-return.liquid", Page(report, plan)));
+    /// <summary>Writes the page of <paramref name="release"/>, hiding what <paramref name="plan"/> says.</summary>
+    public static byte[] Render(ConsolidatedReturn report, DisclosurePlan plan, ReleaseContext release) =>
+        Encoding.UTF8.GetBytes(HtmlTemplates.Render("consolidated-return.liquid", Page(report, plan, release)));
 
-    /// <summary>What the page shows.</summary>
-    public static BoardPage Page(ConsolidatedReturn report, DisclosurePlan plan)
+    /// <summary>Writes the page of a first release, hiding what <paramref name="plan"/> says.</summary>
+    public static byte[] Render(ConsolidatedReturn report, DisclosurePlan plan) =>
+        Render(report, plan, ReleaseContext.First(ReleaseStatus.Published));
+
+    /// <summary>What the page of a first release shows.</summary>
+    public static BoardPage Page(ConsolidatedReturn report, DisclosurePlan plan) =>
+        Page(report, plan, ReleaseContext.First(ReleaseStatus.Published));
+
+    /// <summary>What the page of <paramref name="release"/> shows.</summary>
+    public static BoardPage Page(ConsolidatedReturn report, DisclosurePlan plan, ReleaseContext release)
     {
         var publication = plan.Publication;
         var names = report.AgencyNames;
@@ -45,9 +54,14 @@ public static class HtmlReport
                 notes.Add(new PageNote(anchor, i.Code, $"lacks the returns of {Figures.Missing(missing, names)}."));
             }
 
-            var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts);
-            var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts);
-            var yearToDate = Cell(area.YearToDate, i.Unit, hide.YearToDate, area.YearToDateCoverage, publication, area.YearToDateParts);
+            var period = report.Period;
+            var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts)
+                with { Revised = release.IsRevised(FigureKey.Area(period, i.Code)) };
+            var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts)
+                with { Revised = release.IsRevised(FigureKey.Area(period.SameQuarterLastYear(), i.Code)) };
+            var yearToDateKey = i.Kind == MeasureKind.Flow ? FigureKey.YearToDate(period, i.Code) : FigureKey.Area(period, i.Code);
+            var yearToDate = Cell(area.YearToDate, i.Unit, hide.YearToDate, area.YearToDateCoverage, publication, area.YearToDateParts)
+                with { Revised = release.IsRevised(yearToDateKey) };
             var comparable = area.Coverage.IsComplete && area.LastYearCoverage.IsComplete;
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
@@ -67,13 +81,15 @@ public static class HtmlReport
                        (i.Baseline is { } b ? $"; baseline {Figures.Show(b.Value, i.Unit)} ({b.Year})" : string.Empty);
             CardFigure[] figures =
             [
-                new("This quarter", thisQuarter), new("previous quarter", Cell(area.Previous, i.Unit, hide.Previous, area.PreviousCoverage, publication)),
+                new("This quarter", thisQuarter),
+                new("previous quarter", Cell(area.Previous, i.Unit, hide.Previous, area.PreviousCoverage, publication)
+                    with { Revised = release.IsRevised(FigureKey.Area(period.Previous(), i.Code)) }),
                 new("same quarter last year", lastYear), new("year to date", yearToDate), new("annual target", annual), new("target to date", toDate),
             ];
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, result.Localities, result.TargetToDate, hide, publication), i.Unit != IndicatorUnit.Count));
+                Localities(i, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count));
         }
 
         var actions = report.Actions;
@@ -95,25 +111,69 @@ public static class HtmlReport
             report.Queries.Count,
             report.Queries.Count(q => q.Explained),
             report.Queries.Select(q => new QueryLine(
-                q.Agency, q.Finding.Location, plan.Withholds(q) ? Withheld(q, publication) : q.Finding.Message, q.Explained ? "Yes: " + q.Commentary : "No")).ToList());
+                q.Agency, q.Finding.Location, plan.Withholds(q) ? Withheld(q, publication) : q.Finding.Message, q.Explained ? "Yes: " + q.Commentary : "No")).ToList())
+        {
+            Release = release.Number,
+            Status = release.StatusText,
+            Revisions = Revisions(report, release, publication),
+        };
+    }
+
+    /// <summary>The revised csv cells, as the page lists them: each shows what the releases published (the symbol where hidden).</summary>
+    private static List<RevisionLine> Revisions(ConsolidatedReturn report, ReleaseContext release, PublicationOptions publication)
+    {
+        var units = report.Indicators.ToDictionary(r => r.Indicator.Code, r => r.Indicator.Unit, StringComparer.Ordinal);
+        string Shown(FigureDecision figure, IndicatorUnit unit) =>
+            figure.Hidden ? publication.Symbol : Figures.Value(figure.Value, unit);
+        return release.Revisions
+            .Select(r => (Revision: r, Parts: FigureKey.Parts(r.Key)))
+            .Where(r => r.Parts[0] == "cell")
+            .Select(r =>
+            {
+                var (_, parts) = r;
+                var unit = units.GetValueOrDefault(parts[2], IndicatorUnit.Count);
+                var quarter = ReportingPeriod.Parse(parts[1]).ToString();
+                var locality = parts[4] == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(parts[4], parts[4]);
+                return new RevisionLine(
+                    quarter, parts[2], report.AgencyNames.GetValueOrDefault(parts[3], parts[3]), locality,
+                    Shown(r.Revision.Earlier, unit), Shown(r.Revision.Now, unit), r.Revision.Why);
+            })
+            .ToList();
     }
 
     /// <summary>A query on a hidden figure, told without its figures.</summary>
     private static string Withheld(DataQualityQuery query, PublicationOptions publication) =>
         $"{query.Finding.Cell ?? query.Finding.Location}: a query ({query.Finding.Code}) on a figure resting on small numbers; its figures are withheld here ({publication.Symbol}) and given in full in the agency's feedback and the workbook.";
 
-    private static List<BreakdownLine> Localities(Indicator indicator, IReadOnlyList<BreakdownRow> rows, double? targetToDate, IndicatorDisclosure hide, PublicationOptions publication)
+    private static List<BreakdownLine> Localities(
+        Indicator indicator,
+        ReportingPeriod period,
+        IReadOnlyList<BreakdownRow> rows,
+        double? targetToDate,
+        IndicatorDisclosure hide,
+        PublicationOptions publication,
+        ReleaseContext release)
     {
         var rated = indicator.Unit != IndicatorUnit.Count;
+        var code = indicator.Code;
+        var flow = indicator.Kind == MeasureKind.Flow;
         return rows.Select((row, r) =>
         {
             var f = row.Figures;
             var thisQuarter = hide.LocalityValue.Contains(r);
             List<PageCell> cells =
             [
-                Cell(f.Value, indicator.Unit, thisQuarter, f.Coverage, publication, f.Parts),
-                Cell(f.SameQuarterLastYear, indicator.Unit, hide.LocalityLastYear.Contains(r), f.LastYearCoverage, publication, f.SameQuarterLastYearParts),
-                Cell(f.YearToDate, indicator.Unit, hide.LocalityYearToDate.Contains(r), f.YearToDateCoverage, publication, f.YearToDateParts),
+                Cell(f.Value, indicator.Unit, thisQuarter, f.Coverage, publication, f.Parts)
+                    with { Revised = release.IsRevised(FigureKey.Locality(period, code, row.Code)) },
+                Cell(f.SameQuarterLastYear, indicator.Unit, hide.LocalityLastYear.Contains(r), f.LastYearCoverage, publication, f.SameQuarterLastYearParts)
+                    with { Revised = release.IsRevised(FigureKey.Locality(period.SameQuarterLastYear(), code, row.Code)) },
+                Cell(f.YearToDate, indicator.Unit, hide.LocalityYearToDate.Contains(r), f.YearToDateCoverage, publication, f.YearToDateParts)
+                    with
+                    {
+                        Revised = release.IsRevised(flow
+                            ? FigureKey.LocalityYearToDate(period, code, row.Code)
+                            : FigureKey.Locality(period, code, row.Code)),
+                    },
             ];
             if (rated)
             {

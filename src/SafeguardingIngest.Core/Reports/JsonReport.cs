@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Validation;
 
 namespace SafeguardingIngest.Reports;
@@ -12,8 +13,24 @@ public static class JsonReport
     /// <summary>The file name.</summary>
     public const string FileName = "consolidated-return.json";
 
-    /// <summary>Writes the document.</summary>
-    public static byte[] Render(ConsolidatedReturn report)
+    private static void Revised(Utf8JsonWriter json, string name, FigureDecision figure)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("quantity", figure.Quantity);
+        if (figure.Value is { } value && double.IsFinite(value))
+        {
+            json.WriteNumber("value", value);
+        }
+
+        json.WriteBoolean("published", !figure.Hidden);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the document of a first release.</summary>
+    public static byte[] Render(ConsolidatedReturn report) => Render(report, ReleaseContext.First(ReleaseStatus.Published));
+
+    /// <summary>Writes the document of <paramref name="release"/>, with its revisions.</summary>
+    public static byte[] Render(ConsolidatedReturn report, ReleaseContext release)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
@@ -22,6 +39,20 @@ public static class JsonReport
             json.WriteString("partnership", report.Partnership);
             json.WriteString("period", report.Period.ToString());
             json.WriteString("compiledAt", report.CompiledAt);
+            json.WriteNumber("release", release.Number);
+            json.WriteString("status", release.StatusText);
+            json.WriteStartArray("revisions");
+            foreach (var revision in release.Revisions)
+            {
+                json.WriteStartObject();
+                json.WriteString("figure", revision.Key);
+                Revised(json, "was", revision.Earlier);
+                Revised(json, "now", revision.Now);
+                json.WriteString("why", revision.Why);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteBoolean("suppressed", false);
             json.WriteString("publication", ReportDisclosure.NotForPublication);
             json.WriteStartArray("indicators");

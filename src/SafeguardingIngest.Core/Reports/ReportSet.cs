@@ -1,25 +1,34 @@
-using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Releases;
 
 namespace SafeguardingIngest.Reports;
 
-/// <summary>One rendered report.</summary>
-public sealed record ReportFile(string Name, string ContentType, byte[] Content);
+/// <summary>One rendered report; <paramref name="Public"/> where it is for publication (hides what the plan hides).</summary>
+public sealed record ReportFile(string Name, string ContentType, byte[] Content, bool Public = false);
 
-/// <summary>The four reports of a consolidated return, in the forms people open.</summary>
+/// <summary>The reports of a consolidated return, in the forms people open.</summary>
 public static class ReportSet
 {
-    /// <summary>Renders the workbook, the page, the csv and the JSON; the page and the csv by one disclosure plan.</summary>
-    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication)
-    {
-        var plan = DisclosurePlan.For(report, publication);
-        return
-        [
-            new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report)),
-            new(HtmlReport.FileName, "text/html; charset=utf-8", HtmlReport.Render(report, plan)),
-            new(CsvReport.FileName, "text/csv; charset=utf-8", CsvReport.Render(report, partnership, plan)),
-            new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report)),
-        ];
-    }
+    /// <summary>
+    /// Renders a release: the page, the csv and the csv's metadata (public, by one disclosure plan), and the
+    /// workbook and the JSON (for the performance team, every figure as it is).
+    /// </summary>
+    public static IReadOnlyList<ReportFile> Render(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan,
+        ReleaseContext release) =>
+    [
+        new(HtmlReport.FileName, "text/html; charset=utf-8", HtmlReport.Render(report, plan, release), Public: true),
+        new(CsvReport.FileName, "text/csv; charset=utf-8", CsvReport.Render(report, partnership, plan, release), Public: true),
+        new(CsvMetadata.FileName, "text/csv; charset=utf-8", CsvMetadata.Render(), Public: true),
+        new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report)),
+        new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report, release)),
+    ];
+
+    /// <summary>Renders a first release of <paramref name="report"/>, with no earlier one to carry.</summary>
+    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>
+        Render(report, partnership, DisclosurePlan.For(report, publication), ReleaseContext.First(ReleaseStatus.Published));
 }

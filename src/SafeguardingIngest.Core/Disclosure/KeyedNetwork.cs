@@ -1,0 +1,101 @@
+using SafeguardingIngest.Releases;
+
+namespace SafeguardingIngest.Disclosure;
+
+/// <summary>
+/// One indicator's figures, each under its <see cref="FigureKey"/>, in a <see cref="SuppressionNetwork"/>;
+/// earlier releases' decisions carried in by key (<see cref="Carry"/>); and this release's decisions read
+/// back out. Keys are what let one release's plan see another's: a figure an earlier release hid stays
+/// hidden, one it published is known, and where the value has since changed the earlier value is a figure
+/// of its own, still tied by the earlier release's sums.
+/// </summary>
+internal sealed class KeyedNetwork(int threshold)
+{
+    private readonly SuppressionNetwork _network = new(threshold);
+    private readonly List<FigureDecision> _figures = [];
+    private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, double Quantity), int> _earlier = [];
+    private readonly List<int[]> _sums = [];
+
+    /// <summary>Adds this release's figure <paramref name="key"/>; a key added twice is one figure.</summary>
+    public int Add(string key, double quantity, double? value, bool primary, int rank)
+    {
+        if (_byKey.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var node = _network.Add(quantity, primary, rank);
+        _figures.Add(new FigureDecision(key, quantity, value, Hidden: false, primary));
+        _byKey[key] = node;
+        return node;
+    }
+
+    /// <summary>States that <paramref name="total"/> is the sum of <paramref name="members"/>.</summary>
+    public void Sum(int total, IEnumerable<int> members)
+    {
+        var list = members.ToArray();
+        if (list.Length > 0)
+        {
+            _sums.Add([total, .. list]);
+            _network.Sum(total, list);
+        }
+    }
+
+    /// <summary>
+    /// Takes in what earlier releases decided for this indicator, oldest first: their figures and the
+    /// sums among them, as facts the reader holds. Call after every figure and sum of this release.
+    /// </summary>
+    public void Carry(IEnumerable<IndicatorDecisions> earlier)
+    {
+        var current = _figures.Count;
+        foreach (var release in earlier)
+        {
+            var nodes = new int[release.Figures.Count];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                var figure = release.Figures[i];
+                if (_byKey.TryGetValue(figure.Key, out var node) && node < current && Same(_figures[node].Quantity, figure.Quantity))
+                {
+                    if (figure.Hidden)
+                    {
+                        _network.KeepHidden(node);
+                    }
+                    else
+                    {
+                        _network.Known(node);
+                    }
+                }
+                else if (_earlier.TryGetValue((figure.Key, figure.Quantity), out node))
+                {
+                    if (!figure.Hidden)
+                    {
+                        _network.Known(node);
+                    }
+                }
+                else
+                {
+                    node = _network.AddEarlier(figure.Quantity, figure.Primary, known: !figure.Hidden);
+                    _earlier[(figure.Key, figure.Quantity)] = node;
+                }
+
+                nodes[i] = node;
+            }
+
+            foreach (var sum in release.Sums)
+            {
+                _network.Sum(nodes[sum[0]], sum.Skip(1).Select(m => nodes[m]));
+            }
+        }
+    }
+
+    /// <summary>Decides what to hide: the hidden nodes, and this release's decisions for the record.</summary>
+    public (HashSet<int> Hidden, IndicatorDecisions Decisions) Hide(string indicator)
+    {
+        var hidden = _network.Hide();
+        var figures = _figures.Select((f, n) => f with { Hidden = hidden.Contains(n) }).ToList();
+        return (hidden, new IndicatorDecisions(indicator, figures, _sums));
+    }
+
+    private static bool Same(double a, double b) => Math.Abs(a - b) < 1e-9;
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Periods;
+using SafeguardingIngest.Reports;
+
+namespace SafeguardingIngest.Releases;
+
+/// <summary>
+/// Makes a compiled return into a release: one disclosure plan over this compile and every earlier
+/// release, the revisions against them, the files rendered by that plan, the decisions for the next
+/// release, and the manifest that names it all.
+/// </summary>
+public static class ReleaseBuilder
+{
+    /// <summary>
+    /// The digest of everything that decides a release's content but the clock: the catalogue, the
+    /// publication settings, the status, the submissions read and where each owed return stands. A compile
+    /// whose digest equals the latest release's would publish nothing new.
+    /// </summary>
+    public static string InputsDigest(
+        string catalogue,
+        PublicationOptions publication,
+        ReleaseStatus status,
+        IEnumerable<ReleaseInput> inputs,
+        IEnumerable<string> returnStates)
+    {
+        var text = new StringBuilder()
+            .Append("catalogue ").Append(catalogue).Append('\n')
+            .Append(CultureInfo.InvariantCulture, $"threshold {publication.SmallCountThreshold} symbol {publication.Symbol}\n")
+            .Append("status ").Append(status).Append('\n');
+        foreach (var input in inputs.OrderBy(i => i.Period, StringComparer.Ordinal).ThenBy(i => i.Agency, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"submission {input.Period} {input.Agency} {input.Submission}\n");
+        }
+
+        foreach (var state in returnStates.Order(StringComparer.Ordinal))
+        {
+            text.Append("state ").Append(state).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Builds release <paramref name="number"/> of <paramref name="report"/>'s quarter.</summary>
+    public static ReleaseDraft Build(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        PublicationOptions publication,
+        ReleaseStatus status,
+        int number,
+        IReadOnlyList<ReleaseDecisions> earlier,
+        IReadOnlyList<ReleaseInput> inputs,
+        string inputsDigest)
+    {
+        var plan = DisclosurePlan.For(report, publication, earlier);
+        var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
+        var revisions = Revisions.Find(plan.Decisions, earlier, (agency, period) => Why(report, received, agency, period));
+        var context = new ReleaseContext(number, status, revisions);
+        var files = ReportSet.Render(report, partnership, plan, context);
+        var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
+        var figures = plan.Decisions.SelectMany(i => i.Figures).ToList();
+        var manifest = new ReleaseManifest(
+            report.Partnership,
+            report.Period.Key,
+            number,
+            report.CompiledAt,
+            status,
+            inputsDigest,
+            partnership.Digest ?? string.Empty,
+            inputs,
+            [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Convert.ToHexStringLower(SHA256.HashData(f.Content)), f.Content.LongLength))],
+            figures.Count(f => !f.Hidden),
+            figures.Count(f => f.Hidden),
+            revisions.Count);
+        return new ReleaseDraft(manifest, files, decisions);
+    }
+
+    private static string Why(
+        ConsolidatedReturn report,
+        Dictionary<(string, string), DateTimeOffset> received,
+        string agency,
+        ReportingPeriod period)
+    {
+        var name = report.AgencyNames.GetValueOrDefault(agency, agency);
+        return received.TryGetValue((agency, period.Key), out var at)
+            ? $"{name} sent its {period} return again, received {UkTime.DateOf(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+            : $"{name}'s {period} return no longer stands";
+    }
+}

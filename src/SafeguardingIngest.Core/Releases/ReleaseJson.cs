@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SafeguardingIngest.Releases;
+
+/// <summary>How manifests and decisions are written and read: camelCase JSON, states by name.</summary>
+public static class ReleaseJson
+{
+    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The manifest as UTF-8 JSON.</summary>
+    public static byte[] Write(ReleaseManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, s_options);
+
+    /// <summary>The decisions as UTF-8 JSON.</summary>
+    public static byte[] Write(ReleaseDecisions decisions) => JsonSerializer.SerializeToUtf8Bytes(decisions, s_options);
+
+    /// <summary>Reads a manifest.</summary>
+    /// <exception cref="JsonException">The document is not a manifest.</exception>
+    public static ReleaseManifest ReadManifest(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<ReleaseManifest>(json, s_options) ?? throw new JsonException("The manifest is empty.");
+
+    /// <summary>Reads decisions.</summary>
+    /// <exception cref="JsonException">The document is not a release's decisions.</exception>
+    public static ReleaseDecisions ReadDecisions(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<ReleaseDecisions>(json, s_options) ?? throw new JsonException("The decisions are empty.");
+}
