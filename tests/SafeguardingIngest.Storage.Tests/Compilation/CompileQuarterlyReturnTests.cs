@@ -9,7 +9,7 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
     private static readonly CancellationToken s_none = CancellationToken.None;
 
     [Fact]
-    public async Task CompileAsync_AfterIngest_WritesTheFourReportsFromCurrentSubmissionsOnly()
+    public async Task CompileAsync_AfterIngest_WritesAReleaseFromCurrentSubmissionsOnly()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 40), "POL", Samples.Q2, "first.xlsx"), s_none);
@@ -21,8 +21,17 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
         var outcome = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
 
         Assert.Equal(
-            ["2025-26-Q2/consolidated-return.html", "2025-26-Q2/consolidated-return.json", "2025-26-Q2/consolidated-return.xlsx", "2025-26-Q2/observations.csv"],
-            (await pipeline.ListAsync(pipeline.Names.Reports)).Order());
+            [
+                "2025-26-Q2/latest.json", "2025-26-Q2/releases/1/claimed", "2025-26-Q2/releases/1/consolidated-return.json",
+                "2025-26-Q2/releases/1/consolidated-return.xlsx", "2025-26-Q2/releases/1/disclosure-decisions.json", "2025-26-Q2/releases/1/manifest.json",
+            ],
+            (await pipeline.ListAsync(pipeline.Names.Reports)).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "2025-26-Q2/latest.json", "2025-26-Q2/releases/1/consolidated-return.html", "2025-26-Q2/releases/1/observations.csv",
+                "2025-26-Q2/releases/1/observations.meta.csv",
+            ],
+            (await pipeline.ListAsync(pipeline.Names.Publications)).Order(StringComparer.Ordinal));
 
         // Police DA02 is 77 from the resubmission; the first return's 40 is gone. Only Police returned DA02.
         var da02 = outcome.Report.Indicators.Single(i => i.Indicator.Code == "DA02");
