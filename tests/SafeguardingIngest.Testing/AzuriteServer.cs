@@ -61,6 +61,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        const int StartSeconds = 120;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -72,13 +73,14 @@ public sealed class AzuriteServer : IAsyncDisposable
             $"TableEndpoint=http://127.0.0.1:{Port(table)}/devstoreaccount1;",
             process,
             folder);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Node starts Azurite in a second or two on an idle machine; on a shared one under load it can take far longer.
+        var deadline = DateTime.UtcNow.AddSeconds(StartSeconds);
         while (!(await Listening(blob, cancellationToken) && await Listening(table, cancellationToken)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await server.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening on 127.0.0.1:{blob} and :{table} within 30 seconds.");
+                throw new InvalidOperationException($"Azurite did not start listening on 127.0.0.1:{blob} and :{table} within {StartSeconds} seconds.");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -22,6 +22,8 @@ public static class Notifications
             $"{incomplete} of them lacking an owed return.",
             [
                 new("Period", outcome.Period.ToString()),
+                new("Release", $"{outcome.Release.Number} ({outcome.Release.Status.ToString().ToLowerInvariant()}), " +
+                    $"{outcome.Release.Revisions} figures revised since earlier releases"),
                 new("Returns on time", states.Count(s => s.State == ReturnStateKind.OnTime).ToString(CultureInfo.InvariantCulture)),
                 new("Returns late", states.Count(s => s.State == ReturnStateKind.Late).ToString(CultureInfo.InvariantCulture)),
                 new("Returns missing or refused", outstanding.Count == 0 ? "none" : string.Join(", ", outstanding)),

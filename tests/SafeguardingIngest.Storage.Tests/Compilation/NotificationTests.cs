@@ -42,7 +42,8 @@ public sealed class NotificationTests(AzuriteFixture azurite)
         var overdue = await hook.NextAsync();
         Assert.Equal("compiled", compiled.GetProperty("kind").GetString());
         Assert.Equal("2025-26 Q2", Facts(compiled)["Period"]);
-        Assert.Contains("2025-26-Q2/consolidated-return.html", Facts(compiled)["Reports"], StringComparison.Ordinal);
+        Assert.Contains("publications/2025-26-Q2/releases/1/consolidated-return.html", Facts(compiled)["Reports"], StringComparison.Ordinal);
+        Assert.StartsWith("1 (published)", Facts(compiled)["Release"], StringComparison.Ordinal);
         Assert.Equal("overdue", overdue.GetProperty("kind").GetString());
         Assert.Contains("Children's Social Care", Facts(overdue)["Outstanding"], StringComparison.Ordinal);
         Assert.DoesNotContain("Staffordshire Police", Facts(overdue)["Outstanding"], StringComparison.Ordinal);
