@@ -20,7 +20,59 @@ internal static class DemoFigures
     public static ReturnDocument Fill(ReturnDocument document, Partnership partnership, string agency, int seed, int quarterIndex)
     {
         var rows = document.Rows.Select(row => Fill(row, partnership, document.Period, agency, seed, quarterIndex)).ToList();
-        return document with { Rows = rows };
+        return document with { Rows = Linked(rows) };
+    }
+
+    /// <summary>
+    /// Makes the rows agree where the catalogue links indicators (<see cref="IndicatorLinks"/>), as one
+    /// agency's real return would: a count two indicators share is the same figure in both, a percentage's
+    /// denominator is the count it is declared to be (the area's, for a percentage given for the whole
+    /// area), and a part is never more than its whole.
+    /// </summary>
+    private static List<ReturnRow> Linked(List<ReturnRow> rows)
+    {
+        double? Count(string code, string locality)
+        {
+            var same = rows.Where(r => NameKey.Fold(r.Indicator.Code) == NameKey.Fold(code)).ToList();
+            if (same.FirstOrDefault(r => r.Locality == locality) is { } row)
+            {
+                return row.Value ?? row.Numerator;
+            }
+
+            return locality == Locality.WholeAreaCode && same.Count > 0 ? same.Sum(r => r.Value ?? r.Numerator ?? 0) : null;
+        }
+
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var row = rows[k];
+            var links = row.Indicator.Links;
+            if (links.SameCountAs is { } same && Count(same, row.Locality) is { } shared)
+            {
+                rows[k] = row = row.Indicator.Unit == IndicatorUnit.Count ? row with { Value = shared } : row with { Numerator = shared };
+            }
+
+            if (links.PartOf is { } whole && Count(whole, row.Locality) is { } most && (row.Value ?? row.Numerator) > most)
+            {
+                rows[k] = row.Indicator.Unit == IndicatorUnit.Count ? row with { Value = most } : row with { Numerator = most };
+            }
+        }
+
+        foreach (var count in rows.Where(r => r.Indicator.Links.DenominatorOf.Count > 0).Select(r => r.Indicator).Distinct().ToList())
+        {
+            for (var k = 0; k < rows.Count; k++)
+            {
+                var row = rows[k];
+                if (count.Links.DenominatorOf.Any(c => NameKey.Fold(c) == NameKey.Fold(row.Indicator.Code)) &&
+                    Count(count.Code, row.Locality) is { } denominator && denominator > 0)
+                {
+                    // Keep the share the row had, of the new denominator.
+                    var share = row.Denominator is > 0 && row.Numerator is { } n ? n / row.Denominator.Value : 0.5;
+                    rows[k] = row with { Numerator = Math.Round(denominator * share), Denominator = denominator };
+                }
+            }
+        }
+
+        return rows;
     }
 
     private static ReturnRow Fill(ReturnRow row, Partnership partnership, ReportingPeriod period, string agency, int seed, int quarterIndex)

@@ -44,6 +44,9 @@ public sealed record Indicator
     /// <summary>Largest plausible change from the previous quarter, in percent; beyond it a warning.</summary>
     public double? MaxQuarterlyChange { get; init; }
 
+    /// <summary>How its counts are tied to other indicators' (none by default).</summary>
+    public IndicatorLinks Links { get; init; } = IndicatorLinks.None;
+
     /// <summary>
     /// True where the annual target is reached a quarter at a time, so the target to date is the annual
     /// target × quarters elapsed / 4: a flow that adds up (a count, or a rate over a fixed population).

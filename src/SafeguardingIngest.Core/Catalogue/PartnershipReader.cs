@@ -101,6 +101,10 @@ public static class PartnershipReader
             Unique(populations, x => $"{x.Locality} {x.Year}", "population for locality and year");
             var indicators = Items(root, "$", "indicators", required: true, (e, p) => ReadIndicator(e, p, agencyCodes, localities.Count > 0));
             Unique(indicators, i => NameKey.Fold(i.Code), "indicator code");
+            foreach (var (at, message) in IndicatorLinks.Check(indicators))
+            {
+                Problem(at, message);
+            }
 
             if (_problems.Count > 0)
             {
@@ -150,7 +154,8 @@ public static class PartnershipReader
 
         private Indicator? ReadIndicator(JsonElement e, string path, HashSet<string> agencyCodes, bool haveLocalities)
         {
-            Known(e, path, "code", "title", "unit", "polarity", "agencies", "byLocality", "kind", "cumulative", "baseline", "targets", "tolerance", "min", "max", "maxQuarterlyChange");
+            Known(e, path, "code", "title", "unit", "polarity", "agencies", "byLocality", "kind", "cumulative", "baseline", "targets", "tolerance", "min", "max", "maxQuarterlyChange",
+                "sameCountAs", "partOf", "numeratorOf", "denominatorOf");
             var code = RequiredString(e, path, "code");
             var title = RequiredString(e, path, "title");
             var unit = RequiredEnum<IndicatorUnit>(e, path, "unit", "count, percentage, ratePer10000, average");
@@ -219,7 +224,49 @@ public static class PartnershipReader
                 Min = min,
                 Max = max,
                 MaxQuarterlyChange = change,
+                Links = new IndicatorLinks
+                {
+                    SameCountAs = OptionalCode(e, path, "sameCountAs"),
+                    PartOf = OptionalCode(e, path, "partOf"),
+                    NumeratorOf = OptionalCodes(e, path, "numeratorOf"),
+                    DenominatorOf = OptionalCodes(e, path, "denominatorOf"),
+                },
             };
+        }
+
+        private string? OptionalCode(JsonElement e, string path, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? RequiredCode(e, path, name) : null;
+
+        private List<string> OptionalCodes(JsonElement e, string path, string name)
+        {
+            var codes = new List<string>();
+            if (!e.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
+            {
+                return codes;
+            }
+
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                Problem($"{path}.{name}", $"expected an array of indicator codes, found {Describe(list)}");
+                return codes;
+            }
+
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+                {
+                    codes.Add(item.GetString()!.Trim());
+                }
+                else
+                {
+                    Problem($"{path}.{name}[{index}]", $"expected an indicator code, found {Describe(item)}");
+                }
+
+                index++;
+            }
+
+            return codes;
         }
 
         /// <summary>

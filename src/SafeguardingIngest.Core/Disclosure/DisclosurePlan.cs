@@ -30,14 +30,17 @@ public sealed class DisclosurePlan
     private readonly Dictionary<string, IndicatorDisclosure> _indicators;
     private readonly HashSet<Observation> _cells;
     private readonly HashSet<DataQualityQuery> _queries;
+    private readonly LinkedFamilies _linked;
 
     private DisclosurePlan(
         PublicationOptions publication,
         Dictionary<string, IndicatorDisclosure> indicators,
         HashSet<Observation> cells,
         HashSet<DataQualityQuery> queries,
-        IReadOnlyList<IndicatorDecisions> decisions)
+        IReadOnlyList<IndicatorDecisions> decisions,
+        LinkedFamilies linked)
     {
+        _linked = linked;
         Publication = publication;
         _indicators = indicators;
         _cells = cells;
@@ -61,23 +64,34 @@ public sealed class DisclosurePlan
         IReadOnlyList<ReleaseDecisions>? earlier = null)
     {
         var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
-        var history = (earlier ?? []).SelectMany(r => r.Indicators).ToLookup(i => i.Indicator, StringComparer.Ordinal);
+        var history = (earlier ?? []).SelectMany(r => r.Indicators).ToList();
+        var linked = LinkedFamilies.Of(report.Indicators);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
         var cells = new HashSet<Observation>();
         var decisions = new List<IndicatorDecisions>();
-        foreach (var result in report.Indicators)
+        var threshold = publication.SmallCountThreshold;
+        foreach (var family in linked.Families)
         {
-            var code = result.Indicator.Code;
-            var (plan, hidden, decided) = Plan(result, [.. observations[code]], history[code], publication);
-            indicators[code] = plan;
-            cells.UnionWith(hidden);
+            var codes = family.Select(r => r.Indicator.Code).ToHashSet(StringComparer.Ordinal);
+            var network = new KeyedNetwork(threshold);
+            var nodes = family
+                .Select(r => IndicatorNodes.Add(network, r, [.. observations[r.Indicator.Code]], linked.KeyCode(r.Indicator.Code), threshold))
+                .ToList();
+            Link(network, nodes, linked);
+            network.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
+            var (hidden, decided) = network.Hide(string.Join('+', codes));
             decisions.Add(decided);
+            foreach (var node in nodes)
+            {
+                var (plan, hiddenCells) = node.Read(hidden);
+                indicators[node.Result.Indicator.Code] = plan;
+                cells.UnionWith(hiddenCells);
+            }
         }
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
-        var threshold = publication.SmallCountThreshold;
         cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
-        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells), decisions);
+        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells), decisions, linked);
     }
 
     /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>
@@ -101,114 +115,60 @@ public sealed class DisclosurePlan
             .ToHashSet();
     }
 
+    /// <summary>
+    /// The code an indicator's figures are keyed under in the release's decisions: its own, or that of the
+    /// indicator whose count it shares (<see cref="IndicatorLinks"/>).
+    /// </summary>
+    public string KeyCode(string indicator) => _linked.KeyCode(indicator);
+
+    /// <summary>
+    /// Ties a family's indicators where their counts are not one figure: a part is no more than its whole,
+    /// cell by cell; and a percentage's csv row, which shows its denominator, is hidden wherever the count
+    /// that denominator is (another indicator's, <see cref="IndicatorLinks.DenominatorOf"/>) is hidden.
+    /// </summary>
+    private static void Link(KeyedNetwork network, List<IndicatorNodes> family, LinkedFamilies linked)
+    {
+        var byCode = family.ToDictionary(n => NameKey.Fold(n.Result.Indicator.Code));
+        foreach (var part in family)
+        {
+            var links = part.Result.Indicator.Links;
+            if (links.PartOf is { } whole && byCode.TryGetValue(NameKey.Fold(whole), out var wholeNodes))
+            {
+                var wholeCode = linked.KeyCode(wholeNodes.Result.Indicator.Code);
+                foreach (var (cell, node) in part.Cells)
+                {
+                    if (network.Find(FigureKey.Cell(cell.Period, wholeCode, cell.Agency, cell.Locality)) is { } total)
+                    {
+                        network.PartOf(node, total);
+                    }
+                }
+            }
+
+            foreach (var shared in links.DenominatorOf.Select(c => byCode.GetValueOrDefault(NameKey.Fold(c))).OfType<IndicatorNodes>())
+            {
+                if (shared.Result.Indicator.Unit == IndicatorUnit.Average)
+                {
+                    continue; // an average's cases are keyed as this count: one figure already
+                }
+
+                var countCode = linked.KeyCode(part.Result.Indicator.Code);
+                foreach (var (cell, node) in shared.Cells)
+                {
+                    // A whole-area row of a percentage broken down no further has the area's count as its denominator.
+                    var count = network.Find(FigureKey.Cell(cell.Period, countCode, cell.Agency, cell.Locality))
+                        ?? (cell.Locality == Locality.WholeAreaCode ? network.Find(FigureKey.Area(cell.Period, countCode)) : null);
+                    if (count is { } counted)
+                    {
+                        network.Implies(counted, node);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>What the page hides of <paramref name="result"/>.</summary>
     public IndicatorDisclosure For(IndicatorResult result) => _indicators[result.Indicator.Code];
 
-    /// <summary>
-    /// Which partner goes first: years to date (a running total, which the quarters shown still tell);
-    /// then this quarter's cells and localities; then the area's figure for this quarter, the headline;
-    /// last, earlier quarters, already published by earlier compiles, so hiding them now protects little.
-    /// </summary>
-    private static class Rank
-    {
-        public const int YearToDate = 0;
-        public const int ThisQuarter = 1;
-        public const int AreaThisQuarter = 2;
-        public const int Earlier = 3;
-    }
-
-    private static (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden, IndicatorDecisions Decisions) Plan(
-        IndicatorResult result,
-        List<Observation> observations,
-        IEnumerable<IndicatorDecisions> history,
-        PublicationOptions publication)
-    {
-        var indicator = result.Indicator;
-        var code = indicator.Code;
-        var unit = indicator.Unit;
-        var threshold = publication.SmallCountThreshold;
-        var network = new KeyedNetwork(threshold);
-        double Quantity(double numerator, double? denominator) => unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
-        int Figure(string key, Ratio parts, double? value, int rank) =>
-            network.Add(key, Quantity(parts.Numerator, parts.Denominator), value, SmallCounts.IsSmallFigure(indicator, parts, threshold), rank);
-
-        var periods = result.SeriesPeriods;
-        var last = periods.Count - 1;
-        var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
-        var cells = observations.Where(o => quarterOf.ContainsKey(o.Period)).ToDictionary(o => o, o => network.Add(
-            FigureKey.Cell(o.Period, code, o.Agency, o.Locality),
-            Quantity(o.Numerator, o.Denominator),
-            o.Value,
-            SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold),
-            o.Period == periods[last] ? Rank.ThisQuarter : Rank.Earlier));
-
-        // The cells of a quarter in one locality, or (null) in none the breakdown shows, such as whole-area rows.
-        var rows = result.Localities;
-        var codes = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
-        var byPlace = cells.ToLookup(c => (quarterOf[c.Key.Period], codes.Contains(c.Key.Locality) ? c.Key.Locality : null), c => c.Value);
-        var byQuarter = cells.ToLookup(c => quarterOf[c.Key.Period], c => c.Value);
-        List<int> Cells(int quarter, string? locality) => [.. byPlace[(quarter, locality)]];
-        var area = result.SeriesParts.Select((parts, q) => Figure(
-            FigureKey.Area(periods[q], code), parts, q < result.Series.Count ? result.Series[q] : null, q == last ? Rank.AreaThisQuarter : Rank.Earlier)).ToList();
-        var localityValue = rows.Select(r => Figure(
-            FigureKey.Locality(periods[last], code, r.Code), r.Figures.Parts, r.Figures.Value, Rank.ThisQuarter)).ToList();
-        var lastYear = last - 4;
-        var localityLastYear = lastYear >= 0
-            ? rows.Select(r => Figure(
-                FigureKey.Locality(periods[lastYear], code, r.Code), r.Figures.SameQuarterLastYearParts, r.Figures.SameQuarterLastYear, Rank.Earlier)).ToList()
-            : [];
-        for (var q = 0; q <= last; q++)
-        {
-            var shown = q == last ? localityValue : q == lastYear ? localityLastYear : [];
-            if (shown.Count == 0)
-            {
-                network.Sum(area[q], byQuarter[q]);
-                continue;
-            }
-
-            network.Sum(area[q], [.. shown, .. Cells(q, null)]);
-            for (var r = 0; r < rows.Count; r++)
-            {
-                network.Sum(shown[r], Cells(q, rows[r].Code));
-            }
-        }
-
-        var flow = indicator.Kind == MeasureKind.Flow;
-        var yearToDate = flow
-            ? Figure(FigureKey.YearToDate(periods[last], code), result.Area.YearToDateParts, result.Area.YearToDate, Rank.YearToDate)
-            : area[last];
-        var localityYearToDate = flow
-            ? rows.Select(r => Figure(
-                FigureKey.LocalityYearToDate(periods[last], code, r.Code), r.Figures.YearToDateParts, r.Figures.YearToDate, Rank.YearToDate)).ToList()
-            : localityValue;
-        if (flow)
-        {
-            var earlier = Enumerable.Range(0, last).Where(q => periods[q].Year == periods[last].Year).ToList();
-            network.Sum(yearToDate, [.. earlier.Select(q => area[q]), area[last]]);
-            for (var r = 0; r < rows.Count; r++)
-            {
-                network.Sum(localityYearToDate[r], [localityValue[r], .. earlier.SelectMany(q => Cells(q, rows[r].Code))]);
-            }
-
-            if (rows.Count > 0)
-            {
-                network.Sum(yearToDate, [.. localityYearToDate, .. earlier.Append(last).SelectMany(q => Cells(q, null))]);
-            }
-        }
-
-        network.Carry(history);
-        var (hidden, decisions) = network.Hide(code);
-        HashSet<int> Rows(List<int> nodes) => Enumerable.Range(0, nodes.Count).Where(r => hidden.Contains(nodes[r])).ToHashSet();
-        var hiddenCells = cells.Where(c => hidden.Contains(c.Value)).Select(c => c.Key).ToList();
-
-        // A locality's direction of travel compares its quarter with the previous one, which the csv gives cell by cell.
-        var previousHidden = hiddenCells.Where(o => quarterOf[o.Period] == last - 1).Select(o => o.Locality).ToHashSet(StringComparer.Ordinal);
-        var localityDirection = Rows(localityValue);
-        localityDirection.UnionWith(Enumerable.Range(0, rows.Count).Where(r => previousHidden.Contains(rows[r].Code)));
-        var plan = new IndicatorDisclosure(
-            Rows(area), hidden.Contains(yearToDate), Rows(localityValue), Rows(localityLastYear), Rows(localityYearToDate), localityDirection, periods.Count);
-        return (plan, hiddenCells, decisions);
-    }
 }
 
 /// <summary>

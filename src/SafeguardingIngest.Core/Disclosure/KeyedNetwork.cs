@@ -16,13 +16,40 @@ internal sealed class KeyedNetwork(int threshold)
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, double Quantity), int> _earlier = [];
     private readonly List<int[]> _sums = [];
+    private bool _figuresDone;
 
-    /// <summary>Adds this release's figure <paramref name="key"/>; a key added twice is one figure.</summary>
-    public int Add(string key, double quantity, double? value, bool primary, int rank)
+    /// <summary>
+    /// Adds this release's figure <paramref name="key"/>. A key added twice (one count that two linked
+    /// indicators give) is one figure, hidden for its own sake if either says so; where the two give
+    /// different counts they are not the same figure after all, and the second is kept apart under
+    /// <paramref name="key"/> and <paramref name="owner"/>.
+    /// </summary>
+    public int Add(string key, double quantity, double? value, bool primary, int rank, string? owner = null)
     {
+        // Node numbers are figure numbers until the first link or earlier figure is added.
+        if (_figuresDone)
+        {
+            throw new InvalidOperationException("Every figure of this release is added before any link or earlier release.");
+        }
+
         if (_byKey.TryGetValue(key, out var existing))
         {
-            return existing;
+            if (Same(_figures[existing].Quantity, quantity))
+            {
+                if (primary && !_figures[existing].Primary)
+                {
+                    _network.MarkPrimary(existing);
+                    _figures[existing] = _figures[existing] with { Primary = true };
+                }
+
+                return existing;
+            }
+
+            key = $"{key}~{owner}";
+            if (_byKey.TryGetValue(key, out existing))
+            {
+                return existing;
+            }
         }
 
         var node = _network.Add(quantity, primary, rank);
@@ -42,12 +69,33 @@ internal sealed class KeyedNetwork(int threshold)
         }
     }
 
+    /// <summary>This release's figure <paramref name="key"/>, where it has one.</summary>
+    public int? Find(string key) => _byKey.TryGetValue(key, out var node) ? node : null;
+
+    /// <summary>The quantity of this release's figure <paramref name="node"/>.</summary>
+    public double QuantityOf(int node) => _figures[node].Quantity;
+
+    /// <summary>States that <paramref name="part"/> can be no more than <paramref name="whole"/>: whole = part + what is left.</summary>
+    public void PartOf(int part, int whole)
+    {
+        _figuresDone = true;
+        var rest = QuantityOf(whole) - QuantityOf(part);
+        if (rest >= 0)
+        {
+            _network.Sum(whole, [part, _network.AddSlack(rest)]);
+        }
+    }
+
+    /// <summary>States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> must be too.</summary>
+    public void Implies(int hidden, int alsoHidden) => _network.Implies(hidden, alsoHidden);
+
     /// <summary>
     /// Takes in what earlier releases decided for this indicator, oldest first: their figures and the
     /// sums among them, as facts the reader holds. Call after every figure and sum of this release.
     /// </summary>
     public void Carry(IEnumerable<IndicatorDecisions> earlier)
     {
+        _figuresDone = true;
         var current = _figures.Count;
         foreach (var release in earlier)
         {

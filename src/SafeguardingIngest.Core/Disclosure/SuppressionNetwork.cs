@@ -35,6 +35,8 @@ internal sealed class SuppressionNetwork(int threshold)
     private readonly HashSet<int> _known = [];
     private readonly HashSet<int> _earlier = [];
     private readonly HashSet<(int, string)> _sumKeys = [];
+    private readonly HashSet<int> _slack = [];
+    private readonly List<(int If, int Then)> _implies = [];
 
     /// <summary>
     /// Adds a figure (the quantity the sums add up); <paramref name="primary"/> where it is hidden for its own
@@ -67,6 +69,28 @@ internal sealed class SuppressionNetwork(int threshold)
 
         return node;
     }
+
+    /// <summary>
+    /// Adds what one figure exceeds another by where the catalogue says it cannot be less (all plans
+    /// less the plans for neglect): never shown, never chosen, and at least 0 rather than 1 to the audit.
+    /// </summary>
+    public int AddSlack(double value)
+    {
+        var node = Add(value, primary: false);
+        _forced.Add(node);
+        _earlier.Add(node);
+        _slack.Add(node);
+        return node;
+    }
+
+    /// <summary>Marks <paramref name="node"/> as hidden for its own sake too.</summary>
+    public void MarkPrimary(int node) => _primary[node] = true;
+
+    /// <summary>
+    /// States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> must be too: showing the
+    /// second would show the first (a percentage's csv row shows its denominator, another indicator's count).
+    /// </summary>
+    public void Implies(int hidden, int alsoHidden) => _implies.Add((hidden, alsoHidden));
 
     /// <summary>Hides <paramref name="node"/> whatever else is decided: an earlier release hid it.</summary>
     public void KeepHidden(int node) => _forced.Add(node);
@@ -121,7 +145,7 @@ internal sealed class SuppressionNetwork(int threshold)
     /// </summary>
     private void Reveal(HashSet<int> hidden)
     {
-        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n)).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
+        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n) && !_implies.Any(i => i.Then == n && hidden.Contains(i.If))).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
         foreach (var node in partners)
         {
             hidden.Remove(node);
@@ -222,7 +246,7 @@ internal sealed class SuppressionNetwork(int threshold)
     /// may know which hidden figures rest on large denominators; assuming the most a reader could know
     /// errs on the safe side, and the figures as they are always satisfy the program.
     /// </summary>
-    private double Floor(int node) => Math.Min(1, _values[node]);
+    private double Floor(int node) => _slack.Contains(node) ? 0 : Math.Min(1, _values[node]);
 
     /// <summary>A class's range; where the figures turn out to contradict one another, nothing is taken as safe.</summary>
     private static (double Least, double Greatest) Range(LinearRanges program, int unknown)
@@ -282,6 +306,11 @@ internal sealed class SuppressionNetwork(int threshold)
         for (var changed = true; changed;)
         {
             changed = false;
+            foreach (var (first, then) in _implies)
+            {
+                changed |= hidden.Contains(first) && hidden.Add(then);
+            }
+
             for (var s = 0; s < _sums.Count; s++)
             {
                 var (total, members) = _sums[s];

@@ -35,5 +35,5 @@ public sealed record ReleaseManifest(
     public const string FileName = "manifest.json";
 
     /// <summary>How the release is named to people: "2025-26 Q2 release 3".</summary>
-    public string Name => $"{Period} release {Number}";
+    public string Name => $"{(Periods.ReportingPeriod.TryParse(Period, out var quarter) ? quarter.ToString() : Period)} release {Number}";
 }

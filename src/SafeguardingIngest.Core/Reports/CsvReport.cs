@@ -61,7 +61,7 @@ public static class CsvReport
                 isHidden ? symbol : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? string.Empty : Number(o.Value),
                 isHidden ? "true" : "false", Figures.SafeForSpreadsheet(o.Commentary) ?? string.Empty, o.Source,
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
-                number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, o.Indicator, o.Agency, o.Locality)) ? "true" : "false",
+                number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
             ];
             csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
         }

@@ -55,11 +55,12 @@ public static class HtmlReport
             }
 
             var period = report.Period;
+            var keyCode = plan.KeyCode(i.Code);
             var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts)
-                with { Revised = release.IsRevised(FigureKey.Area(period, i.Code)) };
+                with { Revised = release.IsRevised(FigureKey.Area(period, keyCode)) };
             var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts)
-                with { Revised = release.IsRevised(FigureKey.Area(period.SameQuarterLastYear(), i.Code)) };
-            var yearToDateKey = i.Kind == MeasureKind.Flow ? FigureKey.YearToDate(period, i.Code) : FigureKey.Area(period, i.Code);
+                with { Revised = release.IsRevised(FigureKey.Area(period.SameQuarterLastYear(), keyCode)) };
+            var yearToDateKey = i.Kind == MeasureKind.Flow ? FigureKey.YearToDate(period, keyCode) : FigureKey.Area(period, keyCode);
             var yearToDate = Cell(area.YearToDate, i.Unit, hide.YearToDate, area.YearToDateCoverage, publication, area.YearToDateParts)
                 with { Revised = release.IsRevised(yearToDateKey) };
             var comparable = area.Coverage.IsComplete && area.LastYearCoverage.IsComplete;
@@ -83,13 +84,13 @@ public static class HtmlReport
             [
                 new("This quarter", thisQuarter),
                 new("previous quarter", Cell(area.Previous, i.Unit, hide.Previous, area.PreviousCoverage, publication)
-                    with { Revised = release.IsRevised(FigureKey.Area(period.Previous(), i.Code)) }),
+                    with { Revised = release.IsRevised(FigureKey.Area(period.Previous(), keyCode)) }),
                 new("same quarter last year", lastYear), new("year to date", yearToDate), new("annual target", annual), new("target to date", toDate),
             ];
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count));
+                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count));
         }
 
         var actions = report.Actions;
@@ -147,6 +148,7 @@ public static class HtmlReport
 
     private static List<BreakdownLine> Localities(
         Indicator indicator,
+        string keyCode,
         ReportingPeriod period,
         IReadOnlyList<BreakdownRow> rows,
         double? targetToDate,
@@ -155,7 +157,7 @@ public static class HtmlReport
         ReleaseContext release)
     {
         var rated = indicator.Unit != IndicatorUnit.Count;
-        var code = indicator.Code;
+        var code = keyCode;
         var flow = indicator.Kind == MeasureKind.Flow;
         return rows.Select((row, r) =>
         {

@@ -10,7 +10,7 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
     public void Dispose() => _sgi.Dispose();
 
     [Fact]
-    public async Task Demo_FromEmptyStorage_LeavesFourReportsAndTellsTheQuartersStory()
+    public async Task Demo_FromEmptyStorage_LeavesTheSecondReleaseAndTellsTheQuartersStory()
     {
         var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
         var folder = _sgi.PathOf("out");
@@ -18,8 +18,8 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var (exit, output, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
 
         Assert.True(exit == 0, error);
-        Assert.Equal(["consolidated-return.html", "consolidated-return.json", "consolidated-return.xlsx", "observations.csv"],
-            Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Equal(["consolidated-return.html", "consolidated-return.json", "consolidated-return.xlsx", "observations.csv", "observations.meta.csv"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("1 late, 1 refused at latest upload, 1 missing", output, StringComparison.Ordinal);
         Assert.Contains("1 Rejected", output, StringComparison.Ordinal);
 
@@ -51,6 +51,23 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         // Their data quality queries (a fall on last quarter) are listed, explained, without quoting a small figure.
         Assert.DoesNotMatch(@"from [\d,]+ to [1-4]\)", html);
         Assert.Contains("reorganised in August", html, StringComparison.Ordinal);
+
+        // The board saw the quarter before Children's Social Care corrected its draft (release 1) and after (release 2),
+        // whose page marks and lists what the correction revised.
+        var period = json.RootElement.GetProperty("period").GetString()!;
+        Assert.Contains($"Wrote {period} release 1 (published)", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains($"Wrote {period} release 2 (published)", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Equal(2, json.RootElement.GetProperty("release").GetInt32());
+        Assert.Contains("release 2, published", html, StringComparison.Ordinal);
+        Assert.Matches($"Social Care sent its {period} return again, received", html);
+        var (listed, releases, listError) = await SgiRunner.RunAsync(["releases", "--period", period, .. storage]);
+        Assert.True(listed == 0, listError);
+        Assert.Matches(@"│ 1 +│.*│ Published", releases);
+        Assert.Matches(@"│ 2 +│.*│ Published", releases);
+        var (diffed, diff, diffError) = await SgiRunner.RunAsync(["releases", "--period", period, "--diff", "1", "2", .. storage]);
+        Assert.True(diffed == 0, diffError);
+        Assert.Contains($"CSC {period.Replace(' ', '-')}: return ", diff, StringComparison.Ordinal);
+        Assert.Contains("Figures revised", diff, StringComparison.Ordinal);
 
         // The corrected Children's Social Care return superseded its draft: the draft's submission is not current.
         var (_, list) = await SgiRunner.RunJsonAsync(["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);
