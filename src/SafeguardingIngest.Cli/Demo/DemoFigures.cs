@@ -25,7 +25,7 @@ internal static class DemoFigures
 
     /// <summary>
     /// Makes the rows agree where the catalogue links indicators (<see cref="IndicatorLinks"/>), as one
-    /// agency's real return would: a count two indicators share is the same figure in both, a percentage's
+    /// agency's real return would: a count two indicators share is the same figure in both (the rate's), a percentage's
     /// denominator is the count it is declared to be (the area's, for a percentage given for the whole
     /// area), and a part is never more than its whole.
     /// </summary>
@@ -42,18 +42,28 @@ internal static class DemoFigures
             return locality == Locality.WholeAreaCode && same.Count > 0 ? same.Sum(r => r.Value ?? r.Numerator ?? 0) : null;
         }
 
+        static ReturnRow WithCount(ReturnRow row, double count) =>
+            row.Indicator.Unit == IndicatorUnit.Count ? row with { Value = count } : row with { Numerator = count };
+
+        // The rate's children drive the count it shares, so the rate stays near its target.
+        foreach (var rate in rows.Where(r => r.Indicator.Links.SameCountAs is not null).ToList())
+        {
+            var shared = rate.Value ?? rate.Numerator;
+            for (var k = 0; k < rows.Count; k++)
+            {
+                if (NameKey.Fold(rows[k].Indicator.Code) == NameKey.Fold(rate.Indicator.Links.SameCountAs!) && rows[k].Locality == rate.Locality && shared is { } count)
+                {
+                    rows[k] = WithCount(rows[k], count);
+                }
+            }
+        }
+
         for (var k = 0; k < rows.Count; k++)
         {
             var row = rows[k];
-            var links = row.Indicator.Links;
-            if (links.SameCountAs is { } same && Count(same, row.Locality) is { } shared)
+            if (row.Indicator.Links.PartOf is { } whole && Count(whole, row.Locality) is { } most && (row.Value ?? row.Numerator) > most)
             {
-                rows[k] = row = row.Indicator.Unit == IndicatorUnit.Count ? row with { Value = shared } : row with { Numerator = shared };
-            }
-
-            if (links.PartOf is { } whole && Count(whole, row.Locality) is { } most && (row.Value ?? row.Numerator) > most)
-            {
-                rows[k] = row.Indicator.Unit == IndicatorUnit.Count ? row with { Value = most } : row with { Numerator = most };
+                rows[k] = WithCount(row, most);
             }
         }
 
