@@ -22,8 +22,18 @@ param uploadPageOrigins array = []
 @description('Agencies signing in with Entra ID: agency code to the object id of its group; each may write returns/{code}/ and read feedback/{code}/ only.')
 param agencyGroups object = {}
 
-@description('Object id of the performance team\'s Entra ID group, given read on reports/ and the tables; empty: none.')
+@description('Object id of the performance team\'s Entra ID group, given read on reports/, publications/ and the tables; empty: none.')
 param performanceTeamGroup string = ''
+
+@description('Object id of the group or identity that publishes the board\'s pages, given read on publications/ alone; empty: none.')
+param publisherPrincipal string = ''
+
+@description('The publisher\'s principal type: Group or ServicePrincipal.')
+@allowed([
+  'Group'
+  'ServicePrincipal'
+])
+param publisherPrincipalType string = 'Group'
 
 @description('Incoming-webhook URL (a Teams workflow or Logic App) told when a quarter is compiled, a return refused or returns are overdue; empty: off.')
 @secure()
@@ -109,6 +119,8 @@ module agencyRoles 'app/agency-roles.bicep' = {
     storageAccountName: storage.outputs.name
     agencyGroups: agencyGroups
     performanceTeamGroup: performanceTeamGroup
+    publisherPrincipal: publisherPrincipal
+    publisherPrincipalType: publisherPrincipalType
   }
 }
 

@@ -2,7 +2,10 @@
 // groups. Each agency's group may write only returns/{code}/… and read only feedback/{code}/…:
 // Storage Blob Data Contributor with a role-assignment condition on the blob path (attribute-based
 // access control), no delete anywhere, and listing only under its own prefix. The performance
-// team's group reads the reports container and the tables. Nothing broader.
+// team's group reads the reports container (every release, the team's files among them), the
+// publications container and the tables. Whoever publishes (a group, or the identity of a site that
+// serves the board's pages) reads the publications container alone: the page, the csv and its
+// metadata of each release, never the workbook or the JSON. Nothing broader.
 param storageAccountName string
 
 @description('Agency code to the object id of its Entra ID group, such as { "POL": "00000000-0000-0000-0000-000000000000" }.')
@@ -10,6 +13,16 @@ param agencyGroups object
 
 @description('Object id of the performance team\'s Entra ID group; empty: none.')
 param performanceTeamGroup string
+
+@description('Object id of the group or identity that publishes the board\'s pages; empty: none.')
+param publisherPrincipal string = ''
+
+@description('The publisher\'s principal type: Group or ServicePrincipal.')
+@allowed([
+  'Group'
+  'ServicePrincipal'
+])
+param publisherPrincipalType string = 'Group'
 
 // Built-in role definition ids (stable across tenants).
 var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
@@ -83,6 +96,11 @@ resource reports 'Microsoft.Storage/storageAccounts/blobServices/containers@2023
   name: 'reports'
 }
 
+resource publications 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: blobService
+  name: 'publications'
+}
+
 resource agencyRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for agency in items(agencyGroups): {
   scope: account
   name: guid(account.id, agency.value, blobDataContributor, agency.key)
@@ -104,6 +122,28 @@ resource teamReports 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (
     principalType: 'Group'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataReader)
     description: 'Performance team: read the compiled reports'
+  }
+}
+
+resource teamPublications 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(performanceTeamGroup)) {
+  scope: publications
+  name: guid(publications.id, performanceTeamGroup, blobDataReader)
+  properties: {
+    principalId: performanceTeamGroup
+    principalType: 'Group'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataReader)
+    description: 'Performance team: read the published files of every release'
+  }
+}
+
+resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(publisherPrincipal)) {
+  scope: publications
+  name: guid(publications.id, publisherPrincipal, blobDataReader)
+  properties: {
+    principalId: publisherPrincipal
+    principalType: publisherPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataReader)
+    description: 'Publisher: read the page, csv and metadata of each release, nothing else'
   }
 }
 

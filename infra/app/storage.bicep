@@ -15,6 +15,7 @@ var containers = [
   'quarantine'
   'config'
   'reports'
+  'publications'
   'deployment'
 ]
 var tables = [
@@ -169,6 +170,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
                 'quarantine/'
                 'config/'
                 'reports/'
+                'publications/'
                 'deployment/'
               ]
             }

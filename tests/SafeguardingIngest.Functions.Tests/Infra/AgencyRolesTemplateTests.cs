@@ -5,7 +5,8 @@ namespace SafeguardingIngest.Functions.Tests.Infra;
 /// <summary>
 /// The compiled infrastructure (infra/main.bicep, built with the Bicep compiler from NuGet as
 /// scripts/bicep.sh builds it) gives each agency's Entra ID group exactly its own paths, and the
-/// performance team read on the reports and the tables: nothing broader.
+/// performance team read on the reports, the publications and the tables, and whoever publishes read on
+/// the publications alone: nothing broader.
 /// </summary>
 public sealed class AgencyRolesTemplateTests
 {
@@ -52,17 +53,33 @@ public sealed class AgencyRolesTemplateTests
     }
 
     [Fact]
-    public void TeamRoles_ReadTheReportsContainerAndTheTablesOnly()
+    public void TeamRoles_ReadTheReportsAndPublicationsContainersAndTheTablesOnly()
     {
-        var team = Resources().Where(r => r.GetProperty("copy").ValueKind != JsonValueKind.Object).ToList();
+        var team = Resources().Where(r => r.GetProperty("copy").ValueKind != JsonValueKind.Object && IsTeam(r)).ToList();
 
-        Assert.Equal(2, team.Count);
-        var reports = team.Single(r => RoleOf(r) == BlobDataReader);
+        Assert.Equal(3, team.Count);
+        var containers = team.Where(r => RoleOf(r) == BlobDataReader).Select(r => r.GetProperty("scope").GetString()!).ToList();
         var tables = team.Single(r => RoleOf(r) == TableDataReader);
-        Assert.Contains("'reports'", reports.GetProperty("scope").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, containers.Count);
+        Assert.Contains(containers, scope => scope.Contains("'reports'", StringComparison.Ordinal));
+        Assert.Contains(containers, scope => scope.Contains("'publications'", StringComparison.Ordinal));
         Assert.DoesNotContain("containers", tables.GetProperty("scope").GetString(), StringComparison.Ordinal);
         Assert.All(team, r => Assert.Equal("Group", r.GetProperty("properties").GetProperty("principalType").GetString()));
     }
+
+    [Fact]
+    public void PublisherRole_ReadsThePublicationsContainerAloneNeverTheTeamsReports()
+    {
+        var publisher = Resources().Single(r => r.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("publisherPrincipal", StringComparison.Ordinal));
+
+        Assert.Equal(BlobDataReader, RoleOf(publisher));
+        var scope = publisher.GetProperty("scope").GetString()!;
+        Assert.Contains("'publications'", scope, StringComparison.Ordinal);
+        Assert.DoesNotContain("'reports'", scope, StringComparison.Ordinal);
+    }
+
+    private static bool IsTeam(JsonElement assignment) =>
+        assignment.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("performanceTeamGroup", StringComparison.Ordinal);
 
     private static string Variable(string name) => s_module.Value.GetProperty("variables").GetProperty(name).GetString()!;
 
