@@ -1,0 +1,89 @@
+using SafeguardingIngest.Returns;
+using SafeguardingIngest.Tests.Support;
+using SafeguardingIngest.Validation;
+
+namespace SafeguardingIngest.Tests.Validation;
+
+/// <summary>
+/// The personal data screen on real workbooks: a child's details in commentary, or in the actions and
+/// risks the board's page prints, refuse the return at their cell, and the finding never repeats them.
+/// Columns of the template: Indicators H commentary; Actions A action, B description, C RAG, D commentary,
+/// E recovery actions; Risks A risk, B description, C impact, D likelihood, E mitigation, F owner, G due.
+/// </summary>
+public class PersonalDataScreenTests
+{
+    private const string Child = "Fall because Jack Robinson, born 14/03/2012, and his siblings moved out of area";
+    private static readonly ReturnContext s_police = new("POL", Samples.Q2);
+
+    [Fact]
+    public void Validate_CommentaryWithAChildsBirthDate_IsRefusedAtTheCellWithoutQuotingIt()
+    {
+        var sink = new ObservationBuffer();
+
+        var result = Check.Return(TestWorkbook.Good("POL").Set("Indicators", "H4", Child), s_police, sink);
+
+        Assert.Equal(ReturnStatus.Rejected, result.Report.Status);
+        var finding = Check.One(result, "personal-data", "H4", "Indicators");
+        Assert.Null(finding.Value);
+        Assert.Contains("a date of birth", finding.Message, StringComparison.Ordinal);
+        var json = ReportJson.ToJson(result.Report, "POL-2025-26-Q2.xlsx");
+        foreach (var part in new[] { "Jack", "Robinson", "14/03/2012", "2012", "siblings" })
+        {
+            Assert.DoesNotContain(part, json, StringComparison.Ordinal);
+        }
+
+        // The row never reaches storage, not even until the refusal removes the rest.
+        Assert.DoesNotContain(sink.Items, o => o.Commentary == Child);
+    }
+
+    [Theory]
+    [InlineData("B2", "Stepping down Jack Robinson (14/03/2012)")]
+    [InlineData("D2", "Slipped while Jack Robinson, DOB 14 March 2012, was placed out of area")]
+    [InlineData("E2", "Visit to 12 Mill Lane, Tamworth B79 7AB booked")]
+    public void Validate_ActionTextWithPersonalData_IsRefusedAtTheCell(string cell, string text)
+    {
+        var workbook = TestWorkbook.Good("POL")
+            .Append("Actions", "1", "Embed the neglect toolkit", "Amber", "Training delayed", "Second cohort in January")
+            .Set("Actions", cell, text);
+
+        var result = Check.Return(workbook, s_police);
+
+        var finding = Check.One(result, "personal-data", cell, "Actions");
+        Assert.DoesNotContain("Robinson", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("B79", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("B2", "Placement of child, NHS number 943 476 5919, may break down")]
+    [InlineData("E2", "Mother (NI number AB 12 34 56 C) referred to the benefits team")]
+    [InlineData("F2", "Jack Robinson (14/03/2012)")]
+    public void Validate_RiskTextWithPersonalData_IsRefusedAtTheCell(string cell, string text)
+    {
+        var workbook = TestWorkbook.Good("POL")
+            .Append("Risks", "1", "Capacity in the MASH", 4, 3, "Agency staff until March", "Head of Service", "2026-03-31")
+            .Set("Risks", cell, text);
+
+        var result = Check.Return(workbook, s_police);
+
+        var finding = Check.One(result, "personal-data", cell, "Risks");
+        Assert.DoesNotContain("5919", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AB 12", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Robinson", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OrdinaryCommentaryActionsAndRisks_AreAccepted()
+    {
+        var workbook = TestWorkbook.Good("POL")
+            .Set("Indicators", "H2", "Reviewed at the board on 14/03/2025; concerns born out of the neglect audit")
+            .Set("Indicators", "H3", "Target for 2025-26 is 45; Q2 rose 12% (from 25 to 28)")
+            .Append("Actions", "1", "Agreed at the Partnership Board (14/03/2025)", "Red", "Audit due 14 March 2026", "Recruit two officers")
+            .Append("Risks", "1", "Capacity in the MASH", 4, 3, "Agency staff until March", "Head of Service", "2026-03-31");
+
+        var result = Check.Return(workbook, s_police);
+
+        Check.NoErrors(result);
+        Assert.Single(result.Actions);
+        Assert.Single(result.Risks);
+    }
+}
