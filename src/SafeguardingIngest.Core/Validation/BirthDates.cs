@@ -16,7 +16,7 @@ internal static partial class BirthDates
 
     private const string Day = @"\d{1,2}(?:st|nd|rd|th)?";
 
-    /// <summary>A full date in any of the forms an officer types; never a financial year (2025-26) or a quarter.</summary>
+    /// <summary>A full date in any form an officer types; never a financial year (2025-26) or a quarter.</summary>
     private const string Date =
         @"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)" +
         @"|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}(?!\d)" +
@@ -24,7 +24,8 @@ internal static partial class BirthDates
         @"|" + Month + @"\.?\s+" + Day + @",?\s+\d{4}(?!\d))";
 
     /// <summary>Words that say a date is a birth date.</summary>
-    private const string Marker = @"(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b)";
+    private const string Marker =
+        @"(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bbirthday\b)";
 
     /// <summary>What may stand between the marker and the date: "DOB: ", "born on the ", "date of birth is ".</summary>
     private const string Between = @"[\s:=\-–]*(?:(?:is|was|on|of|the)\s+)*";
@@ -69,13 +70,13 @@ internal static partial class BirthDates
         return false;
     }
 
-    /// <summary>"born 14/03/2012", "DOB: 14 March 2012", "born on the 14th of March 2012", "14/03/2012 (DOB)".</summary>
+    /// <summary>"born 14/03/2012", "DOB: 14 March 2012", "born on the 14th of March 2012", "14/03/12 (DOB)".</summary>
     [GeneratedRegex(
         Marker + Between + Date + "|" + Date + @"\s*[(,;:\-–]?\s*" + Marker,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MarkedDate();
 
-    /// <summary>A capitalised word, such as a surname, then a date alone in brackets: "Jack Robinson (14/03/2012)".</summary>
+    /// <summary>A capitalised word, such as a surname, then a date alone in brackets: "Jo (14/03/2012)".</summary>
     [GeneratedRegex(
         @"(?-i:\b(?<name>[A-Z][a-z]*(?:['\-]?[A-Z][a-z]*)*))\s*\(\s*" + Date + @"\s*\)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -102,7 +102,7 @@ public static partial class PersonalDataDetector
     [GeneratedRegex(@"\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b", RegexOptions.CultureInvariant)]
     private static partial Regex Upn();
 
-    /// <summary>Two prefix letters (never D, F, I, Q, U or V first), six digits, a suffix A to D: "AB 12 34 56 C".</summary>
+    /// <summary>Two prefix letters (never D, F, I, Q, U or V first), six digits, a suffix A to D.</summary>
     [GeneratedRegex(
         @"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
         RegexOptions.CultureInvariant)]

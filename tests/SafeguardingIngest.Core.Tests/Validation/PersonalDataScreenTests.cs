@@ -43,7 +43,7 @@ public class PersonalDataScreenTests
     public void Validate_ActionTextWithPersonalData_IsRefusedAtTheCell(string cell, string text)
     {
         var workbook = TestWorkbook.Good("POL")
-            .Append("Actions", "1", "Embed the neglect toolkit", "Amber", "Training delayed", "Second cohort in January")
+            .Append("Actions", "1", "Embed the neglect toolkit", "Amber", "Training delayed", "Second cohort")
             .Set("Actions", cell, text);
 
         var result = Check.Return(workbook, s_police);
@@ -60,7 +60,7 @@ public class PersonalDataScreenTests
     public void Validate_RiskTextWithPersonalData_IsRefusedAtTheCell(string cell, string text)
     {
         var workbook = TestWorkbook.Good("POL")
-            .Append("Risks", "1", "Capacity in the MASH", 4, 3, "Agency staff until March", "Head of Service", "2026-03-31")
+            .Append("Risks", "1", "MASH capacity", 4, 3, "Agency staff", "Head of Service", "2026-03-31")
             .Set("Risks", cell, text);
 
         var result = Check.Return(workbook, s_police);
@@ -77,8 +77,8 @@ public class PersonalDataScreenTests
         var workbook = TestWorkbook.Good("POL")
             .Set("Indicators", "H2", "Reviewed at the board on 14/03/2025; concerns born out of the neglect audit")
             .Set("Indicators", "H3", "Target for 2025-26 is 45; Q2 rose 12% (from 25 to 28)")
-            .Append("Actions", "1", "Agreed at the Partnership Board (14/03/2025)", "Red", "Audit due 14 March 2026", "Recruit two officers")
-            .Append("Risks", "1", "Capacity in the MASH", 4, 3, "Agency staff until March", "Head of Service", "2026-03-31");
+            .Append("Actions", "1", "Agreed at the Partnership Board (14/03/2025)", "Red", "Audit 14/03/26", "Hire")
+            .Append("Risks", "1", "MASH capacity", 4, 3, "Agency staff", "Head of Service", "2026-03-31");
 
         var result = Check.Return(workbook, s_police);
 
