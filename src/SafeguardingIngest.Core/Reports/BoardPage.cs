@@ -45,15 +45,16 @@ public sealed record ActionLine(string Agency, string Action, PageBadge Rag, str
 /// <summary>A risk of the register.</summary>
 public sealed record RiskLine(int Score, string Agency, string? Description, string Scoring, string? Mitigation, string? Owner);
 
-/// <summary>A data quality query.</summary>
-public sealed record QueryLine(string Agency, string? Where, string? Query, string Explained);
+/// <summary>An agency's data quality queries, counted: how many were raised and how many explained.</summary>
+public sealed record AgencyQueries(string Agency, string Code, int Raised, int Explained);
 
 /// <summary>Everything the board page shows, as text ready to write (the template encodes it).</summary>
 public sealed record BoardPage(
     string Partnership, string Period, string From, string To, string Compiled, string SmallCounts, string Symbol,
     IReadOnlyList<SummaryRow> Summary, IReadOnlyList<PageNote> Notes, IReadOnlyList<IndicatorCard> Indicators,
     IReadOnlyList<SubmissionLine> Submissions, PageBadge Red, int RedCount, PageBadge Amber, int AmberCount, PageBadge Green, int GreenCount,
-    IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks, int QueryCount, int ExplainedCount, IReadOnlyList<QueryLine> Queries)
+    IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks,
+    int QueryCount, int ExplainedCount, IReadOnlyList<AgencyQueries> Queries)
 {
     /// <summary>The chart's fixed geometry, for the template.</summary>
     public ChartFrame Frame { get; } = new();
