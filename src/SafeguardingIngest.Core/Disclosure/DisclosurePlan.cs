@@ -22,7 +22,10 @@ public sealed class DisclosurePlan
     private readonly Dictionary<string, IndicatorDisclosure> _indicators;
     private readonly HashSet<Observation> _cells;
 
-    private DisclosurePlan(PublicationOptions publication, Dictionary<string, IndicatorDisclosure> indicators, HashSet<Observation> cells)
+    private DisclosurePlan(
+        PublicationOptions publication,
+        Dictionary<string, IndicatorDisclosure> indicators,
+        HashSet<Observation> cells)
     {
         Publication = publication;
         _indicators = indicators;

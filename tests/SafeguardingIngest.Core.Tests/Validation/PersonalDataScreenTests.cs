@@ -72,13 +72,41 @@ public class PersonalDataScreenTests
     }
 
     [Fact]
+    public void Validate_NoteUnderTheTableWithABirthDate_IsRefusedNotQuotedAsAnIndicator()
+    {
+        // POL's return has four indicator rows (2 to 5); two blank rows, then a note at A8.
+        var workbook = TestWorkbook.Good("POL").Set("Indicators", "A8", "Note: excludes Jack Robinson (14/03/2012)");
+
+        var result = Check.Return(workbook, s_police);
+
+        var finding = Check.One(result, "personal-data", "A8", "Indicators");
+        Assert.Null(finding.Value);
+        Assert.DoesNotContain(result.Report.Findings, f => f.Message.Contains("Robinson", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ExtraSheetWithABirthDate_IsRefusedAtItsCell()
+    {
+        var workbook = TestWorkbook.Good("POL")
+            .Sheet("Notes", ["Officer notes"], ["Figures checked by the MASH manager"], ["Sibling DOB: 14 March 2012"]);
+
+        var result = Check.Return(workbook, s_police);
+
+        var finding = Check.One(result, "personal-data", "A3", "Notes");
+        Assert.Null(finding.Value);
+        Assert.DoesNotContain("March", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_OrdinaryCommentaryActionsAndRisks_AreAccepted()
     {
         var workbook = TestWorkbook.Good("POL")
             .Set("Indicators", "H2", "Reviewed at the board on 14/03/2025; concerns born out of the neglect audit")
             .Set("Indicators", "H3", "Target for 2025-26 is 45; Q2 rose 12% (from 25 to 28)")
             .Append("Actions", "1", "Agreed at the Partnership Board (14/03/2025)", "Red", "Audit 14/03/26", "Hire")
-            .Append("Risks", "1", "MASH capacity", 4, 3, "Agency staff", "Head of Service", "2026-03-31");
+            .Append("Risks", "1", "MASH capacity", 4, 3, "Agency staff", "Head of Service", "2026-03-31")
+            .Set("Indicators", "A8", "Source: case system extract, 14/03/2025")
+            .Sheet("Notes", ["Officer notes"], ["Reviewed at the board on 14/03/2025"]);
 
         var result = Check.Return(workbook, s_police);
 
