@@ -32,7 +32,8 @@ internal static partial class BirthDates
 
     /// <summary>
     /// Capitalised words that come before a bracketed date without being anyone's name: the meetings,
-    /// bodies and events commentary dates ("agreed at the Partnership Board (14/03/2025)").
+    /// bodies and events commentary dates ("agreed at the Partnership Board (14/03/2025)"). Not the
+    /// months, which are names too (April, May, June).
     /// </summary>
     private static readonly HashSet<string> s_notNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -45,8 +46,6 @@ internal static partial class BirthDates
         "issued", "signed", "started", "ended", "opened", "closed", "deadline", "date", "dated", "effective",
         "from", "to", "until", "since", "by", "on", "in", "at", "and", "the", "this", "that", "ofsted", "children",
         "safeguarding", "partners", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
     };
 
     /// <summary>True where <paramref name="text"/> holds a date of birth.</summary>

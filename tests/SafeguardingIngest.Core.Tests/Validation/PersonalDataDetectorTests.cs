@@ -28,6 +28,7 @@ public class PersonalDataDetectorTests
         { "Jack Robinson (14/03/2012) moved to Derby with his mother", Birth },
         { "Case of J. Robinson (14.03.12) closed after assessment", Birth },
         { "Ruby O'Brien (2 May 2014) stepped down to early help", Birth },
+        { "Ellie May (02/05/2014) and her brother moved to Stafford", Birth },
         { "Twin born March 14 2012 was also seen at the hospital", Birth },
         { "Older brother was born on the 14th of March 2012", Birth },
         { "Date of Birth - 14/3/12", Birth },
