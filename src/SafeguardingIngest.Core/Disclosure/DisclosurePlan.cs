@@ -16,8 +16,7 @@ namespace SafeguardingIngest.Disclosure;
 /// of the year add up to its year to date, a locality's year to date is its quarter and its earlier
 /// cells, and the localities' years to date add up to the area's. <see cref="SuppressionNetwork"/>
 /// chooses what to hide. The quantity added up is the count, a percentage's or rate's numerator, or
-/// an average's cases. The plan also names the data quality queries whose quoted figures the page must
-/// withhold. The workbook and JSON, for the performance team, are not suppressed.
+/// an average's cases. The workbook and JSON, for the performance team, are not suppressed.
 /// <para>
 /// The board's return is a series of releases, and a reader may hold them all: the plan takes in every
 /// earlier release's decisions (<see cref="KeyedNetwork.Carry"/>), so what an earlier release hid stays
@@ -29,14 +28,12 @@ public sealed class DisclosurePlan
 {
     private readonly Dictionary<string, IndicatorDisclosure> _indicators;
     private readonly HashSet<Observation> _cells;
-    private readonly HashSet<DataQualityQuery> _queries;
     private readonly LinkedFamilies _linked;
 
     private DisclosurePlan(
         PublicationOptions publication,
         Dictionary<string, IndicatorDisclosure> indicators,
         HashSet<Observation> cells,
-        HashSet<DataQualityQuery> queries,
         IReadOnlyList<IndicatorDecisions> decisions,
         LinkedFamilies linked)
     {
@@ -44,7 +41,6 @@ public sealed class DisclosurePlan
         Publication = publication;
         _indicators = indicators;
         _cells = cells;
-        _queries = queries;
         Decisions = decisions;
     }
 
@@ -91,29 +87,11 @@ public sealed class DisclosurePlan
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
         cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
-        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells), decisions, linked);
+        return new DisclosurePlan(publication, indicators, cells, decisions, linked);
     }
 
     /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>
     public bool Hides(Observation observation) => _cells.Contains(observation);
-
-    /// <summary>
-    /// Whether the page must withhold the figures of a data quality query: its message quotes the row's
-    /// value and, for a change, the previous quarter's ("fell 85% since Q1 (from 20 to 3)").
-    /// </summary>
-    public bool Withholds(DataQualityQuery query) => _queries.Contains(query);
-
-    /// <summary>The queries on a row whose figure, or whose figure for the previous quarter, the plan hides.</summary>
-    private static HashSet<DataQualityQuery> Queries(ConsolidatedReturn report, HashSet<Observation> hidden)
-    {
-        var rows = report.Observations.Where(o => o.Period == report.Period).ToLookup(o => (o.Agency, Row: Compiler.RowOf(o.Source)));
-        var hiddenKeys = hidden.Select(o => (o.Period, o.Agency, o.Indicator, o.Locality)).ToHashSet();
-        var previous = report.Period.Previous();
-        return report.Queries
-            .Where(q => rows[(q.Agency, Compiler.RowOf(q.Finding.Location))]
-                .Any(o => hiddenKeys.Contains((o.Period, o.Agency, o.Indicator, o.Locality)) || hiddenKeys.Contains((previous, o.Agency, o.Indicator, o.Locality))))
-            .ToHashSet();
-    }
 
     /// <summary>
     /// The code an indicator's figures are keyed under in the release's decisions: its own, or that of the

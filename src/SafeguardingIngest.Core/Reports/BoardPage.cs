@@ -52,15 +52,16 @@ public sealed record RiskLine(int Score, string Agency, string? Description, str
 /// <summary>A change to an agency's figure since an earlier release: the quarter, where, what it was and is, and why.</summary>
 public sealed record RevisionLine(string Quarter, string Indicator, string Agency, string Locality, string Was, string Now, string Why);
 
-/// <summary>A data quality query.</summary>
-public sealed record QueryLine(string Agency, string? Where, string? Query, string Explained);
+/// <summary>An agency's data quality queries, counted: how many were raised and how many explained.</summary>
+public sealed record AgencyQueries(string Agency, string Code, int Raised, int Explained);
 
 /// <summary>Everything the board page shows, as text ready to write (the template encodes it).</summary>
 public sealed record BoardPage(
     string Partnership, string Period, string From, string To, string Compiled, string SmallCounts, string Symbol,
     IReadOnlyList<SummaryRow> Summary, IReadOnlyList<PageNote> Notes, IReadOnlyList<IndicatorCard> Indicators,
     IReadOnlyList<SubmissionLine> Submissions, PageBadge Red, int RedCount, PageBadge Amber, int AmberCount, PageBadge Green, int GreenCount,
-    IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks, int QueryCount, int ExplainedCount, IReadOnlyList<QueryLine> Queries)
+    IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks,
+    int QueryCount, int ExplainedCount, IReadOnlyList<AgencyQueries> Queries)
 {
     /// <summary>The release's number for its quarter.</summary>
     public int Release { get; init; } = 1;

@@ -33,8 +33,6 @@ public static class CsvMetadata
             ["value"] = ("Indicator", "Value", "number",
                 "The figure: the count, 100 x n / d, 10,000 x n / population, or total / cases. c where suppressed"),
             ["suppressed"] = ("Filter", "Suppressed", "true/false", "true where the figure is hidden to protect small numbers"),
-            ["commentary"] = ("Filter", "Commentary", "", "The agency's commentary on the row"),
-            ["source"] = ("Filter", "Source cell", "", "The sheet and cell the figure came from"),
             ["complete"] = ("Filter", "Complete", "true/false",
                 "false where an owed return for the quarter and indicator is missing, so totals are incomplete"),
             ["missing_returns"] = ("Filter", "Missing returns", "", "The codes of the owing agencies with no return standing"),

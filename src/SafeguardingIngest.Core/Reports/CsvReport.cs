@@ -10,8 +10,10 @@ namespace SafeguardingIngest.Reports;
 /// <summary>
 /// observations.csv: tidy long format, one row per period, indicator, agency and locality, for Power BI
 /// and Excel. Published, so the cells the compile's <see cref="DisclosurePlan"/> hides (small figures, and
-/// the ones that would reveal them from what the page and the csv show) show as the suppression symbol; text from agencies
-/// cannot start a formula. Each row says whether its period's figures for the indicator are complete
+/// the ones that would reveal them from what the page and the csv show) show as the suppression symbol. It holds
+/// no text an agency typed and nothing that ties a row to a data quality query (no commentary, no source cell):
+/// those are for the performance team's workbook and JSON. Each row says whether its period's figures for the
+/// indicator are complete
 /// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
 /// total worked out from the file can be read as the incomplete figure it is. Each row names its release and
 /// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised").
@@ -25,7 +27,7 @@ public static class CsvReport
     private static readonly string[] s_columns =
     [
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
-        "locality", "locality_name", "numerator", "denominator", "value", "suppressed", "commentary", "source",
+        "locality", "locality_name", "numerator", "denominator", "value", "suppressed",
         "complete", "missing_returns", "release", "status", "revised",
     ];
 
@@ -59,7 +61,7 @@ public static class CsvReport
                 o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
                 isHidden ? symbol : Number(o.Numerator), isHidden ? symbol : Number(o.Denominator),
                 isHidden ? symbol : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? string.Empty : Number(o.Value),
-                isHidden ? "true" : "false", Figures.SafeForSpreadsheet(o.Commentary) ?? string.Empty, o.Source,
+                isHidden ? "true" : "false",
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
                 number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
             ];

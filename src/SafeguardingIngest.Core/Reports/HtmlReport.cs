@@ -111,8 +111,7 @@ public static class HtmlReport
             report.Risks.Select(r => new RiskLine(r.Item.Score, r.Agency, r.Item.Description, $"{r.Item.Impact} × {r.Item.Likelihood}", r.Item.Mitigation, r.Item.Owner)).ToList(),
             report.Queries.Count,
             report.Queries.Count(q => q.Explained),
-            report.Queries.Select(q => new QueryLine(
-                q.Agency, q.Finding.Location, plan.Withholds(q) ? Withheld(q, publication) : q.Finding.Message, q.Explained ? "Yes: " + q.Commentary : "No")).ToList())
+            QueriesByAgency(report.Queries, names))
         {
             Release = release.Number,
             Status = release.StatusText,
@@ -142,9 +141,18 @@ public static class HtmlReport
             .ToList();
     }
 
-    /// <summary>A query on a hidden figure, told without its figures.</summary>
-    private static string Withheld(DataQualityQuery query, PublicationOptions publication) =>
-        $"{query.Finding.Cell ?? query.Finding.Location}: a query ({query.Finding.Code}) on a figure resting on small numbers; its figures are withheld here ({publication.Symbol}) and given in full in the agency's feedback and the workbook.";
+    /// <summary>
+    /// Queries as counts per agency only: a query's rule, cell, threshold or figures would tie it to a row and
+    /// bound a hidden figure, and its explanation is the agency's own text, for the performance team alone.
+    /// </summary>
+    private static List<AgencyQueries> QueriesByAgency(
+        IReadOnlyList<DataQualityQuery> queries,
+        IReadOnlyDictionary<string, string> names) =>
+        queries.GroupBy(q => q.Agency, StringComparer.Ordinal)
+            .Select(g => new AgencyQueries(
+                names.GetValueOrDefault(g.Key, g.Key), g.Key, g.Count(), g.Count(q => q.Explained)))
+            .OrderBy(q => q.Agency, StringComparer.Ordinal)
+            .ToList();
 
     private static List<BreakdownLine> Localities(
         Indicator indicator,

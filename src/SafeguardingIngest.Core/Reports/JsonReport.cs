@@ -131,6 +131,20 @@ public static class JsonReport
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("commentary");
+            foreach (var o in AgencyCommentary.Of(report))
+            {
+                json.WriteStartObject();
+                json.WriteString("period", o.Period.ToString());
+                json.WriteString("agency", o.Agency);
+                json.WriteString("indicator", o.Indicator);
+                json.WriteString("locality", o.Locality);
+                json.WriteString("where", o.Source);
+                json.WriteString("text", o.Commentary);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -41,6 +41,12 @@ public sealed record TrendChart(
     /// <summary>True when no quarter has a figure to draw.</summary>
     public bool Empty => Points.Count == 0;
 
+    /// <summary>What an empty chart says: that nothing was returned, or that every figure is hidden.</summary>
+    public string Blank { get; init; } = NothingReturned;
+
+    private const string NothingReturned = "No figures returned";
+    private const string AllHidden = "Every quarter's figure is hidden to protect small numbers";
+
     /// <summary>Where the bottom axis labels go.</summary>
     public static int QuarterLabelY => Bottom + 16;
 
@@ -66,7 +72,11 @@ public sealed record TrendChart(
                     (result.Target is { } target ? $" Annual target {Figures.Show(target, unit)}." : string.Empty);
         if (known.Count == 0)
         {
-            return new TrendChart(title, [], [], null, null, null, [], [], "No figures returned in these quarters.");
+            // Saying "no figures returned" of hidden quarters would be untrue, and the csv shows them hidden anyway.
+            var allHidden = result.Series.Any(v => v is not null);
+            var blank = allHidden ? AllHidden : NothingReturned;
+            var note = blank + (allHidden ? ", so no line is drawn." : " in these quarters.");
+            return new TrendChart(title, [], [], null, null, null, [], [], note) { Blank = blank };
         }
 
         double X(double index) => Left + (index * (Right - Left) / (slots - 1));

@@ -10,8 +10,9 @@ namespace SafeguardingIngest.Reports;
 
 /// <summary>
 /// consolidated-return.xlsx, the performance team's working copy: Summary, Localities, Agencies,
-/// Submissions, Actions, Risks and Data quality, each with a frozen heading row, number formats
-/// for each unit, and RAG cells coloured and labelled in words. Not published, so not suppressed.
+/// Submissions, Actions, Risks, Commentary and Data quality, each with a frozen heading row, number
+/// formats for each unit, and RAG cells coloured and labelled in words. Not published, so not suppressed,
+/// and the one place (with the JSON) that agencies' commentary and queries are kept in full.
 /// Text from agencies is written as text and cannot start a formula.
 /// </summary>
 public static class XlsxReport
@@ -23,7 +24,12 @@ public static class XlsxReport
     public static byte[] Render(ConsolidatedReturn report)
     {
         using var buffer = new MemoryStream();
-        XlsxWriter.Write(buffer, [Summary(report), Localities(report), Agencies(report), Submissions(report), Actions(report), Risks(report), DataQuality(report), About(report)]);
+        XlsxWriter.Write(
+            buffer,
+            [
+                Summary(report), Localities(report), Agencies(report), Submissions(report), Actions(report),
+                Risks(report), Commentary(report), DataQuality(report), About(report),
+            ]);
         return buffer.ToArray();
     }
 
@@ -142,6 +148,21 @@ public static class XlsxReport
             Text(r.Item.Mitigation, CellStyle.Wrap), Text(r.Item.Owner), Text(r.Item.Due),
         ]));
         return Sheet("Risks", rows, [9, 7, 50, 8, 10, 7, 50, 22, 12]);
+    }
+
+    /// <summary>Every row an agency wrote commentary on, with its cell: internal, never published.</summary>
+    private static SheetDefinition Commentary(ConsolidatedReturn report)
+    {
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings("Period", "Agency", "Indicator", "Locality", "Where", "Commentary"),
+        };
+        rows.AddRange(AgencyCommentary.Of(report).Select(o => (IReadOnlyList<SheetCell>)
+        [
+            o.Period.ToString(), SheetCell.Of(o.Agency, CellStyle.Bold), o.Indicator, o.Locality, o.Source,
+            Text(o.Commentary, CellStyle.Wrap),
+        ]));
+        return Sheet("Commentary", rows, [11, 9, 10, 10, 16, 70]);
     }
 
     private static SheetDefinition DataQuality(ConsolidatedReturn report)

@@ -39,6 +39,9 @@ internal static class ActionTable
 
             var row = cursor.RowNumber;
             var ragReference = CellReference.Cell(header[ReturnColumn.Rag], row);
+            // Every text the board's page prints, screened as commentary is.
+            TableReading.CheckText(findings, sheet, header, ReturnColumn.Action, row, reference);
+            TableReading.CheckText(findings, sheet, header, ReturnColumn.Description, row, description);
             TableReading.CheckText(findings, sheet, header, ReturnColumn.Commentary, row, commentary);
             TableReading.CheckText(findings, sheet, header, ReturnColumn.RecoveryActions, row, recovery);
             if (ParseRag(ragText) is not { } rag)

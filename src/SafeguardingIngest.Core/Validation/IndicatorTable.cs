@@ -140,6 +140,15 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         }
 
         var indicatorText = indicatorCell.Kind == CellKind.Text ? indicatorCell.Text!.Trim() : indicatorCell.Display()!;
+        if (PersonalDataDetector.KindInText(indicatorText) is { } personal)
+        {
+            // A note under the table, or a name where a code belongs: never quoted back as an unknown indicator.
+            findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(indicatorColumn, row), null,
+                $"the text appears to contain {personal}; returns hold aggregate counts only. " +
+                "Remove it and resend.");
+            return;
+        }
+
         var indicator = context.Partnership.FindIndicator(indicatorText);
         if (indicator is null)
         {

@@ -5,9 +5,10 @@ namespace SafeguardingIngest.Validation;
 
 /// <summary>
 /// Spots what looks like person-level data in a return, which must hold aggregate counts only:
-/// headings for names, dates of birth, NHS numbers, UPNs or addresses, and NHS numbers (with a
-/// valid check digit), UPNs or dates of birth written into text. Findings name the column or the
-/// kind of data, never the data itself.
+/// headings for names, dates of birth, NHS numbers, UPNs or addresses, and written into text an NHS
+/// number (with a valid check digit), a UPN, a National Insurance number, a full postcode beside a
+/// house number, or a date of birth (<see cref="BirthDates"/>). Findings name the column or the kind
+/// of data, never the data itself.
 /// </summary>
 public static partial class PersonalDataDetector
 {
@@ -48,7 +49,17 @@ public static partial class PersonalDataDetector
             return "a unique pupil number";
         }
 
-        return DateOfBirth().IsMatch(text) ? "a date of birth" : null;
+        if (NationalInsuranceNumber().IsMatch(text))
+        {
+            return "a National Insurance number";
+        }
+
+        if (HouseAndPostcode().IsMatch(text))
+        {
+            return "an address (a house number and full postcode)";
+        }
+
+        return BirthDates.In(text) ? "a date of birth" : null;
     }
 
     /// <summary>True for a ten-digit NHS number whose modulus 11 check digit is right.</summary>
@@ -91,6 +102,18 @@ public static partial class PersonalDataDetector
     [GeneratedRegex(@"\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b", RegexOptions.CultureInvariant)]
     private static partial Regex Upn();
 
-    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date of birth|born on)\s*[:\-]?\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DateOfBirth();
+    /// <summary>Two prefix letters (never D, F, I, Q, U or V first), six digits, a suffix A to D.</summary>
+    [GeneratedRegex(
+        @"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NationalInsuranceNumber();
+
+    /// <summary>
+    /// A house number and then, within the same sentence, a full postcode: "12 Mill Lane, Tamworth B79 7AB",
+    /// "Flat 3, Mill House, ST16 2AB". A postcode alone, or a district (B79), places no one.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b\d{1,4}[A-Za-z]?,?\s+[A-Z][^.;!?\r\n]{0,80}?\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex HouseAndPostcode();
 }

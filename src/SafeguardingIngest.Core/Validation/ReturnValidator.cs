@@ -158,18 +158,39 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         return unused;
     }
 
+    /// <summary>
+    /// A sheet that is not part of the return (notes, a pasted list) is kept with the upload, so it is screened too:
+    /// headings in its first rows, and its text until the first that holds personal data (one refuses the return).
+    /// </summary>
     private static void ScanForPersonalData(ISheetCursor cursor, FindingCollector findings)
     {
-        while (cursor.Read() && cursor.RowNumber <= HeaderRow.SearchRows)
+        var textFound = false;
+        while (cursor.Read())
         {
             for (var i = 0; i < cursor.FieldCount; i++)
             {
                 var cell = cursor[i];
-                if (cell.Kind == CellKind.Text && PersonalDataDetector.KindOfHeading(cell.Text) is { } kind)
+                if (cell.Kind != CellKind.Text)
+                {
+                    continue;
+                }
+
+                var sheet = cursor.SheetName;
+                var where = CellReference.Cell(i, cursor.RowNumber);
+                var inHeadings = cursor.RowNumber <= HeaderRow.SearchRows;
+                if (inHeadings && PersonalDataDetector.KindOfHeading(cell.Text) is { } kind)
                 {
                     var heading = cell.Text!.Trim();
-                    findings.Add(Rules.PersonalData, cursor.SheetName, CellReference.Cell(i, cursor.RowNumber), heading,
-                        $"the column '{heading}' on sheet '{cursor.SheetName}' looks like {kind}; returns hold aggregate counts only. Remove the sheet or column and resend.");
+                    findings.Add(Rules.PersonalData, sheet, where, heading,
+                        $"the column '{heading}' on sheet '{sheet}' looks like {kind}; " +
+                        "returns hold aggregate counts only. Remove the sheet or column and resend.");
+                }
+                else if (!textFound && PersonalDataDetector.KindInText(cell.Text) is { } written)
+                {
+                    textFound = true;
+                    findings.Add(Rules.PersonalData, sheet, where, null,
+                        $"the text on sheet '{sheet}' appears to contain {written}; " +
+                        "returns hold aggregate counts only. Remove it and resend.");
                 }
             }
         }

@@ -51,8 +51,15 @@ internal static partial class RiskTable
 
             var row = cursor.RowNumber;
             var mitigation = CellText.Of(cursor[header[ReturnColumn.Mitigation]]);
+            var owner = CellText.Of(cursor[header[ReturnColumn.Owner]]);
+            var due = CellText.Of(cursor[header[ReturnColumn.Due]]);
+
+            // Every text the board's page prints, screened as commentary is.
+            TableReading.CheckText(findings, sheet, header, ReturnColumn.Risk, row, reference);
             TableReading.CheckText(findings, sheet, header, ReturnColumn.Description, row, description);
             TableReading.CheckText(findings, sheet, header, ReturnColumn.Mitigation, row, mitigation);
+            TableReading.CheckText(findings, sheet, header, ReturnColumn.Owner, row, owner);
+            TableReading.CheckText(findings, sheet, header, ReturnColumn.Due, row, due);
             var impact = Score(impactCell, s_impactWords);
             var likelihood = Score(likelihoodCell, s_likelihoodWords);
             if (impact is null)
@@ -73,8 +80,7 @@ internal static partial class RiskTable
             }
 
             items.Add(new RiskItem(
-                reference ?? string.Empty, description, impact.Value, likelihood.Value, mitigation,
-                CellText.Of(cursor[header[ReturnColumn.Owner]]), CellText.Of(cursor[header[ReturnColumn.Due]]),
+                reference ?? string.Empty, description, impact.Value, likelihood.Value, mitigation, owner, due,
                 CellReference.Qualified(sheet, CellReference.Cell(header[ReturnColumn.Impact], row))));
         }
 

@@ -48,9 +48,13 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var tamworth = DisclosureAttacker.Attack(html, csv, "EH01").Ranges.Where(r => r.Figure.StartsWith("Tamworth ", StringComparison.Ordinal)).Select(r => r.Figure).ToList();
         Assert.True(tamworth.Count >= 2, "Tamworth's few early help assessments (and its year to date) are hidden on the page: " + string.Join(", ", tamworth));
 
-        // Their data quality queries (a fall on last quarter) are listed, explained, without quoting a small figure.
+        // Their data quality queries (a fall on last quarter) are counted on the page, never quoted, and the
+        // agency's explanation stays with the performance team.
         Assert.DoesNotMatch(@"from [\d,]+ to [1-4]\)", html);
-        Assert.Contains("reorganised in August", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("reorganised in August", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("reorganised in August", csv, StringComparison.Ordinal);
+        var dataQuality = json.RootElement.GetProperty("dataQuality").ToString();
+        Assert.Contains("reorganised in August", dataQuality, StringComparison.Ordinal);
 
         // The board saw the quarter before Children's Social Care corrected its draft (release 1) and after (release 2),
         // whose page marks and lists what the correction revised.

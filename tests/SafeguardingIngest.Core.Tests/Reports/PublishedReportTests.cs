@@ -60,13 +60,12 @@ public class PublishedReportTests
     }
 
     [Fact]
-    public void Csv_CommentaryStartingAFormula_IsNeutralised()
+    public void Csv_CommentaryStartingAFormula_IsNotPublishedAtAll()
     {
         var csv = Publish.Csv(ReportFixture.Build(), TestPartnership.Partnership, s_publication);
 
-        Assert.Contains(",\"'=HYPERLINK(\"\"http://attacker.example/\"\",\"\"Click\"\")\",", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",\"=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("script", csv, StringComparison.Ordinal);
     }
 
     [Fact]

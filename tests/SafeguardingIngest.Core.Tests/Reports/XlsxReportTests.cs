@@ -11,8 +11,13 @@ public class XlsxReportTests
     private static readonly Lazy<Dictionary<string, List<object?[]>>> s_sheets = new(() => Read(XlsxReport.Render(ReportFixture.Build())));
 
     [Fact]
-    public void Render_HasTheEightSheetsInOrder() =>
-        Assert.Equal(["Summary", "Localities", "Agencies", "Submissions", "Actions", "Risks", "Data quality", "About"], s_sheets.Value.Keys);
+    public void Render_HasTheNineSheetsInOrder() =>
+        Assert.Equal(
+            [
+                "Summary", "Localities", "Agencies", "Submissions", "Actions", "Risks", "Commentary", "Data quality",
+                "About",
+            ],
+            s_sheets.Value.Keys);
 
     [Fact]
     public void About_SaysTheWorkbookIsNotForPublication()
@@ -83,6 +88,18 @@ public class XlsxReportTests
         Assert.Equal("'" + ReportFixture.Formula, action[4]);
         Assert.Equal(20.0, (double)risk[5]!, 9);
         Assert.Equal("'" + ReportFixture.Formula, risk[6]);
+    }
+
+    [Fact]
+    public void Commentary_EachRowAgenciesWroteOn_IsKeptWithItsCell()
+    {
+        var rows = s_sheets.Value["Commentary"];
+
+        // NI 65 this quarter: A's 10 of 80 (its cell named after the numerator, G10) and B's 5 of 20 (G5).
+        Assert.Equal(["Period", "Agency", "Indicator", "Locality", "Where", "Commentary"], rows[0]);
+        Assert.Equal(["2011-12 Q2", "A", "NI 65", "ALL", "Indicators!G10", "'" + ReportFixture.Formula], rows[1]);
+        Assert.Equal(["2011-12 Q2", "B", "NI 65", "ALL", "Indicators!G5", ReportFixture.Script], rows[2]);
+        Assert.Equal(3, rows.Count);
     }
 
     private static Dictionary<string, List<object?[]>> Read(byte[] workbook)
