@@ -35,23 +35,45 @@ public sealed class DisclosurePlan
     /// <summary>The threshold and symbol the plan was made with.</summary>
     public PublicationOptions Publication { get; }
 
-    /// <summary>The plan for <paramref name="report"/>.</summary>
-    public static DisclosurePlan For(ConsolidatedReturn report, PublicationOptions publication)
+    /// <summary>
+    /// The indicators whose audit could not pass figure by figure, in the report's order: each hides its
+    /// whole breakdown (see <see cref="DisclosureFallback"/>).
+    /// </summary>
+    public IReadOnlyList<DisclosureFallback> Fallbacks { get; private init; } = [];
+
+    /// <summary>The plan for <paramref name="report"/>, each indicator's time read from the system clock.</summary>
+    public static DisclosurePlan For(ConsolidatedReturn report, PublicationOptions publication) =>
+        For(report, publication, TimeProvider.System);
+
+    /// <summary>
+    /// The plan for <paramref name="report"/>, each indicator's time read from <paramref name="time"/>.
+    /// </summary>
+    public static DisclosurePlan For(ConsolidatedReturn report, PublicationOptions publication, TimeProvider time) =>
+        For(report, publication, AuditLimits.Of(publication, time));
+
+    /// <summary>The plan for <paramref name="report"/> within <paramref name="limits"/>.</summary>
+    internal static DisclosurePlan For(ConsolidatedReturn report, PublicationOptions publication, AuditLimits limits)
     {
         var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
         var cells = new HashSet<Observation>();
+        var fallbacks = new List<DisclosureFallback>();
         foreach (var result in report.Indicators)
         {
-            var (plan, hidden) = Plan(result, observations[result.Indicator.Code].ToList(), publication);
+            var rows = observations[result.Indicator.Code].ToList();
+            var (plan, hidden, fallback) = Plan(result, rows, publication, limits);
             indicators[result.Indicator.Code] = plan;
             cells.UnionWith(hidden);
+            if (fallback is { } reason)
+            {
+                fallbacks.Add(new DisclosureFallback(result.Indicator.Code, reason));
+            }
         }
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
         var threshold = publication.SmallCountThreshold;
         cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
-        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells));
+        return new DisclosurePlan(publication, indicators, cells, Queries(report, cells)) { Fallbacks = fallbacks };
     }
 
     /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>
@@ -91,7 +113,11 @@ public sealed class DisclosurePlan
         public const int Earlier = 3;
     }
 
-    private static (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden) Plan(IndicatorResult result, List<Observation> observations, PublicationOptions publication)
+    private static (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden, FallbackReason? Fallback) Plan(
+        IndicatorResult result,
+        List<Observation> observations,
+        PublicationOptions publication,
+        AuditLimits limits)
     {
         var indicator = result.Indicator;
         var unit = indicator.Unit;
@@ -150,7 +176,22 @@ public sealed class DisclosurePlan
             }
         }
 
-        var hidden = network.Hide();
+        var (hidden, fallback) = network.Hide(limits);
+        if (fallback is not null)
+        {
+            // No pattern passed the audit: hide the whole breakdown, and of the area's figures what it would pin.
+            (int, IEnumerable<int>)? year = flow
+                ? (yearToDate, Enumerable.Range(0, last + 1).Where(q => periods[q].Year == periods[last].Year))
+                : null;
+            hidden = BreakdownFallback.Hide(
+                network,
+                threshold,
+                [.. cells.Values, .. localityValue, .. localityLastYear, .. localityYearToDate],
+                area,
+                byQuarter,
+                year);
+        }
+
         HashSet<int> Rows(List<int> nodes) => Enumerable.Range(0, nodes.Count).Where(r => hidden.Contains(nodes[r])).ToHashSet();
         var hiddenCells = cells.Where(c => hidden.Contains(c.Value)).Select(c => c.Key).ToList();
 
@@ -160,7 +201,7 @@ public sealed class DisclosurePlan
         localityDirection.UnionWith(Enumerable.Range(0, rows.Count).Where(r => previousHidden.Contains(rows[r].Code)));
         var plan = new IndicatorDisclosure(
             Rows(area), hidden.Contains(yearToDate), Rows(localityValue), Rows(localityLastYear), Rows(localityYearToDate), localityDirection, periods.Count);
-        return (plan, hiddenCells);
+        return (plan, hiddenCells, fallback);
     }
 }
 
