@@ -44,8 +44,14 @@ public sealed partial class CompileQuarterlyReturn(
 
         clock.Restart();
         var report = Compiler.Compile(partnership, period, data, states, time.GetUtcNow());
+        var plan = DisclosurePlan.For(report, publication.Value, time);
+        foreach (var fallback in plan.Fallbacks)
+        {
+            FellBack(logger, period.Key, fallback.Indicator, fallback.Reason);
+        }
+
         var written = new List<string>();
-        foreach (var file in ReportSet.Render(report, partnership, publication.Value))
+        foreach (var file in ReportSet.Render(report, partnership, plan))
         {
             written.Add(await reports.WriteAsync(period, file, cancellationToken));
         }
@@ -103,4 +109,11 @@ public sealed partial class CompileQuarterlyReturn(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Scheduled compile: current period {Current}; compiling {Periods}")]
     private static partial void Scheduled(ILogger logger, string current, string periods);
+
+    [LoggerMessage(
+        EventId = 3100,
+        Level = LogLevel.Warning,
+        Message = "Compiling {Period}: the disclosure audit of {Indicator} could not pass ({Reason}); "
+            + "the page and csv hide its whole breakdown")]
+    private static partial void FellBack(ILogger logger, string period, string indicator, FallbackReason reason);
 }

@@ -11,9 +11,18 @@ public sealed record ReportFile(string Name, string ContentType, byte[] Content)
 public static class ReportSet
 {
     /// <summary>Renders the workbook, the page, the csv and the JSON; the page and the csv by one disclosure plan.</summary>
-    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication)
+    public static IReadOnlyList<ReportFile> Render(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        PublicationOptions publication) =>
+        Render(report, partnership, DisclosurePlan.For(report, publication));
+
+    /// <summary>Renders the four reports, the page and the csv by <paramref name="plan"/>.</summary>
+    public static IReadOnlyList<ReportFile> Render(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan)
     {
-        var plan = DisclosurePlan.For(report, publication);
         return
         [
             new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report)),
