@@ -17,6 +17,11 @@ namespace SafeguardingIngest.Disclosure;
 /// ends. Last, each figure hidden only as a partner is shown again where the audit finds that safe
 /// (see <see cref="Reveal"/>). The same input gives the same choice.
 /// </para>
+/// <para>
+/// Where no pattern passes the audit (a figure still pinned with nothing left to hide that would free it,
+/// a program stopped at its pivot cap, the time up), <see cref="Hide(AuditLimits)"/> says why, and the
+/// caller hides more (<see cref="BreakdownFallback"/>): an audit that cannot finish never counts as a pass.
+/// </para>
 /// </summary>
 internal sealed class SuppressionNetwork(int threshold)
 {
