@@ -72,13 +72,14 @@ public sealed class AzuriteServer : IAsyncDisposable
             $"TableEndpoint=http://127.0.0.1:{Port(table)}/devstoreaccount1;",
             process,
             folder);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Two minutes: on a machine busy with parallel test assemblies, Node can take well over 30 seconds to listen.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!(await Listening(blob, cancellationToken) && await Listening(table, cancellationToken)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await server.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening on 127.0.0.1:{blob} and :{table} within 30 seconds.");
+                throw new InvalidOperationException($"Azurite did not start listening on 127.0.0.1:{blob} and :{table} within 120 seconds.");
             }
 
             await Task.Delay(100, cancellationToken);
