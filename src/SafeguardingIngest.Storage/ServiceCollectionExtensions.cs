@@ -44,6 +44,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PublicationOptions>()
             .Bind(configuration.GetSection(PublicationOptions.SectionName))
             .Validate(p => p.SmallCountThreshold is >= 1 and <= 100 && !string.IsNullOrEmpty(p.Symbol), "Publication:SmallCountThreshold must be 1 to 100 (1 turns suppression off) and Publication:Symbol must not be empty.")
+            .Validate(
+                p => p.AuditSecondsPerIndicator is > 0 and <= 600,
+                "Publication:AuditSecondsPerIndicator must be more than 0 and at most 600.")
             .ValidateOnStart();
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.SectionName))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Storage;
 
@@ -78,5 +79,20 @@ public class HostCompositionTests
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
 
         Assert.Contains("Ingest:OrphanMinutes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("601")]
+    public void Build_AuditSecondsPerIndicatorOutOfRange_FailsAtStartWithTheSettingsName(string seconds)
+    {
+        var settings = Sample();
+        settings["Publication:AuditSecondsPerIndicator"] = seconds;
+        using var host = Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => host.Services.GetRequiredService<IOptions<PublicationOptions>>().Value);
+
+        Assert.Contains("Publication:AuditSecondsPerIndicator", error.Message, StringComparison.Ordinal);
     }
 }

@@ -76,7 +76,12 @@ public sealed partial class CompileQuarterlyReturn(
 
         var earlier = await EarlierDecisionsAsync(period, cancellationToken);
         var number = await releases.NextNumberAsync(period, cancellationToken);
-        var draft = ReleaseBuilder.Build(report, partnership, publication.Value, status, number, earlier, inputs, digest);
+        var draft = ReleaseBuilder.Build(report, partnership, publication.Value, status, number, earlier, inputs, digest, time);
+        foreach (var fallback in draft.Fallbacks)
+        {
+            FellBack(logger, period.Key, fallback.Indicator, fallback.Reason);
+        }
+
         var written = await releases.WriteAsync(draft, cancellationToken);
         var compileTime = clock.Elapsed;
         var files = string.Join(", ", written);
@@ -155,4 +160,11 @@ public sealed partial class CompileQuarterlyReturn(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Scheduled compile: current period {Current}; compiling {Periods}")]
     private static partial void Scheduled(ILogger logger, string current, string periods);
+
+    [LoggerMessage(
+        EventId = 3100,
+        Level = LogLevel.Warning,
+        Message = "Compiling {Period}: the disclosure audit of {Indicator} could not pass ({Reason}); "
+            + "the page and csv hide its whole breakdown")]
+    private static partial void FellBack(ILogger logger, string period, string indicator, FallbackReason reason);
 }

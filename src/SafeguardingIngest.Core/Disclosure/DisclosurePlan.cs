@@ -51,12 +51,37 @@ public sealed class DisclosurePlan
     public PublicationOptions Publication { get; }
 
     /// <summary>
+    /// The indicators whose audit could not pass figure by figure, in the report's order: each hides its
+    /// whole breakdown (see <see cref="DisclosureFallback"/>).
+    /// </summary>
+    public IReadOnlyList<DisclosureFallback> Fallbacks { get; private init; } = [];
+
+    /// <summary>
     /// The plan for <paramref name="report"/>, given what <paramref name="earlier"/> releases of the
-    /// partnership (oldest first) showed and hid.
+    /// partnership (oldest first) showed and hid, each indicator's time read from the system clock.
     /// </summary>
     public static DisclosurePlan For(
         ConsolidatedReturn report,
         PublicationOptions publication,
+        IReadOnlyList<ReleaseDecisions>? earlier = null) =>
+        For(report, publication, TimeProvider.System, earlier);
+
+    /// <summary>
+    /// The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, each indicator's
+    /// time read from <paramref name="time"/>.
+    /// </summary>
+    public static DisclosurePlan For(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        TimeProvider time,
+        IReadOnlyList<ReleaseDecisions>? earlier = null) =>
+        For(report, publication, AuditLimits.Of(publication, time), earlier);
+
+    /// <summary>The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, within <paramref name="limits"/>.</summary>
+    internal static DisclosurePlan For(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        AuditLimits limits,
         IReadOnlyList<ReleaseDecisions>? earlier = null)
     {
         var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
@@ -64,6 +89,7 @@ public sealed class DisclosurePlan
         var linked = LinkedFamilies.Of(report.Indicators);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
         var cells = new HashSet<Observation>();
+        var fallbacks = new List<DisclosureFallback>();
         var decisions = new List<IndicatorDecisions>();
         var threshold = publication.SmallCountThreshold;
         foreach (var family in linked.Families)
@@ -75,8 +101,15 @@ public sealed class DisclosurePlan
                 .ToList();
             Link(network, nodes, linked);
             network.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
-            var (hidden, decided) = network.Hide(string.Join('+', codes));
-            decisions.Add(decided);
+            var (hidden, fallback) = network.Hide(limits);
+            if (fallback is { } reason)
+            {
+                // No pattern passed the audit: hide each indicator's whole breakdown, and of the area's figures what it would pin.
+                hidden = network.Fallback(nodes.SelectMany(n => n.Fallback(network.Network, threshold)));
+                fallbacks.AddRange(family.Select(r => new DisclosureFallback(r.Indicator.Code, reason)));
+            }
+
+            decisions.Add(network.Decisions(string.Join('+', codes), hidden));
             foreach (var node in nodes)
             {
                 var (plan, hiddenCells) = node.Read(hidden);
@@ -87,7 +120,7 @@ public sealed class DisclosurePlan
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
         cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
-        return new DisclosurePlan(publication, indicators, cells, decisions, linked);
+        return new DisclosurePlan(publication, indicators, cells, decisions, linked) { Fallbacks = fallbacks };
     }
 
     /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>

@@ -130,6 +130,24 @@ internal sealed class IndicatorNodes(
         return new IndicatorNodes(result, cells, area, localityValue, localityLastYear, yearToDate, localityYearToDate, last);
     }
 
+    /// <summary>What the indicator hides where no pattern passed the audit (<see cref="BreakdownFallback"/>).</summary>
+    public HashSet<int> Fallback(SuppressionNetwork network, int threshold)
+    {
+        var periods = Result.SeriesPeriods;
+        var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
+        var byQuarter = _cells.ToLookup(c => quarterOf[c.Key.Period], c => c.Value);
+        (int, IEnumerable<int>)? year = Result.Indicator.Kind == MeasureKind.Flow
+            ? (_yearToDate, Enumerable.Range(0, _last + 1).Where(q => periods[q].Year == periods[_last].Year))
+            : null;
+        return BreakdownFallback.Hide(
+            network,
+            threshold,
+            [.. _cells.Values, .. _localityValue, .. _localityLastYear, .. _localityYearToDate],
+            _area,
+            byQuarter,
+            year);
+    }
+
     /// <summary>What the page and the csv hide of the indicator, given the hidden nodes.</summary>
     public (IndicatorDisclosure Plan, IEnumerable<Observation> Hidden) Read(HashSet<int> hidden)
     {

@@ -137,13 +137,21 @@ internal sealed class KeyedNetwork(int threshold)
         }
     }
 
-    /// <summary>Decides what to hide: the hidden nodes, and this release's decisions for the record.</summary>
-    public (HashSet<int> Hidden, IndicatorDecisions Decisions) Hide(string indicator)
-    {
-        var hidden = _network.Hide();
-        var figures = _figures.Select((f, n) => f with { Hidden = hidden.Contains(n) }).ToList();
-        return (hidden, new IndicatorDecisions(indicator, figures, _sums));
-    }
+    /// <summary>The figures and sums underneath, for a fallback that reads them.</summary>
+    public SuppressionNetwork Network => _network;
+
+    /// <summary>Decides what to hide within <paramref name="limits"/>; unsafe where no pattern passed the audit.</summary>
+    public AuditOutcome Hide(AuditLimits limits) => _network.Hide(limits);
+
+    /// <summary>
+    /// The hidden nodes where the audit could not pass: <paramref name="fallback"/>, with every figure an earlier
+    /// release hid, and whatever those imply.
+    /// </summary>
+    public HashSet<int> Fallback(IEnumerable<int> fallback) => _network.Closed([.. fallback]);
+
+    /// <summary>This release's decisions for the record, given what is hidden.</summary>
+    public IndicatorDecisions Decisions(string indicator, HashSet<int> hidden) =>
+        new(indicator, [.. _figures.Select((f, n) => f with { Hidden = hidden.Contains(n) })], _sums);
 
     private static bool Same(double a, double b) => Math.Abs(a - b) < 1e-9;
 }

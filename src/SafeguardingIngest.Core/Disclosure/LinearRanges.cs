@@ -6,17 +6,34 @@ namespace SafeguardingIngest.Disclosure;
 /// the published sums can take them. A dense two-phase simplex with Bland's rule (so it cannot cycle):
 /// the first phase finds a point that satisfies the equations, and each bound is then one second
 /// phase from that point. Meant for the few unknowns of one indicator's hidden figures.
+/// <para>
+/// Bland's rule cannot cycle, but it can take many pivots, and rounding can upset any rule; so each
+/// phase stops after <see cref="PivotsPerSize"/> × (unknowns + equations) pivots and throws
+/// <see cref="UnfinishedProgramException"/>: a range not found is never taken as a range.
+/// </para>
 /// </summary>
 internal sealed class LinearRanges
 {
+    /// <summary>
+    /// Pivots each phase may take per unknown and equation: 50. A phase of the simplex usually takes
+    /// one to three pivots per equation, so a phase that reaches this has gone wrong.
+    /// </summary>
+    public const int PivotsPerSize = 50;
+
     private const double Epsilon = 1e-9;
     private readonly double[] _floors;
+    private readonly int _pivotsPerSize;
     private readonly List<(Dictionary<int, double> Terms, double Constant)> _equations = [];
     private double[,]? _feasible;
     private int[] _basis = [];
 
     /// <param name="floors">Each unknown's least possible value.</param>
-    public LinearRanges(IReadOnlyList<double> floors) => _floors = [.. floors];
+    /// <param name="pivotsPerSize">The cap on each phase's pivots, per unknown and equation.</param>
+    public LinearRanges(IReadOnlyList<double> floors, int pivotsPerSize = PivotsPerSize)
+    {
+        _floors = [.. floors];
+        _pivotsPerSize = pivotsPerSize;
+    }
 
     /// <summary>States that the sum of <paramref name="terms"/> (unknown, coefficient) equals <paramref name="constant"/>.</summary>
     public void Equal(IEnumerable<(int Unknown, double Coefficient)> terms, double constant)
@@ -36,6 +53,7 @@ internal sealed class LinearRanges
     /// (the greatest is +∞ where nothing bounds it).
     /// </summary>
     /// <exception cref="InvalidOperationException">The equations have no solution above the floors.</exception>
+    /// <exception cref="UnfinishedProgramException">A phase reached its pivot cap.</exception>
     public (double Low, double High) Range(int unknown)
     {
         _feasible ??= FirstPhase();
@@ -74,7 +92,7 @@ internal sealed class LinearRanges
             t[m, n + m] -= t[i, n + m];
         }
 
-        Optimise(t, _basis, n);
+        Optimise(t, _basis, n, Cap);
         if (-t[m, n + m] > 1e-6)
         {
             throw new InvalidOperationException("The published figures contradict one another: no counts give them all.");
@@ -121,15 +139,20 @@ internal sealed class LinearRanges
             }
         }
 
-        return Optimise(t, basis, n) ? -t[m, rhs] : null;
+        return Optimise(t, basis, n, Cap) ? -t[m, rhs] : null;
     }
 
-    /// <summary>Minimises the cost row over the first <paramref name="columns"/> columns; false where unbounded.</summary>
-    private static bool Optimise(double[,] t, int[] basis, int columns)
+    private int Cap => _pivotsPerSize * (_floors.Length + _equations.Count);
+
+    /// <summary>
+    /// Minimises the cost row over the first <paramref name="columns"/> columns, in at most <paramref name="cap"/>
+    /// pivots; false where unbounded.
+    /// </summary>
+    private static bool Optimise(double[,] t, int[] basis, int columns, int cap)
     {
         var m = t.GetLength(0) - 1;
         var rhs = t.GetLength(1) - 1;
-        while (true)
+        for (var pivots = 0; ; pivots++)
         {
             var entering = -1;
             for (var j = 0; j < columns; j++)
@@ -164,6 +187,11 @@ internal sealed class LinearRanges
             if (leaving < 0)
             {
                 return false;
+            }
+
+            if (pivots >= cap)
+            {
+                throw new UnfinishedProgramException($"The audit's linear program stopped unfinished at {cap} pivots.");
             }
 
             Pivot(t, basis, leaving, entering);

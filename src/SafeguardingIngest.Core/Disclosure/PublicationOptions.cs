@@ -11,4 +11,10 @@ public sealed class PublicationOptions
 
     /// <summary>What a suppressed figure shows: the government statistics symbol "c" (confidential). Default "c".</summary>
     public string Symbol { get; set; } = "c";
+
+    /// <summary>
+    /// How long one indicator's disclosure plan may take, in seconds, before the plan hides the indicator's
+    /// whole breakdown instead (docs/disclosure.md). Default 30; more than 0, at most 600.
+    /// </summary>
+    public double AuditSecondsPerIndicator { get; set; } = 30;
 }

@@ -24,6 +24,11 @@ namespace SafeguardingIngest.Disclosure;
 /// show (an old value since revised, or a total laid out differently) is an <see cref="AddEarlier"/> figure,
 /// in its sums but never shown or chosen here.
 /// </para>
+/// <para>
+/// Where no pattern passes the audit (a figure still pinned with nothing left to hide that would free it,
+/// a program stopped at its pivot cap, the time up), <see cref="Hide(AuditLimits)"/> says why, and the
+/// caller hides more (<see cref="BreakdownFallback"/>): an audit that cannot finish never counts as a pass.
+/// </para>
 /// </summary>
 internal sealed class SuppressionNetwork(int threshold)
 {
@@ -37,6 +42,8 @@ internal sealed class SuppressionNetwork(int threshold)
     private readonly HashSet<(int, string)> _sumKeys = [];
     private readonly HashSet<int> _slack = [];
     private readonly List<(int If, int Then)> _implies = [];
+    private AuditLimits _limits = AuditLimits.Unhurried;
+    private bool _unfinished;
 
     /// <summary>
     /// Adds a figure (the quantity the sums add up); <paramref name="primary"/> where it is hidden for its own
@@ -92,6 +99,25 @@ internal sealed class SuppressionNetwork(int threshold)
     /// </summary>
     public void Implies(int hidden, int alsoHidden) => _implies.Add((hidden, alsoHidden));
 
+    /// <summary>
+    /// <paramref name="hidden"/> with every figure that must be hidden whatever is decided (earlier releases' hidden
+    /// figures, and those an earlier release had that this one does not show) and every figure a hidden one implies.
+    /// </summary>
+    public HashSet<int> Closed(HashSet<int> hidden)
+    {
+        hidden.UnionWith(_forced);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (first, then) in _implies)
+            {
+                changed |= hidden.Contains(first) && hidden.Add(then);
+            }
+        }
+
+        return hidden;
+    }
+
     /// <summary>Hides <paramref name="node"/> whatever else is decided: an earlier release hid it.</summary>
     public void KeepHidden(int node) => _forced.Add(node);
 
@@ -111,17 +137,44 @@ internal sealed class SuppressionNetwork(int threshold)
         }
     }
 
-    /// <summary>The figures to hide.</summary>
-    public HashSet<int> Hide()
+    /// <summary>
+    /// The figures to hide; every figure where no pattern passes the audit (see <see cref="Hide(AuditLimits)"/>).
+    /// </summary>
+    public HashSet<int> Hide() =>
+        Hide(AuditLimits.Unhurried) is { Unsafe: null, Hidden: var hidden }
+            ? hidden
+            : [.. Enumerable.Range(0, _values.Count)];
+
+    /// <summary>
+    /// The figures to hide, within <paramref name="limits"/>. Unsafe, with the figures hidden so far, where a primary
+    /// figure stays pinned and no figure left to hide would free it, where a linear program reaches its pivot cap, or
+    /// where the time runs out before a pattern passes the audit; once one passes, running out of time only stops
+    /// showing partners again.
+    /// </summary>
+    public AuditOutcome Hide(AuditLimits limits)
     {
+        var started = limits.Time.GetUtcNow();
+        _limits = limits;
         var hidden = Enumerable.Range(0, _values.Count).Where(n => _primary[n] || _forced.Contains(n)).ToHashSet();
         while (true)
         {
             ApplyLocalRules(hidden);
+            if (limits.Overdue(started))
+            {
+                return new(hidden, FallbackReason.TimeCap);
+            }
+
             var repaired = false;
             var groups = Groups(hidden);
             var sumsOfGroups = SumsOf(groups);
-            foreach (var pinned in Pinned(groups, sumsOfGroups).GroupBy(p => p.Group))
+            _unfinished = false;
+            var pinnedNow = Pinned(groups, sumsOfGroups);
+            if (_unfinished)
+            {
+                return new(hidden, FallbackReason.PivotCap);
+            }
+
+            foreach (var pinned in pinnedNow.GroupBy(p => p.Group))
             {
                 // One repair per group and round (one more hidden figure can free the others): in a sum the
                 // pinned figure is in, else in any sum that ties its group.
@@ -130,8 +183,13 @@ internal sealed class SuppressionNetwork(int threshold)
 
             if (!repaired)
             {
-                Reveal(hidden);
-                return hidden;
+                if (pinnedNow.Count > 0)
+                {
+                    return new(hidden, FallbackReason.StillPinned);
+                }
+
+                Reveal(hidden, () => limits.Overdue(started));
+                return new(hidden, null);
             }
         }
     }
@@ -141,12 +199,13 @@ internal sealed class SuppressionNetwork(int threshold)
     /// choices above can overshoot (a later partner may make an earlier one needless). Tried in the
     /// reverse of the order partners are chosen in (highest rank, then largest, first), so the figures a
     /// reader most wants come back first. Showing one changes only the groups of hidden figures that
-    /// share a sum with it; the others passed the audit and are not run again.
+    /// share a sum with it; the others passed the audit and are not run again. Stops when
+    /// <paramref name="overdue"/>: every pattern on the way passes the audit, so stopping is safe.
     /// </summary>
-    private void Reveal(HashSet<int> hidden)
+    private void Reveal(HashSet<int> hidden, Func<bool> overdue)
     {
         var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n) && !_implies.Any(i => i.Then == n && hidden.Contains(i.If))).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
-        foreach (var node in partners)
+        foreach (var node in partners.TakeWhile(_ => !overdue()))
         {
             hidden.Remove(node);
             var neighbours = SumsOf(node).SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total)).Where(n => Unknown(hidden, n)).ToHashSet();
@@ -194,7 +253,7 @@ internal sealed class SuppressionNetwork(int threshold)
 
             var classes = nodes.GroupBy(n => string.Join(',', roles[n])).Select(c => c.ToList()).ToList();
             var classOf = classes.SelectMany((c, k) => c.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k);
-            var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList());
+            var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList(), _limits.PivotsPerSize);
             foreach (var s in sums)
             {
                 // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
@@ -246,14 +305,28 @@ internal sealed class SuppressionNetwork(int threshold)
     /// may know which hidden figures rest on large denominators; assuming the most a reader could know
     /// errs on the safe side, and the figures as they are always satisfy the program.
     /// </summary>
-    private double Floor(int node) => _slack.Contains(node) ? 0 : Math.Min(1, _values[node]);
+    public double Floor(int node) => _slack.Contains(node) ? 0 : Math.Min(1, _values[node]);
 
-    /// <summary>A class's range; where the figures turn out to contradict one another, nothing is taken as safe.</summary>
-    private static (double Least, double Greatest) Range(LinearRanges program, int unknown)
+    /// <summary>A figure's value, the quantity its sums add up.</summary>
+    public double Value(int node) => _values[node];
+
+    /// <summary>Whether a figure is hidden for its own sake.</summary>
+    public bool IsPrimary(int node) => _primary[node];
+
+    /// <summary>
+    /// A class's range; where the figures turn out to contradict one another, or the program stops unfinished,
+    /// nothing is taken as safe.
+    /// </summary>
+    private (double Least, double Greatest) Range(LinearRanges program, int unknown)
     {
         try
         {
             return program.Range(unknown);
+        }
+        catch (UnfinishedProgramException)
+        {
+            _unfinished = true;
+            return (0, 0);
         }
         catch (InvalidOperationException)
         {

@@ -33,7 +33,11 @@ public interface IReleaseStore
 }
 
 /// <summary>A release ready to write: its manifest, its files' content and its decisions.</summary>
-public sealed record ReleaseDraft(ReleaseManifest Manifest, IReadOnlyList<Reports.ReportFile> Files, ReleaseDecisions Decisions);
+public sealed record ReleaseDraft(ReleaseManifest Manifest, IReadOnlyList<Reports.ReportFile> Files, ReleaseDecisions Decisions)
+{
+    /// <summary>The indicators whose plan fell back to hiding their whole breakdown, and why.</summary>
+    public IReadOnlyList<Disclosure.DisclosureFallback> Fallbacks { get; init; } = [];
+}
 
 /// <summary>Another compile wrote this release number first; the next run compiles again on top of it.</summary>
 public sealed class ReleaseConflictException(string message) : Exception(message);

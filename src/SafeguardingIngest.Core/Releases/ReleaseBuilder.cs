@@ -45,7 +45,10 @@ public static class ReleaseBuilder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>Builds release <paramref name="number"/> of <paramref name="report"/>'s quarter.</summary>
+    /// <summary>
+    /// Builds release <paramref name="number"/> of <paramref name="report"/>'s quarter; each indicator's plan is
+    /// timed by <paramref name="time"/> (the system clock by default).
+    /// </summary>
     public static ReleaseDraft Build(
         ConsolidatedReturn report,
         Partnership partnership,
@@ -54,9 +57,10 @@ public static class ReleaseBuilder
         int number,
         IReadOnlyList<ReleaseDecisions> earlier,
         IReadOnlyList<ReleaseInput> inputs,
-        string inputsDigest)
+        string inputsDigest,
+        TimeProvider? time = null)
     {
-        var plan = DisclosurePlan.For(report, publication, earlier);
+        var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
         var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
         var revisions = Revisions.Find(plan.Decisions, earlier, (agency, period) => Why(report, received, agency, period));
         var context = new ReleaseContext(number, status, revisions);
@@ -75,8 +79,11 @@ public static class ReleaseBuilder
             [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Convert.ToHexStringLower(SHA256.HashData(f.Content)), f.Content.LongLength))],
             figures.Count(f => !f.Hidden),
             figures.Count(f => f.Hidden),
-            revisions.Count);
-        return new ReleaseDraft(manifest, files, decisions);
+            revisions.Count)
+        {
+            Fallbacks = [.. plan.Fallbacks.Select(f => $"{f.Indicator}: {f.Reason}")],
+        };
+        return new ReleaseDraft(manifest, files, decisions) { Fallbacks = plan.Fallbacks };
     }
 
     private static string Why(

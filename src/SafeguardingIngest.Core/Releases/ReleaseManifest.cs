@@ -12,7 +12,8 @@ public sealed record ReleaseFile(string Name, bool Public, string Sha256, long B
 /// <summary>
 /// What a release is, written last of its files: its number for the quarter, when it was compiled, whether
 /// its figures are provisional, what it read (the submissions and the catalogue, by hash, and one digest of
-/// everything that decides its content), its files, and the count of figures it showed, hid and revised.
+/// everything that decides its content), its files, the count of figures it showed, hid and revised, and the
+/// indicators whose plan fell back to hiding their whole breakdown.
 /// </summary>
 public sealed record ReleaseManifest(
     string Partnership,
@@ -28,6 +29,12 @@ public sealed record ReleaseManifest(
     int FiguresHidden,
     int Revisions)
 {
+    /// <summary>
+    /// The indicators whose disclosure audit could not pass figure by figure, so their whole breakdown is hidden,
+    /// each with why ("CH01: TimeCap"); empty when every plan passed.
+    /// </summary>
+    public IReadOnlyList<string> Fallbacks { get; init; } = [];
+
     /// <summary>The file holding every disclosure decision (<see cref="ReleaseDecisions"/>), for the team only.</summary>
     public const string DecisionsFile = "disclosure-decisions.json";
 

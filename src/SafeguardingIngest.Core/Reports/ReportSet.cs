@@ -31,4 +31,8 @@ public static class ReportSet
     /// <summary>Renders a first release of <paramref name="report"/>, with no earlier one to carry.</summary>
     public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>
         Render(report, partnership, DisclosurePlan.For(report, publication), ReleaseContext.First(ReleaseStatus.Published));
+
+    /// <summary>Renders a first release of <paramref name="report"/> by <paramref name="plan"/>.</summary>
+    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan) =>
+        Render(report, partnership, plan, ReleaseContext.First(ReleaseStatus.Published));
 }

@@ -1,0 +1,135 @@
+using System.Text;
+using CsCheck;
+using Microsoft.Extensions.Time.Testing;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Reports;
+using static SafeguardingIngest.Tests.Compilation.TestPartnership;
+
+namespace SafeguardingIngest.Tests.Disclosure;
+
+/// <summary>
+/// Where the audit cannot pass an indicator figure by figure (a small figure still pinned, a program at its pivot
+/// cap, a plan over its time), the plan hides the indicator's whole breakdown and says so.
+/// </summary>
+public class DisclosureFallbackTests
+{
+    private static readonly PublicationOptions s_publication = new();
+
+    /// <summary>No pivots at all: every program of the audit stops at its cap.</summary>
+    private static readonly AuditLimits s_noPivots =
+        new(TimeProvider.System, Timeout.InfiniteTimeSpan, PivotsPerSize: 0);
+
+    /// <summary>The two-agency, two-locality quarter of CAF: North A 3, B 40; South A 30, B 50; 123 in all.</summary>
+    private static readonly ConsolidatedReturn s_caf = Compile(
+        Q2,
+        Observe(Q2, "A", "CAF", "L1", 3),
+        Observe(Q2, "B", "CAF", "L1", 40),
+        Observe(Q2, "A", "CAF", "L2", 30),
+        Observe(Q2, "B", "CAF", "L2", 50));
+
+    [Fact]
+    public void For_ASmallFigureStillPinnedAfterRepair_FallsBackAndHidesTheAreaItWouldPin()
+    {
+        // NI 65 by agency: A 0 of 3 (hidden: its denominator is small), B 0 of 40, the area 0 of 43. The area's 0
+        // less B's 0 pins A's numerator to 0, and no shown figure but zeros is left to hide.
+        var report = Compile(Q2, Observe(Q2, "A", "NI 65", "ALL", 0, 3), Observe(Q2, "B", "NI 65", "ALL", 0, 40));
+
+        var plan = DisclosurePlan.For(report, s_publication);
+
+        Assert.Equal([new DisclosureFallback("NI 65", FallbackReason.StillPinned)], plan.Fallbacks);
+        Assert.True(plan.Hides(report.Observations.Single(o => o.Agency == "A")));
+        Assert.False(plan.Hides(report.Observations.Single(o => o.Agency == "B")));
+        // A − F + 1 = 0 − 0 + 1 = 1 value for A's numerator beside a shown area: the area goes too.
+        Assert.True(plan.For(report.Indicator("NI 65")).Value);
+    }
+
+    [Fact]
+    public void For_AuditAtItsPivotCap_HidesTheWholeBreakdownAndKeepsTheSafeAreaFigures()
+    {
+        var plan = DisclosurePlan.For(s_caf, s_publication, s_noPivots);
+
+        Assert.Equal([new DisclosureFallback("CAF", FallbackReason.PivotCap)], plan.Fallbacks);
+        Assert.All(s_caf.Observations, o => Assert.True(plan.Hides(o), o.ToString()));
+        var hide = plan.For(s_caf.Indicator("CAF"));
+        Assert.Equal([0, 1], hide.LocalityValue.Order());
+        Assert.Equal([0, 1], hide.LocalityYearToDate.Order());
+        // The area's 123 over four hidden cells of at least 1 each leaves each 1 to 120: shown, with its year to date.
+        Assert.False(hide.Value);
+        Assert.False(hide.YearToDate);
+        var page = HtmlReport.Page(s_caf, plan).Indicators.Single(c => c.Code == "CAF");
+        Assert.Equal("123", page.Figures[0].Cell.Text);
+        Assert.Empty(Attack(s_caf, plan, "CAF").Pinned(s_publication.SmallCountThreshold));
+    }
+
+    [Fact]
+    public void For_AuditWithinItsCaps_DoesNotFallBack()
+    {
+        var plan = DisclosurePlan.For(s_caf, s_publication, new FakeTimeProvider());
+
+        Assert.Empty(plan.Fallbacks);
+        Assert.False(plan.Hides(s_caf.Observations.Single(o => o is { Agency: "B", Locality: "L2" })));
+    }
+
+    [Fact]
+    public void For_PlanOverItsTimeCap_FallsBack()
+    {
+        // Every reading of this clock moves it on 31 seconds, past the default cap of 30 per indicator.
+        var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(31) };
+
+        var plan = DisclosurePlan.For(s_caf, s_publication, clock);
+
+        Assert.Contains(new DisclosureFallback("CAF", FallbackReason.TimeCap), plan.Fallbacks);
+        Assert.All(s_caf.Observations, o => Assert.True(plan.Hides(o), o.ToString()));
+    }
+
+    [Fact]
+    public void For_AFallbackOverAFewSmallCells_HidesTheAreaFigureThatWouldPinThem()
+    {
+        // CAF: North A 3, B 1, South A 2, B 0; the area's 6 over three hidden cells of at least 1 leaves each 1 to 4,
+        // so it goes, and with it the year to date. South B's 0 stays: a zero identifies no one.
+        var report = Compile(
+            Q2,
+            Observe(Q2, "A", "CAF", "L1", 3),
+            Observe(Q2, "B", "CAF", "L1", 1),
+            Observe(Q2, "A", "CAF", "L2", 2),
+            Observe(Q2, "B", "CAF", "L2", 0));
+
+        var plan = DisclosurePlan.For(report, s_publication, s_noPivots);
+
+        var hide = plan.For(report.Indicator("CAF"));
+        Assert.True(hide.Value);
+        Assert.True(hide.YearToDate);
+        Assert.False(plan.Hides(report.Observations.Single(o => o.Numerator == 0)));
+        Assert.Empty(Attack(report, plan, "CAF").Pinned(s_publication.SmallCountThreshold));
+    }
+
+    [Fact]
+    public void Fallback_OnGeneratedSeries_LeavesNoHiddenCountPinned()
+    {
+        // Eight quarters of CAF, each agency's count in each locality: mostly small, now and then large; every
+        // program stops at its cap, so each plan with anything to audit falls back, and a reader must pin nothing.
+        var periods = Compiler.PeriodsNeeded(Q2);
+        var places = periods
+            .SelectMany(p => new[] { "A", "B" }.SelectMany(a => new[] { "L1", "L2" }.Select(l => (p, a, l))))
+            .ToList();
+        var counts = Gen.Frequency((3, Gen.Const(0)), (4, Gen.Int[1, 4]), (2, Gen.Int[5, 11]), (1, Gen.Int[12, 80]))
+            .Array[places.Count];
+        var fallbacks = 0;
+        counts.Sample(series =>
+        {
+            var report = Compile(Q2, [.. places.Select((c, i) => Observe(c.p, c.a, "CAF", c.l, series[i]))]);
+            var plan = DisclosurePlan.For(report, s_publication, s_noPivots);
+            Interlocked.Add(ref fallbacks, plan.Fallbacks.Count);
+            Assert.Empty(Attack(report, plan, "CAF").Pinned(s_publication.SmallCountThreshold));
+        }, iter: 60);
+
+        Assert.True(fallbacks > 45, $"only {fallbacks} of 60 plans fell back");
+    }
+
+    private static DisclosureAttacker Attack(ConsolidatedReturn report, DisclosurePlan plan, string code) =>
+        DisclosureAttacker.Attack(
+            Encoding.UTF8.GetString(HtmlReport.Render(report, plan)),
+            Encoding.UTF8.GetString(CsvReport.Render(report, Partnership, plan)),
+            code);
+}
