@@ -170,7 +170,7 @@ public class ReleaseBuilderTests
         var manifest = ReleaseJson.ReadManifest(ReleaseJson.Write(release.Manifest));
         var decisions = ReleaseJson.ReadDecisions(ReleaseJson.Write(release.Decisions));
 
-        Assert.Equal(release.Manifest with { Files = [], Submissions = [] }, manifest with { Files = [], Submissions = [] });
+        Assert.Equal(release.Manifest with { Files = [], Submissions = [], Fallbacks = [] }, manifest with { Files = [], Submissions = [], Fallbacks = [] });
         Assert.Equal(release.Manifest.Files, manifest.Files);
         Assert.Equal(Figures(release).Values, decisions.Indicators.Single(i => i.Indicator == "CAF").Figures);
     }
