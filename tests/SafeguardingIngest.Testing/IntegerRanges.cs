@@ -18,7 +18,16 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
     private readonly Dictionary<int, Group> _groups = [];
     private List<int>? _parents;
 
-    private sealed record Relation(string Name, (int Index, long Coefficient)[] Terms, long Low, long High);
+    /// <summary>A relation, or one side of a choice of two (both sides share the choice, not the side).</summary>
+    private sealed record Relation(
+        string Name,
+        (int Index, long Coefficient)[] Terms,
+        long Low,
+        long High,
+        int? Choice = null,
+        bool Side = false);
+
+    private int _choices;
 
     private sealed record Group(CpModel Model, Dictionary<int, IntVar> Variables);
 
@@ -35,6 +44,55 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
     /// </summary>
     public void Require(string name, LinearForm form, double? atLeast, double? atMost, bool strict = false)
     {
+        if (Scaled(name, form, atLeast, atMost, strict) is { } relation)
+        {
+            Add(relation);
+        }
+        else if (!Holds(name, form, atLeast, atMost, strict))
+        {
+            throw new InvalidOperationException($"The releases contradict themselves: {name}.");
+        }
+    }
+
+    /// <summary>One relation or the other (or both), each atLeast ≤ form ≤ atMost, strictly where asked.</summary>
+    public void RequireEither(string name, Bounded first, Bounded second, bool strict)
+    {
+        var one = Scaled(name, first.Form, first.AtLeast, first.AtMost, strict);
+        var other = Scaled(name, second.Form, second.AtLeast, second.AtMost, strict);
+        var oneHolds = one is null && Holds(name, first.Form, first.AtLeast, first.AtMost, strict);
+        var otherHolds = other is null && Holds(name, second.Form, second.AtLeast, second.AtMost, strict);
+        if (oneHolds || otherHolds)
+        {
+            return;
+        }
+
+        if (one is null || other is null)
+        {
+            // One side is known false: the other must hold.
+            Add(one ?? other ?? throw new InvalidOperationException($"The releases contradict themselves: {name}."));
+            return;
+        }
+
+        var choice = _choices++;
+        Add(one with { Choice = choice, Side = true });
+        Add(other with { Choice = choice, Side = false });
+    }
+
+    /// <summary>A linear form between bounds, either of which may be absent.</summary>
+    public sealed record Bounded(LinearForm Form, double? AtLeast, double? AtMost);
+
+    private static bool Holds(string name, LinearForm form, double? atLeast, double? atMost, bool strict) =>
+        form.IsKnown && Bounds(name, form, 1, atLeast, atMost, strict) is var (low, high) && low <= 0 && 0 <= high;
+
+    private void Add(Relation relation)
+    {
+        _relations.Add(relation);
+        _parents = null;
+    }
+
+    /// <summary>The relation with whole coefficients; null where the form is known (nothing to relate).</summary>
+    private static Relation? Scaled(string name, LinearForm form, double? atLeast, double? atMost, bool strict)
+    {
         var terms = form.Terms.ToList();
         var factor = 1d;
         while (!terms.All(t => IsWhole(t.Value * factor)))
@@ -46,6 +104,25 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
             }
         }
 
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var (low, high) = Bounds(name, form, factor, atLeast, atMost, strict);
+        var scaled = terms.Select(t => (t.Key, (long)Math.Round(t.Value * factor))).ToArray();
+        return new Relation(name, scaled, low, high);
+    }
+
+    /// <summary>The bounds on the scaled form less its constant, rounded outward to whole numbers.</summary>
+    private static (long Low, long High) Bounds(
+        string name,
+        LinearForm form,
+        double factor,
+        double? atLeast,
+        double? atMost,
+        bool strict)
+    {
         // A bound within rounding error of a whole number is taken as that number.
         static double Slack(double bound) => 1e-9 * Math.Max(1, Math.Abs(bound));
         var low = long.MinValue;
@@ -62,19 +139,9 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
             high = strict ? (long)Math.Ceiling(bound - Slack(bound)) - 1 : (long)Math.Floor(bound + Slack(bound));
         }
 
-        if (terms.Count == 0)
-        {
-            if (low > 0 || high < 0)
-            {
-                throw new InvalidOperationException($"The releases contradict themselves: {name}.");
-            }
-
-            return;
-        }
-
-        var scaled = terms.Select(t => (t.Key, (long)Math.Round(t.Value * factor))).ToArray();
-        _relations.Add(new Relation(name, scaled, low, high));
-        _parents = null;
+        return low <= high
+            ? (low, high)
+            : throw new InvalidOperationException($"The releases contradict themselves: {name}.");
     }
 
     /// <summary>
@@ -165,6 +232,7 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
         var variables = Enumerable.Range(0, _unknowns.Count)
             .Where(i => Find(i) == root)
             .ToDictionary(i => i, i => model.NewIntVar(_unknowns[i].Floor, Ceiling, _unknowns[i].Name));
+        var choices = new Dictionary<int, BoolVar>();
         foreach (var relation in _relations.Where(r => variables.ContainsKey(r.Terms[0].Index)))
         {
             var expression = LinearExpr.NewBuilder();
@@ -173,7 +241,16 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
                 expression.AddTerm(variables[index], coefficient);
             }
 
-            model.AddLinearConstraint(expression, relation.Low, relation.High);
+            var constraint = model.AddLinearConstraint(expression, relation.Low, relation.High);
+            if (relation.Choice is { } choice)
+            {
+                if (!choices.TryGetValue(choice, out var side))
+                {
+                    choices[choice] = side = model.NewBoolVar($"{relation.Name} (which side)");
+                }
+
+                constraint.OnlyEnforceIf(relation.Side ? side : side.Not());
+            }
         }
 
         return _groups[root] = new Group(model, variables);

@@ -9,10 +9,17 @@ namespace SafeguardingIngest.Testing;
 /// <summary>A locality's row of a card's breakdown, its cells as the page writes them.</summary>
 public sealed record PublishedLocality(string Name, IReadOnlyList<string> Cells);
 
+/// <summary>A data quality query as the page lists it: the agency, the cell of its return, and the text.</summary>
+public sealed record PublishedQuery(string Agency, string Where, string Text);
+
+/// <summary>The page's data quality queries: how many it says there are, and those it lists.</summary>
+public sealed record PublishedQueries(int? Count, IReadOnlyList<PublishedQuery> Lines);
+
 /// <summary>
 /// What the board page shows of one indicator, read with an HTML parser by each figure's place on the page:
 /// the card's headline figures (by label), its RAG, its chart's points and its breakdown by locality, and
-/// the indicator's row of the summary table. Texts are as shown, less the † mark and a revision mark.
+/// the indicator's row of the summary table; and the page's data quality queries. Texts are as shown, less
+/// the † mark and a revision mark.
 /// </summary>
 public sealed partial record PublishedCard(
     ReportingPeriod Period,
@@ -21,7 +28,8 @@ public sealed partial record PublishedCard(
     string? Rag,
     IReadOnlyList<(ReportingPeriod Quarter, string Text)> Points,
     IReadOnlyList<PublishedLocality> Localities,
-    IReadOnlyList<string> Summary)
+    IReadOnlyList<string> Summary,
+    PublishedQueries Queries)
 {
     /// <summary>True where the card says the indicator adds up over the year.</summary>
     public bool Flow => Meta.Contains("adds up over the year", StringComparison.Ordinal);
@@ -67,7 +75,29 @@ public sealed partial record PublishedCard(
             headline.QuerySelector("span.rag")?.TextContent.Trim(),
             points,
             localities,
-            summary);
+            summary,
+            ReadQueries(page));
+    }
+
+    /// <summary>The data quality section: its count of queries and its table, where the page has them.</summary>
+    private static PublishedQueries ReadQueries(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var heading = page.QuerySelector("h2#quality");
+        var count = heading?.NextElementSibling is { } line
+            && QueryCount().Match(line.TextContent) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+            : (int?)null;
+        var lines = new List<PublishedQuery>();
+        for (var next = heading?.NextElementSibling; next is not null && next.TagName != "H2";
+             next = next.NextElementSibling)
+        {
+            lines.AddRange(next.QuerySelectorAll("tbody tr")
+                .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList())
+                .Where(c => c.Count >= 3)
+                .Select(c => new PublishedQuery(c[0], c[1], c[2])));
+        }
+
+        return new PublishedQueries(count, lines);
     }
 
     /// <summary>A figure as shown ("1,234", "12.5%", "12.5"), or null where the text is not one.</summary>
@@ -95,4 +125,7 @@ public sealed partial record PublishedCard(
 
     [GeneratedRegex(@"^([\d,.]+%?)\s*r$")]
     private static partial Regex RevisionMark();
+
+    [GeneratedRegex(@"(\d+) quer(?:y|ies) on accepted returns")]
+    private static partial Regex QueryCount();
 }

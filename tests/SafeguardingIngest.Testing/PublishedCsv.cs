@@ -5,7 +5,8 @@ namespace SafeguardingIngest.Testing;
 
 /// <summary>
 /// One row of observations.csv as published, read by column name: a column the file lacks reads as empty,
-/// and <see cref="Revised"/> as false where there is no <c>revised</c> column.
+/// and <see cref="Revised"/> as false where there is no <c>revised</c> column. <see cref="Source"/> is the
+/// cell of the agency's return the figure came from, where the csv still says.
 /// </summary>
 public sealed record PublishedRow(
     ReportingPeriod Period,
@@ -16,7 +17,8 @@ public sealed record PublishedRow(
     string Numerator,
     string Denominator,
     string Unit,
-    bool Revised);
+    bool Revised,
+    string Source);
 
 /// <summary>Reads a published observations.csv with a csv reader (Sylvan), whatever columns it has.</summary>
 public static class PublishedCsv
@@ -42,7 +44,8 @@ public static class PublishedCsv
                     Field("numerator"),
                     Field("denominator"),
                     Field("unit"),
-                    string.Equals(Field("revised"), "true", StringComparison.OrdinalIgnoreCase)));
+                    string.Equals(Field("revised"), "true", StringComparison.OrdinalIgnoreCase),
+                    Field("source")));
             }
         }
 

@@ -7,13 +7,21 @@ namespace SafeguardingIngest.Testing;
 public sealed record Release(string Html, string Csv);
 
 /// <summary>
+/// The catalogue's plausibility checks for an indicator, public as the catalogue is: a return's figure below
+/// <see cref="Min"/> or above <see cref="Max"/>, or changed by more than <see cref="MaxQuarterlyChange"/>
+/// percent since the agency's previous quarter, raises a data quality query.
+/// </summary>
+public sealed record QueryLimits(double? Min = null, double? Max = null, double? MaxQuarterlyChange = null);
+
+/// <summary>
 /// A reader holding every release of the return (oldest first), out to work back the hidden figures of one
 /// indicator from all of them at once. A csv cell (quarter, agency, locality) is one unknown in every
 /// release unless a release marks it revised or two releases show it with different values; each page
 /// figure, read by its place on the page, is the sum of the cells it stands for in its own release. Counts
 /// are whole; a rate, percentage or average shown to one decimal bounds its numerator against its
 /// denominator (a rate's population is public); a direction of travel, a RAG against the target to date and
-/// a change on last year bound the figures they compare. Integer programming (OR-Tools CP-SAT) then finds
+/// a change on last year bound the figures they compare; so, for a count whose catalogue limits are given,
+/// does a data quality query on a row or its absence. Integer programming (OR-Tools CP-SAT) then finds
 /// the least and greatest value of each hidden figure, exact where a linear relaxation would not be.
 /// </summary>
 public sealed class ReleaseAttacker
@@ -53,7 +61,8 @@ public sealed class ReleaseAttacker
         string code,
         string symbol = "c",
         IReadOnlyDictionary<string, double>? populations = null,
-        TimeSpan? timeLimit = null)
+        TimeSpan? timeLimit = null,
+        QueryLimits? limits = null)
     {
         var rows = releases.Select(r => PublishedCsv.Read(r.Csv, code)).ToList();
         var unit = rows.SelectMany(r => r)
@@ -73,7 +82,7 @@ public sealed class ReleaseAttacker
             var card = PublishedCard.Read(releases[r].Html, code);
             var names = rows[r].GroupBy(c => c.LocalityName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
-            new ReleasePage(attacker, card, cells[r], names, populations).Read();
+            new ReleasePage(attacker, card, cells[r], names, populations).Read(limits);
         }
 
         attacker.Solve();
@@ -81,7 +90,13 @@ public sealed class ReleaseAttacker
     }
 
     /// <summary>The numerator and denominator of a csv cell in one release, as the reader knows them.</summary>
-    internal sealed record Cell(ReportingPeriod Period, string Locality, LinearForm Numerator, LinearForm Denominator);
+    internal sealed record Cell(
+        ReportingPeriod Period,
+        string Agency,
+        string Locality,
+        string Source,
+        LinearForm Numerator,
+        LinearForm Denominator);
 
     /// <summary>A figure of the page: the sum of its cells' numerators over a denominator (for a count, 1).</summary>
     internal sealed record Figure(string Name, LinearForm Numerator, LinearForm Denominator);
@@ -116,8 +131,13 @@ public sealed class ReleaseAttacker
             var pending = new List<int>();
             var cell = $"csv {period} {agency} {locality}";
             string Name() => ++versions == 1 ? cell : $"{cell} ({versions})";
-            void Place(int release, Version version) =>
-                cells[release].Add(new Cell(period, locality, version.N, version.D));
+            void Place(int release, Version version) => cells[release].Add(new Cell(
+                period,
+                agency,
+                locality,
+                rows.First(e => e.Release == release).Row.Source,
+                version.N,
+                version.D));
 
             // The releases that hid the figure since it was last shown get the current version.
             void Settle()
@@ -236,6 +256,10 @@ public sealed class ReleaseAttacker
     /// <summary>A published relation, atLeast ≤ form ≤ atMost (strictly where <paramref name="strict"/>).</summary>
     internal void Require(string name, LinearForm form, double? atLeast, double? atMost, bool strict = false) =>
         _ranges.Require(name, form, atLeast, atMost, strict);
+
+    /// <summary>One published relation or the other, strictly.</summary>
+    internal void RequireEither(string name, IntegerRanges.Bounded first, IntegerRanges.Bounded second) =>
+        _ranges.RequireEither(name, first, second, strict: true);
 
     private void Solve()
     {

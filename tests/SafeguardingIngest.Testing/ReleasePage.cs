@@ -21,9 +21,14 @@ internal sealed class ReleasePage(
 
     private string Release => $"release {_period}";
 
-    /// <summary>Sets up every relation the page gives.</summary>
-    public void Read()
+    /// <summary>Sets up every relation the page gives (with the queries, where the limits are given).</summary>
+    public void Read(QueryLimits? limits)
     {
+        if (limits is not null && attacker.Unit == IndicatorUnit.Count)
+        {
+            Queries(limits);
+        }
+
         var period = _period;
         var yearToDate = card.Flow ? period.YearToDate() : [period];
         var polarity = card.Meta.Contains("lower is better", StringComparison.Ordinal) ? Polarity.LowerIsBetter
@@ -249,6 +254,79 @@ internal sealed class ReleasePage(
             atLeast: 0,
             atMost: null);
         attacker.Require($"{Release}: {name} {text}", before.Numerator, atLeast: 0, atMost: null, strict: true);
+    }
+
+    /// <summary>
+    /// What the data quality list says of each of this quarter's csv cells: a query on it (tied to its row by the
+    /// return's cell the csv names) puts it beyond a limit; none, where the list is whole or there is no query at
+    /// all, keeps it within every limit. A change is judged against the agency's previous quarter, not 0.
+    /// </summary>
+    private void Queries(QueryLimits limits)
+    {
+        var queries = card.Queries;
+        foreach (var cell in cells.Where(c => c.Period == _period))
+        {
+            bool? Raised(string rule, string words)
+            {
+                if (queries.Count == 0)
+                {
+                    return false;
+                }
+
+                if (cell.Source.Length == 0 || queries.Count != queries.Lines.Count)
+                {
+                    return null;
+                }
+
+                return queries.Lines.Any(q => q.Agency == cell.Agency && q.Where == cell.Source
+                    && (q.Text.Contains(rule, StringComparison.Ordinal)
+                        || q.Text.Contains(words, StringComparison.Ordinal)));
+            }
+
+            var name = $"{Release}: {cell.Agency} {cell.Locality} {cell.Period}";
+            var range = Raised("value-outside-range", "plausible value");
+            if (range == false && (limits.Min is not null || limits.Max is not null))
+            {
+                attacker.Require($"{name} within the plausible range", cell.Numerator, limits.Min, limits.Max);
+            }
+            else if (range == true && limits is { Min: { } least, Max: { } most })
+            {
+                attacker.RequireEither(
+                    $"{name} outside the plausible range",
+                    new IntegerRanges.Bounded(cell.Numerator, null, least),
+                    new IntegerRanges.Bounded(cell.Numerator, most, null));
+            }
+            else if (range == true)
+            {
+                var outside = $"{name} outside the plausible range";
+                attacker.Require(outside, cell.Numerator, limits.Max, limits.Min, strict: true);
+            }
+
+            var previous = cells.FirstOrDefault(c =>
+                c.Period == _period.Previous() && c.Agency == cell.Agency && c.Locality == cell.Locality);
+            if (limits.MaxQuarterlyChange is not { } limit || previous is null
+                || (previous.Numerator.IsKnown && previous.Numerator.Constant == 0))
+            {
+                continue;
+            }
+
+            // 100 × (now − before) against limit × before: no query keeps it within, a query puts it beyond.
+            var rise = LinearForm.Combine(100, cell.Numerator, -(100 + limit), previous.Numerator);
+            var fall = LinearForm.Combine(100, cell.Numerator, -(100 - limit), previous.Numerator);
+            switch (Raised("value-large-change", "expected"))
+            {
+                case false:
+                    attacker.Require($"{name} changed within {limit}%", rise, atLeast: null, atMost: 0);
+                    attacker.Require($"{name} changed within {limit}%", fall, atLeast: 0, atMost: null);
+                    break;
+                case true:
+                    attacker.RequireEither(
+                        $"{name} changed beyond {limit}%",
+                        new IntegerRanges.Bounded(rise, 0, null),
+                        new IntegerRanges.Bounded(fall, null, 0));
+                    break;
+            }
+        }
     }
 
     private static bool Fixed(Figure figure, out double denominator)

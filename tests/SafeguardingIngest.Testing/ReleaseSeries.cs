@@ -153,7 +153,8 @@ public sealed record ReleaseSeries(
         $"{(Flow ? "flow" : "stock")}, {Polarity}; resubmissions " +
         string.Join(
             ", ",
-            Resubmissions.Select(s => $"before {s.Release}: {s.QuartersBack} back {s.Agency} L{s.Locality + 1} = {s.Count}"));
+            Resubmissions.Select(s =>
+                $"before {s.Release}: {s.QuartersBack} back {s.Agency} L{s.Locality + 1} = {s.Count}"));
 
     private static ConsolidatedReturn Compile(
         Partnership partnership,

@@ -244,6 +244,44 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Attack_AQueryOnOneCellAndNoneOnItsPartner_PinsThePartner()
+    {
+        // North = A + B = 10, both hidden. The catalogue expects at most a 50% change on last quarter. A's
+        // query (from 5) puts A beyond 2.5 to 7.5: A ≤ 2 or A ≥ 8. B has none (from 4), so B is 2 to 6 and
+        // A = 10 − B is 4 to 8: A = 8 and B = 2. Without the limits A is anything from 1 to 9.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>10</strong> · previous quarter 9 · same quarter last year No data ·
+            year to date 10</p>
+            <table><tbody><tr><th>North</th><td>10</td><td>No data</td><td>10</td><td>c</td></tr></tbody></table>
+            </section>
+            <h2 id="quality">Data quality</h2>
+            <p>1 queries on accepted returns, 0 explained by the agency's commentary.</p>
+            <table><thead><tr><th>Agency</th><th>Where</th><th>Query</th><th>Explained</th></tr></thead><tbody>
+            <tr><td>A</td><td>Indicators!G2</td><td>Indicators!G2: a query (value-large-change) on a figure resting on
+            small numbers; its figures are withheld here (c).</td><td>No</td></tr>
+            </tbody></table></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator,source
+            2025-26 Q1,KIDS,A,L1,North,5,Indicators!G2
+            2025-26 Q1,KIDS,B,L1,North,4,Indicators!G2
+            2025-26 Q2,KIDS,A,L1,North,c,Indicators!G2
+            2025-26 Q2,KIDS,B,L1,North,c,Indicators!G2
+            """;
+
+        var limits = new QueryLimits(MaxQuarterlyChange: 50);
+        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS", limits: limits);
+        var blind = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+
+        var pinned = Assert.Single(attacker.Pinned(5));
+        Assert.Equal(("csv 2025-26 Q2 B L1", 2d, 2d), (pinned.Figure, pinned.Low, pinned.High));
+        Assert.Equal((8d, 8d), Range(attacker, "csv 2025-26 Q2 A L1"));
+        Assert.Equal((1d, 9d), Range(blind, "csv 2025-26 Q2 A L1"));
+    }
+
+    [Fact]
     public void Attack_GeneratedSeriesUnderTodaysSingleCompilePlan_FindsPinnedFigures()
     {
         // Today each compile plans alone, so a reader holding every release pins hidden figures in some
