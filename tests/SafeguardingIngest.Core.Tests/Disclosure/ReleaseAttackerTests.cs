@@ -12,16 +12,16 @@ namespace SafeguardingIngest.Tests.Disclosure;
 /// </summary>
 public class ReleaseAttackerTests(ITestOutputHelper output)
 {
-    private const string Q2Page = """
-        <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
-        <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
-        <p>This quarter <strong>123</strong> · previous quarter No data · same quarter last year No data ·
-        year to date 123</p>
-        <table><tbody>
+    private static readonly string s_q2Page = Card(
+        "2025-26 Q2",
+        "count, direction only, a position at quarter end",
+        """
+        This quarter <strong>123</strong> · previous quarter No data · same quarter last year No data · year to date 123
+        """,
+        """
         <tr><th>North</th><td>c</td><td>No data</td><td>c</td><td>c</td></tr>
         <tr><th>South</th><td>80</td><td>No data</td><td>80</td><td>No data</td></tr>
-        </tbody></table></section></body></html>
-        """;
+        """);
 
     private const string Q2Csv = """
         period,indicator,agency,locality,locality_name,numerator,commentary,source
@@ -31,16 +31,16 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
         2025-26 Q2,KIDS,b,L2,South,50,,Indicators!G3
         """;
 
-    private const string Q3Page = """
-        <html><head><title>P: consolidated quarterly return 2025-26 Q3</title></head><body>
-        <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
-        <p>This quarter <strong>131</strong> · previous quarter 123 · same quarter last year No data ·
-        year to date 131</p>
-        <table><tbody>
+    private static readonly string s_q3Page = Card(
+        "2025-26 Q3",
+        "count, direction only, a position at quarter end",
+        """
+        This quarter <strong>131</strong> · previous quarter 123 · same quarter last year No data · year to date 131
+        """,
+        """
         <tr><th>North</th><td>44</td><td>No data</td><td>44</td><td>c</td></tr>
         <tr><th>South</th><td>87</td><td>No data</td><td>87</td><td>c</td></tr>
-        </tbody></table></section></body></html>
-        """;
+        """);
 
     // The Q3 release's csv repeats Q2 under Q3's plan: North a and South a hidden, North b shown.
     private const string Q3Csv = """
@@ -60,10 +60,9 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     {
         // Q2's page shows North = 43 (a + b hidden); Q3's csv shows North b = 40 for the same quarter:
         // a = 43 − 40 = 3.
-        var attacker = ReleaseAttacker.Attack([new(Q2Page, Q2Csv), new(Q3Page, Q3Csv)], "KIDS");
+        var attacker = ReleaseAttacker.Attack([new(s_q2Page, Q2Csv), new(s_q3Page, Q3Csv)], "KIDS");
 
-        var pinned = Assert.Single(attacker.Pinned(5));
-        Assert.Equal(("csv 2025-26 Q2 a L1", 3d, 3d), (pinned.Figure, pinned.Low, pinned.High));
+        Assert.Equal(("csv 2025-26 Q2 a L1", 3d, 3d), OnlyPin(attacker));
         Assert.Empty(attacker.NotProven);
     }
 
@@ -72,8 +71,8 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     {
         // Q2 alone: a + b = 43, each at least 1, so a is 1 to 42. Q3 alone: Q2's area 123 less b's 40 and 50
         // leaves 33 for North a and South a together, so a is 1 to 32.
-        var q2 = ReleaseAttacker.Attack([new(Q2Page, Q2Csv)], "KIDS");
-        var q3 = ReleaseAttacker.Attack([new(Q3Page, Q3Csv)], "KIDS");
+        var q2 = ReleaseAttacker.Attack([new(s_q2Page, Q2Csv)], "KIDS");
+        var q3 = ReleaseAttacker.Attack([new(s_q3Page, Q3Csv)], "KIDS");
 
         Assert.Empty(q2.Pinned(5));
         Assert.Empty(q3.Pinned(5));
@@ -87,9 +86,9 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
         // Q3 marks North b revised (and hides Q2's area): the 40 it shows need not be the b behind Q2's 43, so
         // a stays 1 to 42.
         var csv = Q3Csv.Replace("Q2,KIDS,b,L1,North,40,false", "Q2,KIDS,b,L1,North,40,true", StringComparison.Ordinal);
-        var page = Q3Page.Replace("previous quarter 123", "previous quarter c", StringComparison.Ordinal);
+        var page = s_q3Page.Replace("previous quarter 123", "previous quarter c", StringComparison.Ordinal);
 
-        var attacker = ReleaseAttacker.Attack([new(Q2Page, Q2Csv), new(page, csv)], "KIDS");
+        var attacker = ReleaseAttacker.Attack([new(s_q2Page, Q2Csv), new(page, csv)], "KIDS");
 
         Assert.Empty(attacker.Pinned(5));
         Assert.Equal((1d, 42d), Range(attacker, "csv 2025-26 Q2 a L1"));
@@ -100,16 +99,16 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     {
         // North + South = 10 with both hidden (each 1 to 9); North "Improving" where lower is better says North
         // fell below its previous quarter's 2, so North is 1 and South 9.
-        const string Page = """
-            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
-            <section id="i-kids"><p class="meta">count, lower is better, a position at quarter end</p>
-            <p>This quarter <strong>10</strong> · previous quarter 11 · same quarter last year No data ·
-            year to date 10</p>
-            <table><tbody>
+        var page = Card(
+            "2025-26 Q2",
+            "count, lower is better, a position at quarter end",
+            """
+            This quarter <strong>10</strong> · previous quarter 11 · same quarter last year No data · year to date 10
+            """,
+            """
             <tr><th>North</th><td>c</td><td>No data</td><td>c</td><td>Improving</td></tr>
             <tr><th>South</th><td>c</td><td>No data</td><td>c</td><td>c</td></tr>
-            </tbody></table></section></body></html>
-            """;
+            """);
         const string Csv = """
             period,indicator,agency,locality,locality_name,numerator
             2025-26 Q1,KIDS,A,L1,North,2
@@ -118,12 +117,11 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
             2025-26 Q2,KIDS,A,L2,South,c
             """;
 
-        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
-        var withheld = Page.Replace("Improving", "c", StringComparison.Ordinal);
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
+        var withheld = page.Replace("Improving", "c", StringComparison.Ordinal);
         var blind = ReleaseAttacker.Attack([new(withheld, Csv)], "KIDS");
 
-        var pinned = Assert.Single(attacker.Pinned(5));
-        Assert.Equal(("csv 2025-26 Q2 A L1", 1d, 1d), (pinned.Figure, pinned.Low, pinned.High));
+        Assert.Equal(("csv 2025-26 Q2 A L1", 1d, 1d), OnlyPin(attacker));
         Assert.Equal((9d, 9d), Range(attacker, "csv 2025-26 Q2 A L2"));
         Assert.Equal((1d, 9d), Range(blind, "csv 2025-26 Q2 A L1"));
     }
@@ -133,13 +131,13 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     {
         // Year to date = Q1's 20 + A + B, both hidden; Green against a target to date of 24 (lower is better)
         // says 20 + A + B ≤ 24, so A + B is 2 to 4 and each of A and B is 1 to 3.
-        const string Page = """
-            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
-            <section id="i-kids"><p class="meta">count, lower is better, adds up over the year</p>
-            <p>This quarter <strong>c</strong> · previous quarter 20 · same quarter last year No data ·
-            year to date c · annual target 48 · target to date 24 · <span class="rag rag-green">Green</span></p>
-            </section></body></html>
-            """;
+        var page = Card(
+            "2025-26 Q2",
+            "count, lower is better, adds up over the year",
+            """
+            This quarter <strong>c</strong> · previous quarter 20 · same quarter last year No data · year to date c ·
+            annual target 48 · target to date 24 · <span class="rag rag-green">Green</span>
+            """);
         const string Csv = """
             period,indicator,agency,locality,locality_name,numerator
             2025-26 Q1,KIDS,A,ALL,Whole area,20
@@ -147,7 +145,7 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
             2025-26 Q2,KIDS,B,ALL,Whole area,c
             """;
 
-        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
 
         var pinned = attacker.Pinned(5).ToDictionary(r => r.Figure, r => (r.Low, r.High));
         Assert.Equal(3, pinned.Count);
@@ -164,26 +162,26 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
         // 42.9%, so n + 10 ≥ 0.4285 (d + 20). Together 0.178 d ≤ 1.43: d ≤ 8. Of d = 1 to 8 only 1 of 4 and 2 of
         // 8 round to 25.0%, and of those only 12 of 28 (42.86%) to 42.9% (11 of 24 is 45.8%): n = 2, d = 8, and
         // the complement is 6.
-        const string Page = """
-            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
-            <section id="i-kids"><p class="meta">%, direction only, a position at quarter end</p>
-            <p>This quarter <strong>42.9%</strong> · previous quarter No data · same quarter last year No data ·
-            year to date 42.9%</p>
-            <table><tbody>
+        var page = Card(
+            "2025-26 Q2",
+            "%, direction only, a position at quarter end",
+            """
+            This quarter <strong>42.9%</strong> · previous quarter No data · same quarter last year No data ·
+            year to date 42.9%
+            """,
+            """
             <tr><th>North</th><td>25.0%</td><td>No data</td><td>25.0%</td><td>No target</td><td>No data</td></tr>
             <tr><th>South</th><td>50.0%</td><td>No data</td><td>50.0%</td><td>No target</td><td>No data</td></tr>
-            </tbody></table></section></body></html>
-            """;
+            """);
         const string Csv = """
             period,indicator,agency,locality,locality_name,numerator,denominator,value,unit
             2025-26 Q2,KIDS,A,L1,North,c,c,c,Percentage
             2025-26 Q2,KIDS,B,L2,South,10,20,50,Percentage
             """;
 
-        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
 
-        var pinned = Assert.Single(attacker.Pinned(5));
-        Assert.Equal(("csv 2025-26 Q2 A L1", 2d, 2d), (pinned.Figure, pinned.Low, pinned.High));
+        Assert.Equal(("csv 2025-26 Q2 A L1", 2d, 2d), OnlyPin(attacker));
         Assert.Equal((6d, 6d), Range(attacker, "csv 2025-26 Q2 A L1 complement"));
         Assert.Equal((8d, 8d), Range(attacker, "csv 2025-26 Q2 A L1 denominator"));
     }
@@ -194,26 +192,26 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
         // North (A alone: n days over d cases, hidden) shows 40.0, so 39.95 d ≤ n ≤ 40.05 d; the area, with
         // South's 100 days over 10 cases, shows 12.7, so 12.65 (d + 10) ≤ n + 100 ≤ 12.75 (d + 10). Then
         // 40.05 d ≥ 12.65 d + 26.5 gives d ≥ 0.97, and 39.95 d ≤ 12.75 d + 27.5 gives d ≤ 1.01: one case.
-        const string Page = """
-            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
-            <section id="i-kids"><p class="meta">average, lower is better, a position at quarter end</p>
-            <p>This quarter <strong>12.7</strong> · previous quarter No data · same quarter last year No data ·
-            year to date 12.7</p>
-            <table><tbody>
+        var page = Card(
+            "2025-26 Q2",
+            "average, lower is better, a position at quarter end",
+            """
+            This quarter <strong>12.7</strong> · previous quarter No data · same quarter last year No data ·
+            year to date 12.7
+            """,
+            """
             <tr><th>North</th><td>40.0</td><td>No data</td><td>40.0</td><td>No target</td><td>No data</td></tr>
             <tr><th>South</th><td>10.0</td><td>No data</td><td>10.0</td><td>No target</td><td>No data</td></tr>
-            </tbody></table></section></body></html>
-            """;
+            """);
         const string Csv = """
             period,indicator,agency,locality,locality_name,numerator,denominator,value,unit
             2025-26 Q2,KIDS,A,L1,North,c,c,c,Average
             2025-26 Q2,KIDS,B,L2,South,100,10,10,Average
             """;
 
-        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
 
-        var pinned = Assert.Single(attacker.Pinned(5));
-        Assert.Equal(("csv 2025-26 Q2 A L1 cases", 1d, 1d), (pinned.Figure, pinned.Low, pinned.High));
+        Assert.Equal(("csv 2025-26 Q2 A L1 cases", 1d, 1d), OnlyPin(attacker));
     }
 
     [Fact]
@@ -275,8 +273,7 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
         var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS", limits: limits);
         var blind = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
 
-        var pinned = Assert.Single(attacker.Pinned(5));
-        Assert.Equal(("csv 2025-26 Q2 B L1", 2d, 2d), (pinned.Figure, pinned.Low, pinned.High));
+        Assert.Equal(("csv 2025-26 Q2 B L1", 2d, 2d), OnlyPin(attacker));
         Assert.Equal((8d, 8d), Range(attacker, "csv 2025-26 Q2 A L1"));
         Assert.Equal((1d, 9d), Range(blind, "csv 2025-26 Q2 A L1"));
     }
@@ -324,6 +321,21 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
 
         Assert.True(hidden > 100, $"only {hidden} hidden figures were generated");
         Assert.NotEmpty(pins);
+    }
+
+    /// <summary>A page with the one card KIDS: its meta line, its headline figures and its localities' rows.</summary>
+    private static string Card(string period, string meta, string headline, string rows = "") => $"""
+        <html><head><title>P: consolidated quarterly return {period}</title></head><body>
+        <section id="i-kids"><p class="meta">{meta}</p>
+        <p>{headline.Trim()}</p>
+        <table><tbody>{rows}</tbody></table></section></body></html>
+        """;
+
+    /// <summary>The one figure the attacker pins, with its range.</summary>
+    private static (string, double, double) OnlyPin(ReleaseAttacker attacker)
+    {
+        var pinned = Assert.Single(attacker.Pinned(5));
+        return (pinned.Figure, pinned.Low, pinned.High);
     }
 
     private static (double, double) Range(ReleaseAttacker attacker, string figure)
