@@ -14,6 +14,14 @@ public sealed record Release(string Html, string Csv);
 public sealed record QueryLimits(double? Min = null, double? Max = null, double? MaxQuarterlyChange = null);
 
 /// <summary>
+/// Indicators that share counts, as the catalogue can declare them (public, as the catalogue is):
+/// <see cref="Code"/> counts the same as <see cref="Other"/> ("sameCountAs"), is a part of it ("partOf"), or has
+/// its numerator ("numeratorOf") or denominator ("denominatorOf") in <see cref="Other"/>'s count; cell by cell,
+/// for the same quarter, agency and locality.
+/// </summary>
+public sealed record IndicatorLink(string Code, string Kind, string Other);
+
+/// <summary>
 /// A reader holding every release of the return (oldest first), out to work back the hidden figures of one
 /// indicator from all of them at once. A csv cell (quarter, agency, locality) is one unknown in every
 /// release unless a release marks it revised or two releases show it with different values; each page
@@ -28,13 +36,14 @@ public sealed class ReleaseAttacker
 {
     private readonly IntegerRanges _ranges;
     private readonly Dictionary<string, (string Name, LinearForm Form)> _targets = new(StringComparer.Ordinal);
-    private readonly IndicatorUnit _unit;
     private readonly string _symbol;
 
-    private ReleaseAttacker(IndicatorUnit unit, string symbol, TimeSpan timeLimit)
+    /// <summary>The unit of the indicator being read.</summary>
+    private IndicatorUnit _unit;
+
+    private ReleaseAttacker(string symbol, TimeSpan timeLimit)
     {
         _ranges = new IntegerRanges(timeLimit);
-        _unit = unit;
         _symbol = symbol;
     }
 
@@ -53,8 +62,9 @@ public sealed class ReleaseAttacker
 
     /// <summary>
     /// Reads <paramref name="releases"/> (oldest first) as published and bounds every hidden figure of the
-    /// indicator <paramref name="code"/>. <paramref name="populations"/> are the public under-18s by locality
-    /// code ("ALL" for the whole area), by default the largest denominator any csv shows for a rate.
+    /// indicator <paramref name="code"/>, and of the indicators <paramref name="links"/> tie it to (their figures
+    /// named after their codes). <paramref name="populations"/> are the public under-18s by locality code ("ALL"
+    /// for the whole area), by default the largest denominator any csv shows for a rate.
     /// </summary>
     public static ReleaseAttacker Attack(
         IReadOnlyList<Release> releases,
@@ -62,13 +72,39 @@ public sealed class ReleaseAttacker
         string symbol = "c",
         IReadOnlyDictionary<string, double>? populations = null,
         TimeSpan? timeLimit = null,
-        QueryLimits? limits = null)
+        QueryLimits? limits = null,
+        IReadOnlyList<IndicatorLink>? links = null)
+    {
+        links ??= [];
+        var attacker = new ReleaseAttacker(symbol, timeLimit ?? TimeSpan.FromSeconds(5));
+        var codes = links.SelectMany(l => new[] { l.Code, l.Other }).Prepend(code).Distinct(StringComparer.Ordinal);
+        var cells = codes.ToDictionary(
+            c => c,
+            c => attacker.Read(releases, c, c == code ? string.Empty : c + ": ", populations, limits),
+            StringComparer.Ordinal);
+        foreach (var link in links)
+        {
+            attacker.Link(link, cells[link.Code], cells[link.Other]);
+        }
+
+        attacker.Solve();
+        return attacker;
+    }
+
+    /// <summary>One indicator's cells in every release, with the relations its pages give.</summary>
+    private List<List<Cell>> Read(
+        IReadOnlyList<Release> releases,
+        string code,
+        string prefix,
+        IReadOnlyDictionary<string, double>? populations,
+        QueryLimits? limits)
     {
         var rows = releases.Select(r => PublishedCsv.Read(r.Csv, code)).ToList();
         var unit = rows.SelectMany(r => r)
             .Select(r => Enum.TryParse<IndicatorUnit>(r.Unit, out var u) ? u : (IndicatorUnit?)null)
             .FirstOrDefault(u => u is not null) ?? IndicatorUnit.Count;
-        var attacker = new ReleaseAttacker(unit, symbol, timeLimit ?? TimeSpan.FromSeconds(5));
+        _unit = unit;
+        Prefix = prefix;
         populations ??= rows.SelectMany(r => r)
             .Where(r => unit == IndicatorUnit.RatePer10000 && PublishedCard.Number(r.Denominator) is not null)
             .GroupBy(r => r.Locality, StringComparer.Ordinal)
@@ -76,17 +112,47 @@ public sealed class ReleaseAttacker
                 g => g.Key,
                 g => g.Max(r => PublishedCard.Number(r.Denominator)!.Value),
                 StringComparer.Ordinal);
-        var cells = attacker.Cells(rows);
+        var cells = Cells(rows);
         for (var r = 0; r < releases.Count; r++)
         {
             var card = PublishedCard.Read(releases[r].Html, code);
             var names = rows[r].GroupBy(c => c.LocalityName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
-            new ReleasePage(attacker, card, cells[r], names, populations).Read(limits);
+            new ReleasePage(this, card, cells[r], names, populations).Read(limits);
         }
 
-        attacker.Solve();
-        return attacker;
+        return cells;
+    }
+
+    /// <summary>Ties two linked indicators' cells in each release, quarter, agency and locality.</summary>
+    private void Link(IndicatorLink link, List<List<Cell>> cells, List<List<Cell>> others)
+    {
+        for (var r = 0; r < cells.Count; r++)
+        {
+            var other = others[r].ToDictionary(c => (c.Period, c.Agency, c.Locality));
+            foreach (var cell in cells[r])
+            {
+                if (!other.TryGetValue((cell.Period, cell.Agency, cell.Locality), out var match))
+                {
+                    continue;
+                }
+
+                var name = $"{link.Code} {link.Kind} {link.Other}: {cell.Period} {cell.Agency} {cell.Locality}";
+                var part = link.Kind == "denominatorOf" ? cell.Denominator : cell.Numerator;
+                var difference = LinearForm.Combine(1, part, -1, match.Numerator);
+                switch (link.Kind)
+                {
+                    case "sameCountAs" or "numeratorOf" or "denominatorOf":
+                        Require(name, difference, atLeast: 0, atMost: 0);
+                        break;
+                    case "partOf":
+                        Require(name, difference, atLeast: null, atMost: 0);
+                        break;
+                    default:
+                        throw new ArgumentException($"No such link as {link.Kind}.", nameof(link));
+                }
+            }
+        }
     }
 
     /// <summary>The numerator and denominator of a csv cell in one release, as the reader knows them.</summary>
@@ -113,6 +179,9 @@ public sealed class ReleaseAttacker
 
     internal string Symbol => _symbol;
 
+    /// <summary>What the names of the figures of the indicator being read start with.</summary>
+    internal string Prefix { get; private set; } = string.Empty;
+
     /// <summary>
     /// Each release's cells, a cell being one version of a csv row's figure: a release that marks the row
     /// revised starts a new one, and so does a release showing another value than the version showed
@@ -129,7 +198,7 @@ public sealed class ReleaseAttacker
             var versions = 0;
             Version? current = null;
             var pending = new List<int>();
-            var cell = $"csv {period} {agency} {locality}";
+            var cell = $"{Prefix}csv {period} {agency} {locality}";
             string Name() => ++versions == 1 ? cell : $"{cell} ({versions})";
             void Place(int release, Version version) => cells[release].Add(new Cell(
                 period,

@@ -19,7 +19,7 @@ internal sealed class ReleasePage(
 {
     private readonly ReportingPeriod _period = card.Period;
 
-    private string Release => $"release {_period}";
+    private string Release => $"{attacker.Prefix}release {_period}";
 
     /// <summary>Sets up every relation the page gives (with the queries, where the limits are given).</summary>
     public void Read(QueryLimits? limits)

@@ -279,6 +279,37 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Attack_IndicatorsSharingCounts_GiveBackWhatOneHidesAndTheOtherShows()
+    {
+        // KIDS hides North's A and B beside North = 10 (A is 1 to 9); SAME, declared to count the same
+        // children, shows A = 3 and B = 7 for the same quarter and locality: KIDS's A is 3.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>10</strong> · year to date 10</p>
+            <table><tbody><tr><th>North</th><td>10</td><td>No data</td><td>10</td><td>c</td></tr></tbody></table>
+            </section>
+            <section id="i-same"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>10</strong> · year to date 10</p>
+            <table><tbody><tr><th>North</th><td>10</td><td>No data</td><td>10</td><td>c</td></tr></tbody></table>
+            </section></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2025-26 Q2,KIDS,A,L1,North,c
+            2025-26 Q2,KIDS,B,L1,North,c
+            2025-26 Q2,SAME,A,L1,North,3
+            2025-26 Q2,SAME,B,L1,North,7
+            """;
+
+        var linked = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS", links: [new("SAME", "sameCountAs", "KIDS")]);
+        var apart = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 A L1", 3d, 3d), OnlyPin(linked));
+        Assert.Equal((1d, 9d), Range(apart, "csv 2025-26 Q2 A L1"));
+    }
+
+    [Fact]
     public void Attack_GeneratedSeriesUnderTodaysSingleCompilePlan_FindsPinnedFigures()
     {
         // Today each compile plans alone, so a reader holding every release pins hidden figures in some
