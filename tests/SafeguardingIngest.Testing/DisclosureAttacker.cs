@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Google.OrTools.LinearSolver;
 using SafeguardingIngest.Periods;
-using SafeguardingIngest.Reports;
-using Sylvan.Data.Csv;
 
 namespace SafeguardingIngest.Testing;
 
@@ -29,7 +24,7 @@ public sealed record PinnedRange(string Figure, double Low, double High, string 
 /// position, the quarter). A linear program (GLOP) then finds the least and greatest value of each
 /// hidden figure over everything the reader knows; the relations that bind the answer are its route.
 /// </summary>
-public sealed partial class DisclosureAttacker
+public sealed class DisclosureAttacker
 {
     private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
     private readonly Dictionary<string, Variable> _hidden = new(StringComparer.Ordinal);
@@ -60,14 +55,13 @@ public sealed partial class DisclosureAttacker
     /// </summary>
     public static DisclosureAttacker Attack(string html, string csv, string code, string symbol = "c", IReadOnlyDictionary<string, double>? populations = null)
     {
-        var page = new HtmlParser().ParseDocument(html);
-        var period = ReportingPeriod.Parse(PeriodOfPage().Match(page.Title ?? string.Empty).Groups[1].Value);
-        var card = page.QuerySelector($"section#{HtmlReport.Anchor(code)}") ?? throw new InvalidOperationException($"No card for {code}.");
-        var flow = card.QuerySelector("p.meta")!.TextContent.Contains("adds up over the year", StringComparison.Ordinal);
+        var card = PublishedCard.Read(html, code);
+        var period = card.Period;
+        var flow = card.Flow;
         var attacker = new DisclosureAttacker();
 
         // The csv: each cell a number or an unknown.
-        var rows = ReadCsv(csv, code);
+        var rows = PublishedCsv.Read(csv, code);
         var rate = rows.Count > 0 && rows[0].Unit == "RatePer10000";
         var cells = rows.Select(row => new Cell(row.Period, row.Locality, attacker.Term($"csv {row.Period} {row.Agency} {row.Locality}", row.Numerator, symbol))).ToList();
         var localityCodes = rows.GroupBy(r => r.LocalityName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
@@ -100,22 +94,19 @@ public sealed partial class DisclosureAttacker
         }
 
         // The page: the card's figures, the chart's points and the localities' rows.
-        var texts = card.QuerySelectorAll("p")[1].TextContent.Split(" · ");
-        string Figure(string label) => Clean(texts.Single(p => p.StartsWith(label + " ", StringComparison.Ordinal))[(label.Length + 1)..]);
-        Relate($"area {period}", Figure("This quarter"), Cells([period], null));
-        Relate($"area {period.Previous()}", Figure("previous quarter"), Cells([period.Previous()], null));
-        Relate($"area {period.SameQuarterLastYear()}", Figure("same quarter last year"), Cells([period.SameQuarterLastYear()], null));
-        Relate("area year to date", Figure("year to date"), Cells(yearToDate, null));
-        foreach (var point in card.QuerySelectorAll("circle title").Select(t => ChartPoint().Match(t.TextContent)).Where(m => m.Success))
+        var figure = card.Figure;
+        Relate($"area {period}", figure("This quarter"), Cells([period], null));
+        Relate($"area {period.Previous()}", figure("previous quarter"), Cells([period.Previous()], null));
+        var lastYear = period.SameQuarterLastYear();
+        Relate($"area {lastYear}", figure("same quarter last year"), Cells([lastYear], null));
+        Relate("area year to date", figure("year to date"), Cells(yearToDate, null));
+        foreach (var (quarter, text) in card.Points)
         {
-            var quarter = ReportingPeriod.Parse(point.Groups[1].Value);
-            Relate($"area {quarter} (chart)", point.Groups[2].Value, Cells([quarter], null));
+            Relate($"area {quarter} (chart)", text, Cells([quarter], null));
         }
 
-        foreach (var row in card.QuerySelectorAll("tbody tr"))
+        foreach (var (name, values) in card.Localities)
         {
-            var name = row.QuerySelector("th")!.TextContent;
-            var values = row.QuerySelectorAll("td").Select(c => Clean(c.TextContent)).ToList();
             var locality = localityCodes.GetValueOrDefault(name) ?? throw new InvalidOperationException($"The csv names no locality {name}.");
             Relate($"{name} {period}", values[0], Cells([period], locality));
             Relate($"{name} {period.SameQuarterLastYear()}", values[1], Cells([period.SameQuarterLastYear()], locality));
@@ -132,25 +123,6 @@ public sealed partial class DisclosureAttacker
     }
 
     private sealed record Cell(ReportingPeriod Period, string Locality, string Key);
-
-    private static string Clean(string text) => text.Replace("†", string.Empty, StringComparison.Ordinal).Trim();
-
-    private static List<(ReportingPeriod Period, string Agency, string Locality, string LocalityName, string Numerator, string Denominator, string Unit)> ReadCsv(string csv, string code)
-    {
-        using var reader = CsvDataReader.Create(new StringReader(csv.TrimStart('\uFEFF')));
-        var rows = new List<(ReportingPeriod, string, string, string, string, string, string)>();
-        var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.Ordinal);
-        string Field(string name) => columns.TryGetValue(name, out var i) ? reader.GetString(i) : string.Empty;
-        while (reader.Read())
-        {
-            if (Field("indicator") == code)
-            {
-                rows.Add((ReportingPeriod.Parse(Field("period")), Field("agency"), Field("locality"), Field("locality_name"), Field("numerator"), Field("denominator"), Field("unit")));
-            }
-        }
-
-        return rows;
-    }
 
     /// <summary>A published figure: known where it is a number, an unknown where it is hidden.</summary>
     private string Term(string name, string text, string symbol)
@@ -243,10 +215,4 @@ public sealed partial class DisclosureAttacker
         route = _solver.constraints().Where(c => Math.Abs(c.DualValue()) > 1e-9).Select(c => c.Name()).ToList();
         return value;
     }
-
-    [GeneratedRegex(@"consolidated quarterly return (\d{4}-\d{2} Q\d)")]
-    private static partial Regex PeriodOfPage();
-
-    [GeneratedRegex(@"^(\d{4}-\d{2} Q\d): ([\d,.]+)")]
-    private static partial Regex ChartPoint();
 }

@@ -19,4 +19,13 @@ public static class Publish
     /// <summary>The csv's text (with its byte order mark).</summary>
     public static string Csv(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>
         Encoding.UTF8.GetString(CsvReport.Render(report, partnership, DisclosurePlan.For(report, publication)));
+
+    /// <summary>The page and the csv of one compile as a release, both under the compile's one plan.</summary>
+    public static Release Release(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication)
+    {
+        var plan = DisclosurePlan.For(report, publication);
+        return new Release(
+            Encoding.UTF8.GetString(HtmlReport.Render(report, plan)),
+            Encoding.UTF8.GetString(CsvReport.Render(report, partnership, plan)));
+    }
 }

@@ -187,17 +187,6 @@ public class DisclosureAttackerTests
         return populations;
     }
 
-    private static Partnership PartnershipOf(int agencies, int localities, bool flow, bool byLocality, bool rate) => PartnershipReader.Parse($$"""
-        {
-          "partnership": "Generated partnership", "returnsDueDays": 30,
-          "agencies": [ {{string.Join(", ", Enumerable.Range(0, agencies).Select(a => $$"""{ "code": "{{(char)('A' + a)}}", "name": "Agency {{(char)('A' + a)}}" }"""))}} ],
-          "localities": [ {{string.Join(", ", Enumerable.Range(1, localities).Select(l => $$"""{ "code": "L{{l}}", "name": "{{s_names[l - 1]}}" }"""))}} ],
-          "indicators": [
-            { "code": "KIDS", "title": "Children referred", "unit": "{{(rate ? "ratePer10000" : "count")}}", "kind": "{{(flow ? "flow" : "stock")}}", "polarity": "none",
-              "agencies": [ {{string.Join(", ", Enumerable.Range(0, agencies).Select(a => $"\"{(char)('A' + a)}\""))}} ], "byLocality": {{(byLocality ? "true" : "false")}} }
-          ]
-        }
-        """);
-
-    private static readonly string[] s_names = ["North", "South", "East", "West", "Central"];
+    private static Partnership PartnershipOf(int agencies, int localities, bool flow, bool byLocality, bool rate) =>
+        GeneratedPartnership.Of(agencies, localities, rate ? "ratePer10000" : "count", flow, byLocality);
 }

@@ -1,0 +1,377 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CsCheck;
+using SafeguardingIngest.Disclosure;
+using Xunit.Abstractions;
+
+namespace SafeguardingIngest.Tests.Disclosure;
+
+/// <summary>
+/// A reader holding several releases (<see cref="ReleaseAttacker"/>): hand-made releases pin its power over
+/// what each relation gives away, worked out by hand.
+/// </summary>
+public class ReleaseAttackerTests(ITestOutputHelper output)
+{
+    private static readonly string s_q2Page = Card(
+        "2025-26 Q2",
+        "count, direction only, a position at quarter end",
+        """
+        This quarter <strong>123</strong> · previous quarter No data · same quarter last year No data · year to date 123
+        """,
+        """
+        <tr><th>North</th><td>c</td><td>No data</td><td>c</td><td>c</td></tr>
+        <tr><th>South</th><td>80</td><td>No data</td><td>80</td><td>No data</td></tr>
+        """);
+
+    private const string Q2Csv = """
+        period,indicator,agency,locality,locality_name,numerator,commentary,source
+        2025-26 Q2,KIDS,a,L1,North,c,,Indicators!G2
+        2025-26 Q2,KIDS,b,L1,North,c,,Indicators!G2
+        2025-26 Q2,KIDS,a,L2,South,30,,Indicators!G3
+        2025-26 Q2,KIDS,b,L2,South,50,,Indicators!G3
+        """;
+
+    private static readonly string s_q3Page = Card(
+        "2025-26 Q3",
+        "count, direction only, a position at quarter end",
+        """
+        This quarter <strong>131</strong> · previous quarter 123 · same quarter last year No data · year to date 131
+        """,
+        """
+        <tr><th>North</th><td>44</td><td>No data</td><td>44</td><td>c</td></tr>
+        <tr><th>South</th><td>87</td><td>No data</td><td>87</td><td>c</td></tr>
+        """);
+
+    // The Q3 release's csv repeats Q2 under Q3's plan: North a and South a hidden, North b shown.
+    private const string Q3Csv = """
+        period,indicator,agency,locality,locality_name,numerator,revised
+        2025-26 Q2,KIDS,a,L1,North,c,false
+        2025-26 Q2,KIDS,b,L1,North,40,false
+        2025-26 Q2,KIDS,a,L2,South,c,false
+        2025-26 Q2,KIDS,b,L2,South,50,false
+        2025-26 Q3,KIDS,a,L1,North,6,false
+        2025-26 Q3,KIDS,b,L1,North,38,false
+        2025-26 Q3,KIDS,a,L2,South,35,false
+        2025-26 Q3,KIDS,b,L2,South,52,false
+        """;
+
+    [Fact]
+    public void Attack_TwoReleasesEachSafeAlone_PinsNorthAFromQ2sTotalLessQ3sNorthB()
+    {
+        // Q2's page shows North = 43 (a + b hidden); Q3's csv shows North b = 40 for the same quarter:
+        // a = 43 − 40 = 3.
+        var attacker = ReleaseAttacker.Attack([new(s_q2Page, Q2Csv), new(s_q3Page, Q3Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 a L1", 3d, 3d), OnlyPin(attacker));
+        Assert.Empty(attacker.NotProven);
+    }
+
+    [Fact]
+    public void Attack_EitherReleaseAlone_PinsNothing()
+    {
+        // Q2 alone: a + b = 43, each at least 1, so a is 1 to 42. Q3 alone: Q2's area 123 less b's 40 and 50
+        // leaves 33 for North a and South a together, so a is 1 to 32.
+        var q2 = ReleaseAttacker.Attack([new(s_q2Page, Q2Csv)], "KIDS");
+        var q3 = ReleaseAttacker.Attack([new(s_q3Page, Q3Csv)], "KIDS");
+
+        Assert.Empty(q2.Pinned(5));
+        Assert.Empty(q3.Pinned(5));
+        Assert.Equal((1d, 42d), Range(q2, "csv 2025-26 Q2 a L1"));
+        Assert.Equal((1d, 32d), Range(q3, "csv 2025-26 Q2 a L1"));
+    }
+
+    [Fact]
+    public void Attack_ACellMarkedRevised_IsANewUnknownThatTheEarlierTotalDoesNotBind()
+    {
+        // Q3 marks North b revised (and hides Q2's area): the 40 it shows need not be the b behind Q2's 43, so
+        // a stays 1 to 42.
+        var csv = Q3Csv.Replace("Q2,KIDS,b,L1,North,40,false", "Q2,KIDS,b,L1,North,40,true", StringComparison.Ordinal);
+        var page = s_q3Page.Replace("previous quarter 123", "previous quarter c", StringComparison.Ordinal);
+
+        var attacker = ReleaseAttacker.Attack([new(s_q2Page, Q2Csv), new(page, csv)], "KIDS");
+
+        Assert.Empty(attacker.Pinned(5));
+        Assert.Equal((1d, 42d), Range(attacker, "csv 2025-26 Q2 a L1"));
+    }
+
+    [Fact]
+    public void Attack_ImprovingWhereLowerIsBetter_BoundsTheQuarterBelowThePreviousOne()
+    {
+        // North + South = 10 with both hidden (each 1 to 9); North "Improving" where lower is better says North
+        // fell below its previous quarter's 2, so North is 1 and South 9.
+        var page = Card(
+            "2025-26 Q2",
+            "count, lower is better, a position at quarter end",
+            """
+            This quarter <strong>10</strong> · previous quarter 11 · same quarter last year No data · year to date 10
+            """,
+            """
+            <tr><th>North</th><td>c</td><td>No data</td><td>c</td><td>Improving</td></tr>
+            <tr><th>South</th><td>c</td><td>No data</td><td>c</td><td>c</td></tr>
+            """);
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2025-26 Q1,KIDS,A,L1,North,2
+            2025-26 Q1,KIDS,A,L2,South,9
+            2025-26 Q2,KIDS,A,L1,North,c
+            2025-26 Q2,KIDS,A,L2,South,c
+            """;
+
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
+        var withheld = page.Replace("Improving", "c", StringComparison.Ordinal);
+        var blind = ReleaseAttacker.Attack([new(withheld, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 A L1", 1d, 1d), OnlyPin(attacker));
+        Assert.Equal((9d, 9d), Range(attacker, "csv 2025-26 Q2 A L2"));
+        Assert.Equal((1d, 9d), Range(blind, "csv 2025-26 Q2 A L1"));
+    }
+
+    [Fact]
+    public void Attack_GreenWhereLowerIsBetter_BoundsTheYearToDateByTheTarget()
+    {
+        // Year to date = Q1's 20 + A + B, both hidden; Green against a target to date of 24 (lower is better)
+        // says 20 + A + B ≤ 24, so A + B is 2 to 4 and each of A and B is 1 to 3.
+        var page = Card(
+            "2025-26 Q2",
+            "count, lower is better, adds up over the year",
+            """
+            This quarter <strong>c</strong> · previous quarter 20 · same quarter last year No data · year to date c ·
+            annual target 48 · target to date 24 · <span class="rag rag-green">Green</span>
+            """);
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2025-26 Q1,KIDS,A,ALL,Whole area,20
+            2025-26 Q2,KIDS,A,ALL,Whole area,c
+            2025-26 Q2,KIDS,B,ALL,Whole area,c
+            """;
+
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
+
+        var pinned = attacker.Pinned(5).ToDictionary(r => r.Figure, r => (r.Low, r.High));
+        Assert.Equal(3, pinned.Count);
+        Assert.Equal((1d, 3d), pinned["csv 2025-26 Q2 A ALL"]);
+        Assert.Equal((1d, 3d), pinned["csv 2025-26 Q2 B ALL"]);
+        Assert.Equal((2d, 4d), pinned["release 2025-26 Q2: area 2025-26 Q2"]);
+        Assert.Equal((22d, 24d), Range(attacker, "release 2025-26 Q2: area year to date"));
+    }
+
+    [Fact]
+    public void Attack_PercentagesToOneDecimal_PinNumeratorAndDenominator()
+    {
+        // North (A alone, n of d hidden) shows 25.0%, so n ≤ 0.2505 d; the area, with South's 10 of 20, shows
+        // 42.9%, so n + 10 ≥ 0.4285 (d + 20). Together 0.178 d ≤ 1.43: d ≤ 8. Of d = 1 to 8 only 1 of 4 and 2 of
+        // 8 round to 25.0%, and of those only 12 of 28 (42.86%) to 42.9% (11 of 24 is 45.8%): n = 2, d = 8, and
+        // the complement is 6.
+        var page = Card(
+            "2025-26 Q2",
+            "%, direction only, a position at quarter end",
+            """
+            This quarter <strong>42.9%</strong> · previous quarter No data · same quarter last year No data ·
+            year to date 42.9%
+            """,
+            """
+            <tr><th>North</th><td>25.0%</td><td>No data</td><td>25.0%</td><td>No target</td><td>No data</td></tr>
+            <tr><th>South</th><td>50.0%</td><td>No data</td><td>50.0%</td><td>No target</td><td>No data</td></tr>
+            """);
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator,denominator,value,unit
+            2025-26 Q2,KIDS,A,L1,North,c,c,c,Percentage
+            2025-26 Q2,KIDS,B,L2,South,10,20,50,Percentage
+            """;
+
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 A L1", 2d, 2d), OnlyPin(attacker));
+        Assert.Equal((6d, 6d), Range(attacker, "csv 2025-26 Q2 A L1 complement"));
+        Assert.Equal((8d, 8d), Range(attacker, "csv 2025-26 Q2 A L1 denominator"));
+    }
+
+    [Fact]
+    public void Attack_AveragesToOneDecimal_PinTheCases()
+    {
+        // North (A alone: n days over d cases, hidden) shows 40.0, so 39.95 d ≤ n ≤ 40.05 d; the area, with
+        // South's 100 days over 10 cases, shows 12.7, so 12.65 (d + 10) ≤ n + 100 ≤ 12.75 (d + 10). Then
+        // 40.05 d ≥ 12.65 d + 26.5 gives d ≥ 0.97, and 39.95 d ≤ 12.75 d + 27.5 gives d ≤ 1.01: one case.
+        var page = Card(
+            "2025-26 Q2",
+            "average, lower is better, a position at quarter end",
+            """
+            This quarter <strong>12.7</strong> · previous quarter No data · same quarter last year No data ·
+            year to date 12.7
+            """,
+            """
+            <tr><th>North</th><td>40.0</td><td>No data</td><td>40.0</td><td>No target</td><td>No data</td></tr>
+            <tr><th>South</th><td>10.0</td><td>No data</td><td>10.0</td><td>No target</td><td>No data</td></tr>
+            """);
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator,denominator,value,unit
+            2025-26 Q2,KIDS,A,L1,North,c,c,c,Average
+            2025-26 Q2,KIDS,B,L2,South,100,10,10,Average
+            """;
+
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 A L1 cases", 1d, 1d), OnlyPin(attacker));
+    }
+
+    [Fact]
+    public void Attack_ChangeOnLastYear_BoundsTheQuarterByLastYears()
+    {
+        // Same quarter last year 40 (shown); this quarter hidden; "−90.0%" says 100 × (x − 40) / 40 is within
+        // 0.005 of −90, so x is 3.998 to 4.002: 4.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <table><tbody><tr><th scope="row"><a href="#i-kids">KIDS</a> Children</th><td>c</td><td>40</td>
+            <td>−90.0%</td><td>c</td><td>No target</td><td>No target</td><td>No target</td><td>c</td><td>c</td></tr>
+            </tbody></table>
+            <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>c</strong> · previous quarter c · same quarter last year 40 · year to date c</p>
+            </section></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2024-25 Q2,KIDS,A,ALL,Whole area,40
+            2025-26 Q1,KIDS,A,ALL,Whole area,c
+            2025-26 Q2,KIDS,A,ALL,Whole area,c
+            """;
+
+        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+
+        Assert.Equal((4d, 4d), Range(attacker, "csv 2025-26 Q2 A ALL"));
+        Assert.Equal((1d, double.PositiveInfinity), Range(attacker, "csv 2025-26 Q1 A ALL"));
+    }
+
+    [Fact]
+    public void Attack_AQueryOnOneCellAndNoneOnItsPartner_PinsThePartner()
+    {
+        // North = A + B = 10, both hidden. The catalogue expects at most a 50% change on last quarter. A's
+        // query (from 5) puts A beyond 2.5 to 7.5: A ≤ 2 or A ≥ 8. B has none (from 4), so B is 2 to 6 and
+        // A = 10 − B is 4 to 8: A = 8 and B = 2. Without the limits A is anything from 1 to 9.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>10</strong> · previous quarter 9 · same quarter last year No data ·
+            year to date 10</p>
+            <table><tbody><tr><th>North</th><td>10</td><td>No data</td><td>10</td><td>c</td></tr></tbody></table>
+            </section>
+            <h2 id="quality">Data quality</h2>
+            <p>1 queries on accepted returns, 0 explained by the agency's commentary.</p>
+            <table><thead><tr><th>Agency</th><th>Where</th><th>Query</th><th>Explained</th></tr></thead><tbody>
+            <tr><td>A</td><td>Indicators!G2</td><td>Indicators!G2: a query (value-large-change) on a figure resting on
+            small numbers; its figures are withheld here (c).</td><td>No</td></tr>
+            </tbody></table></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator,source
+            2025-26 Q1,KIDS,A,L1,North,5,Indicators!G2
+            2025-26 Q1,KIDS,B,L1,North,4,Indicators!G2
+            2025-26 Q2,KIDS,A,L1,North,c,Indicators!G2
+            2025-26 Q2,KIDS,B,L1,North,c,Indicators!G2
+            """;
+
+        var limits = new QueryLimits(MaxQuarterlyChange: 50);
+        var attacker = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS", limits: limits);
+        var blind = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 B L1", 2d, 2d), OnlyPin(attacker));
+        Assert.Equal((8d, 8d), Range(attacker, "csv 2025-26 Q2 A L1"));
+        Assert.Equal((1d, 9d), Range(blind, "csv 2025-26 Q2 A L1"));
+    }
+
+    [Fact]
+    public void Attack_IndicatorsSharingCounts_GiveBackWhatOneHidesAndTheOtherShows()
+    {
+        // KIDS hides North's A and B beside North = 10 (A is 1 to 9); SAME, declared to count the same
+        // children, shows A = 3 and B = 7 for the same quarter and locality: KIDS's A is 3.
+        const string Page = """
+            <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
+            <section id="i-kids"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>10</strong> · year to date 10</p>
+            <table><tbody><tr><th>North</th><td>10</td><td>No data</td><td>10</td><td>c</td></tr></tbody></table>
+            </section>
+            <section id="i-same"><p class="meta">count, direction only, a position at quarter end</p>
+            <p>This quarter <strong>10</strong> · year to date 10</p>
+            <table><tbody><tr><th>North</th><td>10</td><td>No data</td><td>10</td><td>c</td></tr></tbody></table>
+            </section></body></html>
+            """;
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator
+            2025-26 Q2,KIDS,A,L1,North,c
+            2025-26 Q2,KIDS,B,L1,North,c
+            2025-26 Q2,SAME,A,L1,North,3
+            2025-26 Q2,SAME,B,L1,North,7
+            """;
+
+        var linked = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS", links: [new("SAME", "sameCountAs", "KIDS")]);
+        var apart = ReleaseAttacker.Attack([new(Page, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2025-26 Q2 A L1", 3d, 3d), OnlyPin(linked));
+        Assert.Equal((1d, 9d), Range(apart, "csv 2025-26 Q2 A L1"));
+    }
+
+    [Fact]
+    public void Attack_GeneratedSeriesUnderTodaysSingleCompilePlan_FindsPinnedFigures()
+    {
+        // Today each compile plans alone, so a reader holding every release pins hidden figures in some
+        // series: this proves the attacker's reach. When the plan carries earlier releases' decisions into the
+        // next, this test turns into its opposite: no hidden figure of any generated series is pinned.
+        var publication = new PublicationOptions();
+        var pins = new ConcurrentBag<string>();
+        var hidden = 0;
+        ReleaseSeries.Generator.Sample(
+            series =>
+            {
+                var releases = series.Publish(publication);
+                var attacker = ReleaseAttacker.Attack(releases, "KIDS", timeLimit: TimeSpan.FromSeconds(10));
+                Assert.True(attacker.NotProven.Count == 0, string.Join(Environment.NewLine, attacker.NotProven));
+
+                // The reader's bounds never exclude what was returned: the first value of each cell.
+                foreach (var range in attacker.Ranges)
+                {
+                    if (series.FirstFigures.TryGetValue(range.Figure, out var truth))
+                    {
+                        Assert.True(range.Low <= truth && truth <= range.High, $"{series}: {range} excludes {truth}");
+                    }
+                }
+
+                Interlocked.Add(ref hidden, attacker.Ranges.Count);
+                foreach (var pin in attacker.Pinned(publication.SmallCountThreshold))
+                {
+                    pins.Add($"{series}: {pin}");
+                }
+            },
+            iter: int.Parse(
+                Environment.GetEnvironmentVariable("SGI_RELEASE_SAMPLES") ?? "20",
+                CultureInfo.InvariantCulture),
+            threads: 1);
+
+        foreach (var pin in pins)
+        {
+            output.WriteLine(pin);
+        }
+
+        Assert.True(hidden > 100, $"only {hidden} hidden figures were generated");
+        Assert.NotEmpty(pins);
+    }
+
+    /// <summary>A page with the one card KIDS: its meta line, its headline figures and its localities' rows.</summary>
+    private static string Card(string period, string meta, string headline, string rows = "") => $"""
+        <html><head><title>P: consolidated quarterly return {period}</title></head><body>
+        <section id="i-kids"><p class="meta">{meta}</p>
+        <p>{headline.Trim()}</p>
+        <table><tbody>{rows}</tbody></table></section></body></html>
+        """;
+
+    /// <summary>The one figure the attacker pins, with its range.</summary>
+    private static (string, double, double) OnlyPin(ReleaseAttacker attacker)
+    {
+        var pinned = Assert.Single(attacker.Pinned(5));
+        return (pinned.Figure, pinned.Low, pinned.High);
+    }
+
+    private static (double, double) Range(ReleaseAttacker attacker, string figure)
+    {
+        var range = attacker.Ranges.Single(r => r.Figure == figure);
+        return (range.Low, range.High);
+    }
+}
