@@ -32,10 +32,8 @@ public static class ServiceCollectionExtensions
                 o.AccountName = connection["accountName"] ?? o.AccountName;
                 o.ClientId = connection["clientId"] ?? o.ClientId;
             })
-            .Validate(o => o.NamePrefix.Length <= 12 && o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)), "Storage:NamePrefix must be at most 12 lower-case letters or digits.")
-            .Validate(o => o.ReferenceRefreshSeconds >= 0 && o.ParallelBatches is >= 1 and <= 32, "Storage:ReferenceRefreshSeconds must be 0 or more and Storage:ParallelBatches 1 to 32.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "AzureWebJobsStorage must name a storage account.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<ReaderLimits>()
             .Bind(configuration.GetSection(ReaderLimits.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0, "Every Limits setting must be above 0.")

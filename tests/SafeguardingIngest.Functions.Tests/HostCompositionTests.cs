@@ -79,4 +79,21 @@ public class HostCompositionTests
 
         Assert.Contains("Ingest:OrphanMinutes", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage", "DefaultEndpointsProtocol=https;AccountNam=board;AccountKey=a2V5", "AzureWebJobsStorage")]
+    [InlineData("AzureWebJobsStorage:accountName", "Board_Storage", "AzureWebJobsStorage:accountName")]
+    [InlineData("Storage:NamePrefix", "board-a", "Storage:NamePrefix")]
+    [InlineData("Notify:WebhookUrl", "ftp://hooks.example/board", "Notify:WebhookUrl")]
+    public async Task Start_MalformedStorageSetting_FailsWithTheSettingsName(string key, string value, string named)
+    {
+        var settings = Sample();
+        settings[key] = value;
+        using var host = Build(settings);
+
+        // The host's own start-up check (ValidateOnStart) runs before any hosted service.
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
 }
