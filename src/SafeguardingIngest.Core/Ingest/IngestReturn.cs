@@ -297,7 +297,9 @@ public sealed class IngestReturn(
         await records.SaveAsync(submission, cancellationToken);
         if (submission.Period != default)
         {
-            await watermarks.MarkChangedAsync(submission.Period, submission.ProcessedAt, cancellationToken);
+            // Every compile that reads this quarter is stale now, not only the quarter's own.
+            await Task.WhenAll(Compilation.Compiler.PeriodsReading(submission.Period)
+                .Select(p => watermarks.MarkChangedAsync(p, submission.ProcessedAt, cancellationToken)));
         }
 
         return submission;

@@ -48,7 +48,11 @@ public interface IReturnFiles
 /// <summary>Which periods changed since their last compile: a watermark per period.</summary>
 public interface ICompileWatermarks
 {
-    /// <summary>Records that a period's submissions changed at <paramref name="at"/>; never moves the mark back to an earlier time.</summary>
+    /// <summary>
+    /// Records that what a period's compile reads changed at <paramref name="at"/>. The mark never moves
+    /// back: where the stored mark is already as late (a clock behind, or a slow run), it moves one
+    /// tick past it instead, so the change is never hidden from the next compile.
+    /// </summary>
     Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Periods changed since their last compile, with the latest change seen.</summary>
