@@ -18,6 +18,7 @@ public sealed class FaultInjection : HttpPipelinePolicy
     private Random? _random;
     private double _beforeRate;
     private double _afterRate;
+    private bool _armedAfter;
 
     /// <summary>Requests failed so far.</summary>
     public int Injected { get; private set; }
@@ -25,11 +26,18 @@ public sealed class FaultInjection : HttpPipelinePolicy
     /// <summary>Which requests may fail; default table transactions ($batch).</summary>
     public Func<HttpMessage, bool> Applies { get; set; } = m => m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
 
-    /// <summary>Lets <paramref name="pass"/> matching requests through, then fails the next <paramref name="fail"/>.</summary>
-    public void Arm(int pass, int fail)
+    /// <summary>
+    /// Lets <paramref name="pass"/> matching requests through, then fails the next <paramref name="fail"/>:
+    /// before they leave the client, or (<paramref name="afterDone"/>) after the service did them, the answer lost.
+    /// </summary>
+    public void Arm(int pass, int fail, bool afterDone = false)
     {
-        _passBeforeFailing = pass;
-        _failures = fail;
+        lock (_gate)
+        {
+            _passBeforeFailing = pass;
+            _failures = fail;
+            _armedAfter = afterDone;
+        }
     }
 
     /// <summary>Fails each matching request with probability <paramref name="before"/> before it is sent, and <paramref name="after"/> after it was done.</summary>
@@ -69,6 +77,19 @@ public sealed class FaultInjection : HttpPipelinePolicy
 
     private void CheckAfter(HttpMessage message)
     {
+        if (_armedAfter && _random is null && Applies(message))
+        {
+            lock (_gate)
+            {
+                if (TakeArmedFailure())
+                {
+                    throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
+                }
+            }
+
+            return;
+        }
+
         if (_random is null || !Applies(message))
         {
             return;
@@ -100,25 +121,36 @@ public sealed class FaultInjection : HttpPipelinePolicy
             return;
         }
 
-        if (!Applies(message) || _failures == 0)
+        if (_armedAfter || !Applies(message) || _failures == 0)
         {
             return;
         }
 
         lock (_gate)
         {
-            if (_passBeforeFailing > 0)
+            if (TakeArmedFailure())
             {
-                _passBeforeFailing--;
-                return;
-            }
-
-            if (_failures > 0)
-            {
-                _failures--;
-                Injected++;
                 throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
             }
         }
+    }
+
+    /// <summary>Counts one matching request against the armed pass and fail counts; true when it is to fail.</summary>
+    private bool TakeArmedFailure()
+    {
+        if (_passBeforeFailing > 0)
+        {
+            _passBeforeFailing--;
+            return false;
+        }
+
+        if (_failures > 0)
+        {
+            _failures--;
+            Injected++;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -42,8 +42,11 @@ public interface ISubmissionRecords
     /// <summary>Moves a load from Writing to Discarded, only if it is still the version read; false when it is not.</summary>
     Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Records that a superseded or discarded load's rows are gone.</summary>
-    Task MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records that a superseded or discarded load's rows are gone, only if its record still says it is
+    /// Superseded or Discarded (a conditional write); false, and the record left open, when it does not.
+    /// </summary>
+    Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Loads whose rows may still need removing: Writing, and Superseded or Discarded but not yet

@@ -33,7 +33,7 @@ public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> befo
 
     public Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken) => inner.TryDiscardAsync(load, at, cancellationToken);
 
-    public Task MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkClearedAsync(load, rows, at, cancellationToken);
+    public Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkClearedAsync(load, rows, at, cancellationToken);
 
     public Task<IReadOnlyList<Load>> ListOpenLoadsAsync(ReportingPeriod? period, string? agency, CancellationToken cancellationToken) => inner.ListOpenLoadsAsync(period, agency, cancellationToken);
 }
