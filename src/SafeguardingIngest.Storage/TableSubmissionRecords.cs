@@ -22,8 +22,27 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(Submission submission, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(SubmissionEntities.Submission(submission), TableUpdateMode.Replace, cancellationToken);
+    public async Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var entity = SubmissionEntities.Submission(submission);
+        try
+        {
+            if (submission.Version is { } version)
+            {
+                await _table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) =>

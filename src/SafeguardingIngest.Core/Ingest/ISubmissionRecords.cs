@@ -8,8 +8,12 @@ public interface ISubmissionRecords
     /// <summary>A recorded submission, or null.</summary>
     Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
 
-    /// <summary>Records (or re-records) a submission.</summary>
-    Task SaveAsync(Submission submission, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a submission, or re-records it over the stored record it was read from: only if the stored
+    /// record is still <see cref="Submission.Version"/> (created only if there is none, when that is null).
+    /// False, and nothing written, when another run recorded it since.
+    /// </summary>
+    Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken);
 
     /// <summary>Every submission recorded for a period, all agencies.</summary>
     Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken);

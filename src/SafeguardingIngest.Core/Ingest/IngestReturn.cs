@@ -71,7 +71,7 @@ public sealed class IngestReturn(
         }
 
         var path = UploadPath.TryParse(blobName, out var pathProblem);
-        var partnership = await reference.GetAsync(cancellationToken);
+        var (partnership, referenceVersion) = await reference.GetVersionedAsync(cancellationToken);
 
         // A known agency is filed under its code, so "pol" and "POL" uploads meet in one place.
         var owner = path is null ? null : partnership.FindAgency(path.Agency);
@@ -86,11 +86,14 @@ public sealed class IngestReturn(
         var arrival = Arrival.Of(receivedAt, upload.Version, blobName);
 
         if (!reprocess && period is { } known && await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
-            await IsSettledAsync(earlier, arrival, cancellationToken))
+            await IsSettledAsync(earlier, arrival, referenceVersion, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
-            await files.WriteFeedbackAsync(UploadPath.FeedbackFor(agency, known, FileNameOf(blobName)) + ".json", "application/json; charset=utf-8",
-                Feedback.AlreadyProcessedJson(earlier, blobName, upload.Version), cancellationToken);
+            await files.WriteFeedbackAsync(
+                UploadPath.FeedbackFor(agency, known, FileNameOf(blobName)) + ".json",
+                "application/json; charset=utf-8",
+                Feedback.AlreadyProcessedJson(earlier, blobName, upload.Version),
+                cancellationToken);
             IngestLog.AlreadyProcessed(logger, id, agency, periodKey, blobName);
             return new IngestOutcome(IngestResult.AlreadyProcessed, earlier, null,
                 $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
@@ -157,6 +160,7 @@ public sealed class IngestReturn(
             FeedbackPath = $"{agency}/{periodKey}/{id}",
             StoredAt = report.IsAccepted ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}" : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}",
             DueDate = period?.DueDate(partnership.ReturnsDueDays),
+            ReferenceVersion = referenceVersion,
         };
 
         IngestResult outcome;
@@ -273,7 +277,76 @@ public sealed class IngestReturn(
         return (outcome, recorded);
     }
 
-    private async Task<Submission> RecordAsync(Submission submission, ValidationReport report, bool isCurrent, Partnership partnership, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the feedback and then the record, by a conditional write on the record's ETag: a record
+    /// another run saved meanwhile is read again, and one naming the load that is current now is never
+    /// replaced by this run's (a slow earlier run of the same content). Returns the record that stands.
+    /// </summary>
+    private async Task<Submission> RecordAsync(
+        Submission submission,
+        ValidationReport report,
+        bool isCurrent,
+        Partnership partnership,
+        CancellationToken cancellationToken)
+    {
+        var feedbackWritten = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await records.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken);
+            if (stored is not null && await StandsOverAsync(stored, submission, cancellationToken))
+            {
+                IngestLog.RecordKept(logger, submission.Id, submission.Agency, submission.Period.Key, stored.LoadId);
+                return stored;
+            }
+
+            if (!feedbackWritten)
+            {
+                await WriteFeedbackAsync(submission, report, isCurrent, partnership, cancellationToken);
+                feedbackWritten = true;
+            }
+
+            // Recorded last: a run that stops before this point is redone in full by the retry.
+            if (await records.TrySaveAsync(submission with { Version = stored?.Version }, cancellationToken))
+            {
+                break;
+            }
+
+            if (attempt >= options.Value.SwitchAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"The record of submission {submission.Id} of {submission.Agency} for {submission.Period} kept "
+                    + $"changing during {attempt} attempts to save it; the run will be retried.");
+            }
+        }
+
+        if (submission.Period != default)
+        {
+            // Every compile that reads this quarter is stale now, not only the quarter's own.
+            await Task.WhenAll(Compilation.Compiler.PeriodsReading(submission.Period)
+                .Select(p => watermarks.MarkChangedAsync(p, submission.ProcessedAt, cancellationToken)));
+        }
+
+        return submission;
+    }
+
+    /// <summary>True when <paramref name="stored"/> names the load that is current, and this record another.</summary>
+    private async Task<bool> StandsOverAsync(Submission stored, Submission submission, CancellationToken cancellationToken)
+    {
+        if (stored.LoadId is not { } storedLoad || storedLoad == submission.LoadId)
+        {
+            return false;
+        }
+
+        var current = await records.GetCurrentAsync(stored.Period, stored.Agency, cancellationToken);
+        return current?.LoadId == storedLoad;
+    }
+
+    private async Task WriteFeedbackAsync(
+        Submission submission,
+        ValidationReport report,
+        bool isCurrent,
+        Partnership partnership,
+        CancellationToken cancellationToken)
     {
         var fileName = FileNameOf(submission.BlobName);
         var json = Feedback.Json(submission, report, fileName, isCurrent);
@@ -292,17 +365,6 @@ public sealed class IngestReturn(
         }
 
         await Task.WhenAll(writes);
-
-        // Recorded last: a run that stops before this point is redone in full by the retry.
-        await records.SaveAsync(submission, cancellationToken);
-        if (submission.Period != default)
-        {
-            // Every compile that reads this quarter is stale now, not only the quarter's own.
-            await Task.WhenAll(Compilation.Compiler.PeriodsReading(submission.Period)
-                .Select(p => watermarks.MarkChangedAsync(p, submission.ProcessedAt, cancellationToken)));
-        }
-
-        return submission;
     }
 
     /// <summary>The steps after recording, each safe to repeat: keep the original, remove the upload, clear dead loads.</summary>
@@ -330,15 +392,21 @@ public sealed class IngestReturn(
     }
 
     /// <summary>
-    /// True when a run with the same content needs only finishing: the submission was refused, or it
-    /// is current (its arrival moved forward when this upload came later). An accepted submission
+    /// True when a run with the same content needs only finishing: the submission was refused against
+    /// the reference data in force, or it is current (its arrival moved forward when this upload came later). An accepted submission
     /// since superseded by other content is processed again, so an agency can go back to an earlier file.
     /// </summary>
-    private async Task<bool> IsSettledAsync(Submission earlier, Arrival arrival, CancellationToken cancellationToken)
+    private async Task<bool> IsSettledAsync(
+        Submission earlier,
+        Arrival arrival,
+        string referenceVersion,
+        CancellationToken cancellationToken)
     {
         if (earlier.Status == ReturnStatus.Rejected)
         {
-            return true;
+            // Refused against other reference data (a code, a locality or a population added since):
+            // the same file is checked again, as it may pass now.
+            return earlier.ReferenceVersion == referenceVersion;
         }
 
         for (var attempt = 0; attempt < options.Value.SwitchAttempts; attempt++)

@@ -7,11 +7,20 @@ namespace SafeguardingIngest.Storage.Tests;
 /// The table records of one host, holding each switch at a gate the test opens: how a test makes
 /// two overlapping runs finish in the order it wants.
 /// </summary>
-public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> beforeSwitch) : ISubmissionRecords
+public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> beforeSwitch, Func<Submission, Task>? beforeSave = null)
+    : ISubmissionRecords
 {
     public Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken) => inner.FindAsync(period, agency, submissionId, cancellationToken);
 
-    public Task SaveAsync(Submission submission, CancellationToken cancellationToken) => inner.SaveAsync(submission, cancellationToken);
+    public async Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        if (beforeSave is not null)
+        {
+            await beforeSave(submission);
+        }
+
+        return await inner.TrySaveAsync(submission, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) => inner.ListAsync(period, cancellationToken);
 
