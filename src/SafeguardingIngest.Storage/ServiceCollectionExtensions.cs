@@ -46,7 +46,11 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.SectionName))
             .Validate(o => o.SwitchAttempts is >= 1 and <= 100, "Ingest:SwitchAttempts must be 1 to 100.")
             .Validate(o => o.ParallelWrites is >= 1 and <= 32, "Ingest:ParallelWrites must be 1 to 32.")
-            .Validate(o => o.OrphanMinutes is >= 1 and <= 10_080, "Ingest:OrphanMinutes must be 1 to 10080 (a week).")
+            .Validate(
+                o => o.OrphanMinutes is >= IngestOptions.MinOrphanMinutes and <= 10_080,
+                $"Ingest:OrphanMinutes must be {IngestOptions.MinOrphanMinutes} to 10080 (a week): more than the function "
+                + $"timeout ({IngestOptions.FunctionTimeoutMinutes} minutes, host.json) plus a "
+                + $"{IngestOptions.SweepMarginMinutes}-minute margin, so a run still inside its time is never swept.")
             .ValidateOnStart();
 
         services.AddOptions<NotifyOptions>()

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -95,5 +96,29 @@ public class HostCompositionTests
         var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionTimeout_InHostJson_IsTheOneTheSweepAllowsFor()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+
+        var timeout = TimeSpan.Parse(host.RootElement.GetProperty("functionTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(TimeSpan.FromMinutes(IngestOptions.FunctionTimeoutMinutes), timeout);
+    }
+
+    [Theory]
+    [InlineData("15")] // the 10-minute function timeout plus the 5-minute margin: a live run may be that old
+    [InlineData("1")]
+    public void Build_OrphanMinutesWithinTheFunctionTimeoutAndMargin_FailsAtStart(string minutes)
+    {
+        var settings = Sample();
+        settings["Ingest:OrphanMinutes"] = minutes;
+        using var host = Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
+
+        Assert.StartsWith("Ingest:OrphanMinutes must be 16 to 10080", error.Message, StringComparison.Ordinal);
     }
 }
