@@ -109,10 +109,21 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         CopyAsync(upload, _quarantine.GetBlobClient(quarantineName), null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task RestoreFromQuarantineAsync(string quarantineName, string uploadName, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<bool> RestoreFromQuarantineAsync(string quarantineName, string uploadName, CancellationToken cancellationToken)
     {
         var original = await _quarantine.GetBlobClient(quarantineName).DownloadContentAsync(cancellationToken);
-        await UploadAsync(uploadName, original.Value.Content.ToStream(), cancellationToken, receivedAt);
+        try
+        {
+            await _returns.GetBlobClient(uploadName).UploadAsync(
+                original.Value.Content,
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

@@ -36,13 +36,11 @@ public sealed class IngestReturn(
     TimeProvider time,
     ILogger<IngestReturn> logger)
 {
-    /// <summary>Processes the upload named <paramref name="blobName"/> in the returns container.</summary>
-    public Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken) =>
-        RunAsync(blobName, reprocess: false, cancellationToken);
-
     /// <summary>
     /// Runs a refused submission again, after the reference data was fixed: its original goes back from
-    /// quarantine to its upload path with its original receipt time, and is processed as if just arrived.
+    /// quarantine under a reserved name beside the upload's (create-only, so a newer upload under the
+    /// upload's own name is never touched), and is processed with its original receipt time. The trigger
+    /// recognises the reserved name, so whichever run takes it first does the same.
     /// </summary>
     public async Task<IngestOutcome> ReprocessAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
     {
@@ -54,11 +52,22 @@ public sealed class IngestReturn(
         }
 
         var quarantined = refused.StoredAt[(refused.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        await files.RestoreFromQuarantineAsync(quarantined, refused.BlobName, refused.ReceivedAt, cancellationToken);
-        return await RunAsync(refused.BlobName, reprocess: true, cancellationToken);
+        var restored = UploadPath.ForReprocess(agency, period, submissionId, FileNameOf(refused.BlobName));
+        await files.RestoreFromQuarantineAsync(quarantined, restored, cancellationToken);
+        var outcome = await RunAsync(restored, cancellationToken);
+        if (outcome.Result != IngestResult.NotFound)
+        {
+            return outcome;
+        }
+
+        // The trigger took the restored file first: its run's record is the outcome.
+        var record = await records.FindAsync(period, agency, submissionId, cancellationToken);
+        return new IngestOutcome(IngestResult.AlreadyProcessed, record, null,
+            $"Submission {submissionId} was run again by the pipeline as it was restored; it is now {record?.Status}.");
     }
 
-    private async Task<IngestOutcome> RunAsync(string blobName, bool reprocess, CancellationToken cancellationToken)
+    /// <summary>Processes the upload named <paramref name="blobName"/> in the returns container.</summary>
+    public async Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
         var clock = Stopwatch.StartNew();
@@ -82,8 +91,15 @@ public sealed class IngestReturn(
         upload.Content.Position = 0;
         var id = sha256[..24];
         var periodKey = period?.Key ?? "unknown";
-        var receivedAt = (reprocess || options.Value.AllowBackdatedUploads) && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt;
+
+        // A reserved reprocess name is honoured only for the content it names, already recorded for this
+        // agency: then the run takes that record's receipt time and files it under the original name.
+        var restoredFrom = await RestoredFromAsync(path, agency, id, cancellationToken);
+        var reprocess = restoredFrom is not null;
+        var backdated = options.Value.AllowBackdatedUploads ? upload.DeclaredReceivedAt : null;
+        var receivedAt = restoredFrom?.ReceivedAt ?? backdated ?? upload.ReceivedAt;
         var arrival = Arrival.Of(receivedAt, upload.Version, blobName);
+        var uploadName = restoredFrom?.BlobName ?? blobName;
 
         if (!reprocess && period is { } known && await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
             await IsSettledAsync(earlier, arrival, referenceVersion, cancellationToken))
@@ -99,7 +115,7 @@ public sealed class IngestReturn(
                 $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
         }
 
-        var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName) { GivenBy = "the upload path" };
+        var context = new ReturnContext(path?.Agency, period, FileNameOf(uploadName)) { GivenBy = "the upload path" };
         Load? load = null;
         StreamingRowWriter? writer = null;
         ReturnResult result;
@@ -147,7 +163,7 @@ public sealed class IngestReturn(
             Id = id,
             Agency = agency,
             Period = period ?? default,
-            BlobName = blobName,
+            BlobName = uploadName,
             UploadVersion = upload.Version,
             Sha256 = sha256,
             Size = upload.Length,
@@ -158,7 +174,9 @@ public sealed class IngestReturn(
             Errors = report.ErrorCount,
             Warnings = report.WarningCount,
             FeedbackPath = $"{agency}/{periodKey}/{id}",
-            StoredAt = report.IsAccepted ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}" : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}",
+            StoredAt = report.IsAccepted
+                ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(uploadName)}"
+                : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(uploadName)}",
             DueDate = period?.DueDate(partnership.ReturnsDueDays),
             ReferenceVersion = referenceVersion,
         };
@@ -188,6 +206,22 @@ public sealed class IngestReturn(
         await FinishAsync(submission, upload, cancellationToken);
         IngestLog.Finished(logger, id, agency, periodKey, outcome, submission.Rows, report.ErrorCount, report.WarningCount, submission.Supersedes, clock.ElapsedMilliseconds);
         return new IngestOutcome(outcome, submission, report, Describe(outcome, submission));
+    }
+
+    /// <summary>
+    /// The recorded submission a reserved reprocess name restores, where the name's id is this content's
+    /// and the agency has a record of it; null for any other upload.
+    /// </summary>
+    private async Task<Submission?> RestoredFromAsync(UploadPath? path, string agency, string id, CancellationToken cancellationToken)
+    {
+        if (path is null
+            || !UploadPath.TryReadReprocess(path.FileName, out var namedId, out _)
+            || namedId != id)
+        {
+            return null;
+        }
+
+        return await records.FindAsync(path.Period, agency, id, cancellationToken);
     }
 
     private ReturnResult Validate(Partnership partnership, UploadedFile upload, ReturnContext context, IObservationSink sink, IPreviousValues? previous)

@@ -38,8 +38,11 @@ public interface IReturnFiles
     /// <summary>Copies a refused original to quarantine.</summary>
     Task QuarantineAsync(UploadedFile upload, string quarantineName, CancellationToken cancellationToken);
 
-    /// <summary>Puts a quarantined original back in the returns container under its upload name, with its original receipt time declared.</summary>
-    Task RestoreFromQuarantineAsync(string quarantineName, string uploadName, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts a quarantined original back in the returns container under <paramref name="uploadName"/>, only
+    /// if nothing is there (create-only); false when something is (a restore already waiting, or running).
+    /// </summary>
+    Task<bool> RestoreFromQuarantineAsync(string quarantineName, string uploadName, CancellationToken cancellationToken);
 
     /// <summary>Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.</summary>
     Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);

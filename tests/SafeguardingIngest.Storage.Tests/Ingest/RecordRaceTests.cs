@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SafeguardingIngest.Ingest;
@@ -56,7 +55,7 @@ public sealed class RecordRaceTests(AzuriteFixture azurite)
         var refused = await pipeline.Ingest.RunAsync(await UploadDa03Async(pipeline), s_none);
         Assert.Equal(IngestResult.Rejected, refused.Result);
 
-        await pipeline.Reference.PublishAsync(new MemoryStream(Encoding.UTF8.GetBytes(WithDa03())), s_none);
+        await pipeline.Reference.PublishAsync(new MemoryStream(Samples.PartnershipWithDa03()), s_none);
         await PipelineHarness.NextSecondAsync();
         var again = await pipeline.Ingest.RunAsync(await UploadDa03Async(pipeline), s_none);
 
@@ -91,10 +90,4 @@ public sealed class RecordRaceTests(AzuriteFixture azurite)
 
     private static Task<string> UploadDa03Async(PipelineHarness pipeline) =>
         pipeline.UploadAsync(new MemoryStream(s_da03Return), UploadPath.For("POL", Samples.Q2, "return.xlsx"));
-
-    private static string WithDa03() => File.ReadAllText(Samples.PartnershipPath).Replace(
-        "\"indicators\": [",
-        "\"indicators\": [ { \"code\": \"DA03\", \"title\": \"Domestic abuse notifications to schools\", "
-        + "\"unit\": \"count\", \"polarity\": \"none\", \"agencies\": [\"POL\"] },",
-        StringComparison.Ordinal);
 }
