@@ -121,4 +121,16 @@ public class HostCompositionTests
 
         Assert.StartsWith("Ingest:OrphanMinutes must be 16 to 10080", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IngestReturn_TriggerPath_TakesEveryBlobInTheReturnsContainer()
+    {
+        var method = typeof(IngestReturnFunction).GetMethod(nameof(IngestReturnFunction.RunAsync))!;
+        var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).OfType<BlobTriggerAttribute>().Single();
+
+        // {name} is the whole blob name, folders and all: returns/POL/return.xlsx is seen, and the service
+        // (not the trigger's pattern) decides it is a folder too shallow.
+        Assert.Equal("returns/{name}", trigger.BlobPath);
+        Assert.Equal(BlobTriggerSource.EventGrid, trigger.Source);
+    }
 }

@@ -85,6 +85,10 @@ public sealed class IngestReturn(
         // A known agency is filed under its code, so "pol" and "POL" uploads meet in one place.
         var owner = path is null ? null : partnership.FindAgency(path.Agency);
         var agency = owner?.Code ?? (path is null ? Unattributed : Sanitize(path.Agency));
+
+        // A file a folder too shallow or too deep is unattributed, but its feedback goes where the agency
+        // its first folder names can read it (an agency's role reads its own feedback folder only).
+        var feedbackReader = path is null ? partnership.FindAgency(blobName.Split('/')[0])?.Code : null;
         var period = path?.Period;
         var readable = upload.Length <= limits.Value.MaxFileBytes;
         var sha256 = readable ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken)) : Unread(upload);
@@ -173,7 +177,7 @@ public sealed class IngestReturn(
             Rows = report.IsAccepted ? writer?.Count ?? 0 : 0,
             Errors = report.ErrorCount,
             Warnings = report.WarningCount,
-            FeedbackPath = $"{agency}/{periodKey}/{id}",
+            FeedbackPath = $"{feedbackReader ?? agency}/{periodKey}/{id}",
             StoredAt = report.IsAccepted
                 ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(uploadName)}"
                 : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(uploadName)}",
