@@ -74,6 +74,20 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         }
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListUploadsWrittenBeforeAsync(
+        DateTimeOffset before,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var blob in _returns.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (blob.Properties.LastModified is { } written && written <= before)
+            {
+                yield return blob.Name;
+            }
+        }
+    }
+
     /// <summary>The metadata key carrying a declared receipt time.</summary>
     public const string ReceivedAtMetadata = "receivedat";
 

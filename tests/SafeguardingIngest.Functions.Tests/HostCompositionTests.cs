@@ -27,6 +27,7 @@ public class HostCompositionTests
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["CompileSchedule"] = "0 0 6 * * *",
         ["SweepSchedule"] = "0 30 * * * *",
+        ["ReconcileSchedule"] = "0 */10 * * * *",
 
         // The Functions host hands the worker its address; nothing connects to it in these tests.
         ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071",
@@ -49,11 +50,11 @@ public class HostCompositionTests
     }
 
     [Fact]
-    public void Functions_TheAppDeclares_AreTheIngestCompileAndSweep()
+    public void Functions_TheAppDeclares_AreTheIngestCompileSweepAndReconcile()
     {
         var names = FunctionClasses().SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order();
 
-        Assert.Equal(["CompileQuarterlyReturn", "IngestReturn", "SweepOrphanRows"], names);
+        Assert.Equal(["CompileQuarterlyReturn", "IngestReturn", "ReconcileUploads", "SweepOrphanRows"], names);
     }
 
     [Fact]

@@ -38,6 +38,12 @@ public sealed class IngestOptions
     /// </summary>
     public int OrphanMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Minutes an upload may wait in the returns container before the reconciler takes it for missed by the
+    /// trigger and runs it itself. Default 10.
+    /// </summary>
+    public int StaleUploadMinutes { get; set; } = 10;
+
     /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
     public bool CompareWithPreviousQuarter { get; set; } = true;
 }

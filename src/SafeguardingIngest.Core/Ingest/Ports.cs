@@ -26,6 +26,9 @@ public interface IReturnFiles
     /// <summary>The uploads waiting in the returns container, by name.</summary>
     IAsyncEnumerable<string> ListUploadsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The uploads waiting in the returns container that were last written at or before <paramref name="before"/>.</summary>
+    IAsyncEnumerable<string> ListUploadsWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading historic returns).</summary>
     Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null);
 
