@@ -51,7 +51,12 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
 
         var declared = properties.Metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
                        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
-        return new UploadedFile(name, buffer, properties.ContentLength, ReceivedAt(properties), properties.ETag.ToString()) { DeclaredReceivedAt = declared };
+        var chosen = properties.Metadata.TryGetValue(ChosenNameMetadata, out var encoded) ? Uri.UnescapeDataString(encoded) : null;
+        return new UploadedFile(name, buffer, properties.ContentLength, ReceivedAt(properties), properties.ETag.ToString())
+        {
+            DeclaredReceivedAt = declared,
+            ChosenFileName = chosen,
+        };
     }
 
     /// <summary>
@@ -87,6 +92,9 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
             }
         }
     }
+
+    /// <summary>The metadata key carrying the name of the file the uploader chose, percent-encoded (the upload page sets it).</summary>
+    public const string ChosenNameMetadata = "filename";
 
     /// <summary>The metadata key carrying a declared receipt time.</summary>
     public const string ReceivedAtMetadata = "receivedat";

@@ -119,7 +119,10 @@ public sealed class IngestReturn(
                 $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
         }
 
-        var context = new ReturnContext(path?.Agency, period, FileNameOf(uploadName)) { GivenBy = "the upload path" };
+        var context = new ReturnContext(path?.Agency, period, ReadAs(FileNameOf(uploadName), upload.ChosenFileName))
+        {
+            GivenBy = "the upload path",
+        };
         Load? load = null;
         StreamingRowWriter? writer = null;
         ReturnResult result;
@@ -472,6 +475,19 @@ public sealed class IngestReturn(
         IngestResult.AcceptedButSuperseded => $"Accepted as submission {submission.Id}, but a later upload for {submission.Period} is current and stands.",
         _ => $"Refused with {submission.Errors} errors; the previous submission, if any, stays current.",
     };
+
+    /// <summary>
+    /// The name the file is read under: the upload's, with the type of the file the uploader chose where
+    /// that differs (a csv chosen on a page whose link names return.xlsx). Only the type is taken from the
+    /// chosen name; whose return it is and for which quarter still come from the path and the Cover.
+    /// </summary>
+    private static string ReadAs(string uploadName, string? chosen)
+    {
+        var type = Path.GetExtension(chosen ?? string.Empty).ToLowerInvariant();
+        return type is ".csv" or ".xlsx" or ".xls" && !uploadName.EndsWith(type, StringComparison.OrdinalIgnoreCase)
+            ? Path.ChangeExtension(uploadName, type)
+            : uploadName;
+    }
 
     private const string Unattributed = "_unattributed";
 

@@ -10,6 +10,9 @@ public sealed record UploadedFile(string Name, Stream Content, long Length, Date
     /// <summary>The receipt time the uploader declared (metadata "receivedat"), honoured only where backdating is allowed.</summary>
     public DateTimeOffset? DeclaredReceivedAt { get; init; }
 
+    /// <summary>The name of the file the uploader chose (metadata "filename", set by the upload page), where given.</summary>
+    public string? ChosenFileName { get; init; }
+
     /// <inheritdoc />
     public void Dispose() => Content.Dispose();
 }
