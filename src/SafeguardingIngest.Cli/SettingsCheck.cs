@@ -6,7 +6,9 @@ namespace SafeguardingIngest.Cli;
 /// <summary>Runs the hosts' start-up check of every setting, and says what it finds in one line.</summary>
 internal static class SettingsCheck
 {
-    /// <summary>Validates every option registered to be validated on start; a bad one is a <see cref="UsageException"/>.</summary>
+    /// <summary>
+    /// Validates every option registered to be validated on start; a bad one is a <see cref="UsageException"/>.
+    /// </summary>
     public static void Run(IServiceProvider services)
     {
         try
@@ -19,7 +21,9 @@ internal static class SettingsCheck
         }
     }
 
-    /// <summary>One line naming each bad setting, or null when <paramref name="exception"/> is not about settings.</summary>
+    /// <summary>
+    /// One line naming each bad setting, or null when <paramref name="exception"/> is not about settings.
+    /// </summary>
     public static string? Describe(Exception exception) => exception switch
     {
         OptionsValidationException invalid => string.Join(" ", invalid.Failures),

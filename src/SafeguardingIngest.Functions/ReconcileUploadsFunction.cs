@@ -3,7 +3,9 @@ using SafeguardingIngest.Ingest;
 
 namespace SafeguardingIngest.Functions;
 
-/// <summary>Runs the uploads the trigger missed, on the schedule in the ReconcileSchedule setting (default every 10 minutes).</summary>
+/// <summary>
+/// Runs the uploads the trigger missed, on the schedule in the ReconcileSchedule setting (default every 10 minutes).
+/// </summary>
 public sealed class ReconcileUploadsFunction(ReconcileUploads reconcile)
 {
     /// <summary>

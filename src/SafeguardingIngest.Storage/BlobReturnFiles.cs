@@ -93,7 +93,9 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         }
     }
 
-    /// <summary>The metadata key carrying the name of the file the uploader chose, percent-encoded (the upload page sets it).</summary>
+    /// <summary>
+    /// The metadata key carrying the name of the file the uploader chose, percent-encoded (the upload page sets it).
+    /// </summary>
     public const string ChosenNameMetadata = "filename";
 
     /// <summary>The metadata key carrying a declared receipt time.</summary>

@@ -49,7 +49,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    /// <summary>Why <paramref name="connection"/> cannot reach a storage account, or null when it can be parsed.</summary>
+    /// <summary>
+    /// Why <paramref name="connection"/> cannot reach a storage account, or null when it can be parsed.
+    /// </summary>
     private static string? ConnectionProblem(string connection)
     {
         const string Setting = "AzureWebJobsStorage (sgi's --connection)";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -22,6 +23,44 @@ public sealed class FaultInjection : HttpPipelinePolicy
 
     /// <summary>Requests failed so far.</summary>
     public int Injected { get; private set; }
+
+    /// <summary>
+    /// While random faults are armed: the requests that may fail, by step (see <see cref="StepOf"/>).
+    /// </summary>
+    public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Faults injected at random, by step and "before" (refused) or "after" (done, its answer lost).</summary>
+    public ConcurrentDictionary<string, int> Faulted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The step a request is: its service (table or blob), its method and what it reaches, such as
+    /// "table POST $batch", "table GET entity", "blob PUT blob", "blob GET list".
+    /// </summary>
+    public static string StepOf(HttpMessage message)
+    {
+        var path = message.Request.Uri.Path;
+        var query = message.Request.Uri.Query;
+        var method = message.Request.Method.ToString();
+        if (path.EndsWith("$batch", StringComparison.Ordinal))
+        {
+            return $"table {method} $batch";
+        }
+
+        if (path.Contains('(', StringComparison.Ordinal) || path.EndsWith("/Tables", StringComparison.Ordinal))
+        {
+            return $"table {method} {(path.Contains("()", StringComparison.Ordinal) ? "query" : "entity")}";
+        }
+
+        if (message.Request.Headers.TryGetValue("DataServiceVersion", out _))
+        {
+            return $"table {method} entity";
+        }
+
+        var what = query.Contains("comp=list", StringComparison.Ordinal) ? "list"
+            : message.Request.Headers.TryGetValue("x-ms-copy-source", out _) ? "copy"
+            : "blob";
+        return $"blob {method} {what}";
+    }
 
     /// <summary>Which requests may fail; default table transactions ($batch).</summary>
     public Func<HttpMessage, bool> Applies { get; set; } = m => m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
@@ -75,6 +114,8 @@ public sealed class FaultInjection : HttpPipelinePolicy
         CheckAfter(message);
     }
 
+    private static void Count(ConcurrentDictionary<string, int> counts, string key) => counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+
     private void CheckAfter(HttpMessage message)
     {
         if (_armedAfter && _random is null && Applies(message))
@@ -100,6 +141,7 @@ public sealed class FaultInjection : HttpPipelinePolicy
             if (_random is not null && _random.NextDouble() < _afterRate)
             {
                 Injected++;
+                Count(Faulted, StepOf(message) + " after");
                 throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
             }
         }
@@ -111,9 +153,11 @@ public sealed class FaultInjection : HttpPipelinePolicy
         {
             lock (_gate)
             {
+                Count(Requests, StepOf(message));
                 if (_random is not null && _random.NextDouble() < _beforeRate)
                 {
                     Injected++;
+                    Count(Faulted, StepOf(message) + " before");
                     throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
                 }
             }

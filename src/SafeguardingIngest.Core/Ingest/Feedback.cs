@@ -61,7 +61,9 @@ public static class Feedback
         return buffer.ToArray();
     }
 
-    /// <summary>Why an upload of content already processed found nothing new, in words for the person who sent it.</summary>
+    /// <summary>
+    /// Why an upload of content already processed found nothing new, in words for the person who sent it.
+    /// </summary>
     public static string AlreadyProcessedMessage(Submission earlier)
     {
         var when = UkTime.Describe(earlier.ProcessedAt);

@@ -24,10 +24,15 @@ public sealed class IngestOptions
     /// </summary>
     public const int FunctionTimeoutMinutes = 10;
 
-    /// <summary>Minutes beyond <see cref="FunctionTimeoutMinutes"/> before a run is taken for dead: clocks differ, and a stop takes time.</summary>
+    /// <summary>
+    /// Minutes beyond <see cref="FunctionTimeoutMinutes"/> before a run is taken for dead: clocks differ, and a stop
+    /// takes time.
+    /// </summary>
     public const int SweepMarginMinutes = 5;
 
-    /// <summary>The least <see cref="OrphanMinutes"/> may be: one more than the function timeout plus the margin.</summary>
+    /// <summary>
+    /// The least <see cref="OrphanMinutes"/> may be: one more than the function timeout plus the margin.
+    /// </summary>
     public const int MinOrphanMinutes = FunctionTimeoutMinutes + SweepMarginMinutes + 1;
 
     /// <summary>

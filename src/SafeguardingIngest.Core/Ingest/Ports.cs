@@ -10,7 +10,9 @@ public sealed record UploadedFile(string Name, Stream Content, long Length, Date
     /// <summary>The receipt time the uploader declared (metadata "receivedat"), honoured only where backdating is allowed.</summary>
     public DateTimeOffset? DeclaredReceivedAt { get; init; }
 
-    /// <summary>The name of the file the uploader chose (metadata "filename", set by the upload page), where given.</summary>
+    /// <summary>
+    /// The name of the file the uploader chose (metadata "filename", set by the upload page), where given.
+    /// </summary>
     public string? ChosenFileName { get; init; }
 
     /// <inheritdoc />
@@ -29,7 +31,9 @@ public interface IReturnFiles
     /// <summary>The uploads waiting in the returns container, by name.</summary>
     IAsyncEnumerable<string> ListUploadsAsync(CancellationToken cancellationToken);
 
-    /// <summary>The uploads waiting in the returns container that were last written at or before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// The uploads waiting in the returns container that were last written at or before <paramref name="before"/>.
+    /// </summary>
     IAsyncEnumerable<string> ListUploadsWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
     /// <summary>Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading historic returns).</summary>

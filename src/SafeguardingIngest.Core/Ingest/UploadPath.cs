@@ -30,7 +30,9 @@ public sealed record UploadPath(string Agency, ReportingPeriod Period, string Fi
     public static string ForReprocess(string agency, ReportingPeriod period, string submissionId, string fileName) =>
         For(agency, period, $"{ReprocessPrefix}{submissionId}_{fileName}");
 
-    /// <summary>The submission id and original file name in a reserved reprocess name; false for any other name.</summary>
+    /// <summary>
+    /// The submission id and original file name in a reserved reprocess name; false for any other name.
+    /// </summary>
     public static bool TryReadReprocess(string fileName, out string submissionId, out string originalName)
     {
         (submissionId, originalName) = (string.Empty, string.Empty);

@@ -52,7 +52,9 @@ public static class Notifications
             new("Outstanding", string.Join(", ", outstanding.Select(s => $"{s.AgencyName} ({s.Agency}): {s.Describe()}"))),
         ]);
 
-    /// <summary>Uploads the trigger missed (an event lost, or retries given up) that the reconciler had to run.</summary>
+    /// <summary>
+    /// Uploads the trigger missed (an event lost, or retries given up) that the reconciler had to run.
+    /// </summary>
     public static Notification Rescued(IReadOnlyList<IngestOutcome> rescued, IReadOnlyList<string> failing) => new(
         "rescued",
         $"{rescued.Count} uploads missed by the trigger were run by the reconciler",
