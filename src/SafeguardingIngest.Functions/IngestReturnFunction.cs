@@ -16,7 +16,8 @@ public sealed class IngestReturnFunction(IngestReturn ingest)
     /// </summary>
     [Function("IngestReturn")]
     public Task RunAsync(
-        [BlobTrigger("returns/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("returns/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")]
+        BlobClient blob,
         CancellationToken cancellationToken) =>
         ingest.RunAsync(blob.Name, cancellationToken);
 }

@@ -39,7 +39,8 @@ public sealed partial class BlobPartnershipSource(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_current is null || time.GetUtcNow() - _checkedAt >= TimeSpan.FromSeconds(options.ReferenceRefreshSeconds))
+            var refreshEvery = TimeSpan.FromSeconds(options.ReferenceRefreshSeconds);
+            if (_current is null || time.GetUtcNow() - _checkedAt >= refreshEvery)
             {
                 await RefreshAsync(cancellationToken);
             }

@@ -51,8 +51,11 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
 
         var declared = properties.Metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
                        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
-        var chosen = properties.Metadata.TryGetValue(ChosenNameMetadata, out var encoded) ? Uri.UnescapeDataString(encoded) : null;
-        return new UploadedFile(name, buffer, properties.ContentLength, ReceivedAt(properties), properties.ETag.ToString())
+        var chosen = properties.Metadata.TryGetValue(ChosenNameMetadata, out var encoded)
+            ? Uri.UnescapeDataString(encoded)
+            : null;
+        var (length, version) = (properties.ContentLength, properties.ETag.ToString());
+        return new UploadedFile(name, buffer, length, ReceivedAt(properties), version)
         {
             DeclaredReceivedAt = declared,
             ChosenFileName = chosen,
@@ -133,7 +136,10 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         CopyAsync(upload, _quarantine.GetBlobClient(quarantineName), null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> RestoreFromQuarantineAsync(string quarantineName, string uploadName, CancellationToken cancellationToken)
+    public async Task<bool> RestoreFromQuarantineAsync(
+        string quarantineName,
+        string uploadName,
+        CancellationToken cancellationToken)
     {
         var original = await _quarantine.GetBlobClient(quarantineName).DownloadContentAsync(cancellationToken);
         try

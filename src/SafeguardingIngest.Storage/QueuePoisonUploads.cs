@@ -80,6 +80,8 @@ public sealed class QueuePoisonUploads(QueueServiceClient service, StorageNames 
     private static string? Decode(string body)
     {
         var bytes = new byte[body.Length];
-        return Convert.TryFromBase64String(body.Trim(), bytes, out var written) ? Encoding.UTF8.GetString(bytes, 0, written) : null;
+        return Convert.TryFromBase64String(body.Trim(), bytes, out var written)
+            ? Encoding.UTF8.GetString(bytes, 0, written)
+            : null;
     }
 }

@@ -34,7 +34,8 @@ public static class ServiceCollectionExtensions
                 o.ClientId = connection["clientId"] ?? o.ClientId;
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<ReaderLimits>()
             .Bind(configuration.GetSection(ReaderLimits.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0, "Every Limits setting must be above 0.")
@@ -47,7 +48,9 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.SectionName))
             .Validate(o => o.SwitchAttempts is >= 1 and <= 100, "Ingest:SwitchAttempts must be 1 to 100.")
             .Validate(o => o.ParallelWrites is >= 1 and <= 32, "Ingest:ParallelWrites must be 1 to 32.")
-            .Validate(o => o.StaleUploadMinutes is >= 1 and <= 1440, "Ingest:StaleUploadMinutes must be 1 to 1440 (a day).")
+            .Validate(
+                o => o.StaleUploadMinutes is >= 1 and <= 1440,
+                "Ingest:StaleUploadMinutes must be 1 to 1440 (a day).")
             .Validate(
                 o => o.OrphanMinutes is >= IngestOptions.MinOrphanMinutes and <= 10_080,
                 $"Ingest:OrphanMinutes must be {IngestOptions.MinOrphanMinutes} to 10080 (a week): more than the function "
@@ -72,9 +75,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
             ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Identity(options), tableOptions)
             : new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
-            ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Identity(options))
-            : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is
+            { AccountName: { Length: > 0 } account } options
+                ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Identity(options))
+                : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
         services.AddSingleton<IPoisonUploads, QueuePoisonUploads>();
         services.AddSingleton<ReconcileUploads>();
         services.AddSingleton<StorageLayout>();

@@ -17,7 +17,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.NamePrefix.Length > 12
             || !options.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
         {
-            problems.Add("Storage:NamePrefix (sgi's --storage-prefix) must be at most 12 lower-case letters or digits.");
+            problems.Add(
+                "Storage:NamePrefix (sgi's --storage-prefix) must be at most 12 lower-case letters or digits.");
         }
 
         if (options.ReferenceRefreshSeconds < 0 || options.ParallelBatches is < 1 or > 32)

@@ -142,7 +142,11 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> MarkClearedAsync(
+        Load load,
+        int rows,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         var entity = new TableEntity(load.Period.Key, SubmissionEntities.LoadKey(load.Agency, load.Id))
         {

@@ -80,8 +80,13 @@ internal static class CredentialCommand
                 console.Ansi.MarkupLine($"Credential for [bold]{Markup.Escape(owner.Name)}[/], valid until {credential.ExpiresOn.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.");
                 console.Ansi.MarkupLine("Send the agency this link to the upload page (it needs only a browser):");
                 // AbsoluteUri, not ToString(), which would print the fragment's spaces unencoded.
-                var link = UploadPageLink.For(pageAddress, credential, owner.Name, quarter, quarter.DueDate(partnership.ReturnsDueDays));
-                console.Out.WriteLine($"  {link.AbsoluteUri}");
+                var pageLink = UploadPageLink.For(
+                    pageAddress,
+                    credential,
+                    owner.Name,
+                    quarter,
+                    quarter.DueDate(partnership.ReturnsDueDays));
+                console.Out.WriteLine($"  {pageLink.AbsoluteUri}");
                 console.Ansi.MarkupLine($"Or upload {Markup.Escape(credential.BlobName)} with:");
                 console.Out.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{result.GetValue(file)} \"{credential.UploadUri}\"");
                 console.Ansi.MarkupLine(credential.Feedback.Count == 0 ? "No feedback yet." : "Feedback:");

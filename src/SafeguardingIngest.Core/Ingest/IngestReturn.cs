@@ -219,7 +219,11 @@ public sealed class IngestReturn(
     /// The recorded submission a reserved reprocess name restores, where the name's id is this content's
     /// and the agency has a record of it; null for any other upload.
     /// </summary>
-    private async Task<Submission?> RestoredFromAsync(UploadPath? path, string agency, string id, CancellationToken cancellationToken)
+    private async Task<Submission?> RestoredFromAsync(
+        UploadPath? path,
+        string agency,
+        string id,
+        CancellationToken cancellationToken)
     {
         if (path is null
             || !UploadPath.TryReadReprocess(path.FileName, out var namedId, out _)
@@ -333,7 +337,8 @@ public sealed class IngestReturn(
         var feedbackWritten = false;
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await records.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken);
+            var (period, agency, id) = (submission.Period, submission.Agency, submission.Id);
+            var stored = await records.FindAsync(period, agency, id, cancellationToken);
             if (stored is not null && await StandsOverAsync(stored, submission, cancellationToken))
             {
                 IngestLog.RecordKept(logger, submission.Id, submission.Agency, submission.Period.Key, stored.LoadId);
@@ -371,7 +376,10 @@ public sealed class IngestReturn(
     }
 
     /// <summary>True when <paramref name="stored"/> names the load that is current, and this record another.</summary>
-    private async Task<bool> StandsOverAsync(Submission stored, Submission submission, CancellationToken cancellationToken)
+    private async Task<bool> StandsOverAsync(
+        Submission stored,
+        Submission submission,
+        CancellationToken cancellationToken)
     {
         if (stored.LoadId is not { } storedLoad || storedLoad == submission.LoadId)
         {

@@ -52,7 +52,10 @@ public interface IReturnFiles
     /// Puts a quarantined original back in the returns container under <paramref name="uploadName"/>, only
     /// if nothing is there (create-only); false when something is (a restore already waiting, or running).
     /// </summary>
-    Task<bool> RestoreFromQuarantineAsync(string quarantineName, string uploadName, CancellationToken cancellationToken);
+    Task<bool> RestoreFromQuarantineAsync(
+        string quarantineName,
+        string uploadName,
+        CancellationToken cancellationToken);
 
     /// <summary>Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.</summary>
     Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);

@@ -73,9 +73,15 @@ public sealed partial class ReconcileUploads(
         return new ReconcileResult(rescued, failing);
     }
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Upload {Blob} was missed by the trigger and run by the reconciler: {Outcome}")]
+    [LoggerMessage(
+        EventId = 1300,
+        Level = LogLevel.Warning,
+        Message = "Upload {Blob} was missed by the trigger and run by the reconciler: {Outcome}")]
     private static partial void Rescued(ILogger logger, string blob, IngestResult outcome);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Upload {Blob} failed again in the reconciler; it is left for the next run")]
+    [LoggerMessage(
+        EventId = 1301,
+        Level = LogLevel.Error,
+        Message = "Upload {Blob} failed again in the reconciler; it is left for the next run")]
     private static partial void StillFailing(ILogger logger, string blob, Exception exception);
 }

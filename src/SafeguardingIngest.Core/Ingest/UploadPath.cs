@@ -18,7 +18,8 @@ public sealed record UploadPath(string Agency, ReportingPeriod Period, string Fi
     /// </summary>
     public static string FeedbackFor(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/uploads/{fileName}";
 
-    private static readonly System.Buffers.SearchValues<char> s_hexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+    private static readonly System.Buffers.SearchValues<char> s_hexDigits =
+        System.Buffers.SearchValues.Create("0123456789abcdef");
 
     /// <summary>What a file name restored for a reprocess starts with: a name reserved for the pipeline.</summary>
     public const string ReprocessPrefix = "_reprocess_";
