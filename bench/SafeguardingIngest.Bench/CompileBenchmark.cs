@@ -105,7 +105,7 @@ internal static class CompileBenchmark
                 var received = new DateTimeOffset(period.DueDate(30).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-3);
                 var load = await records.StartLoadAsync(period, agency.Code, id, received, token);
                 await writer.WriteRowsAsync(load, observations, [], [], token);
-                await records.SaveAsync(new Submission
+                await records.TrySaveAsync(new Submission
                 {
                     Id = id, Agency = agency.Code, Period = period, BlobName = $"{agency.Code}/{period.Key}/return.xlsx", Sha256 = id, Size = 1,
                     ReceivedAt = received, ProcessedAt = received, Status = ReturnStatus.Accepted, Rows = observations.Count,

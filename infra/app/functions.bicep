@@ -89,6 +89,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: sweepSchedule
         }
         {
+          name: 'ReconcileSchedule'
+          value: '0 */10 * * * *'
+        }
+        {
           name: 'Notify__WebhookUrl'
           value: notifyWebhookUrl
         }

@@ -71,7 +71,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
         {
           allowedOrigins: uploadPageOrigins
           allowedMethods: [ 'GET', 'HEAD', 'PUT', 'OPTIONS' ]
-          allowedHeaders: [ 'content-type', 'x-ms-blob-type', 'x-ms-version', 'x-ms-client-request-id' ]
+          allowedHeaders: [ 'content-type', 'x-ms-blob-type', 'x-ms-meta-filename', 'x-ms-version', 'x-ms-client-request-id' ]
           exposedHeaders: [ 'ETag', 'x-ms-request-id' ]
           maxAgeInSeconds: 600
         }

@@ -51,6 +51,11 @@ public static class SgiApp
             await console.Error.WriteLineAsync($"sgi: {e.Message}");
             return ExitCodes.UsageOrSystemError;
         }
+        catch (Exception e) when (SettingsCheck.Describe(e) is { } message)
+        {
+            await console.Error.WriteLineAsync($"sgi: {message}");
+            return ExitCodes.UsageOrSystemError;
+        }
         catch (Exception e) when (StorageFailure.Describe(e) is { } message)
         {
             await console.Error.WriteLineAsync($"sgi: {message}");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Storage;
@@ -56,8 +55,8 @@ internal sealed class StorageHost : IAsyncDisposable
         var host = new StorageHost(services);
         try
         {
-            // Options are checked here as a host would at start-up, so a bad setting fails before any work.
-            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // Every option is checked here as a host checks them at start-up, so a bad setting fails before any work.
+            SettingsCheck.Run(services);
             await host.Get<StorageLayout>().EnsureCreatedAsync(cancellationToken);
             var source = host.Get<IPartnershipSource>();
             if (result.GetValue(reference) is { } file || alwaysPublish)
@@ -75,10 +74,10 @@ internal sealed class StorageHost : IAsyncDisposable
                 return (host, await source.GetAsync(cancellationToken));
             }
         }
-        catch (OptionsValidationException e)
+        catch (UsageException)
         {
             await host.DisposeAsync();
-            throw new UsageException(string.Join(" ", e.Failures));
+            throw;
         }
         catch (Exception e) when (StorageFailure.Describe(e) is { } message)
         {
@@ -108,6 +107,4 @@ internal sealed class StorageHost : IAsyncDisposable
 
         await console.Error.WriteLineAsync($"Published reference data from {path} to config/partnership.json.");
     }
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

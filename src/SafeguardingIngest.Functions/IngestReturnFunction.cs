@@ -4,20 +4,20 @@ using SafeguardingIngest.Ingest;
 
 namespace SafeguardingIngest.Functions;
 
-/// <summary>Runs IngestReturn for each return uploaded to returns/{agency}/{period}/{name}.</summary>
+/// <summary>Runs IngestReturn for every blob uploaded anywhere in the returns container.</summary>
 public sealed class IngestReturnFunction(IngestReturn ingest)
 {
     /// <summary>
+    /// The path takes any blob under returns/, so a file a folder too shallow (returns/POL/return.xlsx) or
+    /// too deep is still seen, and quarantined under _unattributed/ with feedback, by the same service.
     /// A bad return is an outcome written to feedback, not a failure; a storage fault is thrown, so
     /// the host retries it. Blob-created events come through Event Grid, which the Flex Consumption
     /// plan requires (infra/app/events.bicep subscribes them).
     /// </summary>
     [Function("IngestReturn")]
     public Task RunAsync(
-        [BlobTrigger("returns/{agency}/{period}/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
-        string agency,
-        string period,
-        string name,
+        [BlobTrigger("returns/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")]
+        BlobClient blob,
         CancellationToken cancellationToken) =>
-        ingest.RunAsync($"{agency}/{period}/{name}", cancellationToken);
+        ingest.RunAsync(blob.Name, cancellationToken);
 }

@@ -30,19 +30,26 @@ public sealed partial class BlobPartnershipSource(
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
-    public async Task<Partnership> GetAsync(CancellationToken cancellationToken)
-    {
-        if (_current is { } cached && time.GetUtcNow() - _checkedAt < TimeSpan.FromSeconds(options.ReferenceRefreshSeconds))
-        {
-            return cached;
-        }
+    public async Task<Partnership> GetAsync(CancellationToken cancellationToken) =>
+        (await GetVersionedAsync(cancellationToken)).Partnership;
 
+    /// <inheritdoc />
+    public async Task<(Partnership Partnership, string Version)> GetVersionedAsync(CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await RefreshAsync(cancellationToken);
-            return _current ?? throw new InvalidOperationException(
-                $"No usable reference data in {names.Config}/{BlobName}; publish it with 'sgi ... --reference FILE' or upload a valid partnership.json.");
+            var refreshEvery = TimeSpan.FromSeconds(options.ReferenceRefreshSeconds);
+            if (_current is null || time.GetUtcNow() - _checkedAt >= refreshEvery)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+
+            // Read together under the gate, so the version is the one the partnership came from.
+            var partnership = _current ?? throw new InvalidOperationException(
+                $"No usable reference data in {names.Config}/{BlobName}; "
+                + "publish it with 'sgi ... --reference FILE' or upload a valid partnership.json.");
+            return (partnership, _currentVersion.ToString());
         }
         finally
         {

@@ -51,7 +51,15 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
 
         var declared = properties.Metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
                        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
-        return new UploadedFile(name, buffer, properties.ContentLength, ReceivedAt(properties), properties.ETag.ToString()) { DeclaredReceivedAt = declared };
+        var chosen = properties.Metadata.TryGetValue(ChosenNameMetadata, out var encoded)
+            ? Uri.UnescapeDataString(encoded)
+            : null;
+        var (length, version) = (properties.ContentLength, properties.ETag.ToString());
+        return new UploadedFile(name, buffer, length, ReceivedAt(properties), version)
+        {
+            DeclaredReceivedAt = declared,
+            ChosenFileName = chosen,
+        };
     }
 
     /// <summary>
@@ -73,6 +81,25 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
             yield return blob.Name;
         }
     }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListUploadsWrittenBeforeAsync(
+        DateTimeOffset before,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var blob in _returns.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (blob.Properties.LastModified is { } written && written <= before)
+            {
+                yield return blob.Name;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The metadata key carrying the name of the file the uploader chose, percent-encoded (the upload page sets it).
+    /// </summary>
+    public const string ChosenNameMetadata = "filename";
 
     /// <summary>The metadata key carrying a declared receipt time.</summary>
     public const string ReceivedAtMetadata = "receivedat";
@@ -109,10 +136,24 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         CopyAsync(upload, _quarantine.GetBlobClient(quarantineName), null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task RestoreFromQuarantineAsync(string quarantineName, string uploadName, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<bool> RestoreFromQuarantineAsync(
+        string quarantineName,
+        string uploadName,
+        CancellationToken cancellationToken)
     {
         var original = await _quarantine.GetBlobClient(quarantineName).DownloadContentAsync(cancellationToken);
-        await UploadAsync(uploadName, original.Value.Content.ToStream(), cancellationToken, receivedAt);
+        try
+        {
+            await _returns.GetBlobClient(uploadName).UploadAsync(
+                original.Value.Content,
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,10 +34,9 @@ public static class ServiceCollectionExtensions
                 o.AccountName = connection["accountName"] ?? o.AccountName;
                 o.ClientId = connection["clientId"] ?? o.ClientId;
             })
-            .Validate(o => o.NamePrefix.Length <= 12 && o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)), "Storage:NamePrefix must be at most 12 lower-case letters or digits.")
-            .Validate(o => o.ReferenceRefreshSeconds >= 0 && o.ParallelBatches is >= 1 and <= 32, "Storage:ReferenceRefreshSeconds must be 0 or more and Storage:ParallelBatches 1 to 32.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "AzureWebJobsStorage must name a storage account.")
             .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<ReaderLimits>()
             .Bind(configuration.GetSection(ReaderLimits.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0, "Every Limits setting must be above 0.")
@@ -52,7 +52,14 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.SectionName))
             .Validate(o => o.SwitchAttempts is >= 1 and <= 100, "Ingest:SwitchAttempts must be 1 to 100.")
             .Validate(o => o.ParallelWrites is >= 1 and <= 32, "Ingest:ParallelWrites must be 1 to 32.")
-            .Validate(o => o.OrphanMinutes is >= 1 and <= 10_080, "Ingest:OrphanMinutes must be 1 to 10080 (a week).")
+            .Validate(
+                o => o.StaleUploadMinutes is >= 1 and <= 1440,
+                "Ingest:StaleUploadMinutes must be 1 to 1440 (a day).")
+            .Validate(
+                o => o.OrphanMinutes is >= IngestOptions.MinOrphanMinutes and <= 10_080,
+                $"Ingest:OrphanMinutes must be {IngestOptions.MinOrphanMinutes} to 10080 (a week): more than the function "
+                + $"timeout ({IngestOptions.FunctionTimeoutMinutes} minutes, host.json) plus a "
+                + $"{IngestOptions.SweepMarginMinutes}-minute margin, so a run still inside its time is never swept.")
             .ValidateOnStart();
 
         services.AddOptions<NotifyOptions>()
@@ -72,6 +79,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
             ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Identity(options), tableOptions)
             : new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is
+            { AccountName: { Length: > 0 } account } options
+                ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Identity(options))
+                : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
+        services.AddSingleton<IPoisonUploads, QueuePoisonUploads>();
+        services.AddSingleton<ReconcileUploads>();
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<IReturnFiles, BlobReturnFiles>();
         services.AddSingleton<ISubmissionRecords, TableSubmissionRecords>();

@@ -36,6 +36,12 @@ public sealed class StorageNames(string prefix)
     /// <summary>Compile watermarks: when each period last changed and was last compiled.</summary>
     public string Compilations => TableName("Compilations");
 
+    /// <summary>
+    /// The blob trigger's poison queue, where the Functions host names an upload after its last retry
+    /// (webjobs-blobtrigger-poison; prefixed only for tests and sgi).
+    /// </summary>
+    public string PoisonQueue => prefix + "webjobs-blobtrigger-poison";
+
     /// <summary>Every container.</summary>
     public IEnumerable<string> Containers => [Returns, Feedback, Archive, Quarantine, Config, Reports, Publications];
 

@@ -43,6 +43,7 @@ internal static class SubmissionEntities
         ["FeedbackPath"] = submission.FeedbackPath,
         ["StoredAt"] = submission.StoredAt,
         ["DueDate"] = submission.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["ReferenceVersion"] = submission.ReferenceVersion,
     };
 
     public static TableEntity Current(ReportingPeriod period, string agency, string submissionId, string loadId, DateTimeOffset receivedAt, Arrival arrival) => new(period.Key, CurrentKey(agency))
@@ -86,6 +87,8 @@ internal static class SubmissionEntities
         FeedbackPath = e.GetString("FeedbackPath"),
         StoredAt = e.GetString("StoredAt"),
         DueDate = e.GetString("DueDate") is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        ReferenceVersion = e.GetString("ReferenceVersion"),
+        Version = e.ETag.ToString(),
     };
 
     /// <summary>A pointer; one written before loads were kept names its submission's rows by the submission id.</summary>

@@ -9,8 +9,9 @@ namespace SafeguardingIngest.Storage;
 /// Compile watermarks in the Compilations table: one row per period (PartitionKey "periods",
 /// RowKey the period key) with when its submissions last changed and which change the last
 /// compile included. A period is pending while Changed is later than CompiledChange. Both marks only
-/// move forward: each is written by a conditional (ETag) update that is skipped when the stored
-/// mark is already as late, so a slow run can never hide a later change from the next compile.
+/// move forward, each by a conditional (ETag) update: a compiled mark is skipped where the stored one
+/// is as late, and a change mark then lands one tick past it, so a slow run or a clock behind can
+/// never hide a change from the next compile.
 /// </summary>
 public sealed class TableCompileWatermarks(TableServiceClient service, StorageNames names) : ICompileWatermarks
 {
@@ -20,7 +21,7 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
 
     /// <inheritdoc />
     public Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken) =>
-        MoveForwardAsync(period, "Changed", at, null, cancellationToken);
+        MoveForwardAsync(period, "Changed", at, null, cancellationToken, pastStored: true);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(CancellationToken cancellationToken)
@@ -52,17 +53,34 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
         }
     }
 
-    private async Task MoveForwardAsync(ReportingPeriod period, string property, DateTimeOffset value, DateTimeOffset? compiledAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="value"/> where the stored mark is earlier. Where it is not, a compiled mark is
+    /// left alone, and a change mark (<paramref name="pastStored"/>) moves one tick past the stored one:
+    /// a compile may have read the stored mark before this change, and must not count it as included.
+    /// </summary>
+    private async Task MoveForwardAsync(
+        ReportingPeriod period,
+        string property,
+        DateTimeOffset value,
+        DateTimeOffset? compiledAt,
+        CancellationToken cancellationToken,
+        bool pastStored = false)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, period.Key, cancellationToken: cancellationToken);
-            if (stored.HasValue && stored.Value!.GetDateTimeOffset(property) is { } mark && mark >= value)
+            var mark = value;
+            if (stored.HasValue && stored.Value!.GetDateTimeOffset(property) is { } storedMark && storedMark >= value)
             {
-                return;
+                if (!pastStored)
+                {
+                    return;
+                }
+
+                mark = storedMark.AddTicks(1);
             }
 
-            var entity = new TableEntity(Partition, period.Key) { [property] = value };
+            var entity = new TableEntity(Partition, period.Key) { [property] = mark };
             if (compiledAt is { } compiled)
             {
                 entity["Compiled"] = compiled;

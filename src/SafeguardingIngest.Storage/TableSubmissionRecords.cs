@@ -22,8 +22,27 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(Submission submission, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(SubmissionEntities.Submission(submission), TableUpdateMode.Replace, cancellationToken);
+    public async Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var entity = SubmissionEntities.Submission(submission);
+        try
+        {
+            if (submission.Version is { } version)
+            {
+                await _table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
@@ -85,8 +104,22 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
             await _table.SubmitTransactionAsync(actions, cancellationToken);
             return SwitchResult.Switched;
         }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        catch (RequestFailedException e)
         {
+            // The transaction may have committed with its answer lost (then a resend by the client's own
+            // retry fails its conditions): a pointer naming this load says it did. Nothing else can have
+            // put this load's id there, since every run has a load of its own.
+            var standing = await GetCurrentAsync(load.Period, load.Agency, cancellationToken);
+            if (standing?.LoadId == load.Id)
+            {
+                return SwitchResult.Switched;
+            }
+
+            if (e.Status is not (404 or 409 or 412))
+            {
+                throw;
+            }
+
             // Either the pointer moved or the load is no longer Writing; its record says which.
             var now = await GetLoadAsync(load.Period, load.Agency, load.Id, cancellationToken);
             return now is { State: LoadState.Writing } ? SwitchResult.PointerChanged : SwitchResult.LoadNotWriting;
@@ -109,7 +142,11 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> MarkClearedAsync(
+        Load load,
+        int rows,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         var entity = new TableEntity(load.Period.Key, SubmissionEntities.LoadKey(load.Agency, load.Id))
         {
@@ -117,13 +154,28 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
             ["ClearedAt"] = at,
             ["ClearedRows"] = rows,
         };
-        try
+        while (true)
         {
-            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // No record to close: nothing stays open.
+            // Closed only as the dead load it was read as: a record that is Writing or Current stays open.
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(
+                entity.PartitionKey,
+                entity.RowKey,
+                cancellationToken: cancellationToken);
+            if (!stored.HasValue)
+            {
+                // No record to close: nothing stays open.
+                return true;
+            }
+
+            if (SubmissionEntities.ToLoad(stored.Value!).State is not (LoadState.Superseded or LoadState.Discarded))
+            {
+                return false;
+            }
+
+            if (await TryUpdateAsync(entity, stored.Value!.ETag.ToString(), cancellationToken))
+            {
+                return true;
+            }
         }
     }
 

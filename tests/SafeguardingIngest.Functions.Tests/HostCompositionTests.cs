@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public class HostCompositionTests
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["CompileSchedule"] = "0 0 6 * * *",
         ["SweepSchedule"] = "0 30 * * * *",
+        ["ReconcileSchedule"] = "0 */10 * * * *",
 
         // The Functions host hands the worker its address; nothing connects to it in these tests.
         ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:7071",
@@ -49,11 +51,11 @@ public class HostCompositionTests
     }
 
     [Fact]
-    public void Functions_TheAppDeclares_AreTheIngestCompileAndSweep()
+    public void Functions_TheAppDeclares_AreTheIngestCompileSweepAndReconcile()
     {
         var names = FunctionClasses().SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order();
 
-        Assert.Equal(["CompileQuarterlyReturn", "IngestReturn", "SweepOrphanRows"], names);
+        Assert.Equal(["CompileQuarterlyReturn", "IngestReturn", "ReconcileUploads", "SweepOrphanRows"], names);
     }
 
     [Fact]
@@ -94,5 +96,58 @@ public class HostCompositionTests
             () => host.Services.GetRequiredService<IOptions<PublicationOptions>>().Value);
 
         Assert.Contains("Publication:AuditSecondsPerIndicator", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage", "DefaultEndpointsProtocol=https;AccountNam=board;AccountKey=a2V5", "AzureWebJobsStorage")]
+    [InlineData("AzureWebJobsStorage:accountName", "Board_Storage", "AzureWebJobsStorage:accountName")]
+    [InlineData("Storage:NamePrefix", "board-a", "Storage:NamePrefix")]
+    [InlineData("Notify:WebhookUrl", "ftp://hooks.example/board", "Notify:WebhookUrl")]
+    public async Task Start_MalformedStorageSetting_FailsWithTheSettingsName(string key, string value, string named)
+    {
+        var settings = Sample();
+        settings[key] = value;
+        using var host = Build(settings);
+
+        // The host's own start-up check (ValidateOnStart) runs before any hosted service.
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionTimeout_InHostJson_IsTheOneTheSweepAllowsFor()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+
+        var timeout = TimeSpan.Parse(host.RootElement.GetProperty("functionTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(TimeSpan.FromMinutes(IngestOptions.FunctionTimeoutMinutes), timeout);
+    }
+
+    [Theory]
+    [InlineData("15")] // the 10-minute function timeout plus the 5-minute margin: a live run may be that old
+    [InlineData("1")]
+    public void Build_OrphanMinutesWithinTheFunctionTimeoutAndMargin_FailsAtStart(string minutes)
+    {
+        var settings = Sample();
+        settings["Ingest:OrphanMinutes"] = minutes;
+        using var host = Build(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
+
+        Assert.StartsWith("Ingest:OrphanMinutes must be 16 to 10080", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IngestReturn_TriggerPath_TakesEveryBlobInTheReturnsContainer()
+    {
+        var method = typeof(IngestReturnFunction).GetMethod(nameof(IngestReturnFunction.RunAsync))!;
+        var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).OfType<BlobTriggerAttribute>().Single();
+
+        // {name} is the whole blob name, folders and all: returns/POL/return.xlsx is seen, and the service
+        // (not the trigger's pattern) decides it is a folder too shallow.
+        Assert.Equal("returns/{name}", trigger.BlobPath);
+        Assert.Equal(BlobTriggerSource.EventGrid, trigger.Source);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Storage;
 using SafeguardingIngest.Testing;
@@ -13,8 +14,18 @@ public sealed record SoakReport(int Seed, int Uploads, int Runs, int FailedRuns,
 {
     public bool Passed => Problems.Count == 0;
 
+    /// <summary>Requests that could fail while faults were armed, by step.</summary>
+    public IReadOnlyDictionary<string, int> Requests { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Faults injected, by step and "before" or "after".</summary>
+    public IReadOnlyDictionary<string, int> Faulted { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Uploads whose runs failed poisonBlobThreshold times, then found and run by the reconciler.</summary>
+    public int Poisoned { get; init; }
+
     public override string ToString() =>
-        $"seed {Seed}: {Uploads} uploads, {Runs} runs ({FailedRuns} failed and retried, {Faults} injected faults), {Reads} checked reads: " +
+        $"seed {Seed}: {Uploads} uploads, {Runs} runs ({FailedRuns} failed and retried, {Faults} injected faults, " +
+        $"{Poisoned} poisoned and reconciled), {Reads} checked reads: " +
         (Passed ? "passed" : $"{Problems.Count} problems\n  " + string.Join("\n  ", Problems));
 }
 
@@ -29,7 +40,13 @@ public sealed record SoakReport(int Seed, int Uploads, int Runs, int FailedRuns,
 /// </summary>
 public static class IngestSoak
 {
-    private const int MaxTries = 60;
+    /// <summary>
+    /// The host's poisonBlobThreshold (host.json): tries at one blob before it goes to the poison queue.
+    /// </summary>
+    private const int MaxTries = 5;
+
+    /// <summary>Tries at the closing sweep, which runs under faults until it completes.</summary>
+    private const int SweepTries = 60;
 
     public static async Task<SoakReport> RunAsync(string connectionString, SoakOptions options, CancellationToken cancellationToken)
     {
@@ -45,8 +62,16 @@ public static class IngestSoak
 
         // The agencies upload with a client of their own, which never fails.
         var agencyClient = new BlobServiceClient(connectionString).GetBlobContainerClient(first.Names.Returns);
-        first.Faults.ArmRandom(random.Next(), options.FaultRate, options.FaultRate / 2);
-        second.Faults.ArmRandom(random.Next(), options.FaultRate, options.FaultRate / 2);
+        // Every storage request of the hosts may fail: tables and blobs, reads and writes, before or after.
+        foreach (var host in hosts)
+        {
+            host.Faults.Applies = _ => true;
+            host.Faults.ArmRandom(random.Next(), options.FaultRate, options.FaultRate / 2);
+        }
+
+        var poison = new QueueServiceClient(connectionString).GetQueueClient(first.Names.PoisonQueue);
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var poisoned = new ConcurrentBag<string>();
 
         using var stop = new CancellationTokenSource();
         var sweeper = Task.Run(() => SweepMeanwhileAsync(hosts, new Random(random.Next()), stop.Token), CancellationToken.None);
@@ -61,7 +86,10 @@ public static class IngestSoak
                 var own = new Random(seed);
                 foreach (var upload in group)
                 {
+                    // Each upload a second or more after the one before, so the order sent is the order of arrival
+                    // (Azurite keeps no blob versions: a second is the finest it orders by).
                     await Task.Delay(own.Next(options.MaxDelayMs), cancellationToken);
+                    await PipelineHarness.NextSecondAsync();
                     var name = UploadPath.For(upload.Agency, upload.Period, upload.FileName);
                     var info = (await agencyClient.GetBlobClient(name).UploadAsync(new BinaryData(upload.Content), cancellationToken)).Value;
                     arrivals[upload] = Arrival.Of(info.LastModified, info.ETag.ToString(), name);
@@ -75,7 +103,12 @@ public static class IngestSoak
                         deliveries.Add(Task.Run(async () =>
                         {
                             await Task.Delay(delay, cancellationToken);
-                            await DeliverAsync(host, name, () => Interlocked.Increment(ref runs), () => Interlocked.Increment(ref failedRuns), cancellationToken);
+                            if (!await DeliverAsync(host, name, () => Interlocked.Increment(ref runs), () => Interlocked.Increment(ref failedRuns), cancellationToken))
+                            {
+                                // The host's last try failed: it names the blob on the poison queue, as the Functions host does.
+                                poisoned.Add(name);
+                                await poison.SendMessageAsync(PoisonMessage(first.Names.Returns, name), cancellationToken);
+                            }
                         }, cancellationToken));
                     }
                 }
@@ -93,27 +126,61 @@ public static class IngestSoak
         first.Faults.Disarm();
         second.Faults.Disarm();
 
+        // The reconciler finds every upload the host gave up on and runs it; nothing is left on the queue.
+        await first.Get<ReconcileUploads>().RunAsync(cancellationToken);
+        if ((await poison.PeekMessageAsync(cancellationToken)).Value is { } left)
+        {
+            problems.Enqueue($"a poison message was left after the reconciler ran: {left.Body}");
+        }
+
+        await poison.DeleteIfExistsAsync(cancellationToken);
         await CheckEndStateAsync(first, plan, arrivals, problems, cancellationToken);
-        return new SoakReport(options.Seed, plan.Uploads.Count, runs, failedRuns, faults, reads, [.. problems]);
+        return new SoakReport(options.Seed, plan.Uploads.Count, runs, failedRuns, faults, reads, [.. problems])
+        {
+            Requests = Merge(hosts.Select(h => h.Faults.Requests)),
+            Faulted = Merge(hosts.Select(h => h.Faults.Faulted)),
+            Poisoned = poisoned.Count,
+        };
     }
 
-    /// <summary>Runs IngestReturn on one blob as the Functions host does: a run that throws is tried again.</summary>
-    private static async Task DeliverAsync(PipelineHarness host, string blob, Action ran, Action failed, CancellationToken cancellationToken)
+    /// <summary>Adds up counters by key.</summary>
+    public static Dictionary<string, int> Merge(IEnumerable<IReadOnlyDictionary<string, int>> counters)
     {
-        for (var attempt = 1; ; attempt++)
+        var total = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, count) in counters.SelectMany(c => c))
+        {
+            total[key] = total.GetValueOrDefault(key) + count;
+        }
+
+        return total;
+    }
+
+    /// <summary>The steps requested but never faulted, both before a request and after it: each must be.</summary>
+    public static IReadOnlyList<string> NeverFaulted(IReadOnlyDictionary<string, int> requests, IReadOnlyDictionary<string, int> faulted) =>
+        [.. requests.Keys.SelectMany(step => new[] { step + " before", step + " after" }).Where(k => !faulted.ContainsKey(k)).Order(StringComparer.Ordinal)];
+
+    private static string PoisonMessage(string container, string blob) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+        System.Text.Json.JsonSerializer.Serialize(new { Type = "BlobTrigger", BlobType = "BlockBlob", ContainerName = container, BlobName = blob })));
+
+    /// <summary>Runs IngestReturn on one blob as the Functions host does: a run that throws is tried again.</summary>
+    private static async Task<bool> DeliverAsync(PipelineHarness host, string blob, Action ran, Action failed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxTries; attempt++)
         {
             ran();
             try
             {
                 await host.Ingest.RunAsync(blob, cancellationToken);
-                return;
+                return true;
             }
-            catch (Exception) when (attempt < MaxTries && !cancellationToken.IsCancellationRequested)
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 failed();
                 await Task.Delay(20 * Math.Min(attempt, 10), cancellationToken);
             }
         }
+
+        return false;
     }
 
     private static async Task RetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
@@ -125,7 +192,7 @@ public static class IngestSoak
                 await action();
                 return;
             }
-            catch (RequestFailedException) when (attempt < MaxTries)
+            catch (RequestFailedException) when (attempt < SweepTries)
             {
                 await Task.Delay(20, cancellationToken);
             }
@@ -228,7 +295,8 @@ public static class IngestSoak
             foreach (var agencyUploads in periodUploads.GroupBy(u => u.Agency))
             {
                 var agency = agencyUploads.Key;
-                var winner = agencyUploads.Where(u => !u.Refused).MaxBy(u => arrivals[u]);
+                // The order the soak sent them in, a second or more apart: never the code's own arrival key.
+                var winner = agencyUploads.Where(u => !u.Refused).LastOrDefault();
                 var current = await host.Records.GetCurrentAsync(period, agency, cancellationToken);
                 var own = keys.Where(k => k.StartsWith(TableKey.Escape(agency) + TableKey.Separator, StringComparison.Ordinal)).ToList();
                 if (winner is null)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -18,18 +19,64 @@ public sealed class FaultInjection : HttpPipelinePolicy
     private Random? _random;
     private double _beforeRate;
     private double _afterRate;
+    private bool _armedAfter;
 
     /// <summary>Requests failed so far.</summary>
     public int Injected { get; private set; }
 
+    /// <summary>
+    /// While random faults are armed: the requests that may fail, by step (see <see cref="StepOf"/>).
+    /// </summary>
+    public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Faults injected at random, by step and "before" (refused) or "after" (done, its answer lost).</summary>
+    public ConcurrentDictionary<string, int> Faulted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The step a request is: its service (table or blob), its method and what it reaches, such as
+    /// "table POST $batch", "table GET entity", "blob PUT blob", "blob GET list".
+    /// </summary>
+    public static string StepOf(HttpMessage message)
+    {
+        var path = message.Request.Uri.Path;
+        var query = message.Request.Uri.Query;
+        var method = message.Request.Method.ToString();
+        if (path.EndsWith("$batch", StringComparison.Ordinal))
+        {
+            return $"table {method} $batch";
+        }
+
+        if (path.Contains('(', StringComparison.Ordinal) || path.EndsWith("/Tables", StringComparison.Ordinal))
+        {
+            return $"table {method} {(path.Contains("()", StringComparison.Ordinal) ? "query" : "entity")}";
+        }
+
+        if (message.Request.Headers.TryGetValue("DataServiceVersion", out _))
+        {
+            return $"table {method} entity";
+        }
+
+        var what = query.Contains("comp=list", StringComparison.Ordinal) ? "list"
+            : message.Request.Headers.TryGetValue("x-ms-copy-source", out _) ? "copy"
+            : "blob";
+        return $"blob {method} {what}";
+    }
+
     /// <summary>Which requests may fail; default table transactions ($batch).</summary>
     public Func<HttpMessage, bool> Applies { get; set; } = m => m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
 
-    /// <summary>Lets <paramref name="pass"/> matching requests through, then fails the next <paramref name="fail"/>.</summary>
-    public void Arm(int pass, int fail)
+    /// <summary>
+    /// Lets <paramref name="pass"/> matching requests through, then fails the next <paramref name="fail"/>:
+    /// before they leave the client, or (<paramref name="afterDone"/>) after the service did them, the answer lost.
+    /// </summary>
+    public void Arm(int pass, int fail, bool afterDone = false)
     {
-        _passBeforeFailing = pass;
-        _failures = fail;
+        lock (_gate)
+        {
+            _passBeforeFailing = pass;
+            _failures = fail;
+            _armedAfter = afterDone;
+        }
     }
 
     /// <summary>Fails each matching request with probability <paramref name="before"/> before it is sent, and <paramref name="after"/> after it was done.</summary>
@@ -67,8 +114,23 @@ public sealed class FaultInjection : HttpPipelinePolicy
         CheckAfter(message);
     }
 
+    private static void Count(ConcurrentDictionary<string, int> counts, string key) => counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+
     private void CheckAfter(HttpMessage message)
     {
+        if (_armedAfter && _random is null && Applies(message))
+        {
+            lock (_gate)
+            {
+                if (TakeArmedFailure())
+                {
+                    throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
+                }
+            }
+
+            return;
+        }
+
         if (_random is null || !Applies(message))
         {
             return;
@@ -79,6 +141,7 @@ public sealed class FaultInjection : HttpPipelinePolicy
             if (_random is not null && _random.NextDouble() < _afterRate)
             {
                 Injected++;
+                Count(Faulted, StepOf(message) + " after");
                 throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
             }
         }
@@ -90,9 +153,11 @@ public sealed class FaultInjection : HttpPipelinePolicy
         {
             lock (_gate)
             {
+                Count(Requests, StepOf(message));
                 if (_random is not null && _random.NextDouble() < _beforeRate)
                 {
                     Injected++;
+                    Count(Faulted, StepOf(message) + " before");
                     throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
                 }
             }
@@ -100,25 +165,36 @@ public sealed class FaultInjection : HttpPipelinePolicy
             return;
         }
 
-        if (!Applies(message) || _failures == 0)
+        if (_armedAfter || !Applies(message) || _failures == 0)
         {
             return;
         }
 
         lock (_gate)
         {
-            if (_passBeforeFailing > 0)
+            if (TakeArmedFailure())
             {
-                _passBeforeFailing--;
-                return;
-            }
-
-            if (_failures > 0)
-            {
-                _failures--;
-                Injected++;
                 throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
             }
         }
+    }
+
+    /// <summary>Counts one matching request against the armed pass and fail counts; true when it is to fail.</summary>
+    private bool TakeArmedFailure()
+    {
+        if (_passBeforeFailing > 0)
+        {
+            _passBeforeFailing--;
+            return false;
+        }
+
+        if (_failures > 0)
+        {
+            _failures--;
+            Injected++;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -4,6 +4,8 @@ using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
+using SafeguardingIngest.Reports;
 using SafeguardingIngest.Returns;
 using Sylvan.Data.Csv;
 
@@ -15,8 +17,9 @@ public sealed record Resubmission(int Release, int QuartersBack, int Agency, int
 /// <summary>
 /// A generated partnership compiled for consecutive quarters, each compile published as a release, with
 /// agencies resubmitting earlier quarters between releases. Each release is rendered as the compiler and
-/// the disclosure plan render it today; where the csv has no <c>revised</c> column yet, one is added,
-/// marking the cells whose figure changed since the release before, as the release's revision list will.
+/// <see cref="Publish"/> renders each compile alone, as if it were the first release, and marks in the csv's
+/// <c>revised</c> column the cells whose figure changed since the release before; <see cref="PublishAsReleases"/>
+/// publishes them as the compile does, each release carrying every earlier one's decisions.
 /// </summary>
 public sealed record ReleaseSeries(
     int Localities,
@@ -83,6 +86,27 @@ public sealed record ReleaseSeries(
                 Csv = MarkRevisions(release.Csv, key => earlier is not null && earlier[key] != figures[key]),
             });
             before = figures;
+        }
+
+        return releases;
+    }
+
+    /// <summary>
+    /// Each release's page and csv as the compile publishes them: one <see cref="ReleaseBuilder"/> release per
+    /// quarter, each planned with every earlier release's decisions, its revisions marked by the release itself.
+    /// </summary>
+    public IReadOnlyList<Release> PublishAsReleases(PublicationOptions publication)
+    {
+        var partnership = Partnership();
+        var releases = new List<Release>();
+        var decisions = new List<ReleaseDecisions>();
+        foreach (var (period, figures) in Figures())
+        {
+            var draft = ReleaseBuilder.Build(
+                Compile(partnership, period, figures), partnership, publication, ReleaseStatus.Published, 1, decisions, [], string.Empty);
+            decisions.Add(draft.Decisions);
+            string Text(string name) => Encoding.UTF8.GetString(draft.Files.Single(f => f.Name == name).Content);
+            releases.Add(new Release(Text(HtmlReport.FileName), Text(CsvReport.FileName)));
         }
 
         return releases;
@@ -189,14 +213,10 @@ public sealed record ReleaseSeries(
     {
         using var reader = CsvDataReader.Create(new StringReader(csv.TrimStart('\uFEFF')));
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        if (names.Contains("revised"))
-        {
-            return csv;
-        }
-
+        var column = names.IndexOf("revised");
         var text = new StringBuilder();
         static string Quote(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        text.AppendJoin(',', names.Append("revised").Select(Quote)).Append("\r\n");
+        text.AppendJoin(',', (column < 0 ? names.Append("revised") : names).Select(Quote)).Append("\r\n");
         while (reader.Read())
         {
             var fields = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
@@ -204,7 +224,17 @@ public sealed record ReleaseSeries(
                 ReportingPeriod.Parse(fields[names.IndexOf("period")]),
                 fields[names.IndexOf("agency")],
                 fields[names.IndexOf("locality")]);
-            fields.Add(revised(key) ? "true" : "false");
+            var mark = revised(key) ? "true" : "false";
+            if (column < 0)
+            {
+                fields.Add(mark);
+            }
+            else
+            {
+                // A compile rendered alone knows no earlier release: mark what changed since the one before.
+                fields[column] = mark;
+            }
+
             text.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
         }
 

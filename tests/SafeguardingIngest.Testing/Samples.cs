@@ -15,4 +15,14 @@ public static class Samples
     public static string PartnershipPath => Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json");
 
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    /// <summary>
+    /// The sample reference data with DA03, a Police indicator the sample lacks: how a test fixes the
+    /// reference data after a return was refused for an indicator the catalogue did not know.
+    /// </summary>
+    public static byte[] PartnershipWithDa03() => System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(PartnershipPath).Replace(
+        "\"indicators\": [",
+        "\"indicators\": [ { \"code\": \"DA03\", \"title\": \"Domestic abuse notifications to schools\", "
+        + "\"unit\": \"count\", \"polarity\": \"none\", \"agencies\": [\"POL\"] },",
+        StringComparison.Ordinal));
 }

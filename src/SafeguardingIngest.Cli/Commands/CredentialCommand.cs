@@ -48,12 +48,22 @@ internal static class CredentialCommand
                 throw new UsageException("Give --agency CODE for one agency's credential, or --all for every agency that owes a return.");
             }
 
+            var pageAddress = PageAddress(result.GetValue(page));
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken);
             await using (host)
             {
                 if (result.GetValue(all))
                 {
-                    return await IssueAllAsync(console, host, partnership, quarter, result.GetValue(file)!, result.GetValue(grace), result.GetValue(output), result.GetValue(page), cancellationToken);
+                    return await IssueAllAsync(
+                        console,
+                        host,
+                        partnership,
+                        quarter,
+                        result.GetValue(file)!,
+                        result.GetValue(grace),
+                        result.GetValue(output),
+                        pageAddress,
+                        cancellationToken);
                 }
 
                 var owner = CommonOptions.FindAgency(partnership, result.GetValue(agency)!);
@@ -68,9 +78,15 @@ internal static class CredentialCommand
                 }
 
                 console.Ansi.MarkupLine($"Credential for [bold]{Markup.Escape(owner.Name)}[/], valid until {credential.ExpiresOn.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.");
-                var pageAddress = result.GetValue(page) is { } given ? new Uri(given) : new Uri(UploadPageLink.ShippedPage);
                 console.Ansi.MarkupLine("Send the agency this link to the upload page (it needs only a browser):");
-                console.Out.WriteLine($"  {UploadPageLink.For(pageAddress, credential, owner.Name, quarter, quarter.DueDate(partnership.ReturnsDueDays))}");
+                // AbsoluteUri, not ToString(), which would print the fragment's spaces unencoded.
+                var pageLink = UploadPageLink.For(
+                    pageAddress,
+                    credential,
+                    owner.Name,
+                    quarter,
+                    quarter.DueDate(partnership.ReturnsDueDays));
+                console.Out.WriteLine($"  {pageLink.AbsoluteUri}");
                 console.Ansi.MarkupLine($"Or upload {Markup.Escape(credential.BlobName)} with:");
                 console.Out.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{result.GetValue(file)} \"{credential.UploadUri}\"");
                 console.Ansi.MarkupLine(credential.Feedback.Count == 0 ? "No feedback yet." : "Feedback:");
@@ -97,7 +113,7 @@ internal static class CredentialCommand
 
     /// <summary>Every owing agency's link for the quarter, to a csv; the screen shows only where it went.</summary>
     private static async Task<int> IssueAllAsync(
-        CliConsole console, StorageHost host, Catalogue.Partnership partnership, Periods.ReportingPeriod quarter, string fileName, int graceDays, FileInfo? output, string? page, CancellationToken cancellationToken)
+        CliConsole console, StorageHost host, Catalogue.Partnership partnership, Periods.ReportingPeriod quarter, string fileName, int graceDays, FileInfo? output, Uri pageAddress, CancellationToken cancellationToken)
     {
         if (graceDays is < 0 or > 90)
         {
@@ -114,7 +130,6 @@ internal static class CredentialCommand
 
         var capped = until - now > AgencyAccess.MaxLifetime;
         var lifetime = capped ? AgencyAccess.MaxLifetime : until - now;
-        var pageAddress = page is { } given ? new Uri(given) : new Uri(UploadPageLink.ShippedPage);
         var path = output?.FullName ?? Path.GetFullPath($"credentials-{quarter.Key}.csv");
         var rows = new List<string> { "agency,agency_name,contact,period,due,expires,upload_page,upload_url" };
         var access = host.Get<AgencyAccess>();
@@ -135,6 +150,22 @@ internal static class CredentialCommand
         var cappedNote = capped ? $" (the due date plus {graceDays} days is further off than the {AgencyAccess.MaxLifetime.TotalDays:0} days a link can live: issue them again next week)" : string.Empty;
         console.Ansi.MarkupLine(Markup.Escape($"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {now.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}{cappedNote}. The file holds the links: send each agency its own, and keep the file as a secret."));
         return ExitCodes.Accepted;
+    }
+
+    /// <summary>The page the links open: the address given with --page, else the page shipped beside sgi.</summary>
+    private static Uri PageAddress(string? given)
+    {
+        if (given is null)
+        {
+            return new Uri(UploadPageLink.ShippedPage);
+        }
+
+        return Uri.TryCreate(given, UriKind.Absolute, out var address)
+            && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeFile || address.IsLoopback)
+            ? address
+            : throw new UsageException(
+                "--page must be the upload page's full address, such as "
+                + $"https://<account>.z33.web.core.windows.net/upload.html; got '{given}'.");
     }
 
     /// <summary>A field of the csv: text from the reference data cannot start a formula, quoted where it must be.</summary>

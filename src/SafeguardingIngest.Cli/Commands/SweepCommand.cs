@@ -12,7 +12,8 @@ internal static class SweepCommand
     {
         var minutes = new Option<int?>("--older-than")
         {
-            Description = "Take a run that is still writing for dead once it started this many minutes ago (default Ingest:OrphanMinutes, 60): longer than any ingest run can last.",
+            Description = "Take a run that is still writing for dead once it started this many minutes ago "
+                + "(default Ingest:OrphanMinutes, 60; at least 16): longer than any ingest run can last.",
             HelpName = "MINUTES",
         };
         var storage = new StorageCommandOptions();
@@ -24,9 +25,12 @@ internal static class SweepCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var bound = result.GetValue(minutes);
-            if (bound is < 1)
+            if (bound is < IngestOptions.MinOrphanMinutes)
             {
-                throw new UsageException("--older-than must be 1 minute or more.");
+                throw new UsageException(
+                    $"--older-than must be {IngestOptions.MinOrphanMinutes} minutes or more: a run may last the function "
+                    + $"timeout ({IngestOptions.FunctionTimeoutMinutes} minutes) and is given a "
+                    + $"{IngestOptions.SweepMarginMinutes}-minute margin, so a younger one may still be writing.");
             }
 
             var settings = bound is { } value ? new Dictionary<string, string?> { ["Ingest:OrphanMinutes"] = value.ToString(CultureInfo.InvariantCulture) } : null;

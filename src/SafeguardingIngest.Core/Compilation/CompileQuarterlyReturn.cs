@@ -127,7 +127,10 @@ public sealed partial class CompileQuarterlyReturn(
         var now = time.GetUtcNow();
         var currentPeriod = ReportingPeriod.LastEndedBefore(UkTime.DateOf(now));
         var pending = await watermarks.PendingAsync(cancellationToken);
-        var work = pending.ToDictionary(p => p.Period, p => (DateTimeOffset?)p.Changed);
+        // A quarter not yet over stays pending (an ingest marks the seven after its own) until it is.
+        var work = pending
+            .Where(p => p.Period <= currentPeriod)
+            .ToDictionary(p => p.Period, p => (DateTimeOffset?)p.Changed);
         work.TryAdd(currentPeriod, null);
         var periods = string.Join(", ", work.Keys.Order().Select(p => p.Key));
         Scheduled(logger, currentPeriod.Key, periods);

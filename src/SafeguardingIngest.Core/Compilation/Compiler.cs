@@ -22,6 +22,21 @@ public static class Compiler
     /// <summary>The periods a compile of <paramref name="period"/> needs data for: itself and the seven before it.</summary>
     public static IReadOnlyList<ReportingPeriod> PeriodsNeeded(ReportingPeriod period) => period.Trailing(SeriesLength);
 
+    /// <summary>
+    /// The periods whose compile reads <paramref name="period"/>: itself and the seven after it, each
+    /// of which holds it among its eight quarters (trend, same quarter last year, year to date).
+    /// </summary>
+    public static IReadOnlyList<ReportingPeriod> PeriodsReading(ReportingPeriod period)
+    {
+        var periods = new List<ReportingPeriod>(SeriesLength) { period };
+        while (periods.Count < SeriesLength)
+        {
+            periods.Add(periods[^1].Next());
+        }
+
+        return periods;
+    }
+
     /// <summary>Compiles <paramref name="period"/> from <paramref name="data"/> (periods missing from it count as nothing returned).</summary>
     public static ConsolidatedReturn Compile(
         Partnership partnership,

@@ -52,13 +52,28 @@ public static class Feedback
             json.WriteString("submissionId", earlier.Id);
             json.WriteString("upload", blobName);
             json.WriteString("uploadVersion", uploadVersion);
-            json.WriteString("message", $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); its feedback stands.");
+            json.WriteString("message", AlreadyProcessedMessage(earlier));
             json.WriteNumber("errors", earlier.Errors);
             json.WriteNumber("warnings", earlier.Warnings);
             json.WriteEndObject();
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Why an upload of content already processed found nothing new, in words for the person who sent it.
+    /// </summary>
+    public static string AlreadyProcessedMessage(Submission earlier)
+    {
+        var when = UkTime.Describe(earlier.ProcessedAt);
+        return earlier.Status == ReturnStatus.Rejected
+            ? $"This file is the same as one already checked on {when} and not accepted ({earlier.Errors} errors), "
+              + "and the partnership's reference data has not changed since, so it was not checked again and "
+              + "nothing new was found. The errors are listed in that file's feedback; correct them and send the "
+              + "corrected file. Any earlier return that was accepted still stands."
+            : $"This file is the same as submission {earlier.Id}, accepted on {when} and still your current return "
+              + $"for {earlier.Period}; nothing has changed.";
     }
 
     /// <summary>The HTML page: verdict, what happens next, and a table of findings by sheet and cell, written through feedback.liquid (every value encoded).</summary>

@@ -8,8 +8,12 @@ public interface ISubmissionRecords
     /// <summary>A recorded submission, or null.</summary>
     Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken);
 
-    /// <summary>Records (or re-records) a submission.</summary>
-    Task SaveAsync(Submission submission, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a submission, or re-records it over the stored record it was read from: only if the stored
+    /// record is still <see cref="Submission.Version"/> (created only if there is none, when that is null).
+    /// False, and nothing written, when another run recorded it since.
+    /// </summary>
+    Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken);
 
     /// <summary>Every submission recorded for a period, all agencies.</summary>
     Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken);
@@ -42,8 +46,11 @@ public interface ISubmissionRecords
     /// <summary>Moves a load from Writing to Discarded, only if it is still the version read; false when it is not.</summary>
     Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Records that a superseded or discarded load's rows are gone.</summary>
-    Task MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records that a superseded or discarded load's rows are gone, only if its record still says it is
+    /// Superseded or Discarded (a conditional write); false, and the record left open, when it does not.
+    /// </summary>
+    Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Loads whose rows may still need removing: Writing, and Superseded or Discarded but not yet

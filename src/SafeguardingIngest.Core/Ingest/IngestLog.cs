@@ -25,4 +25,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Removed {Count} rows of superseded submissions of {Agency} for {Period}")]
     public static partial void CleanedUp(ILogger logger, int count, string agency, string period);
+
+    [LoggerMessage(
+        EventId = 1007,
+        Level = LogLevel.Information,
+        Message = "Record of {SubmissionId} from {Agency} for {Period} kept: a later run of it made load {LoadId} current")]
+    public static partial void RecordKept(ILogger logger, string submissionId, string agency, string period, string? loadId);
 }

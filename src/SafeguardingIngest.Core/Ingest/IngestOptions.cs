@@ -19,11 +19,35 @@ public sealed class IngestOptions
     public bool AllowBackdatedUploads { get; set; }
 
     /// <summary>
+    /// The longest a run can last, in minutes: the Functions host stops a run at host.json's
+    /// functionTimeout ("00:10:00"). A test holds the two to the same value.
+    /// </summary>
+    public const int FunctionTimeoutMinutes = 10;
+
+    /// <summary>
+    /// Minutes beyond <see cref="FunctionTimeoutMinutes"/> before a run is taken for dead: clocks differ, and a stop
+    /// takes time.
+    /// </summary>
+    public const int SweepMarginMinutes = 5;
+
+    /// <summary>
+    /// The least <see cref="OrphanMinutes"/> may be: one more than the function timeout plus the margin.
+    /// </summary>
+    public const int MinOrphanMinutes = FunctionTimeoutMinutes + SweepMarginMinutes + 1;
+
+    /// <summary>
     /// How long ago, in minutes, a run must have started before the sweep takes it for dead and removes
-    /// the rows it was writing. Longer than any run can last (the Functions host stops a run at its
-    /// functionTimeout, 30 minutes by default). Default 60.
+    /// the rows it was writing. More than any run can last: the host's function timeout
+    /// (<see cref="FunctionTimeoutMinutes"/>) plus <see cref="SweepMarginMinutes"/>, or it is refused at
+    /// start. Default 60.
     /// </summary>
     public int OrphanMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Minutes an upload may wait in the returns container before the reconciler takes it for missed by the
+    /// trigger and runs it itself. Default 10.
+    /// </summary>
+    public int StaleUploadMinutes { get; set; } = 10;
 
     /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
     public bool CompareWithPreviousQuarter { get; set; } = true;

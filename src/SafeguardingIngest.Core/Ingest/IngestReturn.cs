@@ -36,13 +36,11 @@ public sealed class IngestReturn(
     TimeProvider time,
     ILogger<IngestReturn> logger)
 {
-    /// <summary>Processes the upload named <paramref name="blobName"/> in the returns container.</summary>
-    public Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken) =>
-        RunAsync(blobName, reprocess: false, cancellationToken);
-
     /// <summary>
     /// Runs a refused submission again, after the reference data was fixed: its original goes back from
-    /// quarantine to its upload path with its original receipt time, and is processed as if just arrived.
+    /// quarantine under a reserved name beside the upload's (create-only, so a newer upload under the
+    /// upload's own name is never touched), and is processed with its original receipt time. The trigger
+    /// recognises the reserved name, so whichever run takes it first does the same.
     /// </summary>
     public async Task<IngestOutcome> ReprocessAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
     {
@@ -54,11 +52,22 @@ public sealed class IngestReturn(
         }
 
         var quarantined = refused.StoredAt[(refused.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        await files.RestoreFromQuarantineAsync(quarantined, refused.BlobName, refused.ReceivedAt, cancellationToken);
-        return await RunAsync(refused.BlobName, reprocess: true, cancellationToken);
+        var restored = UploadPath.ForReprocess(agency, period, submissionId, FileNameOf(refused.BlobName));
+        await files.RestoreFromQuarantineAsync(quarantined, restored, cancellationToken);
+        var outcome = await RunAsync(restored, cancellationToken);
+        if (outcome.Result != IngestResult.NotFound)
+        {
+            return outcome;
+        }
+
+        // The trigger took the restored file first: its run's record is the outcome.
+        var record = await records.FindAsync(period, agency, submissionId, cancellationToken);
+        return new IngestOutcome(IngestResult.AlreadyProcessed, record, null,
+            $"Submission {submissionId} was run again by the pipeline as it was restored; it is now {record?.Status}.");
     }
 
-    private async Task<IngestOutcome> RunAsync(string blobName, bool reprocess, CancellationToken cancellationToken)
+    /// <summary>Processes the upload named <paramref name="blobName"/> in the returns container.</summary>
+    public async Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
         var clock = Stopwatch.StartNew();
@@ -71,32 +80,49 @@ public sealed class IngestReturn(
         }
 
         var path = UploadPath.TryParse(blobName, out var pathProblem);
-        var partnership = await reference.GetAsync(cancellationToken);
+        var (partnership, referenceVersion) = await reference.GetVersionedAsync(cancellationToken);
 
         // A known agency is filed under its code, so "pol" and "POL" uploads meet in one place.
         var owner = path is null ? null : partnership.FindAgency(path.Agency);
         var agency = owner?.Code ?? (path is null ? Unattributed : Sanitize(path.Agency));
+
+        // A file a folder too shallow or too deep is unattributed, but its feedback goes where the agency
+        // its first folder names can read it (an agency's role reads its own feedback folder only).
+        var feedbackReader = path is null ? partnership.FindAgency(blobName.Split('/')[0])?.Code : null;
         var period = path?.Period;
         var readable = upload.Length <= limits.Value.MaxFileBytes;
         var sha256 = readable ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken)) : Unread(upload);
         upload.Content.Position = 0;
         var id = sha256[..24];
         var periodKey = period?.Key ?? "unknown";
-        var receivedAt = (reprocess || options.Value.AllowBackdatedUploads) && upload.DeclaredReceivedAt is { } declared ? declared : upload.ReceivedAt;
+
+        // A reserved reprocess name is honoured only for the content it names, already recorded for this
+        // agency: then the run takes that record's receipt time and files it under the original name.
+        var restoredFrom = await RestoredFromAsync(path, agency, id, cancellationToken);
+        var reprocess = restoredFrom is not null;
+        var backdated = options.Value.AllowBackdatedUploads ? upload.DeclaredReceivedAt : null;
+        var receivedAt = restoredFrom?.ReceivedAt ?? backdated ?? upload.ReceivedAt;
         var arrival = Arrival.Of(receivedAt, upload.Version, blobName);
+        var uploadName = restoredFrom?.BlobName ?? blobName;
 
         if (!reprocess && period is { } known && await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
-            await IsSettledAsync(earlier, arrival, cancellationToken))
+            await IsSettledAsync(earlier, arrival, referenceVersion, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
-            await files.WriteFeedbackAsync(UploadPath.FeedbackFor(agency, known, FileNameOf(blobName)) + ".json", "application/json; charset=utf-8",
-                Feedback.AlreadyProcessedJson(earlier, blobName, upload.Version), cancellationToken);
+            await files.WriteFeedbackAsync(
+                UploadPath.FeedbackFor(agency, known, FileNameOf(blobName)) + ".json",
+                "application/json; charset=utf-8",
+                Feedback.AlreadyProcessedJson(earlier, blobName, upload.Version),
+                cancellationToken);
             IngestLog.AlreadyProcessed(logger, id, agency, periodKey, blobName);
             return new IngestOutcome(IngestResult.AlreadyProcessed, earlier, null,
                 $"The same file was already processed as submission {earlier.Id} ({earlier.Status}); nothing changed.");
         }
 
-        var context = new ReturnContext(path?.Agency, period, path?.FileName ?? blobName) { GivenBy = "the upload path" };
+        var context = new ReturnContext(path?.Agency, period, ReadAs(FileNameOf(uploadName), upload.ChosenFileName))
+        {
+            GivenBy = "the upload path",
+        };
         Load? load = null;
         StreamingRowWriter? writer = null;
         ReturnResult result;
@@ -144,7 +170,7 @@ public sealed class IngestReturn(
             Id = id,
             Agency = agency,
             Period = period ?? default,
-            BlobName = blobName,
+            BlobName = uploadName,
             UploadVersion = upload.Version,
             Sha256 = sha256,
             Size = upload.Length,
@@ -154,9 +180,12 @@ public sealed class IngestReturn(
             Rows = report.IsAccepted ? writer?.Count ?? 0 : 0,
             Errors = report.ErrorCount,
             Warnings = report.WarningCount,
-            FeedbackPath = $"{agency}/{periodKey}/{id}",
-            StoredAt = report.IsAccepted ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}" : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(blobName)}",
+            FeedbackPath = $"{feedbackReader ?? agency}/{periodKey}/{id}",
+            StoredAt = report.IsAccepted
+                ? $"archive/{agency}/{periodKey}/{id}/{FileNameOf(uploadName)}"
+                : $"quarantine/{agency}/{periodKey}/{id}/{FileNameOf(uploadName)}",
             DueDate = period?.DueDate(partnership.ReturnsDueDays),
+            ReferenceVersion = referenceVersion,
         };
 
         IngestResult outcome;
@@ -184,6 +213,26 @@ public sealed class IngestReturn(
         await FinishAsync(submission, upload, cancellationToken);
         IngestLog.Finished(logger, id, agency, periodKey, outcome, submission.Rows, report.ErrorCount, report.WarningCount, submission.Supersedes, clock.ElapsedMilliseconds);
         return new IngestOutcome(outcome, submission, report, Describe(outcome, submission));
+    }
+
+    /// <summary>
+    /// The recorded submission a reserved reprocess name restores, where the name's id is this content's
+    /// and the agency has a record of it; null for any other upload.
+    /// </summary>
+    private async Task<Submission?> RestoredFromAsync(
+        UploadPath? path,
+        string agency,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (path is null
+            || !UploadPath.TryReadReprocess(path.FileName, out var namedId, out _)
+            || namedId != id)
+        {
+            return null;
+        }
+
+        return await records.FindAsync(path.Period, agency, id, cancellationToken);
     }
 
     private ReturnResult Validate(Partnership partnership, UploadedFile upload, ReturnContext context, IObservationSink sink, IPreviousValues? previous)
@@ -273,7 +322,80 @@ public sealed class IngestReturn(
         return (outcome, recorded);
     }
 
-    private async Task<Submission> RecordAsync(Submission submission, ValidationReport report, bool isCurrent, Partnership partnership, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the feedback and then the record, by a conditional write on the record's ETag: a record
+    /// another run saved meanwhile is read again, and one naming the load that is current now is never
+    /// replaced by this run's (a slow earlier run of the same content). Returns the record that stands.
+    /// </summary>
+    private async Task<Submission> RecordAsync(
+        Submission submission,
+        ValidationReport report,
+        bool isCurrent,
+        Partnership partnership,
+        CancellationToken cancellationToken)
+    {
+        var feedbackWritten = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (period, agency, id) = (submission.Period, submission.Agency, submission.Id);
+            var stored = await records.FindAsync(period, agency, id, cancellationToken);
+            if (stored is not null && await StandsOverAsync(stored, submission, cancellationToken))
+            {
+                IngestLog.RecordKept(logger, submission.Id, submission.Agency, submission.Period.Key, stored.LoadId);
+                return stored;
+            }
+
+            if (!feedbackWritten)
+            {
+                await WriteFeedbackAsync(submission, report, isCurrent, partnership, cancellationToken);
+                feedbackWritten = true;
+            }
+
+            // Recorded last: a run that stops before this point is redone in full by the retry.
+            if (await records.TrySaveAsync(submission with { Version = stored?.Version }, cancellationToken))
+            {
+                break;
+            }
+
+            if (attempt >= options.Value.SwitchAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"The record of submission {submission.Id} of {submission.Agency} for {submission.Period} kept "
+                    + $"changing during {attempt} attempts to save it; the run will be retried.");
+            }
+        }
+
+        if (submission.Period != default)
+        {
+            // Every compile that reads this quarter is stale now, not only the quarter's own.
+            await Task.WhenAll(Compilation.Compiler.PeriodsReading(submission.Period)
+                .Select(p => watermarks.MarkChangedAsync(p, submission.ProcessedAt, cancellationToken)));
+        }
+
+        return submission;
+    }
+
+    /// <summary>True when <paramref name="stored"/> names the load that is current, and this record another.</summary>
+    private async Task<bool> StandsOverAsync(
+        Submission stored,
+        Submission submission,
+        CancellationToken cancellationToken)
+    {
+        if (stored.LoadId is not { } storedLoad || storedLoad == submission.LoadId)
+        {
+            return false;
+        }
+
+        var current = await records.GetCurrentAsync(stored.Period, stored.Agency, cancellationToken);
+        return current?.LoadId == storedLoad;
+    }
+
+    private async Task WriteFeedbackAsync(
+        Submission submission,
+        ValidationReport report,
+        bool isCurrent,
+        Partnership partnership,
+        CancellationToken cancellationToken)
     {
         var fileName = FileNameOf(submission.BlobName);
         var json = Feedback.Json(submission, report, fileName, isCurrent);
@@ -292,15 +414,6 @@ public sealed class IngestReturn(
         }
 
         await Task.WhenAll(writes);
-
-        // Recorded last: a run that stops before this point is redone in full by the retry.
-        await records.SaveAsync(submission, cancellationToken);
-        if (submission.Period != default)
-        {
-            await watermarks.MarkChangedAsync(submission.Period, submission.ProcessedAt, cancellationToken);
-        }
-
-        return submission;
     }
 
     /// <summary>The steps after recording, each safe to repeat: keep the original, remove the upload, clear dead loads.</summary>
@@ -328,15 +441,21 @@ public sealed class IngestReturn(
     }
 
     /// <summary>
-    /// True when a run with the same content needs only finishing: the submission was refused, or it
-    /// is current (its arrival moved forward when this upload came later). An accepted submission
+    /// True when a run with the same content needs only finishing: the submission was refused against
+    /// the reference data in force, or it is current (its arrival moved forward when this upload came later). An accepted submission
     /// since superseded by other content is processed again, so an agency can go back to an earlier file.
     /// </summary>
-    private async Task<bool> IsSettledAsync(Submission earlier, Arrival arrival, CancellationToken cancellationToken)
+    private async Task<bool> IsSettledAsync(
+        Submission earlier,
+        Arrival arrival,
+        string referenceVersion,
+        CancellationToken cancellationToken)
     {
         if (earlier.Status == ReturnStatus.Rejected)
         {
-            return true;
+            // Refused against other reference data (a code, a locality or a population added since):
+            // the same file is checked again, as it may pass now.
+            return earlier.ReferenceVersion == referenceVersion;
         }
 
         for (var attempt = 0; attempt < options.Value.SwitchAttempts; attempt++)
@@ -364,6 +483,19 @@ public sealed class IngestReturn(
         IngestResult.AcceptedButSuperseded => $"Accepted as submission {submission.Id}, but a later upload for {submission.Period} is current and stands.",
         _ => $"Refused with {submission.Errors} errors; the previous submission, if any, stays current.",
     };
+
+    /// <summary>
+    /// The name the file is read under: the upload's, with the type of the file the uploader chose where
+    /// that differs (a csv chosen on a page whose link names return.xlsx). Only the type is taken from the
+    /// chosen name; whose return it is and for which quarter still come from the path and the Cover.
+    /// </summary>
+    private static string ReadAs(string uploadName, string? chosen)
+    {
+        var type = Path.GetExtension(chosen ?? string.Empty).ToLowerInvariant();
+        return type is ".csv" or ".xlsx" or ".xls" && !uploadName.EndsWith(type, StringComparison.OrdinalIgnoreCase)
+            ? Path.ChangeExtension(uploadName, type)
+            : uploadName;
+    }
 
     private const string Unattributed = "_unattributed";
 

@@ -9,6 +9,11 @@ public sealed record UploadedFile(string Name, Stream Content, long Length, Date
     /// <summary>The receipt time the uploader declared (metadata "receivedat"), honoured only where backdating is allowed.</summary>
     public DateTimeOffset? DeclaredReceivedAt { get; init; }
 
+    /// <summary>
+    /// The name of the file the uploader chose (metadata "filename", set by the upload page), where given.
+    /// </summary>
+    public string? ChosenFileName { get; init; }
+
     /// <inheritdoc />
     public void Dispose() => Content.Dispose();
 }
@@ -25,6 +30,11 @@ public interface IReturnFiles
     /// <summary>The uploads waiting in the returns container, by name.</summary>
     IAsyncEnumerable<string> ListUploadsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The uploads waiting in the returns container that were last written at or before <paramref name="before"/>.
+    /// </summary>
+    IAsyncEnumerable<string> ListUploadsWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading historic returns).</summary>
     Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null);
 
@@ -37,8 +47,14 @@ public interface IReturnFiles
     /// <summary>Copies a refused original to quarantine.</summary>
     Task QuarantineAsync(UploadedFile upload, string quarantineName, CancellationToken cancellationToken);
 
-    /// <summary>Puts a quarantined original back in the returns container under its upload name, with its original receipt time declared.</summary>
-    Task RestoreFromQuarantineAsync(string quarantineName, string uploadName, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts a quarantined original back in the returns container under <paramref name="uploadName"/>, only
+    /// if nothing is there (create-only); false when something is (a restore already waiting, or running).
+    /// </summary>
+    Task<bool> RestoreFromQuarantineAsync(
+        string quarantineName,
+        string uploadName,
+        CancellationToken cancellationToken);
 
     /// <summary>Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.</summary>
     Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);
@@ -47,7 +63,11 @@ public interface IReturnFiles
 /// <summary>Which periods changed since their last compile: a watermark per period.</summary>
 public interface ICompileWatermarks
 {
-    /// <summary>Records that a period's submissions changed at <paramref name="at"/>; never moves the mark back to an earlier time.</summary>
+    /// <summary>
+    /// Records that what a period's compile reads changed at <paramref name="at"/>. The mark never moves
+    /// back: where the stored mark is already as late (a clock behind, or a slow run), it moves one
+    /// tick past it instead, so the change is never hidden from the next compile.
+    /// </summary>
     Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Periods changed since their last compile, with the latest change seen.</summary>
@@ -62,6 +82,9 @@ public interface IPartnershipSource
 {
     /// <summary>The reference data in force: the latest good version.</summary>
     Task<Partnership> GetAsync(CancellationToken cancellationToken);
+
+    /// <summary>The reference data in force and its version (the ETag of the document it was read from).</summary>
+    Task<(Partnership Partnership, string Version)> GetVersionedAsync(CancellationToken cancellationToken);
 
     /// <summary>Publishes new reference data (checked first; a broken document is refused with its problems).</summary>
     Task PublishAsync(Stream json, CancellationToken cancellationToken);

@@ -63,6 +63,15 @@ public sealed record Submission
     /// <summary>The date the return was due.</summary>
     public DateOnly? DueDate { get; init; }
 
+    /// <summary>The version (ETag) of the reference data it was checked against, where known.</summary>
+    public string? ReferenceVersion { get; init; }
+
+    /// <summary>
+    /// The version (ETag) of the stored record this was read from; null for one not yet recorded. A save
+    /// succeeds only while the stored record is still this version (or, when null, while there is none).
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>True when it arrived after the due date, read in UK time.</summary>
     public bool IsLate => DueDate is { } due && UkTime.DateOf(ReceivedAt) > due;
 }

@@ -18,6 +18,44 @@ public sealed record UploadPath(string Agency, ReportingPeriod Period, string Fi
     /// </summary>
     public static string FeedbackFor(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/uploads/{fileName}";
 
+    private static readonly System.Buffers.SearchValues<char> s_hexDigits =
+        System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    /// <summary>What a file name restored for a reprocess starts with: a name reserved for the pipeline.</summary>
+    public const string ReprocessPrefix = "_reprocess_";
+
+    /// <summary>
+    /// The reserved name a refused return is restored under to be run again,
+    /// {agency}/{period}/_reprocess_{submission}_{file}, never the upload's own name, which may hold a newer upload.
+    /// </summary>
+    public static string ForReprocess(string agency, ReportingPeriod period, string submissionId, string fileName) =>
+        For(agency, period, $"{ReprocessPrefix}{submissionId}_{fileName}");
+
+    /// <summary>
+    /// The submission id and original file name in a reserved reprocess name; false for any other name.
+    /// </summary>
+    public static bool TryReadReprocess(string fileName, out string submissionId, out string originalName)
+    {
+        (submissionId, originalName) = (string.Empty, string.Empty);
+        const int IdLength = 24;
+        var rest = fileName.AsSpan();
+        if (!rest.StartsWith(ReprocessPrefix, StringComparison.Ordinal)
+            || rest.Length <= ReprocessPrefix.Length + IdLength + 1
+            || rest[ReprocessPrefix.Length + IdLength] != '_')
+        {
+            return false;
+        }
+
+        var id = rest.Slice(ReprocessPrefix.Length, IdLength);
+        if (id.ContainsAnyExcept(s_hexDigits))
+        {
+            return false;
+        }
+
+        (submissionId, originalName) = (id.ToString(), rest[(ReprocessPrefix.Length + IdLength + 1)..].ToString());
+        return true;
+    }
+
     /// <summary>Reads a blob name; null with a reason when it is not {agency}/{period}/{file}.</summary>
     public static UploadPath? TryParse(string blobName, out string? problem)
     {

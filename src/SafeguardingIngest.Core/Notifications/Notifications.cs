@@ -5,7 +5,7 @@ using SafeguardingIngest.Submissions;
 
 namespace SafeguardingIngest.Notifications;
 
-/// <summary>The three things the performance team hears about, in words.</summary>
+/// <summary>The things the performance team hears about, in words.</summary>
 public static class Notifications
 {
     /// <summary>A quarter's consolidated return was written.</summary>
@@ -52,5 +52,19 @@ public static class Notifications
             new("Period", period.ToString()),
             new("Due", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("Outstanding", string.Join(", ", outstanding.Select(s => $"{s.AgencyName} ({s.Agency}): {s.Describe()}"))),
+        ]);
+
+    /// <summary>
+    /// Uploads the trigger missed (an event lost, or retries given up) that the reconciler had to run.
+    /// </summary>
+    public static Notification Rescued(IReadOnlyList<IngestOutcome> rescued, IReadOnlyList<string> failing) => new(
+        "rescued",
+        $"{rescued.Count} uploads missed by the trigger were run by the reconciler",
+        $"{rescued.Count} uploads had waited in the returns container or on the poison queue and were run now; "
+        + $"{failing.Count} failed again and will be tried on the next run.",
+        [
+            new("Rescued", rescued.Count == 0 ? "none" : string.Join(", ", rescued.Select(o =>
+                $"{o.Submission?.BlobName ?? "?"} ({o.Result})"))),
+            new("Still failing", failing.Count == 0 ? "none" : string.Join(", ", failing)),
         ]);
 }

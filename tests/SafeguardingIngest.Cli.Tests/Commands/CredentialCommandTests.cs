@@ -16,6 +16,11 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
         Assert.EndsWith("/POL/2025-26-Q2/q2.xlsx", url.AbsolutePath, StringComparison.Ordinal);
         Assert.Contains("sp=cw", url.Query, StringComparison.Ordinal);
         await new Azure.Storage.Blobs.BlobClient(url).UploadAsync(BinaryData.FromString("a return"));
+
+        // The page link has no space or other character an email program would cut it at.
+        var page = output.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("upload.html#", StringComparison.Ordinal));
+        Assert.DoesNotContain(" ", page, StringComparison.Ordinal);
+        Assert.Contains("agencyName=Staffordshire%20Police&period=2025-26%20Q2&due=30%20October%202025", page, StringComparison.Ordinal);
     }
 
     [Fact]

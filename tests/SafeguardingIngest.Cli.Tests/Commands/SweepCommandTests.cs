@@ -28,6 +28,9 @@ public sealed class SweepCommandTests(AzuriteFixture azurite)
         var swept = await SgiRunner.RunAsync(["sweep", .. storage]);
         var refused = await SgiRunner.RunAsync(["sweep", "--older-than", "0", .. storage]);
 
+        // The function timeout is 10 minutes and the margin 5: 15 could still be a live run's age.
+        var tooSoon = await SgiRunner.RunAsync(["sweep", "--older-than", "15", .. storage]);
+
         Assert.Equal(0, recent.Exit);
         Assert.Contains("Removed 0 rows of 0 dead loads", recent.Out, StringComparison.Ordinal);
         Assert.Equal(0, swept.Exit);
@@ -35,5 +38,7 @@ public sealed class SweepCommandTests(AzuriteFixture azurite)
         Assert.Empty(tables.GetTableClient(names.Observations).Query<TableEntity>());
         Assert.Equal(2, refused.Exit);
         Assert.Contains("--older-than", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, tooSoon.Exit);
+        Assert.StartsWith("sgi: --older-than must be 16 minutes or more", tooSoon.Error, StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,37 @@ namespace SafeguardingIngest.Cli.Tests.Commands;
 public sealed class WatchCommandTests(AzuriteFixture azurite)
 {
     [Fact]
+    public async Task WatchOnce_UploadAFolderTooShallow_IsQuarantinedWithFeedbackAsInAzure()
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var names = new StorageNames(prefix);
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", prefix };
+        Assert.Equal(0, (await SgiRunner.RunAsync(["watch", "--once", .. storage])).Exit);
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        await blobs.GetBlobContainerClient(names.Returns).GetBlobClient("CSC/csc-good-libreoffice.xlsx")
+            .UploadAsync(SgiRunner.TestData("csc-good-libreoffice.xlsx"));
+
+        var (exit, output, _) = await SgiRunner.RunAsync(["watch", "--once", .. storage]);
+
+        // The same path rule as the blob trigger: refused, kept under _unattributed/, feedback for CSC to read.
+        Assert.Equal(1, exit);
+        Assert.Contains("1 uploads ingested.", output, StringComparison.Ordinal);
+        var quarantined = blobs.GetBlobContainerClient(names.Quarantine).GetBlobsAsync();
+        await foreach (var item in quarantined)
+        {
+            Assert.StartsWith("_unattributed/unknown/", item.Name, StringComparison.Ordinal);
+        }
+
+        var feedback = new List<string>();
+        await foreach (var item in blobs.GetBlobContainerClient(names.Feedback).GetBlobsAsync())
+        {
+            feedback.Add(item.Name);
+        }
+
+        Assert.Equal(2, feedback.Count(n => n.StartsWith("CSC/unknown/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Watch_UploadByTheSdk_IsIngestedWithinSecondsAndLeavesFeedback()
     {
         var prefix = AzuriteFixture.NewPrefix();

@@ -21,7 +21,7 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         await using var session = await Session.StartAsync(azurite);
         var tab = await session.OpenAsync(await session.LinkAsync("POL"));
 
-        Assert.Equal("Staffordshire Police", await tab.Locator("#agency").InnerTextAsync());
+        Assert.Equal("Staffordshire Police (POL)", await tab.Locator("#agency").InnerTextAsync());
         Assert.Equal("2025-26 Q2", await tab.Locator("#period").InnerTextAsync());
         Assert.Equal("30 October 2025", await tab.Locator("#due").InnerTextAsync());
         await Session.ShotAsync(tab, "upload-page-ready.png");
@@ -61,8 +61,10 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         await using var session = await Session.StartAsync(azurite);
         var police = await session.LinkAsync("POL");
 
-        // The Police link's signature, pointed at Children's Social Care's folder.
-        var altered = new Uri(police.AbsoluteUri.Replace("returns%2FPOL%2F", "returns%2FCSC%2F", StringComparison.Ordinal));
+        // The Police link's signature, pointed at Children's Social Care's folder, its agency field to match.
+        var altered = new Uri(police.AbsoluteUri
+            .Replace("returns%2FPOL%2F", "returns%2FCSC%2F", StringComparison.Ordinal)
+            .Replace("&agency=POL&", "&agency=CSC&", StringComparison.Ordinal));
         Assert.NotEqual(police.AbsoluteUri, altered.AbsoluteUri);
         var tab = await session.OpenAsync(altered);
 
@@ -71,6 +73,67 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Not sent", new() { Timeout = 30_000 });
         Assert.Contains("does not allow sending a return here", await tab.Locator("#result-text").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await session.Pipeline.ListAsync(session.Pipeline.Names.Returns));
+    }
+
+    [Fact]
+    public async Task Page_CsvChosenOnALinkForReturnXlsx_IsReadAsACsvAndAccepted()
+    {
+        await using var session = await Session.StartAsync(azurite);
+        var tab = await session.OpenAsync(await session.LinkAsync("CHS"));
+
+        // The sample csv return, as an officer would choose it; the link's file name is return.xlsx.
+        var csv = Path.Combine(session.Folder, "CHS-2025-26-Q2.csv");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "samples", "returns", "CHS-2025-26-Q2.csv"), csv);
+        await tab.Locator("#file").SetInputFilesAsync(csv);
+
+        await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Accepted", new() { Timeout = 30_000 });
+    }
+
+    [Theory]
+    [InlineData("cut")]
+    [InlineData("path")]
+    [InlineData("stranger")]
+    public async Task Page_LinkCutAlteredOrSendingElsewhere_SaysSoAndSendsNothing(string how)
+    {
+        await using var session = await Session.StartAsync(azurite);
+        var police = (await session.LinkAsync("POL")).AbsoluteUri;
+        var link = how switch
+        {
+            // An email program cuts a link at its first space: what an unencoded link lost.
+            "cut" => police[..police.IndexOf("&agencyName=", StringComparison.Ordinal)],
+            "path" => police.Replace("returns%2FPOL%2F", "returns%2FCSC%2F", StringComparison.Ordinal),
+            _ => police.Replace("upload=http%3A%2F%2F127.0.0.1", "upload=https%3A%2F%2Fcollector.example", StringComparison.Ordinal)
+                .Replace("feedback=http%3A%2F%2F127.0.0.1", "feedback=https%3A%2F%2Fcollector.example", StringComparison.Ordinal),
+        };
+        Assert.NotEqual(police, link);
+
+        var tab = await session.OpenAsync(new Uri(link));
+
+        Assert.True(await tab.Locator("#link-problem").IsVisibleAsync());
+        Assert.False(await tab.Locator("#form").IsVisibleAsync());
+        var expected = how switch
+        {
+            "cut" => "The link is incomplete",
+            "path" => "This link has been altered",
+            _ => "not the partnership's",
+        };
+        Assert.Contains(expected, await tab.Locator("#link-problem-text").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_RefusedFileSentAgain_ShowsTheFeedbacksOwnMessage()
+    {
+        await using var session = await Session.StartAsync(azurite);
+        var tab = await session.OpenAsync(await session.LinkAsync("POL"));
+        var bad = session.Write("return.xlsx", TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a"));
+        await tab.Locator("#file").SetInputFilesAsync(bad);
+        await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Not accepted", new() { Timeout = 30_000 });
+
+        await tab.Locator("#again").ClickAsync();
+        await tab.Locator("#file").SetInputFilesAsync(bad);
+
+        await Assertions.Expect(tab.Locator("#result-text")).ToContainTextAsync("the same as one already checked", new() { Timeout = 30_000 });
+        Assert.Contains("still stands", await tab.Locator("#result-text").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,6 +158,8 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         private Session(PipelineHarness pipeline) => Pipeline = pipeline;
 
         public PipelineHarness Pipeline { get; }
+
+        public string Folder => _folder;
 
         public static async Task<Session> StartAsync(AzuriteFixture azurite)
         {

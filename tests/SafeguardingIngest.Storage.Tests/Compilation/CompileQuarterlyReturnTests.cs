@@ -65,6 +65,26 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
         Assert.Equal(55, third[0].Report.Indicators.Single(i => i.Indicator.Code == "DA02").Area.Value);
     }
 
+    [Fact]
+    public async Task RunScheduledAsync_CorrectionToAnOldQuarter_RecompilesEveryEndedQuarterThatReadsIt()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        pipeline.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 10, 6, 0, 0, TimeSpan.Zero));
+        var old = ReportingPeriod.Parse("2025-26 Q2");
+        await pipeline.Compile.RunScheduledAsync(s_none);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", old), "POL", old), s_none);
+
+        var compiled = await pipeline.Compile.RunScheduledAsync(s_none);
+        var again = await pipeline.Compile.RunScheduledAsync(s_none);
+
+        // On 10 August 2026 the last quarter over is 2026-27 Q1. 2025-26 Q2 is among the eight quarters of
+        // itself and the seven after it (to 2027-28 Q1); of those, 2025-26 Q2 to 2026-27 Q1 have ended.
+        Assert.Equal(
+            ["2025-26 Q2", "2025-26 Q3", "2025-26 Q4", "2026-27 Q1"],
+            compiled.Select(o => o.Period.ToString()));
+        Assert.Equal(["2026-27 Q1"], again.Select(o => o.Period.ToString()));
+    }
+
     [Theory]
     [InlineData("2026-09-30T05:00:00Z", "2026-27 Q1")] // the 06:00 BST run on 30 September: Q2 has not ended
     [InlineData("2026-10-01T05:00:00Z", "2026-27 Q2")] // the 06:00 BST run on 1 October

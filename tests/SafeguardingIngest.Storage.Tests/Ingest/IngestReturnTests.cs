@@ -198,6 +198,30 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(4, feedback.Count(n => n.StartsWith("CHS/2025-26-Q2/", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("POL/return.xlsx")] // a folder too shallow: no quarter
+    [InlineData("POL/2025-26-Q2/corrected/return.xlsx")] // a folder too deep
+    public async Task Run_UploadAFolderTooShallowOrTooDeep_IsQuarantinedWithFeedbackTheAgencyCanRead(string name)
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var blob = await pipeline.UploadAsync(TestWorkbook.Good("POL").ToStream(), name);
+
+        var outcome = await pipeline.Ingest.RunAsync(blob, s_none);
+
+        Assert.Equal(IngestResult.Rejected, outcome.Result);
+        var id = outcome.Submission!.Id;
+        Assert.Equal([$"_unattributed/unknown/{id}/return.xlsx"], await pipeline.ListAsync(pipeline.Names.Quarantine));
+
+        // Police's role reads feedback/POL/… only: the feedback is there, and says where to upload.
+        Assert.Equal(
+            [$"POL/unknown/{id}.html", $"POL/unknown/{id}.json"],
+            (await pipeline.ListAsync(pipeline.Names.Feedback)).Order(StringComparer.Ordinal));
+        var finding = Assert.Single(outcome.Report!.Findings);
+        Assert.Equal("upload-path-invalid", finding.Code);
+        Assert.Contains("returns/POL/2025-26-Q2/return.xlsx", finding.Advice, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
+    }
+
     [Fact]
     public async Task Run_UploadOutsideAnAgencyFolder_IsRefusedAndQuarantined()
     {

@@ -7,11 +7,20 @@ namespace SafeguardingIngest.Storage.Tests;
 /// The table records of one host, holding each switch at a gate the test opens: how a test makes
 /// two overlapping runs finish in the order it wants.
 /// </summary>
-public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> beforeSwitch) : ISubmissionRecords
+public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> beforeSwitch, Func<Submission, Task>? beforeSave = null)
+    : ISubmissionRecords
 {
     public Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken) => inner.FindAsync(period, agency, submissionId, cancellationToken);
 
-    public Task SaveAsync(Submission submission, CancellationToken cancellationToken) => inner.SaveAsync(submission, cancellationToken);
+    public async Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        if (beforeSave is not null)
+        {
+            await beforeSave(submission);
+        }
+
+        return await inner.TrySaveAsync(submission, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) => inner.ListAsync(period, cancellationToken);
 
@@ -33,7 +42,7 @@ public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> befo
 
     public Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken) => inner.TryDiscardAsync(load, at, cancellationToken);
 
-    public Task MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkClearedAsync(load, rows, at, cancellationToken);
+    public Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkClearedAsync(load, rows, at, cancellationToken);
 
     public Task<IReadOnlyList<Load>> ListOpenLoadsAsync(ReportingPeriod? period, string? agency, CancellationToken cancellationToken) => inner.ListOpenLoadsAsync(period, agency, cancellationToken);
 }
