@@ -47,4 +47,4 @@ if [ -x /usr/bin/chromium ]; then
 fi
 
 echo
-echo "Done: the consolidated return is in out/ (consolidated-return.html, .xlsx, .json and observations.csv)."
+echo "Done: the second release of the consolidated return is in out/ (consolidated-return.html, .xlsx, .json, observations.csv and observations.meta.csv)."

@@ -24,7 +24,7 @@ public static class ReportSet
         new(HtmlReport.FileName, "text/html; charset=utf-8", HtmlReport.Render(report, plan, release), Public: true),
         new(CsvReport.FileName, "text/csv; charset=utf-8", CsvReport.Render(report, partnership, plan, release), Public: true),
         new(CsvMetadata.FileName, "text/csv; charset=utf-8", CsvMetadata.Render(), Public: true),
-        new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report)),
+        new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report, release)),
         new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report, release)),
     ];
 

@@ -3,6 +3,7 @@ using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Returns;
 using SafeguardingIngest.Spreadsheets;
 
@@ -20,15 +21,18 @@ public static class XlsxReport
     /// <summary>The file name.</summary>
     public const string FileName = "consolidated-return.xlsx";
 
-    /// <summary>Writes the workbook.</summary>
-    public static byte[] Render(ConsolidatedReturn report)
+    /// <summary>Writes the workbook of a first release.</summary>
+    public static byte[] Render(ConsolidatedReturn report) => Render(report, ReleaseContext.First(ReleaseStatus.Published));
+
+    /// <summary>Writes the workbook of <paramref name="release"/>.</summary>
+    public static byte[] Render(ConsolidatedReturn report, ReleaseContext release)
     {
         using var buffer = new MemoryStream();
         XlsxWriter.Write(
             buffer,
             [
                 Summary(report), Localities(report), Agencies(report), Submissions(report), Actions(report),
-                Risks(report), Commentary(report), DataQuality(report), About(report),
+                Risks(report), Commentary(report), DataQuality(report), About(report, release),
             ]);
         return buffer.ToArray();
     }
@@ -177,7 +181,7 @@ public static class XlsxReport
     }
 
     /// <summary>What the workbook is, and that it must not be published as it stands.</summary>
-    private static SheetDefinition About(ConsolidatedReturn report)
+    private static SheetDefinition About(ConsolidatedReturn report, ReleaseContext release)
     {
         List<IReadOnlyList<SheetCell>> rows =
         [
@@ -185,6 +189,7 @@ public static class XlsxReport
             ["Partnership", Text(report.Partnership)],
             ["Period", report.Period.ToString()],
             ["Compiled", UkTime.Describe(report.CompiledAt)],
+            ["Release", string.Create(CultureInfo.InvariantCulture, $"{release.Number} ({release.StatusText})")],
             ["Publication", Text(ReportDisclosure.NotForPublication, CellStyle.Wrap)],
         ];
         return Sheet("About", rows, [14, 90]);

@@ -112,7 +112,7 @@ public class ReleaseBuilderTests
     }
 
     [Fact]
-    public void Build_ProvisionalRelease_SaysSoInTheBannerTheCsvAndTheJson()
+    public void Build_ProvisionalRelease_SaysSoInEveryOutput()
     {
         var report = Compile(Q2, Q2Cells());
         var release = ReleaseBuilder.Build(report, Partnership, s_publication, ReleaseStatus.Provisional, 1, [], [], "digest");
@@ -122,6 +122,10 @@ public class ReleaseBuilderTests
         var status = Array.IndexOf(csv[0].Split(','), "status");
         Assert.All(csv.Skip(1).Where(l => l.Length > 0), l => Assert.Equal("provisional", l.Split(',')[status]));
         Assert.Contains("\"status\": \"provisional\"", Text(release, JsonReport.FileName), StringComparison.Ordinal);
+        using var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(release.Files.Single(f => f.Name == XlsxReport.FileName).Content));
+        var sheets = string.Concat(workbook.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        Assert.Contains("1 (provisional)", sheets, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"provisional\"", Text(Release(report, 1), HtmlReport.FileName), StringComparison.Ordinal);
     }
 
