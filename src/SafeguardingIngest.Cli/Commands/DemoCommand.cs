@@ -11,7 +11,8 @@ namespace SafeguardingIngest.Cli.Commands;
 /// <summary>
 /// `sgi demo`: the whole job on one machine. Publishes the sample partnership, sends eight quarters
 /// of returns from every agency through IngestReturn (the blob trigger's path), compiles the latest
-/// quarter and saves the four reports.
+/// quarter as a release before the resubmitted correction and again after it, and saves the second
+/// release's files.
 /// </summary>
 internal static class DemoCommand
 {
