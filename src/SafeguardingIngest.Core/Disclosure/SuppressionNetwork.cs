@@ -106,16 +106,23 @@ internal sealed class SuppressionNetwork(int threshold)
     public HashSet<int> Closed(HashSet<int> hidden)
     {
         hidden.UnionWith(_forced);
-        for (var changed = true; changed;)
+        while (HideImplied(hidden))
         {
-            changed = false;
-            foreach (var (first, then) in _implies)
-            {
-                changed |= hidden.Contains(first) && hidden.Add(then);
-            }
         }
 
         return hidden;
+    }
+
+    /// <summary>Hides each figure a hidden one implies (one pass); true where it hid any.</summary>
+    private bool HideImplied(HashSet<int> hidden)
+    {
+        var changed = false;
+        foreach (var (first, then) in _implies)
+        {
+            changed |= hidden.Contains(first) && hidden.Add(then);
+        }
+
+        return changed;
     }
 
     /// <summary>Hides <paramref name="node"/> whatever else is decided: an earlier release hid it.</summary>
@@ -378,12 +385,7 @@ internal sealed class SuppressionNetwork(int threshold)
     {
         for (var changed = true; changed;)
         {
-            changed = false;
-            foreach (var (first, then) in _implies)
-            {
-                changed |= hidden.Contains(first) && hidden.Add(then);
-            }
-
+            changed = HideImplied(hidden);
             for (var s = 0; s < _sums.Count; s++)
             {
                 var (total, members) = _sums[s];
