@@ -6,7 +6,17 @@ namespace SafeguardingIngest.Releases;
 /// percentage's or rate's numerator, an average's cases) and <see cref="Value"/> the figure as worked out.
 /// <see cref="Primary"/> where it was hidden for its own sake (a small figure).
 /// </summary>
-public sealed record FigureDecision(string Key, double Quantity, double? Value, bool Hidden, bool Primary);
+public sealed record FigureDecision(string Key, double Quantity, double? Value, bool Hidden, bool Primary)
+{
+    /// <summary>Whether <paramref name="other"/> gives this figure another quantity or value: a revision.</summary>
+    public bool DiffersFrom(FigureDecision other) =>
+        Math.Abs(Quantity - other.Quantity) > 1e-9 || (Value, other.Value) switch
+        {
+            (null, null) => false,
+            ({ } x, { } y) => Math.Abs(x - y) > 1e-9,
+            _ => true,
+        };
+}
 
 /// <summary>
 /// The figures of one indicator in a release, and the sums a reader could use among them: each sum is

@@ -60,7 +60,7 @@ public sealed record ReleaseDiff(
                 continue;
             }
 
-            if (Math.Abs(old.Quantity - figure.Quantity) > 1e-9 || old.Value != figure.Value)
+            if (old.DiffersFrom(figure))
             {
                 changed.Add((old, figure));
             }

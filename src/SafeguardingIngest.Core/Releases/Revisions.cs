@@ -23,7 +23,7 @@ public static class Revisions
         var revisions = new List<Revision>();
         foreach (var figure in now.SelectMany(i => i.Figures))
         {
-            if (latest.TryGetValue(figure.Key, out var before) && Differs(before, figure))
+            if (latest.TryGetValue(figure.Key, out var before) && before.DiffersFrom(figure))
             {
                 var parts = FigureKey.Parts(figure.Key);
                 var reason = parts[0] == "cell" && ReportingPeriod.TryParse(parts[1], out var period)
@@ -35,12 +35,4 @@ public static class Revisions
 
         return revisions;
     }
-
-    private static bool Differs(FigureDecision a, FigureDecision b) =>
-        Math.Abs(a.Quantity - b.Quantity) > 1e-9 || (a.Value, b.Value) switch
-        {
-            (null, null) => false,
-            ({ } x, { } y) => Math.Abs(x - y) > 1e-9,
-            _ => true,
-        };
 }
