@@ -102,16 +102,15 @@ public sealed partial class CompileQuarterlyReturn(
     /// </summary>
     private async Task<IReadOnlyList<ReleaseDecisions>> EarlierDecisionsAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var window = Compiler.PeriodsNeeded(period).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var after = period;
+        // Only the quarters whose releases can share a figure with this one: its own eight and the seven after.
+        var window = new List<ReportingPeriod>(Compiler.PeriodsNeeded(period));
         for (var q = 0; q < 7; q++)
         {
-            after = after.Next();
-            window.Add(after.Key);
+            window.Add(window[^1].Next());
         }
 
-        var overlapping = (await releases.ListAsync(null, cancellationToken))
-            .Where(r => window.Contains(r.Period))
+        var listed = await Task.WhenAll(window.Select(p => releases.ListAsync(p, cancellationToken)));
+        var overlapping = listed.SelectMany(r => r)
             .OrderBy(r => r.CompiledAt).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Number)
             .ToList();
         return await Task.WhenAll(overlapping.Select(r => releases.ReadDecisionsAsync(r, cancellationToken)));
