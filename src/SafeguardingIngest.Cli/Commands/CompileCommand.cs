@@ -14,9 +14,17 @@ internal static class CompileCommand
     {
         var period = CommonOptions.Period(required: true);
         var storage = new StorageCommandOptions();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Also save the release's files in this folder.", HelpName = "DIR" };
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Also save the release's files in this folder.",
+            HelpName = "DIR",
+        };
         var force = new Option<bool>("--force") { Description = "Compile a quarter that has not ended yet (its figures so far)." };
-        var command = new Command("compile", "Compile the consolidated quarterly return for a period as a new release: the page, csv and metadata under publications/{period}/releases/{n}/, the workbook and JSON under reports/{period}/releases/{n}/; nothing is written when nothing it reads has changed.")
+        var command = new Command(
+            "compile",
+            "Compile the consolidated quarterly return for a period as a new release: the page, csv and metadata under " +
+            "publications/{period}/releases/{n}/, the workbook and JSON under reports/{period}/releases/{n}/; " +
+            "nothing is written when nothing it reads has changed.")
         {
             period, output, force,
         };
@@ -44,7 +52,8 @@ internal static class CompileCommand
 
                 if (result.GetValue(output) is { } folder)
                 {
-                    foreach (var path in await ReportOutput.SaveAsync(folder.FullName, outcome, host.Get<IReleaseStore>(), cancellationToken))
+                    var saved = await ReportOutput.SaveAsync(folder.FullName, outcome, host.Get<IReleaseStore>(), cancellationToken);
+                    foreach (var path in saved)
                     {
                         console.Ansi.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/]");
                     }

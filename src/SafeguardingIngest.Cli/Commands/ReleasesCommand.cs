@@ -5,10 +5,13 @@ using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
 
-/// <summary>`sgi releases --period P [--diff A B]`: the quarter's releases, or what changed between two of them.</summary>
+/// <summary>
+/// `sgi releases --period P [--diff A B]`: the quarter's releases, or what changed between two of them.
+/// </summary>
 internal static class ReleasesCommand
 {
-    private static readonly string[] s_headings = ["Release", "Compiled", "Status", "Returns read", "Shown", "Hidden", "Revised"];
+    private static readonly string[] s_headings =
+        ["Release", "Compiled", "Status", "Returns read", "Shown", "Hidden", "Revised"];
 
     public static Command Create(CliConsole console)
     {
@@ -21,7 +24,9 @@ internal static class ReleasesCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var storage = new StorageCommandOptions();
-        var command = new Command("releases", "List a quarter's releases (number, when, status, what they read and hid), or compare two.")
+        var command = new Command(
+            "releases",
+            "List a quarter's releases (number, when, status, what they read and hid), or compare two.")
         {
             period, diff,
         };
@@ -39,14 +44,18 @@ internal static class ReleasesCommand
                     var from = Find(releases, quarter, a);
                     var to = Find(releases, quarter, b);
                     var change = ReleaseDiff.Between(
-                        from, await store.ReadDecisionsAsync(from, cancellationToken), to, await store.ReadDecisionsAsync(to, cancellationToken));
+                        from,
+                        await store.ReadDecisionsAsync(from, cancellationToken),
+                        to,
+                        await store.ReadDecisionsAsync(to, cancellationToken));
                     Print(console.Ansi, from, to, change);
                     return ExitCodes.Accepted;
                 }
 
                 if (releases.Count == 0)
                 {
-                    console.Ansi.MarkupLine(Markup.Escape($"{quarter} has no release yet: sgi compile --period \"{quarter}\" writes the first."));
+                    var hint = $"{quarter} has no release yet: sgi compile --period \"{quarter}\" writes the first.";
+                    console.Ansi.MarkupLine(Markup.Escape(hint));
                     return ExitCodes.Accepted;
                 }
 
@@ -75,7 +84,8 @@ internal static class ReleasesCommand
         return command;
     }
 
-    private static ReleaseManifest Find(IReadOnlyList<ReleaseManifest> releases, Periods.ReportingPeriod quarter, int number) =>
+    private static ReleaseManifest Find(
+        IReadOnlyList<ReleaseManifest> releases, Periods.ReportingPeriod quarter, int number) =>
         releases.FirstOrDefault(r => r.Number == number)
         ?? throw new UsageException($"{quarter} has no release {number}; it has {(releases.Count == 0 ? "none" : string.Join(", ", releases.Select(r => r.Number)))}.");
 
