@@ -22,7 +22,9 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
     private readonly BlobContainerClient _public = service.GetBlobContainerClient(names.Publications);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ReleaseManifest>> ListAsync(ReportingPeriod? period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReleaseManifest>> ListAsync(
+        ReportingPeriod? period,
+        CancellationToken cancellationToken)
     {
         var manifests = new List<ReleaseManifest>();
         var prefix = period is { } p ? $"{p.Key}/releases/" : null;
@@ -47,15 +49,21 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
     }
 
     /// <inheritdoc />
-    public async Task<ReleaseDecisions> ReadDecisionsAsync(ReleaseManifest release, CancellationToken cancellationToken) =>
-        ReleaseJson.ReadDecisions(await DownloadAsync(_internal, Path(release.Period, release.Number, ReleaseManifest.DecisionsFile), cancellationToken));
+    public async Task<ReleaseDecisions> ReadDecisionsAsync(
+        ReleaseManifest release,
+        CancellationToken cancellationToken)
+    {
+        var name = Path(release.Period, release.Number, ReleaseManifest.DecisionsFile);
+        return ReleaseJson.ReadDecisions(await DownloadAsync(_internal, name, cancellationToken));
+    }
 
     /// <inheritdoc />
     public async Task<byte[]> ReadFileAsync(ReleaseManifest release, string name, CancellationToken cancellationToken)
     {
         var file = release.Files.SingleOrDefault(f => f.Name == name)
             ?? throw new FileNotFoundException($"{release.Name} has no file {name}.");
-        return await DownloadAsync(file.Public ? _public : _internal, Path(release.Period, release.Number, name), cancellationToken);
+        var container = file.Public ? _public : _internal;
+        return await DownloadAsync(container, Path(release.Period, release.Number, name), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -81,9 +89,11 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
         var manifest = draft.Manifest;
         var period = manifest.Period;
         var number = manifest.Number;
-        if (!await CreateAsync(_internal, Path(period, number, ClaimFile), BinaryData.Empty, "text/plain", cancellationToken))
+        var claim = Path(period, number, ClaimFile);
+        if (!await CreateAsync(_internal, claim, BinaryData.Empty, "text/plain", cancellationToken))
         {
-            throw new ReleaseConflictException($"{manifest.Name} was begun by another compile; the next run compiles again.");
+            throw new ReleaseConflictException(
+                $"{manifest.Name} was begun by another compile; the next run compiles again.");
         }
 
         var written = new List<string>();
@@ -99,9 +109,13 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
         }
 
         var decisions = Path(period, number, ReleaseManifest.DecisionsFile);
-        await _internal.GetBlobClient(decisions).UploadAsync(BinaryData.FromBytes(ReleaseJson.Write(draft.Decisions)), overwrite: true, cancellationToken);
+        await _internal.GetBlobClient(decisions).UploadAsync(
+            BinaryData.FromBytes(ReleaseJson.Write(draft.Decisions)),
+            overwrite: true,
+            cancellationToken);
         var manifestName = Path(period, number, ReleaseManifest.FileName);
-        if (!await CreateAsync(_internal, manifestName, BinaryData.FromBytes(ReleaseJson.Write(manifest)), "application/json", cancellationToken))
+        var manifestJson = BinaryData.FromBytes(ReleaseJson.Write(manifest));
+        if (!await CreateAsync(_internal, manifestName, manifestJson, "application/json", cancellationToken))
         {
             throw new ReleaseConflictException($"{manifest.Name} already has a manifest.");
         }
@@ -118,12 +132,19 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
     private async Task<ReleaseManifest> ReadManifestAsync(string name, CancellationToken cancellationToken) =>
         ReleaseJson.ReadManifest(await DownloadAsync(_internal, name, cancellationToken));
 
-    private static async Task<byte[]> DownloadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken) =>
+    private static async Task<byte[]> DownloadAsync(
+        BlobContainerClient container,
+        string name,
+        CancellationToken cancellationToken) =>
         (await container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
 
     /// <summary>Creates a blob that must not exist yet; false where it does.</summary>
     private static async Task<bool> CreateAsync(
-        BlobContainerClient container, string name, BinaryData content, string contentType, CancellationToken cancellationToken)
+        BlobContainerClient container,
+        string name,
+        BinaryData content,
+        string contentType,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -148,7 +169,9 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
     {
         try
         {
-            var download = await container.GetBlobClient($"{period.Key}/{LatestFile}").DownloadContentAsync(cancellationToken);
+            var download = await container
+                .GetBlobClient($"{period.Key}/{LatestFile}")
+                .DownloadContentAsync(cancellationToken);
             using var json = JsonDocument.Parse(download.Value.Content.ToMemory());
             return (json.RootElement.GetProperty("release").GetInt32(), download.Value.Details.ETag);
         }
@@ -158,12 +181,19 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
         }
     }
 
-    /// <summary>Points the quarter's latest.json at <paramref name="number"/> unless it already names a later release.</summary>
-    private static async Task MovePointerAsync(BlobContainerClient container, string period, int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// Points the quarter's latest.json at <paramref name="number"/> unless it already names a later release.
+    /// </summary>
+    private static async Task MovePointerAsync(
+        BlobContainerClient container,
+        string period,
+        int number,
+        CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient($"{period}/{LatestFile}");
         var content = BinaryData.FromString(string.Create(
-            CultureInfo.InvariantCulture, $$"""{ "release": {{number}}, "folder": "{{period}}/releases/{{number}}/" }"""));
+            CultureInfo.InvariantCulture,
+            $$"""{ "release": {{number}}, "folder": "{{period}}/releases/{{number}}/" }"""));
         while (true)
         {
             var (current, etag) = await ReadPointerAsync(container, ReportingPeriod.Parse(period), cancellationToken);
@@ -178,7 +208,9 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
                     content,
                     new BlobUploadOptions
                     {
-                        Conditions = etag is { } tag ? new BlobRequestConditions { IfMatch = tag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+                        Conditions = etag is { } tag
+                            ? new BlobRequestConditions { IfMatch = tag }
+                            : new BlobRequestConditions { IfNoneMatch = ETag.All },
                         HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
                     },
                     cancellationToken);

@@ -7,7 +7,9 @@ using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
 
-/// <summary>`sgi compile --period P`: compiles the consolidated return into the reports container, and a folder if asked.</summary>
+/// <summary>
+/// `sgi compile --period P`: compiles the consolidated return into the reports container, and a folder if asked.
+/// </summary>
 internal static class CompileCommand
 {
     public static Command Create(CliConsole console)
@@ -19,12 +21,15 @@ internal static class CompileCommand
             Description = "Also save the release's files in this folder.",
             HelpName = "DIR",
         };
-        var force = new Option<bool>("--force") { Description = "Compile a quarter that has not ended yet (its figures so far)." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Compile a quarter that has not ended yet (its figures so far).",
+        };
         var command = new Command(
             "compile",
-            "Compile the consolidated quarterly return for a period as a new release: the page, csv and metadata under " +
-            "publications/{period}/releases/{n}/, the workbook and JSON under reports/{period}/releases/{n}/; " +
-            "nothing is written when nothing it reads has changed.")
+            "Compile the consolidated quarterly return for a period as a new release: the page, csv and metadata "
+            + "under publications/{period}/releases/{n}/, the workbook and JSON under reports/{period}/releases/{n}/; "
+            + "nothing is written when nothing it reads has changed.")
         {
             period, output, force,
         };
@@ -36,7 +41,9 @@ internal static class CompileCommand
             if (!quarter.HasEnded(today) && !result.GetValue(force))
             {
                 throw new UsageException(
-                    $"{quarter} has not ended: it runs to {quarter.End.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, and the last quarter over is {ReportingPeriod.LastEndedBefore(today)}. " +
+                    $"{quarter} has not ended: it runs to "
+                    + $"{quarter.End.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, "
+                    + $"and the last quarter over is {ReportingPeriod.LastEndedBefore(today)}. " +
                     "Compile that one, or add --force to see this quarter's figures so far.");
             }
 
@@ -52,7 +59,11 @@ internal static class CompileCommand
 
                 if (result.GetValue(output) is { } folder)
                 {
-                    var saved = await ReportOutput.SaveAsync(folder.FullName, outcome, host.Get<IReleaseStore>(), cancellationToken);
+                    var saved = await ReportOutput.SaveAsync(
+                        folder.FullName,
+                        outcome,
+                        host.Get<IReleaseStore>(),
+                        cancellationToken);
                     foreach (var path in saved)
                     {
                         console.Ansi.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/]");

@@ -87,11 +87,15 @@ internal static class ReleasesCommand
     private static ReleaseManifest Find(
         IReadOnlyList<ReleaseManifest> releases, Periods.ReportingPeriod quarter, int number) =>
         releases.FirstOrDefault(r => r.Number == number)
-        ?? throw new UsageException($"{quarter} has no release {number}; it has {(releases.Count == 0 ? "none" : string.Join(", ", releases.Select(r => r.Number)))}.");
+        ?? throw new UsageException(
+            $"{quarter} has no release {number}; it has "
+            + $"{(releases.Count == 0 ? "none" : string.Join(", ", releases.Select(r => r.Number)))}.");
 
     private static void Print(IAnsiConsole console, ReleaseManifest from, ReleaseManifest to, ReleaseDiff change)
     {
-        console.MarkupLine(Markup.Escape($"From {from.Name} ({from.CompiledAt:yyyy-MM-dd HH:mm}) to release {to.Number} ({to.CompiledAt:yyyy-MM-dd HH:mm}):"));
+        console.MarkupLine(Markup.Escape(
+            $"From {from.Name} ({from.CompiledAt:yyyy-MM-dd HH:mm}) "
+            + $"to release {to.Number} ({to.CompiledAt:yyyy-MM-dd HH:mm}):"));
         if (change.IsEmpty)
         {
             console.MarkupLine("Nothing changed.");
@@ -111,7 +115,8 @@ internal static class ReleasesCommand
             }
         }
 
-        static string Figure(FigureDecision f) => f.Hidden ? "hidden" : f.Value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "no data";
+        static string Figure(FigureDecision f) =>
+            f.Hidden ? "hidden" : f.Value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "no data";
         Section("What it read", change.Inputs);
         Section("Files that differ", change.Files);
         Section("Figures revised", change.Changed.Select(c => $"{c.Now.Key}: {Figure(c.Was)} → {Figure(c.Now)}"));

@@ -32,7 +32,8 @@ internal sealed class LinkedFamilies
         {
             var indicator = results[k].Indicator;
             var links = indicator.Links;
-            foreach (var other in new[] { links.SameCountAs }.Concat(links.NumeratorOf).OfType<string>().Select(Find).OfType<int>())
+            var joined = new[] { links.SameCountAs }.Concat(links.NumeratorOf).OfType<string>();
+            foreach (var other in joined.Select(Find).OfType<int>())
             {
                 family.Join(k, other);
                 count.Join(k, other);
@@ -64,7 +65,10 @@ internal sealed class LinkedFamilies
         return linked;
     }
 
-    /// <summary>Union-find over indexes; each set's representative is its lowest index, so keys do not depend on order of joining.</summary>
+    /// <summary>
+    /// Union-find over indexes; each set's representative is its lowest index, so keys do not depend on order of
+    /// joining.
+    /// </summary>
     private sealed class UnionFind(int size)
     {
         private readonly int[] _parent = [.. Enumerable.Range(0, size)];

@@ -22,9 +22,14 @@ public sealed record FigureDecision(string Key, double Quantity, double? Value, 
 /// The figures of one indicator in a release, and the sums a reader could use among them: each sum is
 /// the index of its total in <see cref="Figures"/> followed by the indexes of its members.
 /// </summary>
-public sealed record IndicatorDecisions(string Indicator, IReadOnlyList<FigureDecision> Figures, IReadOnlyList<int[]> Sums);
+public sealed record IndicatorDecisions(
+    string Indicator,
+    IReadOnlyList<FigureDecision> Figures,
+    IReadOnlyList<int[]> Sums);
 
-/// <summary>Every disclosure decision of one release: what it showed, what it hid, and the sums that tie them.</summary>
+/// <summary>
+/// Every disclosure decision of one release: what it showed, what it hid, and the sums that tie them.
+/// </summary>
 public sealed record ReleaseDecisions(string Period, int Number, IReadOnlyList<IndicatorDecisions> Indicators)
 {
     /// <summary>Each figure by key, where the release had it.</summary>

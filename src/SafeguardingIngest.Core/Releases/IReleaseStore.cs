@@ -9,7 +9,9 @@ namespace SafeguardingIngest.Releases;
 /// </summary>
 public interface IReleaseStore
 {
-    /// <summary>The releases of <paramref name="period"/> (every quarter's where null), oldest first; only complete ones.</summary>
+    /// <summary>
+    /// The releases of <paramref name="period"/> (every quarter's where null), oldest first; only complete ones.
+    /// </summary>
     Task<IReadOnlyList<ReleaseManifest>> ListAsync(ReportingPeriod? period, CancellationToken cancellationToken);
 
     /// <summary>The release the quarter's latest pointer names, or null before its first.</summary>
@@ -21,7 +23,9 @@ public interface IReleaseStore
     /// <summary>One file of a release, by name.</summary>
     Task<byte[]> ReadFileAsync(ReleaseManifest release, string name, CancellationToken cancellationToken);
 
-    /// <summary>The number the next release of <paramref name="period"/> takes: one past every release begun, finished or not.</summary>
+    /// <summary>
+    /// The number the next release of <paramref name="period"/> takes: one past every release begun, finished or not.
+    /// </summary>
     Task<int> NextNumberAsync(ReportingPeriod period, CancellationToken cancellationToken);
 
     /// <summary>
@@ -33,7 +37,10 @@ public interface IReleaseStore
 }
 
 /// <summary>A release ready to write: its manifest, its files' content and its decisions.</summary>
-public sealed record ReleaseDraft(ReleaseManifest Manifest, IReadOnlyList<Reports.ReportFile> Files, ReleaseDecisions Decisions)
+public sealed record ReleaseDraft(
+    ReleaseManifest Manifest,
+    IReadOnlyList<Reports.ReportFile> Files,
+    ReleaseDecisions Decisions)
 {
     /// <summary>The indicators whose plan fell back to hiding their whole breakdown, and why.</summary>
     public IReadOnlyList<Disclosure.DisclosureFallback> Fallbacks { get; init; } = [];

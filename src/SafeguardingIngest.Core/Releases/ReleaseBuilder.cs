@@ -30,9 +30,14 @@ public static class ReleaseBuilder
     {
         var text = new StringBuilder()
             .Append("catalogue ").Append(catalogue).Append('\n')
-            .Append(CultureInfo.InvariantCulture, $"threshold {publication.SmallCountThreshold} symbol {publication.Symbol}\n")
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"threshold {publication.SmallCountThreshold} symbol {publication.Symbol}\n")
             .Append("status ").Append(status).Append('\n');
-        foreach (var input in inputs.OrderBy(i => i.Period, StringComparer.Ordinal).ThenBy(i => i.Agency, StringComparer.Ordinal))
+        var ordered = inputs
+            .OrderBy(i => i.Period, StringComparer.Ordinal)
+            .ThenBy(i => i.Agency, StringComparer.Ordinal);
+        foreach (var input in ordered)
         {
             text.Append(CultureInfo.InvariantCulture, $"submission {input.Period} {input.Agency} {input.Submission}\n");
         }
@@ -42,7 +47,7 @@ public static class ReleaseBuilder
             text.Append("state ").Append(state).Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Sha256(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>
@@ -62,7 +67,10 @@ public static class ReleaseBuilder
     {
         var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
         var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
-        var revisions = Revisions.Find(plan.Decisions, earlier, (agency, period) => Why(report, received, agency, period));
+        var revisions = Revisions.Find(
+            plan.Decisions,
+            earlier,
+            (agency, period) => Why(report, received, agency, period));
         var context = new ReleaseContext(number, status, revisions);
         var files = ReportSet.Render(report, partnership, plan, context);
         var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
@@ -76,7 +84,7 @@ public static class ReleaseBuilder
             inputsDigest,
             partnership.Digest ?? string.Empty,
             inputs,
-            [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Convert.ToHexStringLower(SHA256.HashData(f.Content)), f.Content.LongLength))],
+            [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Sha256(f.Content), f.Content.LongLength))],
             figures.Count(f => !f.Hidden),
             figures.Count(f => f.Hidden),
             revisions.Count)
@@ -94,7 +102,12 @@ public static class ReleaseBuilder
     {
         var name = report.AgencyNames.GetValueOrDefault(agency, agency);
         return received.TryGetValue((agency, period.Key), out var at)
-            ? $"{name} sent its {period} return again, received {UkTime.DateOf(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+            ? $"{name} sent its {period} return again, received {DayOf(at)}"
             : $"{name}'s {period} return no longer stands";
     }
+
+    private static string DayOf(DateTimeOffset at) =>
+        UkTime.DateOf(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

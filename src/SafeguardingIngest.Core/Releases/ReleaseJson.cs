@@ -21,10 +21,12 @@ public static class ReleaseJson
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="JsonException">The document is not a manifest.</exception>
     public static ReleaseManifest ReadManifest(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<ReleaseManifest>(json, s_options) ?? throw new JsonException("The manifest is empty.");
+        JsonSerializer.Deserialize<ReleaseManifest>(json, s_options)
+        ?? throw new JsonException("The manifest is empty.");
 
     /// <summary>Reads decisions.</summary>
     /// <exception cref="JsonException">The document is not a release's decisions.</exception>
     public static ReleaseDecisions ReadDecisions(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<ReleaseDecisions>(json, s_options) ?? throw new JsonException("The decisions are empty.");
+        JsonSerializer.Deserialize<ReleaseDecisions>(json, s_options)
+        ?? throw new JsonException("The decisions are empty.");
 }

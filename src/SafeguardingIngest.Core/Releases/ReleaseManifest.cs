@@ -35,12 +35,15 @@ public sealed record ReleaseManifest(
     /// </summary>
     public IReadOnlyList<string> Fallbacks { get; init; } = [];
 
-    /// <summary>The file holding every disclosure decision (<see cref="ReleaseDecisions"/>), for the team only.</summary>
+    /// <summary>
+    /// The file holding every disclosure decision (<see cref="ReleaseDecisions"/>), for the team only.
+    /// </summary>
     public const string DecisionsFile = "disclosure-decisions.json";
 
     /// <summary>The manifest's own file name.</summary>
     public const string FileName = "manifest.json";
 
     /// <summary>How the release is named to people: "2025-26 Q2 release 3".</summary>
-    public string Name => $"{(Periods.ReportingPeriod.TryParse(Period, out var quarter) ? quarter.ToString() : Period)} release {Number}";
+    public string Name =>
+        $"{(Periods.ReportingPeriod.TryParse(Period, out var quarter) ? quarter.ToString() : Period)} release {Number}";
 }

@@ -2,7 +2,9 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Releases;
 
-/// <summary>Finds what a release revises: every figure whose value differs from the latest earlier release that had it.</summary>
+/// <summary>
+/// Finds what a release revises: every figure whose value differs from the latest earlier release that had it.
+/// </summary>
 public static class Revisions
 {
     /// <summary>
