@@ -39,6 +39,12 @@ if (args.Length > 0 && args[0] == "ingest")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "allocations")
+{
+    AllocationsByType(Argument("--rows", 100_000));
+    return 0;
+}
+
 var peakOnly = Argument("--peak-only", 0);
 if (peakOnly > 0)
 {
@@ -156,6 +162,40 @@ static int BareExcelDataReader(string path)
     }
     while (reader.NextResult());
     return rows - 1;
+}
+
+// Where the pipeline's bytes go beyond the bare loop's: the runtime's sampled allocations by type, for each.
+static void AllocationsByType(int rows)
+{
+    var folder = Directory.CreateTempSubdirectory("sgi-bench-").FullName;
+    try
+    {
+        var partnership = BenchPartnership.Create(rows);
+        var xlsx = BenchFiles.WriteXlsx(BenchFiles.Document(partnership, rows), partnership, folder);
+        var limits = ReaderLimits.Default with { MaxRows = Math.Max(ReaderLimits.Default.MaxRows, rows + 10) };
+        var validator = new ReturnValidator(partnership, limits);
+        var context = new ReturnContext(BenchPartnership.Agency, BenchPartnership.Period);
+        Pipeline(validator, xlsx, context);
+        BareExcelDataReader(xlsx);
+        using var sampler = new AllocationSampler();
+        foreach (var (name, work) in new (string, Action)[]
+        {
+            ("bare ExcelDataReader loop", () => BareExcelDataReader(xlsx)),
+            ("read+validate+normalize", () => Pipeline(validator, xlsx, context)),
+        })
+        {
+            var sampled = sampler.Record(work);
+            Console.WriteLine($"{name}: {sampled.Sum(s => s.Bytes) / 1e6:N1} MB sampled, by type:");
+            foreach (var (type, bytes) in sampled.Take(15))
+            {
+                Console.WriteLine($"  {bytes / 1e6,8:N1} MB  {type}");
+            }
+        }
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
 }
 
 static long PeakOfChild(int size, string file)
