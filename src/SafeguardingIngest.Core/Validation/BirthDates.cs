@@ -56,6 +56,12 @@ internal static partial class BirthDates
             return true;
         }
 
+        // Most text holds no bracketed date at all: ask that first, without allocating the matches.
+        if (!BracketedDate().IsMatch(text))
+        {
+            return false;
+        }
+
         foreach (Match match in BracketedDate().Matches(text))
         {
             // An acronym (MASH, LADO) names a body, not a person.

@@ -36,9 +36,10 @@ public static partial class PersonalDataDetector
             return null;
         }
 
-        foreach (Match match in NhsNumber().Matches(text))
+        // Enumerated without allocating: this runs on every text cell of every row.
+        foreach (var match in NhsNumber().EnumerateMatches(text))
         {
-            if (IsValidNhsNumber(match.Value))
+            if (IsValidNhsNumber(text.AsSpan(match.Index, match.Length)))
             {
                 return "an NHS number";
             }
@@ -63,7 +64,9 @@ public static partial class PersonalDataDetector
     }
 
     /// <summary>True for a ten-digit NHS number whose modulus 11 check digit is right.</summary>
-    public static bool IsValidNhsNumber(string text)
+    public static bool IsValidNhsNumber(string text) => IsValidNhsNumber(text.AsSpan());
+
+    private static bool IsValidNhsNumber(ReadOnlySpan<char> text)
     {
         Span<int> digits = stackalloc int[10];
         var count = 0;
