@@ -43,6 +43,15 @@ internal static class Measure
         return new Run(rows, clock.Elapsed, allocated, Math.Max(0, Interlocked.Read(ref peak) - baseline));
     }
 
+    /// <summary>"median (min to max)" of <paramref name="values"/>, each shown with <paramref name="format"/>.</summary>
+    public static string Spread(IEnumerable<double> values, string format)
+    {
+        var sorted = values.Order().ToList();
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return $"{Median(sorted).ToString(format, culture)} "
+            + $"({sorted[0].ToString(format, culture)} to {sorted[^1].ToString(format, culture)})";
+    }
+
     public static T Median<T>(IEnumerable<T> values)
     {
         var sorted = values.Order().ToList();
