@@ -19,6 +19,11 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
     private readonly Func<string, Dictionary<(int Row, int Column), string>> _errorCells;
     private readonly IDisposable? _errorSource;
 
+    // The sheet the reader stands on, and whether any of its rows were handed out. Moving forward costs only the
+    // sheets passed (ExcelDataReader parses each sheet it arrives at); going back means starting over.
+    private int _sheet;
+    private bool _sheetStarted;
+
     static ExcelSpreadsheet()
     {
         // Legacy .xls files store text in Windows code pages that .NET does not load by default.
@@ -52,19 +57,13 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                 : ExcelReaderFactory.CreateOpenXmlReader(stream, configuration);
             try
             {
-                var names = new List<string>();
-                do
-                {
-                    names.Add(reader.Name ?? $"Sheet{names.Count + 1}");
-                }
-                while (reader.NextResult());
-                reader.Reset();
                 if (kind == ReturnFileKind.Xlsx)
                 {
                     var xlsx = new XlsxErrorCells(stream);
-                    return new ExcelSpreadsheet(reader, kind, names, limits, xlsx.ForSheet, xlsx);
+                    return new ExcelSpreadsheet(reader, kind, NamesOf(reader, xlsx), limits, xlsx.ForSheet, xlsx);
                 }
 
+                var names = ListSheets(reader);
                 var compound = CompoundFile.Open(stream);
                 var biff = compound?.ReadStream("Workbook") ?? compound?.ReadStream("Book");
                 var sheets = biff is null ? [] : BiffErrorCells.Scan(biff);
@@ -84,16 +83,47 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, SheetNames.Count);
         Guard(() =>
         {
-            _reader.Reset();
-            for (var i = 0; i < index; i++)
+            if (index < _sheet || (index == _sheet && _sheetStarted))
+            {
+                _reader.Reset();
+                _sheet = 0;
+            }
+
+            for (; _sheet < index; _sheet++)
             {
                 _reader.NextResult();
             }
 
+            _sheetStarted = true;
             return 0;
         });
         var errors = Guard(() => _errorCells(SheetNames[index]));
         return new Cursor(this, SheetNames[index], errors);
+    }
+
+    /// <summary>
+    /// The sheet names of an xlsx from its workbook part, without ExcelDataReader parsing every sheet to reach its
+    /// name; where the two disagree on the count or the first name, ExcelDataReader's own list is taken.
+    /// </summary>
+    private static IReadOnlyList<string> NamesOf(IExcelDataReader reader, XlsxErrorCells xlsx) =>
+        xlsx.SheetNames.Count == reader.ResultsCount
+        && xlsx.SheetNames.Count > 0
+        && xlsx.SheetNames[0] == reader.Name
+        && xlsx.SheetNames.All(name => name.Length > 0)
+            ? xlsx.SheetNames
+            : ListSheets(reader);
+
+    /// <summary>Every sheet's name by walking the reader through them, then back to the first.</summary>
+    private static List<string> ListSheets(IExcelDataReader reader)
+    {
+        var names = new List<string>();
+        do
+        {
+            names.Add(reader.Name ?? $"Sheet{names.Count + 1}");
+        }
+        while (reader.NextResult());
+        reader.Reset();
+        return names;
     }
 
     public void Dispose()

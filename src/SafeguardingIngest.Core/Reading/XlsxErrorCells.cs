@@ -22,8 +22,11 @@ internal sealed class XlsxErrorCells : IDisposable
     {
         stream.Position = 0;
         _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        _parts = SheetParts(_zip);
+        (_parts, SheetNames) = SheetParts(_zip);
     }
+
+    /// <summary>The workbook's sheet names in its own order, as its workbook part lists them.</summary>
+    public IReadOnlyList<string> SheetNames { get; }
 
     /// <summary>The error cells of the named sheet: (zero-based row, column) → error text.</summary>
     public Dictionary<(int Row, int Column), string> ForSheet(string name)
@@ -190,7 +193,7 @@ internal sealed class XlsxErrorCells : IDisposable
         return close <= 0 || close > 64 ? null : Encoding.UTF8.GetString(rest[..close]);
     }
 
-    private static Dictionary<string, string> SheetParts(ZipArchive zip)
+    private static (Dictionary<string, string> Parts, List<string> Names) SheetParts(ZipArchive zip)
     {
         var relationships = new Dictionary<string, string>(StringComparer.Ordinal);
         var rels = zip.GetEntry("xl/_rels/workbook.xml.rels");
@@ -208,10 +211,11 @@ internal sealed class XlsxErrorCells : IDisposable
         }
 
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new List<string>();
         var workbook = zip.GetEntry("xl/workbook.xml");
         if (workbook is null)
         {
-            return parts;
+            return (parts, names);
         }
 
         using (var reader = XmlReader.Create(workbook.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
@@ -221,7 +225,9 @@ internal sealed class XlsxErrorCells : IDisposable
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
                 {
                     var id = reader.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-                    if (reader.GetAttribute("name") is { } name && id is not null && relationships.TryGetValue(id, out var part))
+                    var name = reader.GetAttribute("name");
+                    names.Add(name ?? string.Empty);
+                    if (name is not null && id is not null && relationships.TryGetValue(id, out var part))
                     {
                         parts.TryAdd(name, part);
                     }
@@ -229,6 +235,6 @@ internal sealed class XlsxErrorCells : IDisposable
             }
         }
 
-        return parts;
+        return (parts, names);
     }
 }
