@@ -140,18 +140,19 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         }
 
         var indicatorText = indicatorCell.Kind == CellKind.Text ? indicatorCell.Text!.Trim() : indicatorCell.Display()!;
-        if (PersonalDataDetector.KindInText(indicatorText) is { } personal)
-        {
-            // A note under the table, or a name where a code belongs: never quoted back as an unknown indicator.
-            findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(indicatorColumn, row), null,
-                $"the text appears to contain {personal}; returns hold aggregate counts only. " +
-                "Remove it and resend.");
-            return;
-        }
-
         var indicator = context.Partnership.FindIndicator(indicatorText);
         if (indicator is null)
         {
+            // Text that names no indicator is screened before anything quotes it back: a note under the table,
+            // or a name where a code belongs. A catalogue code or title needs no screening.
+            if (PersonalDataDetector.KindInText(indicatorText) is { } personal)
+            {
+                findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(indicatorColumn, row), null,
+                    $"the text appears to contain {personal}; returns hold aggregate counts only. " +
+                    "Remove it and resend.");
+                return;
+            }
+
             if (noFigures && LooksLikeNote(indicatorText))
             {
                 return;
