@@ -97,8 +97,18 @@ public sealed class DisclosurePlan
             var codes = family.Select(r => r.Indicator.Code).ToHashSet(StringComparer.Ordinal);
             var network = new KeyedNetwork(threshold);
             var nodes = family
-                .Select(r => IndicatorNodes.Add(network, r, [.. observations[r.Indicator.Code]], linked.KeyCode(r.Indicator.Code), threshold))
+                .Select(r => IndicatorNodes.Add(
+                    network,
+                    r,
+                    [.. observations[r.Indicator.Code]],
+                    linked.KeyCode(r.Indicator.Code),
+                    threshold))
                 .ToList();
+            foreach (var node in nodes)
+            {
+                node.AddParts(network, DenominatorCount(family, node.Result.Indicator, linked), threshold);
+            }
+
             Link(network, nodes, linked);
             network.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
             var (hidden, fallback) = network.Hide(limits);
@@ -131,6 +141,17 @@ public sealed class DisclosurePlan
     /// indicator whose count it shares (<see cref="IndicatorLinks"/>).
     /// </summary>
     public string KeyCode(string indicator) => _linked.KeyCode(indicator);
+
+    /// <summary>The key code of the count the family gives as <paramref name="indicator"/>'s denominator, if any.</summary>
+    private static string? DenominatorCount(
+        IReadOnlyList<IndicatorResult> family,
+        Indicator indicator,
+        LinkedFamilies linked)
+    {
+        var code = NameKey.Fold(indicator.Code);
+        var count = family.FirstOrDefault(r => r.Indicator.Links.DenominatorOf.Any(c => NameKey.Fold(c) == code));
+        return count is null ? null : linked.KeyCode(count.Indicator.Code);
+    }
 
     /// <summary>
     /// Ties a family's indicators where their counts are not one figure: a part is no more than its whole,

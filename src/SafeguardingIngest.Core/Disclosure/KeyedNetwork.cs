@@ -89,6 +89,9 @@ internal sealed class KeyedNetwork(int threshold)
     /// <summary>States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> must be too.</summary>
     public void Implies(int hidden, int alsoHidden) => _network.Implies(hidden, alsoHidden);
 
+    /// <summary>States that <paramref name="first"/> and <paramref name="second"/> are shown or hidden together.</summary>
+    public void Together(int first, int second) => _network.Together(first, second);
+
     /// <summary>
     /// Takes in what earlier releases decided for this indicator, oldest first: their figures and the
     /// sums among them, as facts the reader holds. Call after every figure and sum of this release.

@@ -42,6 +42,7 @@ internal sealed class SuppressionNetwork(int threshold)
     private readonly HashSet<(int, string)> _sumKeys = [];
     private readonly HashSet<int> _slack = [];
     private readonly List<(int If, int Then)> _implies = [];
+    private readonly Dictionary<int, HashSet<int>> _bundles = [];
     private AuditLimits _limits = AuditLimits.Unhurried;
     private bool _unfinished;
 
@@ -98,6 +99,37 @@ internal sealed class SuppressionNetwork(int threshold)
     /// second would show the first (a percentage's csv row shows its denominator, another indicator's count).
     /// </summary>
     public void Implies(int hidden, int alsoHidden) => _implies.Add((hidden, alsoHidden));
+
+    /// <summary>
+    /// States that <paramref name="first"/> and <paramref name="second"/> are shown or hidden together: parts of one
+    /// figure (a percentage's numerator, denominator and complement, which its csv row shows together).
+    /// </summary>
+    public void Together(int first, int second)
+    {
+        Implies(first, second);
+        Implies(second, first);
+        var (a, b) = (Bundle(first), Bundle(second));
+        if (a != b)
+        {
+            a.UnionWith(b);
+            foreach (var node in b)
+            {
+                _bundles[node] = a;
+            }
+        }
+    }
+
+    /// <summary>The figures shown or hidden together with <paramref name="node"/>, itself among them.</summary>
+    private HashSet<int> Bundle(int node)
+    {
+        if (!_bundles.TryGetValue(node, out var bundle))
+        {
+            bundle = [node];
+            _bundles[node] = bundle;
+        }
+
+        return bundle;
+    }
 
     /// <summary>
     /// <paramref name="hidden"/> with every figure that must be hidden whatever is decided (earlier releases' hidden
@@ -211,15 +243,31 @@ internal sealed class SuppressionNetwork(int threshold)
     /// </summary>
     private void Reveal(HashSet<int> hidden, Func<bool> overdue)
     {
-        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n) && !_implies.Any(i => i.Then == n && hidden.Contains(i.If))).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
+        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n))
+            .OrderByDescending(n => _rank[n])
+            .ThenByDescending(n => _values[n])
+            .ThenByDescending(n => n)
+            .ToList();
         foreach (var node in partners.TakeWhile(_ => !overdue()))
         {
-            hidden.Remove(node);
-            var neighbours = SumsOf(node).SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total)).Where(n => Unknown(hidden, n)).ToHashSet();
+            // A figure goes with the parts it is shown together with, and stays where another hidden figure needs it.
+            var bundle = Bundle(node);
+            if (!hidden.Contains(node)
+                || bundle.Any(n => _primary[n] || _forced.Contains(n))
+                || _implies.Any(i => bundle.Contains(i.Then) && !bundle.Contains(i.If) && hidden.Contains(i.If)))
+            {
+                continue;
+            }
+
+            hidden.ExceptWith(bundle);
+            var neighbours = bundle.SelectMany(SumsOf)
+                .SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total))
+                .Where(n => Unknown(hidden, n))
+                .ToHashSet();
             var groups = Groups(hidden).Where(g => g.Any(neighbours.Contains)).ToList();
             if (Pinned(groups, SumsOf(groups)).Count > 0)
             {
-                hidden.Add(node);
+                hidden.UnionWith(bundle);
             }
         }
     }
