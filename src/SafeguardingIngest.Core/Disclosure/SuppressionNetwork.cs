@@ -160,13 +160,15 @@ internal sealed class SuppressionNetwork(int threshold)
     /// <summary>Hides <paramref name="node"/> whatever else is decided: an earlier release hid it.</summary>
     public void KeepHidden(int node) => _forced.Add(node);
 
-    /// <summary>Marks <paramref name="node"/> as known to the reader already: an earlier release published it.</summary>
+    /// <summary>Marks <paramref name="node"/> as known to the reader: an earlier release published it.</summary>
     public void Known(int node) => _known.Add(node);
 
     /// <summary>Whether <paramref name="node"/> was made known by an earlier release.</summary>
     public bool IsKnown(int node) => _known.Contains(node);
 
-    /// <summary>States that <paramref name="total"/> is the sum of <paramref name="members"/>; a sum stated twice counts once.</summary>
+    /// <summary>
+    /// States that <paramref name="total"/> is the sum of <paramref name="members"/>; a sum stated twice counts once.
+    /// </summary>
     public void Sum(int total, IEnumerable<int> members)
     {
         var list = members.ToArray();
@@ -217,7 +219,9 @@ internal sealed class SuppressionNetwork(int threshold)
             {
                 // One repair per group and round (one more hidden figure can free the others): in a sum the
                 // pinned figure is in, else in any sum that ties its group.
-                repaired |= SumsOf(pinned.First().Node).Concat(sumsOfGroups[pinned.Key]).Any(s => HideOneMore(hidden, s));
+                repaired |= SumsOf(pinned.First().Node)
+                    .Concat(sumsOfGroups[pinned.Key])
+                    .Any(s => HideOneMore(hidden, s));
             }
 
             if (!repaired)
@@ -276,7 +280,9 @@ internal sealed class SuppressionNetwork(int threshold)
     /// The hidden primary figures a reader could pin to fewer whole values than the threshold, one of
     /// them below it, each with the index of its group in <paramref name="groups"/>.
     /// </summary>
-    private List<(int Node, int Group, double Low, double High)> Pinned(List<List<int>> groups, List<List<int>> sumsOfGroups)
+    private List<(int Node, int Group, double Low, double High)> Pinned(
+        List<List<int>> groups,
+        List<List<int>> sumsOfGroups)
     {
         var pinned = new List<(int, int, double, double)>();
         for (var g = 0; g < groups.Count; g++)
@@ -313,7 +319,11 @@ internal sealed class SuppressionNetwork(int threshold)
             {
                 // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
                 var (total, members) = _sums[s];
-                var terms = members.Where(classOf.ContainsKey).Select(m => classOf[m]).Distinct().Select(k => (k, -1d)).ToList();
+                var terms = members.Where(classOf.ContainsKey)
+                    .Select(m => classOf[m])
+                    .Distinct()
+                    .Select(k => (k, -1d))
+                    .ToList();
                 var constant = members.Where(m => !classOf.ContainsKey(m)).Sum(m => _values[m]);
                 if (classOf.TryGetValue(total, out var t))
                 {
@@ -339,8 +349,11 @@ internal sealed class SuppressionNetwork(int threshold)
                 var floors = classes[k].Sum(Floor);
                 foreach (var node in primaries)
                 {
-                    // One of several: as low as its floor (the others take the rest), as high as the class's most less the others' floors.
-                    var (low, high) = classes[k].Count == 1 ? (least, greatest) : (Floor(node), greatest - (floors - Floor(node)));
+                    // One of several: as low as its floor (the others take the rest), as high as the class's most
+                    // less the others' floors.
+                    var (low, high) = classes[k].Count == 1
+                        ? (least, greatest)
+                        : (Floor(node), greatest - (floors - Floor(node)));
                     low = Math.Ceiling(low - 1e-6);
                     high = Math.Floor(high + 1e-6);
                     if (high - low + 1 < threshold && low < threshold)
@@ -413,7 +426,10 @@ internal sealed class SuppressionNetwork(int threshold)
         var sums = groups.Select(_ => new List<int>()).ToList();
         for (var s = 0; s < _sums.Count; s++)
         {
-            var group = _sums[s].Members.Prepend(_sums[s].Total).Where(groupOf.ContainsKey).Select(n => groupOf[n]).FirstOrDefault(-1);
+            var group = _sums[s].Members.Prepend(_sums[s].Total)
+                .Where(groupOf.ContainsKey)
+                .Select(n => groupOf[n])
+                .FirstOrDefault(-1);
             if (group >= 0)
             {
                 sums[group].Add(s);
@@ -424,7 +440,9 @@ internal sealed class SuppressionNetwork(int threshold)
     }
 
     private IEnumerable<int> SumsOf(int node) =>
-        Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Members.Contains(node)).Concat(Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Total == node));
+        Enumerable.Range(0, _sums.Count)
+            .Where(s => _sums[s].Members.Contains(node))
+            .Concat(Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Total == node));
 
     /// <summary>A figure the reader does not know: hidden here, and never published before.</summary>
     private bool Unknown(HashSet<int> hidden, int node) => hidden.Contains(node) && !_known.Contains(node);
@@ -440,7 +458,9 @@ internal sealed class SuppressionNetwork(int threshold)
                 var hiddenMembers = members.Where(m => Unknown(hidden, m)).ToList();
                 var safe = Unknown(hidden, total)
                     ? hiddenMembers.Count > 0
-                    : hiddenMembers.Count == 0 || (hiddenMembers.Count > 1 && hiddenMembers.Sum(m => _values[m]) - (hiddenMembers.Count - 1) >= threshold);
+                    : hiddenMembers.Count == 0
+                        || (hiddenMembers.Count > 1
+                            && hiddenMembers.Sum(m => _values[m]) - (hiddenMembers.Count - 1) >= threshold);
                 if (!safe && HideOneMore(hidden, s))
                 {
                     changed = true;
@@ -456,7 +476,8 @@ internal sealed class SuppressionNetwork(int threshold)
     private bool HideOneMore(HashSet<int> hidden, int sum)
     {
         var (total, members) = _sums[sum];
-        var partner = members.Prepend(total).Where(m => !hidden.Contains(m) && !_known.Contains(m) && !_earlier.Contains(m) && _values[m] > 0)
+        var partner = members.Prepend(total)
+            .Where(m => !hidden.Contains(m) && !_known.Contains(m) && !_earlier.Contains(m) && _values[m] > 0)
             .OrderBy(m => _rank[m]).ThenBy(m => _values[m]).ThenBy(m => m).Select(m => (int?)m).FirstOrDefault();
         return partner is { } chosen && hidden.Add(chosen);
     }
