@@ -232,7 +232,7 @@ internal sealed class IndicatorNodes(
                 figure.Rank,
                 owner);
             network.Together(figure.Node, c);
-            network.Sum(d, [figure.Node, c]);
+            network.Parts(d, figure.Node, c);
             _parts[figure.Node] = (d, c);
         }
 

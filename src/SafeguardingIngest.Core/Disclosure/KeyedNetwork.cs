@@ -70,6 +70,15 @@ internal sealed class KeyedNetwork(int threshold)
         }
     }
 
+    /// <summary>
+    /// States that <paramref name="whole"/> = <paramref name="first"/> + <paramref name="second"/>, parts of one figure.
+    /// </summary>
+    public void Parts(int whole, int first, int second)
+    {
+        _sums.Add([whole, first, second]);
+        _network.Parts(whole, first, second);
+    }
+
     /// <summary>This release's figure <paramref name="key"/>, where it has one.</summary>
     public int? Find(string key) => _byKey.TryGetValue(key, out var node) ? node : null;
 

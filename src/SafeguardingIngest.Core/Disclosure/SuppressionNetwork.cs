@@ -42,7 +42,9 @@ internal sealed class SuppressionNetwork(int threshold)
     private readonly HashSet<(int, string)> _sumKeys = [];
     private readonly HashSet<int> _slack = [];
     private readonly List<(int If, int Then)> _implies = [];
+    private readonly Dictionary<int, List<int>> _impliedBy = [];
     private readonly Dictionary<int, HashSet<int>> _bundles = [];
+    private readonly HashSet<int> _parts = [];
     private AuditLimits _limits = AuditLimits.Unhurried;
     private bool _unfinished;
 
@@ -98,7 +100,17 @@ internal sealed class SuppressionNetwork(int threshold)
     /// States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> must be too: showing the
     /// second would show the first (a percentage's csv row shows its denominator, another indicator's count).
     /// </summary>
-    public void Implies(int hidden, int alsoHidden) => _implies.Add((hidden, alsoHidden));
+    public void Implies(int hidden, int alsoHidden)
+    {
+        _implies.Add((hidden, alsoHidden));
+        if (!_impliedBy.TryGetValue(alsoHidden, out var by))
+        {
+            by = [];
+            _impliedBy[alsoHidden] = by;
+        }
+
+        by.Add(hidden);
+    }
 
     /// <summary>
     /// States that <paramref name="first"/> and <paramref name="second"/> are shown or hidden together: parts of one
@@ -116,6 +128,20 @@ internal sealed class SuppressionNetwork(int threshold)
             {
                 _bundles[node] = a;
             }
+        }
+    }
+
+    /// <summary>
+    /// States that <paramref name="whole"/> is <paramref name="first"/> + <paramref name="second"/> as parts of one
+    /// figure (a percentage's denominator, numerator and complement), which the audit can treat alike across figures.
+    /// </summary>
+    public void Parts(int whole, int first, int second)
+    {
+        var count = _sums.Count;
+        Sum(whole, [first, second]);
+        if (_sums.Count > count)
+        {
+            _parts.Add(count);
         }
     }
 
@@ -252,17 +278,21 @@ internal sealed class SuppressionNetwork(int threshold)
             .ThenByDescending(n => _values[n])
             .ThenByDescending(n => n)
             .ToList();
+        var tried = new HashSet<int>();
         foreach (var node in partners.TakeWhile(_ => !overdue()))
         {
-            // A figure goes with the parts it is shown together with, and stays where another hidden figure needs it.
+            // A figure goes with the parts it is shown together with (tried once for them all), and stays where
+            // another hidden figure needs it.
             var bundle = Bundle(node);
-            if (!hidden.Contains(node)
+            if (!tried.Add(node) || !hidden.Contains(node)
                 || bundle.Any(n => _primary[n] || _forced.Contains(n))
-                || _implies.Any(i => bundle.Contains(i.Then) && !bundle.Contains(i.If) && hidden.Contains(i.If)))
+                || bundle.Any(n => _impliedBy.TryGetValue(n, out var by)
+                    && by.Any(i => !bundle.Contains(i) && hidden.Contains(i))))
             {
                 continue;
             }
 
+            tried.UnionWith(bundle);
             hidden.ExceptWith(bundle);
             var neighbours = bundle.SelectMany(SumsOf)
                 .SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total))
@@ -297,28 +327,60 @@ internal sealed class SuppressionNetwork(int threshold)
             // to the program, their total: any split of it is as good to a reader. That keeps the program as
             // small as the table's margins, however many cells are hidden.
             var sums = sumsOfGroups[g];
-            var roles = nodes.ToDictionary(n => n, _ => new List<int>());
-            foreach (var s in sums)
+            var roles = nodes.ToDictionary(n => n, _ => new List<string>());
+            foreach (var s in sums.Where(s => !_parts.Contains(s)))
             {
                 var (total, members) = _sums[s];
                 if (roles.TryGetValue(total, out var role))
                 {
-                    role.Add(-s - 1);
+                    role.Add($"={s}");
                 }
 
                 foreach (var m in members.Where(roles.ContainsKey))
                 {
-                    roles[m].Add(s);
+                    roles[m].Add($"+{s}");
+                }
+            }
+
+            // A figure's parts (a percentage's denominator = numerator + complement) are alike for figures whose
+            // parts are in the same sums, all three hidden: the class totals keep the tie, and the classes stay
+            // the size of the margins. Where a part is known, each hidden part is its own unknown.
+            var sumRoles = roles.ToDictionary(r => r.Key, r => string.Join(',', r.Value));
+            var whole = new HashSet<int>();
+            foreach (var s in sums.Where(_parts.Contains))
+            {
+                var (total, members) = _sums[s];
+                int[] tie = [total, .. members];
+                if (tie.All(roles.ContainsKey))
+                {
+                    whole.Add(s);
+                    for (var i = 0; i < tie.Length; i++)
+                    {
+                        roles[tie[i]].Add($"{i}:{string.Join('/', tie.Select(n => sumRoles[n]))}");
+                    }
+                }
+                else
+                {
+                    foreach (var n in tie.Where(roles.ContainsKey))
+                    {
+                        roles[n].Add($"t{s}");
+                    }
                 }
             }
 
             var classes = nodes.GroupBy(n => string.Join(',', roles[n])).Select(c => c.ToList()).ToList();
             var classOf = classes.SelectMany((c, k) => c.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k);
             var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList(), _limits.PivotsPerSize);
+            var ties = new HashSet<(int, int, int)>();
             foreach (var s in sums)
             {
                 // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
                 var (total, members) = _sums[s];
+                if (whole.Contains(s) && !ties.Add((classOf[total], classOf[members[0]], classOf[members[1]])))
+                {
+                    continue; // the tie between these classes' totals is stated once
+                }
+
                 var terms = members.Where(classOf.ContainsKey)
                     .Select(m => classOf[m])
                     .Distinct()
