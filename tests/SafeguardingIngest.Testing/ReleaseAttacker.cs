@@ -64,7 +64,8 @@ public sealed class ReleaseAttacker
     /// Reads <paramref name="releases"/> (oldest first) as published and bounds every hidden figure of the
     /// indicator <paramref name="code"/>, and of the indicators <paramref name="links"/> tie it to (their figures
     /// named after their codes). <paramref name="populations"/> are the public under-18s by locality code ("ALL"
-    /// for the whole area), by default the largest denominator any csv shows for a rate.
+    /// for the whole area), the same every year; by default each financial year's, as the csv shows a rate's
+    /// denominator for that locality and year (a locality and year whose every row is hidden has none).
     /// </summary>
     public static ReleaseAttacker Attack(
         IReadOnlyList<Release> releases,
@@ -105,20 +106,23 @@ public sealed class ReleaseAttacker
             .FirstOrDefault(u => u is not null) ?? IndicatorUnit.Count;
         _unit = unit;
         Prefix = prefix;
-        populations ??= rows.SelectMany(r => r)
+        // Populations are of a financial year: a rate's quarters of one year share a denominator, another
+        // year's differ. The csv shows each year's wherever it shows a rate's row of that year.
+        var shown = rows.SelectMany(r => r)
             .Where(r => unit == IndicatorUnit.RatePer10000 && PublishedCard.Number(r.Denominator) is not null)
-            .GroupBy(r => r.Locality, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.Max(r => PublishedCard.Number(r.Denominator)!.Value),
-                StringComparer.Ordinal);
+            .GroupBy(r => (r.Locality, r.Period.Year))
+            .ToDictionary(g => g.Key, g => PublishedCard.Number(g.First().Denominator)!.Value);
+        double? Population(string locality, FinancialYear year) =>
+            populations is not null
+                ? populations.TryGetValue(locality, out var p) ? p : null
+                : shown.TryGetValue((locality, year), out var q) ? q : null;
         var cells = Cells(rows);
         for (var r = 0; r < releases.Count; r++)
         {
             var card = PublishedCard.Read(releases[r].Html, code);
             var names = rows[r].GroupBy(c => c.LocalityName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
-            new ReleasePage(this, card, cells[r], names, populations).Read(limits);
+            new ReleasePage(this, card, cells[r], names, Population).Read(limits);
         }
 
         return cells;

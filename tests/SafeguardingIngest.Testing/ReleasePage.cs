@@ -15,7 +15,7 @@ internal sealed class ReleasePage(
     PublishedCard card,
     IReadOnlyList<Cell> cells,
     IReadOnlyDictionary<string, string> localityCodes,
-    IReadOnlyDictionary<string, double> populations)
+    Func<string, FinancialYear, double?> population)
 {
     private readonly ReportingPeriod _period = card.Period;
 
@@ -145,8 +145,9 @@ internal sealed class ReleasePage(
                     .Select(c => c.Locality)
                     .Distinct(StringComparer.Ordinal)
                     .ToList();
-                return localities.All(populations.ContainsKey)
-                    ? new Figure($"{Release}: {name}", numerator, LinearForm.Of(localities.Sum(l => populations[l])))
+                var populations = localities.Select(l => population(l, latest.Year)).ToList();
+                return populations.All(p => p is not null)
+                    ? new Figure($"{Release}: {name}", numerator, LinearForm.Of(populations.Sum(p => p!.Value)))
                     : null;
             default:
                 return new Figure($"{Release}: {name}", numerator, LinearForm.Sum(scope.Select(c => c.Denominator)));

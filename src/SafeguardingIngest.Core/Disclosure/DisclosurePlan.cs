@@ -44,7 +44,9 @@ public sealed class DisclosurePlan
         Decisions = decisions;
     }
 
-    /// <summary>Every figure the page and csv show or hide, by key, with the sums among them: the release's record.</summary>
+    /// <summary>
+    /// Every figure the page and csv show or hide, by key, with the sums among them: the release's record.
+    /// </summary>
     public IReadOnlyList<IndicatorDecisions> Decisions { get; }
 
     /// <summary>The threshold and symbol the plan was made with.</summary>
@@ -77,7 +79,10 @@ public sealed class DisclosurePlan
         IReadOnlyList<ReleaseDecisions>? earlier = null) =>
         For(report, publication, AuditLimits.Of(publication, time), earlier);
 
-    /// <summary>The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, within <paramref name="limits"/>.</summary>
+    /// <summary>
+    /// The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, within
+    /// <paramref name="limits"/>.
+    /// </summary>
     internal static DisclosurePlan For(
         ConsolidatedReturn report,
         PublicationOptions publication,
@@ -97,14 +102,25 @@ public sealed class DisclosurePlan
             var codes = family.Select(r => r.Indicator.Code).ToHashSet(StringComparer.Ordinal);
             var network = new KeyedNetwork(threshold);
             var nodes = family
-                .Select(r => IndicatorNodes.Add(network, r, [.. observations[r.Indicator.Code]], linked.KeyCode(r.Indicator.Code), threshold))
+                .Select(r => IndicatorNodes.Add(
+                    network,
+                    r,
+                    [.. observations[r.Indicator.Code]],
+                    linked.KeyCode(r.Indicator.Code),
+                    threshold))
                 .ToList();
+            foreach (var node in nodes)
+            {
+                node.AddParts(network, DenominatorCount(family, node.Result.Indicator, linked), threshold);
+            }
+
             Link(network, nodes, linked);
             network.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
             var (hidden, fallback) = network.Hide(limits);
             if (fallback is { } reason)
             {
-                // No pattern passed the audit: hide each indicator's whole breakdown, and of the area's figures what it would pin.
+                // No pattern passed the audit: hide each indicator's whole breakdown, and of the area's figures what
+                // it would pin.
                 hidden = network.Fallback(nodes.SelectMany(n => n.Fallback(network.Network, threshold)));
                 fallbacks.AddRange(family.Select(r => new DisclosureFallback(r.Indicator.Code, reason)));
             }
@@ -119,7 +135,9 @@ public sealed class DisclosurePlan
         }
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
-        cells.UnionWith(report.Observations.Where(o => !indicators.ContainsKey(o.Indicator) && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
+        cells.UnionWith(report.Observations.Where(o =>
+            !indicators.ContainsKey(o.Indicator)
+            && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
         return new DisclosurePlan(publication, indicators, cells, decisions, linked) { Fallbacks = fallbacks };
     }
 
@@ -131,6 +149,17 @@ public sealed class DisclosurePlan
     /// indicator whose count it shares (<see cref="IndicatorLinks"/>).
     /// </summary>
     public string KeyCode(string indicator) => _linked.KeyCode(indicator);
+
+    /// <summary>The key code of the count that is <paramref name="indicator"/>'s denominator, if any.</summary>
+    private static string? DenominatorCount(
+        IReadOnlyList<IndicatorResult> family,
+        Indicator indicator,
+        LinkedFamilies linked)
+    {
+        var code = NameKey.Fold(indicator.Code);
+        var count = family.FirstOrDefault(r => r.Indicator.Links.DenominatorOf.Any(c => NameKey.Fold(c) == code));
+        return count is null ? null : linked.KeyCode(count.Indicator.Code);
+    }
 
     /// <summary>
     /// Ties a family's indicators where their counts are not one figure: a part is no more than its whole,
@@ -155,7 +184,10 @@ public sealed class DisclosurePlan
                 }
             }
 
-            foreach (var shared in links.DenominatorOf.Select(c => byCode.GetValueOrDefault(NameKey.Fold(c))).OfType<IndicatorNodes>())
+            var shares = links.DenominatorOf
+                .Select(c => byCode.GetValueOrDefault(NameKey.Fold(c)))
+                .OfType<IndicatorNodes>();
+            foreach (var shared in shares)
             {
                 if (shared.Result.Indicator.Unit == IndicatorUnit.Average)
                 {
@@ -167,7 +199,9 @@ public sealed class DisclosurePlan
                 {
                     // A whole-area row of a percentage broken down no further has the area's count as its denominator.
                     var count = network.Find(FigureKey.Cell(cell.Period, countCode, cell.Agency, cell.Locality))
-                        ?? (cell.Locality == Locality.WholeAreaCode ? network.Find(FigureKey.Area(cell.Period, countCode)) : null);
+                        ?? (cell.Locality == Locality.WholeAreaCode
+                            ? network.Find(FigureKey.Area(cell.Period, countCode))
+                            : null);
                     if (count is { } counted)
                     {
                         network.Implies(counted, node);
@@ -189,8 +223,12 @@ public sealed class DisclosurePlan
 /// last quarter.
 /// </summary>
 public sealed record IndicatorDisclosure(
-    IReadOnlySet<int> Quarters, bool YearToDate,
-    IReadOnlySet<int> LocalityValue, IReadOnlySet<int> LocalityLastYear, IReadOnlySet<int> LocalityYearToDate, IReadOnlySet<int> LocalityDirection,
+    IReadOnlySet<int> Quarters,
+    bool YearToDate,
+    IReadOnlySet<int> LocalityValue,
+    IReadOnlySet<int> LocalityLastYear,
+    IReadOnlySet<int> LocalityYearToDate,
+    IReadOnlySet<int> LocalityDirection,
     int SeriesLength)
 {
     /// <summary>This quarter's figure for the area.</summary>

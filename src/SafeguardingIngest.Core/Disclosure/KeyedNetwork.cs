@@ -29,7 +29,8 @@ internal sealed class KeyedNetwork(int threshold)
         // Node numbers are figure numbers until the first link or earlier figure is added.
         if (_figuresDone)
         {
-            throw new InvalidOperationException("Every figure of this release is added before any link or earlier release.");
+            throw new InvalidOperationException(
+                "Every figure of this release is added before any link or earlier release.");
         }
 
         if (_byKey.TryGetValue(key, out var existing))
@@ -69,13 +70,24 @@ internal sealed class KeyedNetwork(int threshold)
         }
     }
 
+    /// <summary>
+    /// States that <paramref name="whole"/> = <paramref name="first"/> + <paramref name="second"/>, parts of one figure.
+    /// </summary>
+    public void Parts(int whole, int first, int second)
+    {
+        _sums.Add([whole, first, second]);
+        _network.Parts(whole, first, second);
+    }
+
     /// <summary>This release's figure <paramref name="key"/>, where it has one.</summary>
     public int? Find(string key) => _byKey.TryGetValue(key, out var node) ? node : null;
 
     /// <summary>The quantity of this release's figure <paramref name="node"/>.</summary>
     public double QuantityOf(int node) => _figures[node].Quantity;
 
-    /// <summary>States that <paramref name="part"/> can be no more than <paramref name="whole"/>: whole = part + what is left.</summary>
+    /// <summary>
+    /// States that <paramref name="part"/> can be no more than <paramref name="whole"/>: whole = part + what is left.
+    /// </summary>
     public void PartOf(int part, int whole)
     {
         _figuresDone = true;
@@ -86,8 +98,11 @@ internal sealed class KeyedNetwork(int threshold)
         }
     }
 
-    /// <summary>States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> must be too.</summary>
+    /// <summary>States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> is too.</summary>
     public void Implies(int hidden, int alsoHidden) => _network.Implies(hidden, alsoHidden);
+
+    /// <summary>States that <paramref name="first"/> and <paramref name="second"/> are shown or hidden alike.</summary>
+    public void Together(int first, int second) => _network.Together(first, second);
 
     /// <summary>
     /// Takes in what earlier releases decided for this indicator, oldest first: their figures and the
@@ -103,7 +118,9 @@ internal sealed class KeyedNetwork(int threshold)
             for (var i = 0; i < nodes.Length; i++)
             {
                 var figure = release.Figures[i];
-                if (_byKey.TryGetValue(figure.Key, out var node) && node < current && Same(_figures[node].Quantity, figure.Quantity))
+                if (_byKey.TryGetValue(figure.Key, out var node)
+                    && node < current
+                    && Same(_figures[node].Quantity, figure.Quantity))
                 {
                     if (figure.Hidden)
                     {
@@ -140,7 +157,7 @@ internal sealed class KeyedNetwork(int threshold)
     /// <summary>The figures and sums underneath, for a fallback that reads them.</summary>
     public SuppressionNetwork Network => _network;
 
-    /// <summary>Decides what to hide within <paramref name="limits"/>; unsafe where no pattern passed the audit.</summary>
+    /// <summary>Decides what to hide within <paramref name="limits"/>; unsafe where no pattern passed.</summary>
     public AuditOutcome Hide(AuditLimits limits) => _network.Hide(limits);
 
     /// <summary>

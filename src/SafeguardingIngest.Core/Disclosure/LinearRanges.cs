@@ -35,7 +35,9 @@ internal sealed class LinearRanges
         _pivotsPerSize = pivotsPerSize;
     }
 
-    /// <summary>States that the sum of <paramref name="terms"/> (unknown, coefficient) equals <paramref name="constant"/>.</summary>
+    /// <summary>
+    /// States that the sum of <paramref name="terms"/> (unknown, coefficient) equals <paramref name="constant"/>.
+    /// </summary>
     public void Equal(IEnumerable<(int Unknown, double Coefficient)> terms, double constant)
     {
         var row = new Dictionary<int, double>();
@@ -62,7 +64,10 @@ internal sealed class LinearRanges
         return (low + _floors[unknown], high is { } h ? -h + _floors[unknown] : double.PositiveInfinity);
     }
 
-    /// <summary>Columns: the unknowns (shifted to start at 0), one artificial per equation, the right-hand side. The last row is the cost.</summary>
+    /// <summary>
+    /// Columns: the unknowns (shifted to start at 0), one artificial per equation, the right-hand side. The last
+    /// row is the cost.
+    /// </summary>
     private double[,] FirstPhase()
     {
         var n = _floors.Length;
@@ -95,10 +100,12 @@ internal sealed class LinearRanges
         Optimise(t, _basis, n, Cap);
         if (-t[m, n + m] > 1e-6)
         {
-            throw new InvalidOperationException("The published figures contradict one another: no counts give them all.");
+            throw new InvalidOperationException(
+                "The published figures contradict one another: no counts give them all.");
         }
 
-        // An artificial left in the basis (at zero) is swapped for an unknown where its row has one; else the row says nothing.
+        // An artificial left in the basis (at zero) is swapped for an unknown where its row has one; else the row
+        // says nothing.
         for (var i = 0; i < m; i++)
         {
             if (_basis[i] >= n)
@@ -114,7 +121,9 @@ internal sealed class LinearRanges
         return t;
     }
 
-    /// <summary>The minimum of <paramref name="sign"/> × the shifted unknown, or null where it is unbounded below.</summary>
+    /// <summary>
+    /// The minimum of <paramref name="sign"/> × the shifted unknown, or null where it is unbounded below.
+    /// </summary>
     private double? SecondPhase(int unknown, int sign)
     {
         var n = _floors.Length;

@@ -5,7 +5,8 @@ namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
 /// Statistical disclosure control for counts in published tables. Primary suppression hides counts
-/// from 1 to the threshold less one, and figures resting on so few children (see <see cref="IsSmallFigure(IndicatorUnit, double, double?, int)"/>).
+/// from 1 to the threshold less one, and figures resting on so few children
+/// (see <see cref="IsSmallFigure(IndicatorUnit, double, double?, int)"/>).
 /// Secondary suppression then hides enough other cells that no hidden count can be worked back from a
 /// published total (<see cref="SuppressionNetwork"/> states the method; <see cref="DisclosurePlan"/>
 /// applies it to everything a compile publishes).
@@ -21,10 +22,16 @@ public static class SmallCounts
     /// denominator is small, so neither "0 of 2" nor "97 of 99" is shown. A rate: when its count or its
     /// population is small. An average: when it is over a small number of cases.
     /// </summary>
-    public static bool IsSmallFigure(IndicatorUnit unit, double numerator, double? denominator, int threshold) => unit switch
+    public static bool IsSmallFigure(
+        IndicatorUnit unit,
+        double numerator,
+        double? denominator,
+        int threshold) => unit switch
     {
         IndicatorUnit.Count => IsSmall(numerator, threshold),
-        IndicatorUnit.Percentage => IsSmall(numerator, threshold) || IsSmall(denominator - numerator, threshold) || IsSmall(denominator, threshold),
+        IndicatorUnit.Percentage => IsSmall(numerator, threshold)
+            || IsSmall(denominator - numerator, threshold)
+            || IsSmall(denominator, threshold),
         IndicatorUnit.RatePer10000 => IsSmall(numerator, threshold) || IsSmall(denominator, threshold),
         _ => IsSmall(denominator, threshold),
     };
@@ -37,9 +44,14 @@ public static class SmallCounts
     /// Cells to hide in one line of counts (null where nothing was observed) whose total is published;
     /// and whether the total must be hidden too. <paramref name="primary"/> as for <see cref="Table"/>.
     /// </summary>
-    public static (HashSet<int> Hidden, bool HideTotal) Line(IReadOnlyList<double?> counts, int threshold, Func<int, bool>? primary = null)
+    public static (HashSet<int> Hidden, bool HideTotal) Line(
+        IReadOnlyList<double?> counts,
+        int threshold,
+        Func<int, bool>? primary = null)
     {
-        var cells = Enumerable.Range(0, counts.Count).Where(i => counts[i] is not null).ToDictionary(i => i, i => counts[i]!.Value);
+        var cells = Enumerable.Range(0, counts.Count)
+            .Where(i => counts[i] is not null)
+            .ToDictionary(i => i, i => counts[i]!.Value);
         var (hidden, totals) = Table(cells, [cells.Keys.ToList()], threshold, primary);
         return (hidden, totals.Contains(0));
     }
@@ -54,11 +66,16 @@ public static class SmallCounts
     /// <param name="threshold">The small-count threshold.</param>
     /// <param name="primary">The cells hidden for their own sake; by default those whose count is small.</param>
     public static (HashSet<TKey> Hidden, HashSet<int> HiddenTotals) Table<TKey>(
-        IReadOnlyDictionary<TKey, double> cells, IReadOnlyList<IReadOnlyList<TKey>> lines, int threshold, Func<TKey, bool>? primary = null)
+        IReadOnlyDictionary<TKey, double> cells,
+        IReadOnlyList<IReadOnlyList<TKey>> lines,
+        int threshold,
+        Func<TKey, bool>? primary = null)
         where TKey : notnull
     {
         var network = new SuppressionNetwork(threshold);
-        var nodes = cells.ToDictionary(c => c.Key, c => network.Add(c.Value, primary?.Invoke(c.Key) ?? IsSmall(c.Value, threshold)));
+        var nodes = cells.ToDictionary(
+            c => c.Key,
+            c => network.Add(c.Value, primary?.Invoke(c.Key) ?? IsSmall(c.Value, threshold)));
         var totals = lines.Select(line =>
         {
             var total = network.Add(line.Sum(k => cells[k]), primary: false, rank: 1);

@@ -42,6 +42,9 @@ internal sealed class SuppressionNetwork(int threshold)
     private readonly HashSet<(int, string)> _sumKeys = [];
     private readonly HashSet<int> _slack = [];
     private readonly List<(int If, int Then)> _implies = [];
+    private readonly Dictionary<int, List<int>> _impliedBy = [];
+    private readonly Dictionary<int, HashSet<int>> _bundles = [];
+    private readonly HashSet<int> _parts = [];
     private AuditLimits _limits = AuditLimits.Unhurried;
     private bool _unfinished;
 
@@ -97,7 +100,62 @@ internal sealed class SuppressionNetwork(int threshold)
     /// States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> must be too: showing the
     /// second would show the first (a percentage's csv row shows its denominator, another indicator's count).
     /// </summary>
-    public void Implies(int hidden, int alsoHidden) => _implies.Add((hidden, alsoHidden));
+    public void Implies(int hidden, int alsoHidden)
+    {
+        _implies.Add((hidden, alsoHidden));
+        if (!_impliedBy.TryGetValue(alsoHidden, out var by))
+        {
+            by = [];
+            _impliedBy[alsoHidden] = by;
+        }
+
+        by.Add(hidden);
+    }
+
+    /// <summary>
+    /// States that <paramref name="first"/> and <paramref name="second"/> are shown or hidden together: parts of one
+    /// figure (a percentage's numerator, denominator and complement, which its csv row shows together).
+    /// </summary>
+    public void Together(int first, int second)
+    {
+        Implies(first, second);
+        Implies(second, first);
+        var (a, b) = (Bundle(first), Bundle(second));
+        if (a != b)
+        {
+            a.UnionWith(b);
+            foreach (var node in b)
+            {
+                _bundles[node] = a;
+            }
+        }
+    }
+
+    /// <summary>
+    /// States that <paramref name="whole"/> is <paramref name="first"/> + <paramref name="second"/> as parts of one
+    /// figure (a percentage's denominator, numerator and complement), which the audit can treat alike across figures.
+    /// </summary>
+    public void Parts(int whole, int first, int second)
+    {
+        var count = _sums.Count;
+        Sum(whole, [first, second]);
+        if (_sums.Count > count)
+        {
+            _parts.Add(count);
+        }
+    }
+
+    /// <summary>The figures shown or hidden together with <paramref name="node"/>, itself among them.</summary>
+    private HashSet<int> Bundle(int node)
+    {
+        if (!_bundles.TryGetValue(node, out var bundle))
+        {
+            bundle = [node];
+            _bundles[node] = bundle;
+        }
+
+        return bundle;
+    }
 
     /// <summary>
     /// <paramref name="hidden"/> with every figure that must be hidden whatever is decided (earlier releases' hidden
@@ -128,13 +186,15 @@ internal sealed class SuppressionNetwork(int threshold)
     /// <summary>Hides <paramref name="node"/> whatever else is decided: an earlier release hid it.</summary>
     public void KeepHidden(int node) => _forced.Add(node);
 
-    /// <summary>Marks <paramref name="node"/> as known to the reader already: an earlier release published it.</summary>
+    /// <summary>Marks <paramref name="node"/> as known to the reader: an earlier release published it.</summary>
     public void Known(int node) => _known.Add(node);
 
     /// <summary>Whether <paramref name="node"/> was made known by an earlier release.</summary>
     public bool IsKnown(int node) => _known.Contains(node);
 
-    /// <summary>States that <paramref name="total"/> is the sum of <paramref name="members"/>; a sum stated twice counts once.</summary>
+    /// <summary>
+    /// States that <paramref name="total"/> is the sum of <paramref name="members"/>; a sum stated twice counts once.
+    /// </summary>
     public void Sum(int total, IEnumerable<int> members)
     {
         var list = members.ToArray();
@@ -185,7 +245,9 @@ internal sealed class SuppressionNetwork(int threshold)
             {
                 // One repair per group and round (one more hidden figure can free the others): in a sum the
                 // pinned figure is in, else in any sum that ties its group.
-                repaired |= SumsOf(pinned.First().Node).Concat(sumsOfGroups[pinned.Key]).Any(s => HideOneMore(hidden, s));
+                repaired |= SumsOf(pinned.First().Node)
+                    .Concat(sumsOfGroups[pinned.Key])
+                    .Any(s => HideOneMore(hidden, s));
             }
 
             if (!repaired)
@@ -211,15 +273,35 @@ internal sealed class SuppressionNetwork(int threshold)
     /// </summary>
     private void Reveal(HashSet<int> hidden, Func<bool> overdue)
     {
-        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n) && !_implies.Any(i => i.Then == n && hidden.Contains(i.If))).OrderByDescending(n => _rank[n]).ThenByDescending(n => _values[n]).ThenByDescending(n => n).ToList();
+        var partners = hidden.Where(n => !_primary[n] && !_forced.Contains(n))
+            .OrderByDescending(n => _rank[n])
+            .ThenByDescending(n => _values[n])
+            .ThenByDescending(n => n)
+            .ToList();
+        var tried = new HashSet<int>();
         foreach (var node in partners.TakeWhile(_ => !overdue()))
         {
-            hidden.Remove(node);
-            var neighbours = SumsOf(node).SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total)).Where(n => Unknown(hidden, n)).ToHashSet();
+            // A figure goes with the parts it is shown together with (tried once for them all), and stays where
+            // another hidden figure needs it.
+            var bundle = Bundle(node);
+            if (!tried.Add(node) || !hidden.Contains(node)
+                || bundle.Any(n => _primary[n] || _forced.Contains(n))
+                || bundle.Any(n => _impliedBy.TryGetValue(n, out var by)
+                    && by.Any(i => !bundle.Contains(i) && hidden.Contains(i))))
+            {
+                continue;
+            }
+
+            tried.UnionWith(bundle);
+            hidden.ExceptWith(bundle);
+            var neighbours = bundle.SelectMany(SumsOf)
+                .SelectMany(s => _sums[s].Members.Prepend(_sums[s].Total))
+                .Where(n => Unknown(hidden, n))
+                .ToHashSet();
             var groups = Groups(hidden).Where(g => g.Any(neighbours.Contains)).ToList();
             if (Pinned(groups, SumsOf(groups)).Count > 0)
             {
-                hidden.Add(node);
+                hidden.UnionWith(bundle);
             }
         }
     }
@@ -228,7 +310,9 @@ internal sealed class SuppressionNetwork(int threshold)
     /// The hidden primary figures a reader could pin to fewer whole values than the threshold, one of
     /// them below it, each with the index of its group in <paramref name="groups"/>.
     /// </summary>
-    private List<(int Node, int Group, double Low, double High)> Pinned(List<List<int>> groups, List<List<int>> sumsOfGroups)
+    private List<(int Node, int Group, double Low, double High)> Pinned(
+        List<List<int>> groups,
+        List<List<int>> sumsOfGroups)
     {
         var pinned = new List<(int, int, double, double)>();
         for (var g = 0; g < groups.Count; g++)
@@ -243,29 +327,65 @@ internal sealed class SuppressionNetwork(int threshold)
             // to the program, their total: any split of it is as good to a reader. That keeps the program as
             // small as the table's margins, however many cells are hidden.
             var sums = sumsOfGroups[g];
-            var roles = nodes.ToDictionary(n => n, _ => new List<int>());
-            foreach (var s in sums)
+            var roles = nodes.ToDictionary(n => n, _ => new List<string>());
+            foreach (var s in sums.Where(s => !_parts.Contains(s)))
             {
                 var (total, members) = _sums[s];
                 if (roles.TryGetValue(total, out var role))
                 {
-                    role.Add(-s - 1);
+                    role.Add($"={s}");
                 }
 
                 foreach (var m in members.Where(roles.ContainsKey))
                 {
-                    roles[m].Add(s);
+                    roles[m].Add($"+{s}");
+                }
+            }
+
+            // A figure's parts (a percentage's denominator = numerator + complement) are alike for figures whose
+            // parts are in the same sums, all three hidden: the class totals keep the tie, and the classes stay
+            // the size of the margins. Where a part is known, each hidden part is its own unknown.
+            var sumRoles = roles.ToDictionary(r => r.Key, r => string.Join(',', r.Value));
+            var whole = new HashSet<int>();
+            foreach (var s in sums.Where(_parts.Contains))
+            {
+                var (total, members) = _sums[s];
+                int[] tie = [total, .. members];
+                if (tie.All(roles.ContainsKey))
+                {
+                    whole.Add(s);
+                    for (var i = 0; i < tie.Length; i++)
+                    {
+                        roles[tie[i]].Add($"{i}:{string.Join('/', tie.Select(n => sumRoles[n]))}");
+                    }
+                }
+                else
+                {
+                    foreach (var n in tie.Where(roles.ContainsKey))
+                    {
+                        roles[n].Add($"t{s}");
+                    }
                 }
             }
 
             var classes = nodes.GroupBy(n => string.Join(',', roles[n])).Select(c => c.ToList()).ToList();
             var classOf = classes.SelectMany((c, k) => c.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k);
             var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList(), _limits.PivotsPerSize);
+            var ties = new HashSet<(int, int, int)>();
             foreach (var s in sums)
             {
                 // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
                 var (total, members) = _sums[s];
-                var terms = members.Where(classOf.ContainsKey).Select(m => classOf[m]).Distinct().Select(k => (k, -1d)).ToList();
+                if (whole.Contains(s) && !ties.Add((classOf[total], classOf[members[0]], classOf[members[1]])))
+                {
+                    continue; // the tie between these classes' totals is stated once
+                }
+
+                var terms = members.Where(classOf.ContainsKey)
+                    .Select(m => classOf[m])
+                    .Distinct()
+                    .Select(k => (k, -1d))
+                    .ToList();
                 var constant = members.Where(m => !classOf.ContainsKey(m)).Sum(m => _values[m]);
                 if (classOf.TryGetValue(total, out var t))
                 {
@@ -291,8 +411,11 @@ internal sealed class SuppressionNetwork(int threshold)
                 var floors = classes[k].Sum(Floor);
                 foreach (var node in primaries)
                 {
-                    // One of several: as low as its floor (the others take the rest), as high as the class's most less the others' floors.
-                    var (low, high) = classes[k].Count == 1 ? (least, greatest) : (Floor(node), greatest - (floors - Floor(node)));
+                    // One of several: as low as its floor (the others take the rest), as high as the class's most
+                    // less the others' floors.
+                    var (low, high) = classes[k].Count == 1
+                        ? (least, greatest)
+                        : (Floor(node), greatest - (floors - Floor(node)));
                     low = Math.Ceiling(low - 1e-6);
                     high = Math.Floor(high + 1e-6);
                     if (high - low + 1 < threshold && low < threshold)
@@ -365,7 +488,10 @@ internal sealed class SuppressionNetwork(int threshold)
         var sums = groups.Select(_ => new List<int>()).ToList();
         for (var s = 0; s < _sums.Count; s++)
         {
-            var group = _sums[s].Members.Prepend(_sums[s].Total).Where(groupOf.ContainsKey).Select(n => groupOf[n]).FirstOrDefault(-1);
+            var group = _sums[s].Members.Prepend(_sums[s].Total)
+                .Where(groupOf.ContainsKey)
+                .Select(n => groupOf[n])
+                .FirstOrDefault(-1);
             if (group >= 0)
             {
                 sums[group].Add(s);
@@ -376,7 +502,9 @@ internal sealed class SuppressionNetwork(int threshold)
     }
 
     private IEnumerable<int> SumsOf(int node) =>
-        Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Members.Contains(node)).Concat(Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Total == node));
+        Enumerable.Range(0, _sums.Count)
+            .Where(s => _sums[s].Members.Contains(node))
+            .Concat(Enumerable.Range(0, _sums.Count).Where(s => _sums[s].Total == node));
 
     /// <summary>A figure the reader does not know: hidden here, and never published before.</summary>
     private bool Unknown(HashSet<int> hidden, int node) => hidden.Contains(node) && !_known.Contains(node);
@@ -392,7 +520,9 @@ internal sealed class SuppressionNetwork(int threshold)
                 var hiddenMembers = members.Where(m => Unknown(hidden, m)).ToList();
                 var safe = Unknown(hidden, total)
                     ? hiddenMembers.Count > 0
-                    : hiddenMembers.Count == 0 || (hiddenMembers.Count > 1 && hiddenMembers.Sum(m => _values[m]) - (hiddenMembers.Count - 1) >= threshold);
+                    : hiddenMembers.Count == 0
+                        || (hiddenMembers.Count > 1
+                            && hiddenMembers.Sum(m => _values[m]) - (hiddenMembers.Count - 1) >= threshold);
                 if (!safe && HideOneMore(hidden, s))
                 {
                     changed = true;
@@ -408,7 +538,8 @@ internal sealed class SuppressionNetwork(int threshold)
     private bool HideOneMore(HashSet<int> hidden, int sum)
     {
         var (total, members) = _sums[sum];
-        var partner = members.Prepend(total).Where(m => !hidden.Contains(m) && !_known.Contains(m) && !_earlier.Contains(m) && _values[m] > 0)
+        var partner = members.Prepend(total)
+            .Where(m => !hidden.Contains(m) && !_known.Contains(m) && !_earlier.Contains(m) && _values[m] > 0)
             .OrderBy(m => _rank[m]).ThenBy(m => _values[m]).ThenBy(m => m).Select(m => (int?)m).FirstOrDefault();
         return partner is { } chosen && hidden.Add(chosen);
     }

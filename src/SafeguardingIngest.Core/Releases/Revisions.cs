@@ -1,3 +1,4 @@
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Releases;
@@ -23,7 +24,7 @@ public static class Revisions
         }
 
         var revisions = new List<Revision>();
-        foreach (var figure in now.SelectMany(i => i.Figures))
+        foreach (var figure in now.SelectMany(i => i.Figures).Where(f => !FigureParts.IsPart(f.Key)))
         {
             if (latest.TryGetValue(figure.Key, out var before) && before.DiffersFrom(figure))
             {

@@ -3,6 +3,7 @@ using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Reports;
 using static SafeguardingIngest.Tests.Compilation.TestPartnership;
 
@@ -29,19 +30,37 @@ public class DisclosureFallbackTests
         Observe(Q2, "B", "CAF", "L2", 50));
 
     [Fact]
-    public void For_ASmallFigureStillPinnedAfterRepair_FallsBackAndHidesTheAreaItWouldPin()
+    public void For_AZeroOfAFewBesideAZeroArea_HidesTheAreaByItsDenominatorRatherThanFallingBack()
     {
-        // NI 65 by agency: A 0 of 3 (hidden: its denominator is small), B 0 of 40, the area 0 of 43. The area's 0
-        // less B's 0 pins A's numerator to 0, and no shown figure but zeros is left to hide.
+        // NI 65 by agency: A 0 of 3 (hidden: its denominator is small), B 0 of 40, the area 0 of 43. Shown, the
+        // area's 0 less B's 0 would pin A's numerator to 0, and its 43 less B's 40 A's denominator to 3; the area's
+        // denominator and complement (43) are figures the plan can hide, so it hides the area, with no fallback.
         var report = Compile(Q2, Observe(Q2, "A", "NI 65", "ALL", 0, 3), Observe(Q2, "B", "NI 65", "ALL", 0, 40));
 
         var plan = DisclosurePlan.For(report, s_publication);
 
+        Assert.Empty(plan.Fallbacks);
+        Assert.True(plan.Hides(report.Observations.Single(o => o.Agency == "A")));
+        Assert.True(plan.For(report.Indicator("NI 65")).Value);
+    }
+
+    [Fact]
+    public void For_ASmallFigureStillPinnedAfterRepair_FallsBackAndHidesTheWholeBreakdown()
+    {
+        // The same quarter, after a release that showed every figure but A's row (its area's 0 of 43 and B's 0 of
+        // 40 are known to every reader for good): A's numerator is 0 less 0 and its denominator 43 less 40, and no
+        // figure left to hide would free them.
+        var report = Compile(Q2, Observe(Q2, "A", "NI 65", "ALL", 0, 3), Observe(Q2, "B", "NI 65", "ALL", 0, 40));
+        var first = DisclosurePlan.For(report, s_publication).Decisions
+            .Select(i => i with { Figures = [.. i.Figures.Select(f => f with { Hidden = f.Key.Contains("|A|") })] })
+            .ToList();
+
+        var plan = DisclosurePlan.For(report, s_publication, [new ReleaseDecisions(Q2.Key, 1, first)]);
+
         Assert.Equal([new DisclosureFallback("NI 65", FallbackReason.StillPinned)], plan.Fallbacks);
         Assert.True(plan.Hides(report.Observations.Single(o => o.Agency == "A")));
-        Assert.False(plan.Hides(report.Observations.Single(o => o.Agency == "B")));
-        // A − F + 1 = 0 − 0 + 1 = 1 value for A's numerator beside a shown area: the area goes too.
-        Assert.True(plan.For(report.Indicator("NI 65")).Value);
+        // The breakdown goes but for zeros: B's numerator is 0, but its denominator (40) and complement are not.
+        Assert.True(plan.Hides(report.Observations.Single(o => o.Agency == "B")));
     }
 
     [Fact]

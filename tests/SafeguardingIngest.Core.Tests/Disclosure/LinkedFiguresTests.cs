@@ -89,6 +89,95 @@ public class LinkedFiguresTests
         Assert.Contains(plan.Decisions, d => d.Indicator == "PLANS+NEGLECT");
     }
 
+    /// <summary>Referrals by agency and locality, and the share of them going on to assessment.</summary>
+    private static readonly Partnership s_shares = PartnershipReader.Parse("""
+        {
+          "partnership": "Shares", "returnsDueDays": 30,
+          "agencies": [ { "code": "A", "name": "A" }, { "code": "B", "name": "B" }, { "code": "E", "name": "E" } ],
+          "localities": [ { "code": "N", "name": "North" }, { "code": "S", "name": "South" } ],
+          "indicators": [
+            { "code": "REF", "title": "Referrals", "unit": "count", "kind": "stock", "polarity": "none",
+              "agencies": ["A", "B", "E"], "byLocality": true, "denominatorOf": ["PCT"] },
+            { "code": "PCT", "title": "Referrals going on to assessment", "unit": "percentage", "kind": "stock",
+              "polarity": "none", "agencies": ["A", "B", "E"], "byLocality": true }
+          ]
+        }
+        """);
+
+    [Fact]
+    public void For_APercentageOverPublishedDenominators_KeepsItsHiddenComplementsFromItsShownShare()
+    {
+        // North: A 30 of 32 and B 40 of 41 go on to assessment (2 and 1 do not: small, so both rows are hidden),
+        // E 10 of 30; South 25 of 50, 20 of 40, 18 of 36. Referrals are public cell by cell, so a reader knows
+        // A's and B's denominators, 32 and 41. Were North's share shown (80 of 103: 77.7%), its numerator would be
+        // 77.65% to 77.75% of 103, 79.98 to 80.08, so 80; less E's 10, A and B went on 70 times, so A's 30 is at
+        // least 70 − 41 = 29: 29 to 32 of 32, and the 2 who did not are 0 to 3. Numerators alone (70 of them
+        // hidden) pass the sums; the complements (3 of them hidden) do not, so the plan hides another row or North.
+        var report = Compile(
+            s_shares,
+            Count("REF", "A", "N", 32), Count("REF", "B", "N", 41), Count("REF", "E", "N", 30),
+            Count("REF", "A", "S", 50), Count("REF", "B", "S", 40), Count("REF", "E", "S", 36),
+            Share("A", "N", 30, 32), Share("B", "N", 40, 41), Share("E", "N", 10, 30),
+            Share("A", "S", 25, 50), Share("B", "S", 20, 40), Share("E", "S", 18, 36));
+
+        var plan = DisclosurePlan.For(report, s_publication);
+        var release = Testing.Publish.Release(report, s_shares, s_publication);
+        var attacker = Testing.ReleaseAttacker.Attack(
+            [release],
+            "PCT",
+            links: [new Testing.IndicatorLink("PCT", "denominatorOf", "REF")]);
+
+        // Shown, E's row would leave A's and B's to North's share: the numerators alone pass the sums.
+        var numeratorsAlone = release with
+        {
+            Csv = release.Csv.Replace(
+                ",E,E,N,North,c,c,c,true,",
+                ",E,E,N,North,10,30,33.3,false,",
+                StringComparison.Ordinal),
+        };
+        var pinned = Testing.ReleaseAttacker.Attack(
+            [numeratorsAlone],
+            "PCT",
+            links: [new Testing.IndicatorLink("PCT", "denominatorOf", "REF")]);
+
+        Assert.All(
+            report.Observations.Where(o => o is { Indicator: "PCT", Locality: "N" } && o.Agency != "E"),
+            o => Assert.True(plan.Hides(o), o.ToString()));
+        Assert.True(
+            plan.Hides(report.Observations.Single(o => o is { Indicator: "PCT", Agency: "E", Locality: "N" }))
+                || plan.For(report.Indicators.Single(i => i.Indicator.Code == "PCT")).LocalityValue.Contains(0),
+            "the complements' partner: E's row or North's share");
+        Assert.Empty(attacker.Pinned(s_publication.SmallCountThreshold));
+        Assert.Empty(attacker.NotProven);
+        Assert.Equal((0d, 3d), Range(pinned, "csv 2025-26 Q2 A N complement"));
+        Assert.Equal((29d, 32d), Range(pinned, "csv 2025-26 Q2 A N"));
+    }
+
+    private static (double Low, double High) Range(Testing.ReleaseAttacker attacker, string figure) =>
+        attacker.Ranges.Where(r => r.Figure == figure).Select(r => (r.Low, r.High)).Single();
+
+    private static Observation Count(string indicator, string agency, string locality, double count) =>
+        new(s_q2, agency, indicator, locality, count, null, count, IndicatorUnit.Count, null, "Indicators!G2");
+
+    private static Observation Share(string agency, string locality, double numerator, double denominator) =>
+        new(
+            s_q2,
+            agency,
+            "PCT",
+            locality,
+            numerator,
+            denominator,
+            100 * numerator / denominator,
+            IndicatorUnit.Percentage,
+            null,
+            "Indicators!G3");
+
+    private static ConsolidatedReturn Compile(Partnership partnership, params Observation[] cells)
+    {
+        var data = new Dictionary<ReportingPeriod, PeriodData> { [s_q2] = new(s_q2, cells, [], [], []) };
+        return Compiler.Compile(partnership, s_q2, data, [], DateTimeOffset.UnixEpoch);
+    }
+
     [Theory]
     [InlineData("\"sameCountAs\": \"NOPE\"", "$.indicators[1].sameCountAs", "'NOPE' is not an indicator of the catalogue")]
     [InlineData("\"sameCountAs\": \"B\"", "$.indicators[1].sameCountAs", "an indicator cannot be linked to itself")]

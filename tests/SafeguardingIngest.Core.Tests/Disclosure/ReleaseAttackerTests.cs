@@ -215,6 +215,35 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Attack_ARateOfAnEarlierYear_IsReadOverThatYearsPopulation()
+    {
+        // Under-18s were 10,000 in North and 20,000 in South in 2024-25, 10,100 and 20,300 in 2025-26 (each
+        // year's shown rows give them as their denominators). The same quarter last year shows 21.0 per 10,000
+        // of 2024-25's 30,000: North's hidden count and South's 60 make 62.85 to 63.15, so North is 3. Over
+        // 2025-26's 30,400 the 21.0 would need 63.69 to 63.99 children, which no whole number is: that year's
+        // population is not last year's.
+        var page = Card(
+            "2025-26 Q1",
+            "rate per 10,000, direction only, a position at quarter end",
+            """
+            This quarter <strong>36.5</strong> · previous quarter No data · same quarter last year 21.0 ·
+            year to date 36.5
+            """);
+        const string Csv = """
+            period,indicator,agency,locality,locality_name,numerator,denominator,value,unit
+            2024-25 Q1,KIDS,A,L1,North,c,c,c,RatePer10000
+            2024-25 Q1,KIDS,A,L2,South,60,20000,30,RatePer10000
+            2024-25 Q2,KIDS,A,L1,North,40,10000,40,RatePer10000
+            2025-26 Q1,KIDS,A,L1,North,50,10100,49.504950495049506,RatePer10000
+            2025-26 Q1,KIDS,A,L2,South,61,20300,30.049261083743843,RatePer10000
+            """;
+
+        var attacker = ReleaseAttacker.Attack([new(page, Csv)], "KIDS");
+
+        Assert.Equal(("csv 2024-25 Q1 A L1", 3d, 3d), OnlyPin(attacker));
+    }
+
+    [Fact]
     public void Attack_ChangeOnLastYear_BoundsTheQuarterByLastYears()
     {
         // Same quarter last year 40 (shown); this quarter hidden; "−90.0%" says 100 × (x − 40) / 40 is within
