@@ -25,7 +25,14 @@ public sealed record FigureDecision(string Key, double Quantity, double? Value, 
 public sealed record IndicatorDecisions(
     string Indicator,
     IReadOnlyList<FigureDecision> Figures,
-    IReadOnlyList<int[]> Sums);
+    IReadOnlyList<int[]> Sums)
+{
+    /// <summary>
+    /// The figures the outputs show or hide, without the parts of a percentage (its denominator and complement)
+    /// that the plan protects beside it: those are never counted, revised or compared on their own.
+    /// </summary>
+    public IEnumerable<FigureDecision> WholeFigures => Figures.Where(f => !Disclosure.FigureParts.IsPart(f.Key));
+}
 
 /// <summary>
 /// Every disclosure decision of one release: what it showed, what it hid, and the sums that tie them.
@@ -34,6 +41,6 @@ public sealed record ReleaseDecisions(string Period, int Number, IReadOnlyList<I
 {
     /// <summary>Each figure by key, where the release had it.</summary>
     public IReadOnlyDictionary<string, FigureDecision> ByKey() =>
-        Indicators.SelectMany(i => i.Figures).GroupBy(f => f.Key, StringComparer.Ordinal)
+        Indicators.SelectMany(i => i.WholeFigures).GroupBy(f => f.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 }

@@ -74,7 +74,7 @@ public static class ReleaseBuilder
         var context = new ReleaseContext(number, status, revisions);
         var files = ReportSet.Render(report, partnership, plan, context);
         var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
-        var figures = plan.Decisions.SelectMany(i => i.Figures).Where(f => !FigureParts.IsPart(f.Key)).ToList();
+        var figures = plan.Decisions.SelectMany(i => i.WholeFigures).ToList();
         var manifest = new ReleaseManifest(
             report.Partnership,
             report.Period.Key,

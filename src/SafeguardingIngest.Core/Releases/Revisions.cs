@@ -1,4 +1,3 @@
-using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Releases;
@@ -24,7 +23,7 @@ public static class Revisions
         }
 
         var revisions = new List<Revision>();
-        foreach (var figure in now.SelectMany(i => i.Figures).Where(f => !FigureParts.IsPart(f.Key)))
+        foreach (var figure in now.SelectMany(i => i.WholeFigures))
         {
             if (latest.TryGetValue(figure.Key, out var before) && before.DiffersFrom(figure))
             {
