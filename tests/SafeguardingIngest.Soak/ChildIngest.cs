@@ -16,9 +16,13 @@ namespace SafeguardingIngest.Soak;
 /// <param name="Killed">Killed with SIGKILL (the child's exit status was 128 + 9).</param>
 /// <param name="Completed">The run ended by itself with exit 0.</param>
 /// <param name="Requests">Storage requests the child began.</param>
-/// <param name="LastStep">The last request it began, such as "table POST $batch Observations"; where a killed child stopped.</param>
+/// <param name="LastStep">
+/// The last request it began, such as "table POST $batch Observations": where a killed child stopped.
+/// </param>
 /// <param name="Exit">The child's exit status.</param>
-/// <param name="Error">What it printed on stderr, or its last output line, when it neither completed nor was killed.</param>
+/// <param name="Error">
+/// What it printed on stderr, or its last output line, when it neither completed nor was killed.
+/// </param>
 public sealed record ChildResult(bool Killed, bool Completed, int Requests, string LastStep, int Exit, string Error)
 {
     /// <summary>From the child's start to its first storage request: the process's start-up.</summary>
@@ -52,7 +56,8 @@ public static class ChildIngest
     /// <summary>The child's side: soak --child-ingest CONNECTION PREFIX NOW BLOB.</summary>
     public static async Task<int> MainAsync(string[] args)
     {
-        var (connection, prefix, now, blob) = (args[1], args[2], DateTimeOffset.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+        var (connection, prefix, blob) = (args[1], args[2], args[4]);
+        var now = DateTimeOffset.Parse(args[3], CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,
@@ -91,7 +96,14 @@ public static class ChildIngest
     /// SIGKILL as its request of that number begins (if it gets that far); and kills it whenever
     /// <paramref name="timeout"/> fires, as the Functions host stops a run at its function timeout.
     /// </summary>
-    public static async Task<ChildResult> RunAsync(string connection, string prefix, DateTimeOffset now, string blob, int? killAt, CancellationToken timeout, CancellationToken cancellationToken)
+    public static async Task<ChildResult> RunAsync(
+        string connection,
+        string prefix,
+        DateTimeOffset now,
+        string blob,
+        int? killAt,
+        CancellationToken timeout,
+        CancellationToken cancellationToken)
     {
         var (program, leading) = Command();
         var start = new ProcessStartInfo(program)
@@ -100,7 +112,8 @@ public static class ChildIngest
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in leading.Concat([Flag, connection, prefix, now.ToString("O", CultureInfo.InvariantCulture), blob]))
+        var at = now.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var argument in leading.Concat([Flag, connection, prefix, at, blob]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -151,7 +164,8 @@ public static class ChildIngest
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
-            return new ChildResult(false, false, requests, lastStep, process.ExitCode, $"hung for two minutes after {lastStep}");
+            var hungFor = $"hung for two minutes after {lastStep}";
+            return new ChildResult(false, false, requests, lastStep, process.ExitCode, hungFor);
         }
 
         var exit = process.ExitCode;
@@ -185,7 +199,9 @@ public static class ChildIngest
         return (dotnet, [dll]);
     }
 
-    /// <summary>Prints "&gt; step resource" before each request is sent, such as "table POST $batch Observations".</summary>
+    /// <summary>
+    /// Prints "&gt; step resource" before each request is sent, such as "table POST $batch Observations".
+    /// </summary>
     private sealed class StepTrace(StorageNames names) : HttpPipelinePolicy
     {
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -200,7 +216,8 @@ public static class ChildIngest
             return ProcessNextAsync(message, pipeline);
         }
 
-        private void Print(HttpMessage message) => Console.WriteLine($"> {FaultInjection.StepOf(message)} {ResourceOf(message)}");
+        private void Print(HttpMessage message) =>
+            Console.WriteLine($"> {FaultInjection.StepOf(message)} {ResourceOf(message)}");
 
         private string ResourceOf(HttpMessage message)
         {
@@ -215,7 +232,8 @@ public static class ChildIngest
 
             foreach (var (name, label) in new[]
             {
-                (names.Observations, "Observations"), (names.Submissions, "Submissions"), (names.Compilations, "Compilations"),
+                (names.Observations, "Observations"), (names.Submissions, "Submissions"),
+                (names.Compilations, "Compilations"),
                 (names.Returns, "returns"), (names.Feedback, "feedback"), (names.Archive, "archive"),
                 (names.Quarantine, "quarantine"), (names.Config, "config"),
             })

@@ -116,14 +116,18 @@ public static class IngestSoak
     ];
 
     /// <summary>A round with two in-process hosts whose storage requests fail at random.</summary>
-    public static Task<SoakReport> RunAsync(string connectionString, SoakOptions options, CancellationToken cancellationToken) =>
+    public static Task<SoakReport> RunAsync(
+        string connectionString, SoakOptions options, CancellationToken cancellationToken) =>
         RunRoundAsync(connectionString, options, null, cancellationToken);
 
     /// <summary>A round whose ingests run as child processes, killed with SIGKILL at random requests.</summary>
-    public static Task<SoakReport> RunCrashAsync(string connectionString, SoakOptions options, CrashOptions crash, CancellationToken cancellationToken) =>
-        RunRoundAsync(connectionString, options with { FaultRate = 0, JumpChance = crash.JumpChance }, crash, cancellationToken);
+    public static Task<SoakReport> RunCrashAsync(
+        string connectionString, SoakOptions options, CrashOptions crash, CancellationToken cancellationToken) =>
+        RunRoundAsync(
+            connectionString, options with { FaultRate = 0, JumpChance = crash.JumpChance }, crash, cancellationToken);
 
-    private static async Task<SoakReport> RunRoundAsync(string connectionString, SoakOptions options, CrashOptions? crash, CancellationToken cancellationToken)
+    private static async Task<SoakReport> RunRoundAsync(
+        string connectionString, SoakOptions options, CrashOptions? crash, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
         var plan = SoakPlan.Create(options, random);
@@ -296,7 +300,9 @@ public static class IngestSoak
             return false;
         }
 
-        var sweeper = Task.Run(() => SweepMeanwhileAsync(hosts, new Random(sweepSeed), options.JumpChance, JumpAsync, stopSweeps.Token), CancellationToken.None);
+        var sweeper = Task.Run(
+            () => SweepMeanwhileAsync(hosts, new Random(sweepSeed), options.JumpChance, JumpAsync, stopSweeps.Token),
+            CancellationToken.None);
         var deliveries = new ConcurrentBag<Task>();
         var senders = plan.Uploads.GroupBy(u => (u.Agency, u.Period)).Select(group =>
         {
@@ -405,8 +411,14 @@ public static class IngestSoak
     /// The steps never faulted, before a request and after it: each of <see cref="Steps"/> and each step
     /// requested must be, and a step of <see cref="Steps"/> never requested counts as never faulted.
     /// </summary>
-    public static IReadOnlyList<string> NeverFaulted(IReadOnlyDictionary<string, int> requests, IReadOnlyDictionary<string, int> faulted) =>
-        [.. requests.Keys.Union(Steps).SelectMany(step => new[] { step + " before", step + " after" }).Where(k => !faulted.ContainsKey(k)).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> NeverFaulted(
+        IReadOnlyDictionary<string, int> requests, IReadOnlyDictionary<string, int> faulted) =>
+        [
+            .. requests.Keys.Union(Steps)
+                .SelectMany(step => new[] { step + " before", step + " after" })
+                .Where(k => !faulted.ContainsKey(k))
+                .Order(StringComparer.Ordinal),
+        ];
 
     private static string PoisonMessage(string container, string blob) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
         System.Text.Json.JsonSerializer.Serialize(new { Type = "BlobTrigger", BlobType = "BlockBlob", ContainerName = container, BlobName = blob })));
@@ -447,7 +459,8 @@ public static class IngestSoak
         }
     }
 
-    private static async Task SweepMeanwhileAsync(PipelineHarness[] hosts, Random random, double jumpChance, Func<Action, Task> jumpAsync, CancellationToken stop)
+    private static async Task SweepMeanwhileAsync(
+        PipelineHarness[] hosts, Random random, double jumpChance, Func<Action, Task> jumpAsync, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -548,7 +561,8 @@ public static class IngestSoak
     }
 
     /// <summary>Checks the end state against the plan; returns the agency quarters whose winner had an overwritten candidate.</summary>
-    private static async Task<int> CheckEndStateAsync(PipelineHarness host, SoakPlan plan, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
+    private static async Task<int> CheckEndStateAsync(
+        PipelineHarness host, SoakPlan plan, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
         var left = await host.ListAsync(host.Names.Returns);
         if (left.Count > 0)
@@ -648,5 +662,6 @@ public static class IngestSoak
     private static string Sequence(IEnumerable<PlannedUpload> sent) =>
         string.Join(", ", sent.Select(u => $"{u.Position} {u.FileName} {u.Kind}{(u.Refused ? " refused" : string.Empty)} {u.SubmissionId[..6]}"));
 
-    private static string Describe(PlannedUpload upload) => $"upload {upload.Position} ({upload.FileName}, {upload.Kind}, submission {upload.SubmissionId})";
+    private static string Describe(PlannedUpload upload) =>
+        $"upload {upload.Position} ({upload.FileName}, {upload.Kind}, submission {upload.SubmissionId})";
 }

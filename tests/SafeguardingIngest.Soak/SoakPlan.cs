@@ -11,7 +11,15 @@ namespace SafeguardingIngest.Soak;
 /// during the round, that the clock first jumps past the sweep's bound, stopping the runs of the moment
 /// at their timeout.
 /// </summary>
-public sealed record SoakOptions(int Seed, int Agencies = 4, int Periods = 2, int UploadsPerAgency = 4, int MaxIndicators = 12, double FaultRate = 0.03, int MaxDelayMs = 1500, double JumpChance = 0.1);
+public sealed record SoakOptions(
+    int Seed,
+    int Agencies = 4,
+    int Periods = 2,
+    int UploadsPerAgency = 4,
+    int MaxIndicators = 12,
+    double FaultRate = 0.03,
+    int MaxDelayMs = 1500,
+    double JumpChance = 0.1);
 
 /// <summary>How an upload relates to the agency's earlier uploads for the quarter.</summary>
 public enum UploadKind
@@ -33,7 +41,13 @@ public enum UploadKind
 /// One upload an agency will make: its figures, whether it is refused, its bytes, and its place in the
 /// order the agency sends its uploads for the quarter (<see cref="Position"/>, from 0).
 /// </summary>
-public sealed record PlannedUpload(string Agency, ReportingPeriod Period, string FileName, IReadOnlyDictionary<(string Indicator, string Locality), int> Figures, bool Refused, byte[] Content)
+public sealed record PlannedUpload(
+    string Agency,
+    ReportingPeriod Period,
+    string FileName,
+    IReadOnlyDictionary<(string Indicator, string Locality), int> Figures,
+    bool Refused,
+    byte[] Content)
 {
     /// <summary>The submission id the pipeline gives it: the first 24 hex digits of its SHA-256.</summary>
     public string SubmissionId { get; } = Convert.ToHexStringLower(SHA256.HashData(Content))[..24];
@@ -64,10 +78,14 @@ public sealed record PlannedUpload(string Agency, ReportingPeriod Period, string
 /// </summary>
 public sealed record ExpectedWinner(PlannedUpload? Definite, IReadOnlyList<PlannedUpload> Overwritten)
 {
-    /// <summary>True when the outcome depends on whether an overwritten upload was read before it was replaced.</summary>
+    /// <summary>
+    /// True when the outcome depends on whether an overwritten upload was read before it was replaced.
+    /// </summary>
     public bool Ambiguous => Overwritten.Count > 0;
 
-    /// <summary>The upload a current submission id stands for, latest sent first; null when it may not be current.</summary>
+    /// <summary>
+    /// The upload a current submission id stands for, latest sent first; null when it may not be current.
+    /// </summary>
     public PlannedUpload? Match(string? submissionId) =>
         Overwritten.LastOrDefault(u => u.SubmissionId == submissionId)
         ?? (Definite?.SubmissionId == submissionId ? Definite : null);
@@ -189,7 +207,8 @@ public sealed class SoakPlan
                         : random.NextDouble() < 0.5 ? sent[^1].FileName
                         : sent[random.Next(sent.Count)].FileName;
                     var refused = random.NextDouble() < 0.2;
-                    sent.Add(new PlannedUpload(agency, period, name, figures, refused, Csv(figures, refused ? random.Next(figures.Count) : -1))
+                    var content = Csv(figures, refused ? random.Next(figures.Count) : -1);
+                    sent.Add(new PlannedUpload(agency, period, name, figures, refused, content)
                     {
                         Position = n,
                         Kind = overwrite ? UploadKind.Overwrite : UploadKind.Fresh,

@@ -190,7 +190,8 @@ public sealed class FaultInjection : HttpPipelinePolicy
     }
 
     /// <summary>The chance a request of this step and way fails: the first-fault rate until it has failed once.</summary>
-    private double RateOf(string stepAndWay, double rate) => Faulted.ContainsKey(stepAndWay) ? rate : Math.Max(rate, _firstRate);
+    private double RateOf(string stepAndWay, double rate) =>
+        Faulted.ContainsKey(stepAndWay) ? rate : Math.Max(rate, _firstRate);
 
     /// <summary>Counts one matching request against the armed pass and fail counts; true when it is to fail.</summary>
     private bool TakeArmedFailure()

@@ -191,7 +191,8 @@ public sealed class IngestReturn(
         IngestResult outcome;
         if (report.IsAccepted && load is not null)
         {
-            (outcome, submission) = await AcceptAsync(submission, upload, load, arrival, result, partnership, cancellationToken);
+            (outcome, submission) = await AcceptAsync(
+                submission, upload, load, arrival, result, partnership, cancellationToken);
         }
         else if (report.IsAccepted)
         {
@@ -249,7 +250,14 @@ public sealed class IngestReturn(
         }
     }
 
-    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(Submission submission, UploadedFile upload, Load load, Arrival arrival, ReturnResult result, Partnership partnership, CancellationToken cancellationToken)
+    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(
+        Submission submission,
+        UploadedFile upload,
+        Load load,
+        Arrival arrival,
+        ReturnResult result,
+        Partnership partnership,
+        CancellationToken cancellationToken)
     {
         await rowWriter.WriteRowsAsync(load, [], result.Actions, result.Risks, cancellationToken);
         var queries = result.Report.Findings.Where(f => f.Severity == Severity.Warning).ToList();
@@ -428,7 +436,11 @@ public sealed class IngestReturn(
     /// The steps after recording, each safe to repeat: keep the original (unless <paramref name="archived"/>
     /// already, before the switch), remove the upload, clear dead loads.
     /// </summary>
-    private async Task FinishAsync(Submission submission, UploadedFile upload, CancellationToken cancellationToken, bool archived = false)
+    private async Task FinishAsync(
+        Submission submission,
+        UploadedFile upload,
+        CancellationToken cancellationToken,
+        bool archived = false)
     {
         var storedName = StoredName(submission);
         if (submission.Status == ReturnStatus.Rejected)
@@ -513,7 +525,8 @@ public sealed class IngestReturn(
     private const string Unattributed = "_unattributed";
 
     /// <summary>The original's name in the archive or quarantine container.</summary>
-    private static string StoredName(Submission submission) => submission.StoredAt[(submission.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
+    private static string StoredName(Submission submission) =>
+        submission.StoredAt[(submission.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     private static string FileNameOf(string blobName) => blobName[(blobName.LastIndexOf('/') + 1)..];
 

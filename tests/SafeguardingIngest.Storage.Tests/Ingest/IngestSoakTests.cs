@@ -20,7 +20,8 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
     [InlineData(8)]
     public async Task RunAsync_SeededRoundWithFaults_LastAcceptedUploadStandsWholeAndAlone(int seed)
     {
-        var report = await IngestSoak.RunAsync(azurite.ConnectionString, new SoakOptions(seed, Agencies: 4, Periods: 2, UploadsPerAgency: 4, FaultRate: 0.06), CancellationToken.None);
+        var options = new SoakOptions(seed, Agencies: 4, Periods: 2, UploadsPerAgency: 4, FaultRate: 0.06);
+        var report = await IngestSoak.RunAsync(azurite.ConnectionString, options, CancellationToken.None);
 
         Assert.True(report.Passed, report.ToString());
         Assert.True(report.Faults > 0, report.ToString());
@@ -51,11 +52,13 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
         pipeline.Faults.Applies = message =>
         {
             var after = switched;
-            switched |= message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Body(message).Contains(pipeline.Names.Submissions, StringComparison.Ordinal);
+            switched |= message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)
+                && Body(message).Contains(pipeline.Names.Submissions, StringComparison.Ordinal);
             return after;
         };
         pipeline.Faults.Arm(pass: 0, fail: 10_000);
-        await Assert.ThrowsAnyAsync<RequestFailedException>(() => pipeline.Ingest.RunAsync(blob, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<RequestFailedException>(
+            () => pipeline.Ingest.RunAsync(blob, CancellationToken.None));
         pipeline.Faults.Disarm();
         var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", CancellationToken.None);
         Assert.NotNull(current);
@@ -69,7 +72,8 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
         var replaced = await pipeline.Ingest.RunAsync(blob, CancellationToken.None);
 
         Assert.Equal(IngestResult.Rejected, replaced.Result);
-        Assert.Equal(current.LoadId, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", CancellationToken.None))!.LoadId);
+        var standing = await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", CancellationToken.None);
+        Assert.Equal(current.LoadId, standing!.LoadId);
         var record = await pipeline.Records.FindAsync(Samples.Q2, "POL", current.SubmissionId, CancellationToken.None);
         Assert.Equal(ReturnStatus.Accepted, record?.Status);
         Assert.Equal(4, record!.Rows);
@@ -88,7 +92,10 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
     {
         var period = new Periods.ReportingPeriod(2025, 2);
         PlannedUpload Upload(int position, string name, bool refused) =>
-            new("S01", period, name, new Dictionary<(string, string), int> { [("K01", "ALL")] = position }, refused, [(byte)position]) { Position = position };
+            new("S01", period, name, new Dictionary<(string, string), int> { [("K01", "ALL")] = position }, refused, [(byte)position])
+            {
+                Position = position,
+            };
         var first = Upload(0, "a.csv", refused: false);
         var replaced = Upload(1, "b.csv", refused: false);
         var refusal = Upload(2, "b.csv", refused: true);
@@ -115,7 +122,8 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<RequestFailedException>(() => table.DeleteEntityAsync("soak", "deleted", ETag.All));
         await Assert.ThrowsAsync<RequestFailedException>(
-            () => table.UpdateEntityAsync(new TableEntity("soak", "replaced") { ["Version"] = 2 }, saved.Headers.ETag!.Value, TableUpdateMode.Replace));
+            () => table.UpdateEntityAsync(
+                new TableEntity("soak", "replaced") { ["Version"] = 2 }, saved.Headers.ETag!.Value, TableUpdateMode.Replace));
         pipeline.Faults.Disarm();
 
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("soak", "deleted")).HasValue);
@@ -133,14 +141,19 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
         pipeline.Faults.ArmRandom(1, before: 0, after: 0, untilFaulted: 1);
 
         // The step's first request fails before it is sent, its second after it was done, its third not at all.
-        var refused = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync<TableEntity>("soak", "a"));
-        var lost = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync<TableEntity>("soak", "a"));
+        var refused = await Assert.ThrowsAsync<RequestFailedException>(
+            () => table.GetEntityIfExistsAsync<TableEntity>("soak", "a"));
+        var lost = await Assert.ThrowsAsync<RequestFailedException>(
+            () => table.GetEntityIfExistsAsync<TableEntity>("soak", "a"));
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("soak", "a")).HasValue);
         pipeline.Faults.Disarm();
 
         Assert.Contains("unavailable", refused.Message, StringComparison.Ordinal);
         Assert.Contains("answer was lost", lost.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 1, 3), (pipeline.Faults.Faulted["table GET entity before"], pipeline.Faults.Faulted["table GET entity after"], pipeline.Faults.Requests["table GET entity"]));
-        Assert.Contains("table PUT entity after", IngestSoak.NeverFaulted(pipeline.Faults.Requests, pipeline.Faults.Faulted));
+        var faulted = pipeline.Faults.Faulted;
+        Assert.Equal(
+            (1, 1, 3),
+            (faulted["table GET entity before"], faulted["table GET entity after"], pipeline.Faults.Requests["table GET entity"]));
+        Assert.Contains("table PUT entity after", IngestSoak.NeverFaulted(pipeline.Faults.Requests, faulted));
     }
 }
