@@ -6,24 +6,119 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Soak;
 
-/// <summary>How big a soak round is and how hostile its storage.</summary>
-public sealed record SoakOptions(int Seed, int Agencies = 4, int Periods = 2, int UploadsPerAgency = 4, int MaxIndicators = 12, double FaultRate = 0.03, int MaxDelayMs = 1500);
+/// <summary>
+/// How big a soak round is and how hostile its storage; <c>JumpChance</c> is the chance, at each sweep
+/// during the round, that the clock first jumps past the sweep's bound, stopping the runs of the moment
+/// at their timeout.
+/// </summary>
+public sealed record SoakOptions(
+    int Seed,
+    int Agencies = 4,
+    int Periods = 2,
+    int UploadsPerAgency = 4,
+    int MaxIndicators = 12,
+    double FaultRate = 0.03,
+    int MaxDelayMs = 1500,
+    double JumpChance = 0.1);
 
-/// <summary>One upload an agency will make: its figures, whether it is refused, and its bytes.</summary>
-public sealed record PlannedUpload(string Agency, ReportingPeriod Period, string FileName, IReadOnlyDictionary<(string Indicator, string Locality), int> Figures, bool Refused, byte[] Content)
+/// <summary>How an upload relates to the agency's earlier uploads for the quarter.</summary>
+public enum UploadKind
+{
+    /// <summary>New figures under a new name.</summary>
+    Fresh,
+
+    /// <summary>New figures under the name of an earlier upload: a new version of that blob.</summary>
+    Overwrite,
+
+    /// <summary>The bytes of an earlier upload again, under a new name.</summary>
+    SameContent,
+
+    /// <summary>The bytes of an earlier upload again, under that upload's own name.</summary>
+    SameContentSameName,
+}
+
+/// <summary>
+/// One upload an agency will make: its figures, whether it is refused, its bytes, and its place in the
+/// order the agency sends its uploads for the quarter (<see cref="Position"/>, from 0).
+/// </summary>
+public sealed record PlannedUpload(
+    string Agency,
+    ReportingPeriod Period,
+    string FileName,
+    IReadOnlyDictionary<(string Indicator, string Locality), int> Figures,
+    bool Refused,
+    byte[] Content)
 {
     /// <summary>The submission id the pipeline gives it: the first 24 hex digits of its SHA-256.</summary>
     public string SubmissionId { get; } = Convert.ToHexStringLower(SHA256.HashData(Content))[..24];
 
     /// <summary>Its figures as sorted text, for comparing with what storage holds.</summary>
     public string Signature => SoakPlan.Signature(Figures.Select(f => (f.Key.Indicator, f.Key.Locality, (double)f.Value)));
+
+    /// <summary>Its place in the order the agency sends the quarter's uploads, from 0.</summary>
+    public int Position { get; init; }
+
+    /// <summary>How it relates to the uploads before it.</summary>
+    public UploadKind Kind { get; init; }
+
+    /// <summary>
+    /// Sent in the same second as the upload before it, with no wait between them; done only where the
+    /// storage keeps blob versions (whose ids order two uploads within a second), never on Azurite.
+    /// </summary>
+    public bool SameSecond { get; init; }
+}
+
+/// <summary>
+/// Who may be current for an agency's quarter at the end, from the order the soak sent the uploads
+/// alone: <see cref="Definite"/>, the last accepted upload no later upload overwrote (it stays in
+/// the returns container until a run takes it, so it is certainly ingested), and any accepted upload
+/// sent after it that a later upload overwrote under the same name (the agency replaced it; it is
+/// ingested only if a run read it first, and then it came later). Nothing may be current only when
+/// there is no definite upload.
+/// </summary>
+public sealed record ExpectedWinner(PlannedUpload? Definite, IReadOnlyList<PlannedUpload> Overwritten)
+{
+    /// <summary>
+    /// True when the outcome depends on whether an overwritten upload was read before it was replaced.
+    /// </summary>
+    public bool Ambiguous => Overwritten.Count > 0;
+
+    /// <summary>
+    /// The upload a current submission id stands for, latest sent first; null when it may not be current.
+    /// </summary>
+    public PlannedUpload? Match(string? submissionId) =>
+        Overwritten.LastOrDefault(u => u.SubmissionId == submissionId)
+        ?? (Definite?.SubmissionId == submissionId ? Definite : null);
+
+    /// <summary>True when nothing current is allowed.</summary>
+    public bool NothingAllowed => Definite is null;
+
+    /// <summary>Works the winner out from an agency's uploads for a quarter, in the order sent.</summary>
+    public static ExpectedWinner Of(IReadOnlyList<PlannedUpload> sent)
+    {
+        bool Overwrote(int i) => sent.Skip(i + 1).Any(later => later.FileName == sent[i].FileName);
+        var definite = -1;
+        for (var i = sent.Count - 1; i >= 0; i--)
+        {
+            if (!sent[i].Refused && !Overwrote(i))
+            {
+                definite = i;
+                break;
+            }
+        }
+
+        var overwritten = sent.Skip(definite + 1).Where(u => !u.Refused).ToList();
+        return new ExpectedWinner(definite >= 0 ? sent[definite] : null, overwritten);
+    }
 }
 
 /// <summary>
 /// A synthetic partnership (agencies owing different numbers of count indicators, some by
 /// locality, so returns differ in size) and every agency's uploads for each quarter: fresh figures,
-/// some refused (a cell reading "n/a"), some the same file as an earlier accepted upload. Written as
-/// csv by hand here, not by the project's writer.
+/// some refused (a cell reading "n/a"), some new figures under an earlier upload's name (a new
+/// version of that blob), some the same bytes as an earlier upload under a new name or under its own,
+/// and some marked to follow the one before within the same second. Written as csv by hand here, not
+/// by the project's writer.
 /// </summary>
 public sealed class SoakPlan
 {
@@ -78,13 +173,21 @@ public sealed class SoakPlan
                 var sent = new List<PlannedUpload>();
                 for (var n = 0; n < options.UploadsPerAgency; n++)
                 {
-                    var name = $"return-{n}.csv";
-                    var accepted = sent.Where(u => !u.Refused).ToList();
-                    if (accepted.Count > 0 && random.NextDouble() < 0.15)
+                    var sameSecond = n > 0 && random.NextDouble() < 0.2;
+                    var draw = random.NextDouble();
+                    if (n > 0 && draw < 0.25)
                     {
-                        // The same file again, as an agency resending it.
-                        var again = accepted[random.Next(accepted.Count)];
-                        sent.Add(again with { FileName = name });
+                        // The bytes of an earlier upload again (accepted or refused), as an agency resending a
+                        // file: under a new name, or under that upload's own name, replacing the blob.
+                        var again = sent[random.Next(sent.Count)];
+                        var sameName = draw < 0.1;
+                        sent.Add(again with
+                        {
+                            FileName = sameName ? again.FileName : $"return-{n}.csv",
+                            Position = n,
+                            Kind = sameName ? UploadKind.SameContentSameName : UploadKind.SameContent,
+                            SameSecond = sameSecond,
+                        });
                         continue;
                     }
 
@@ -97,8 +200,20 @@ public sealed class SoakPlan
                         }
                     }
 
+                    // New figures under an earlier upload's name (most often the one just sent, which may be
+                    // in a run at that moment) replace that blob with a new version; otherwise a new name.
+                    var overwrite = n > 0 && random.NextDouble() < 0.3;
+                    var name = !overwrite ? $"return-{n}.csv"
+                        : random.NextDouble() < 0.5 ? sent[^1].FileName
+                        : sent[random.Next(sent.Count)].FileName;
                     var refused = random.NextDouble() < 0.2;
-                    sent.Add(new PlannedUpload(agency, period, name, figures, refused, Csv(figures, refused ? random.Next(figures.Count) : -1)));
+                    var content = Csv(figures, refused ? random.Next(figures.Count) : -1);
+                    sent.Add(new PlannedUpload(agency, period, name, figures, refused, content)
+                    {
+                        Position = n,
+                        Kind = overwrite ? UploadKind.Overwrite : UploadKind.Fresh,
+                        SameSecond = sameSecond,
+                    });
                 }
 
                 uploads.AddRange(sent);

@@ -9,7 +9,9 @@ namespace SafeguardingIngest.Testing;
 /// Fails storage requests on demand, as a lost connection or a storage outage would: armed with a
 /// count of requests to let through and a count to fail (before they leave the client), or at
 /// random with a seed, some before the request is sent and some after the service has done it (the
-/// answer lost on the way back, so the caller cannot tell whether it happened).
+/// answer lost on the way back, so the caller cannot tell whether it happened). At random, a step
+/// may be given a higher rate until it has been faulted each way (<see cref="ArmRandom"/>), so steps
+/// that few requests take (a delete of one row, a record saved over an earlier one) are faulted too.
 /// </summary>
 public sealed class FaultInjection : HttpPipelinePolicy
 {
@@ -19,6 +21,7 @@ public sealed class FaultInjection : HttpPipelinePolicy
     private Random? _random;
     private double _beforeRate;
     private double _afterRate;
+    private double _firstRate;
     private bool _armedAfter;
 
     /// <summary>Requests failed so far.</summary>
@@ -79,14 +82,19 @@ public sealed class FaultInjection : HttpPipelinePolicy
         }
     }
 
-    /// <summary>Fails each matching request with probability <paramref name="before"/> before it is sent, and <paramref name="after"/> after it was done.</summary>
-    public void ArmRandom(int seed, double before, double after)
+    /// <summary>
+    /// Fails each matching request with probability <paramref name="before"/> before it is sent, and
+    /// <paramref name="after"/> after it was done; a request of a step not yet faulted that way (by this
+    /// policy) fails with probability <paramref name="untilFaulted"/> instead, where that is higher.
+    /// </summary>
+    public void ArmRandom(int seed, double before, double after, double untilFaulted = 0)
     {
         lock (_gate)
         {
             _random = new Random(seed);
             _beforeRate = before;
             _afterRate = after;
+            _firstRate = untilFaulted;
         }
     }
 
@@ -138,10 +146,11 @@ public sealed class FaultInjection : HttpPipelinePolicy
 
         lock (_gate)
         {
-            if (_random is not null && _random.NextDouble() < _afterRate)
+            var key = StepOf(message) + " after";
+            if (_random is not null && _random.NextDouble() < RateOf(key, _afterRate))
             {
                 Injected++;
-                Count(Faulted, StepOf(message) + " after");
+                Count(Faulted, key);
                 throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
             }
         }
@@ -153,11 +162,12 @@ public sealed class FaultInjection : HttpPipelinePolicy
         {
             lock (_gate)
             {
-                Count(Requests, StepOf(message));
-                if (_random is not null && _random.NextDouble() < _beforeRate)
+                var step = StepOf(message);
+                Count(Requests, step);
+                if (_random is not null && _random.NextDouble() < RateOf(step + " before", _beforeRate))
                 {
                     Injected++;
-                    Count(Faulted, StepOf(message) + " before");
+                    Count(Faulted, step + " before");
                     throw new RequestFailedException(503, "Injected fault: the storage service is unavailable.");
                 }
             }
@@ -178,6 +188,10 @@ public sealed class FaultInjection : HttpPipelinePolicy
             }
         }
     }
+
+    /// <summary>The chance a request of this step and way fails: the first-fault rate until it has failed once.</summary>
+    private double RateOf(string stepAndWay, double rate) =>
+        Faulted.ContainsKey(stepAndWay) ? rate : Math.Max(rate, _firstRate);
 
     /// <summary>Counts one matching request against the armed pass and fail counts; true when it is to fail.</summary>
     private bool TakeArmedFailure()

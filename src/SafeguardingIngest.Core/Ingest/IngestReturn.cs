@@ -191,7 +191,8 @@ public sealed class IngestReturn(
         IngestResult outcome;
         if (report.IsAccepted && load is not null)
         {
-            (outcome, submission) = await AcceptAsync(submission, load, arrival, result, partnership, cancellationToken);
+            (outcome, submission) = await AcceptAsync(
+                submission, upload, load, arrival, result, partnership, cancellationToken);
         }
         else if (report.IsAccepted)
         {
@@ -210,7 +211,7 @@ public sealed class IngestReturn(
             await notifier.NotifyAsync(Notifications.Notifications.Refused(submission), cancellationToken);
         }
 
-        await FinishAsync(submission, upload, cancellationToken);
+        await FinishAsync(submission, upload, cancellationToken, archived: outcome != IngestResult.Rejected);
         IngestLog.Finished(logger, id, agency, periodKey, outcome, submission.Rows, report.ErrorCount, report.WarningCount, submission.Supersedes, clock.ElapsedMilliseconds);
         return new IngestOutcome(outcome, submission, report, Describe(outcome, submission));
     }
@@ -249,7 +250,14 @@ public sealed class IngestReturn(
         }
     }
 
-    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(Submission submission, Load load, Arrival arrival, ReturnResult result, Partnership partnership, CancellationToken cancellationToken)
+    private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(
+        Submission submission,
+        UploadedFile upload,
+        Load load,
+        Arrival arrival,
+        ReturnResult result,
+        Partnership partnership,
+        CancellationToken cancellationToken)
     {
         await rowWriter.WriteRowsAsync(load, [], result.Actions, result.Risks, cancellationToken);
         var queries = result.Report.Findings.Where(f => f.Severity == Severity.Warning).ToList();
@@ -257,6 +265,14 @@ public sealed class IngestReturn(
         {
             await rowWriter.WriteQueriesAsync(load, queries, cancellationToken);
         }
+
+        // The original kept and the submission on record (naming no load yet) before the pointer can name this
+        // load: a run that stops after its switch is finished by a retry only while the upload still holds this
+        // file, and an agency that replaces it first would otherwise leave a current return with neither. The
+        // record is created only where none exists, and settles nothing (see IsSettledAsync); the final one
+        // follows the switch.
+        await files.ArchiveAsync(upload, StoredName(submission), cancellationToken);
+        await records.TrySaveAsync(submission, cancellationToken);
 
         // The switch: one conditional transaction. A later arrival already current wins; a race is read again.
         string? supersedes = null;
@@ -416,15 +432,22 @@ public sealed class IngestReturn(
         await Task.WhenAll(writes);
     }
 
-    /// <summary>The steps after recording, each safe to repeat: keep the original, remove the upload, clear dead loads.</summary>
-    private async Task FinishAsync(Submission submission, UploadedFile upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps after recording, each safe to repeat: keep the original (unless <paramref name="archived"/>
+    /// already, before the switch), remove the upload, clear dead loads.
+    /// </summary>
+    private async Task FinishAsync(
+        Submission submission,
+        UploadedFile upload,
+        CancellationToken cancellationToken,
+        bool archived = false)
     {
-        var storedName = submission.StoredAt[(submission.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var storedName = StoredName(submission);
         if (submission.Status == ReturnStatus.Rejected)
         {
             await files.QuarantineAsync(upload, storedName, cancellationToken);
         }
-        else
+        else if (!archived)
         {
             await files.ArchiveAsync(upload, storedName, cancellationToken);
         }
@@ -442,8 +465,10 @@ public sealed class IngestReturn(
 
     /// <summary>
     /// True when a run with the same content needs only finishing: the submission was refused against
-    /// the reference data in force, or it is current (its arrival moved forward when this upload came later). An accepted submission
-    /// since superseded by other content is processed again, so an agency can go back to an earlier file.
+    /// the reference data in force, or it is current under the load its record names (its arrival moved
+    /// forward when this upload came later). An accepted submission since superseded by other content is
+    /// processed again, so an agency can go back to an earlier file; so is one whose record was made
+    /// before a switch that its run never recorded (it names no load, or another).
     /// </summary>
     private async Task<bool> IsSettledAsync(
         Submission earlier,
@@ -461,7 +486,7 @@ public sealed class IngestReturn(
         for (var attempt = 0; attempt < options.Value.SwitchAttempts; attempt++)
         {
             var current = await records.GetCurrentAsync(earlier.Period, earlier.Agency, cancellationToken);
-            if (current?.SubmissionId != earlier.Id)
+            if (current?.SubmissionId != earlier.Id || current.LoadId != earlier.LoadId)
             {
                 return false;
             }
@@ -498,6 +523,10 @@ public sealed class IngestReturn(
     }
 
     private const string Unattributed = "_unattributed";
+
+    /// <summary>The original's name in the archive or quarantine container.</summary>
+    private static string StoredName(Submission submission) =>
+        submission.StoredAt[(submission.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     private static string FileNameOf(string blobName) => blobName[(blobName.LastIndexOf('/') + 1)..];
 
