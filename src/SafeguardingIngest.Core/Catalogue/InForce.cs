@@ -18,6 +18,15 @@ public sealed record InForce(CataloguePeriod? From, CataloguePeriod? Until)
     public bool Covers(ReportingPeriod quarter) =>
         (From is not { } from || quarter >= from.First) && (Until is not { } until || quarter <= until.Last);
 
+    /// <summary>
+    /// Why <paramref name="name"/> is not in force in <paramref name="quarter"/>, in the words of its
+    /// dates ("OLD was last collected in 2025-26", "NEW is collected from 2026-27"); null when it is.
+    /// </summary>
+    public string? Outside(string name, ReportingPeriod quarter, string starts, string ended) =>
+        From is { } from && quarter < from.First ? $"{name} {starts} {from}"
+        : Until is { } until && quarter > until.Last ? $"{name} {ended} {until}"
+        : null;
+
     /// <summary>True when some quarter of <paramref name="year"/> falls within the dates.</summary>
     public bool Touches(FinancialYear year) => Enumerable.Range(1, 4).Any(q => Covers(new ReportingPeriod(year, q)));
 
