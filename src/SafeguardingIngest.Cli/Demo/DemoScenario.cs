@@ -37,10 +37,10 @@ internal static class DemoScenario
     {
         var uploads = new List<DemoUpload>();
         var latest = periods[^1];
-        var owing = partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()).ToList();
         for (var k = 0; k < periods.Count; k++)
         {
             var period = periods[k];
+            var owing = partnership.AgenciesOwing(period);
             var due = period.DueDate(partnership.ReturnsDueDays).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
             foreach (var agency in owing)
             {

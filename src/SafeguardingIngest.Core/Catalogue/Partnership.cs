@@ -166,6 +166,16 @@ public sealed class Partnership
         Indicators.Where(i => i.IsOwedBy(agencyCode));
 
     /// <summary>
+    /// The agencies that owe a return for <paramref name="quarter"/>: those in force then that must return
+    /// at least one indicator in force then, in catalogue order.
+    /// </summary>
+    public IReadOnlyList<Agency> AgenciesOwing(ReportingPeriod quarter)
+    {
+        var catalogue = For(quarter);
+        return catalogue.Agencies.Where(a => catalogue.IndicatorsOwedBy(a.Code).Any()).ToList();
+    }
+
+    /// <summary>
     /// Under-18 population of a locality in a year; for the whole area, the locality's own figure if
     /// the reference data gives one, otherwise the sum over all localities when every one is known.
     /// </summary>
