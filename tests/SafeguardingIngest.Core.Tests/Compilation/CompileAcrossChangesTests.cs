@@ -161,4 +161,18 @@ public class CompileAcrossChangesTests
         Assert.All(rows.Where(r => r[0] == "2025-26 Q2" && r[3] == "CPP"), r => Assert.Equal("true", r[column]));
         Assert.Contains(rows, r => r[0] == "2026-27 Q2" && r[3] == "CPP");
     }
+
+    [Fact]
+    public void Render_QuarterAfterTheBreak_JsonAndWorkbookSayNotComparable()
+    {
+        var report = Compile("2026-27 Q2");
+
+        var json = Encoding.UTF8.GetString(JsonReport.Render(report));
+        using var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(XlsxReport.Render(report)));
+        var sheets = string.Concat(workbook.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+
+        Assert.Contains("\"notComparableWithLastYear\": \"not comparable: definition changed in 2026-27\"", json, StringComparison.Ordinal);
+        Assert.Contains("not comparable: definition changed in 2026-27", sheets, StringComparison.Ordinal);
+    }
 }
