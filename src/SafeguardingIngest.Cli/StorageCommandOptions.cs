@@ -10,7 +10,7 @@ internal sealed class StorageCommandOptions
 
     public Option<bool> ForceReference { get; } = new("--force-reference")
     {
-        Description = "Publish --reference even where it changes a quarter already released (what it changes is listed).",
+        Description = "Publish --reference even where it changes a quarter already released (listing what changes).",
     };
 
     public Option<string?> Connection { get; } = new("--connection")

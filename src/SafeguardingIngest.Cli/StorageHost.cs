@@ -62,7 +62,8 @@ internal sealed class StorageHost : IAsyncDisposable
             if (result.GetValue(reference) is { } file || alwaysPublish)
             {
                 var path = CommonOptions.ResolveReferencePath(result.GetValue(reference));
-                await RefuseChangeToReleasedQuartersAsync(host, source, path, result.GetValue(options.ForceReference), console, cancellationToken);
+                var force = result.GetValue(options.ForceReference);
+                await RefuseChangeToReleasedQuartersAsync(host, source, path, force, console, cancellationToken);
                 await PublishAsync(source, path, console, cancellationToken);
             }
 
@@ -95,7 +96,12 @@ internal sealed class StorageHost : IAsyncDisposable
     /// into the past, a target of a released year) unless forced; a release records what was published.
     /// </summary>
     private static async Task RefuseChangeToReleasedQuartersAsync(
-        StorageHost host, IPartnershipSource source, string path, bool force, CliConsole console, CancellationToken cancellationToken)
+        StorageHost host,
+        IPartnershipSource source,
+        string path,
+        bool force,
+        CliConsole console,
+        CancellationToken cancellationToken)
     {
         Partnership published;
         try
@@ -128,7 +134,7 @@ internal sealed class StorageHost : IAsyncDisposable
         }
 
         var released = (await host.Get<Releases.IReleaseStore>().ListAsync(null, cancellationToken))
-            .Select(r => Periods.ReportingPeriod.TryParse(r.Period, out var quarter) ? quarter : (Periods.ReportingPeriod?)null)
+            .Select(r => Periods.ReportingPeriod.TryParse(r.Period, out var q) ? q : (Periods.ReportingPeriod?)null)
             .OfType<Periods.ReportingPeriod>();
         var changes = ReleasedQuarters.Changes(published, proposed, released);
         if (changes.Count == 0)
@@ -140,11 +146,14 @@ internal sealed class StorageHost : IAsyncDisposable
         if (!force)
         {
             throw new UsageException(
-                $"{Path.GetFileName(path)} would change {changes.Count} things in quarters already released:{Environment.NewLine}{list}" +
+                $"{Path.GetFileName(path)} would change {changes.Count} things in quarters already released:" +
+                $"{Environment.NewLine}{list}" +
                 $"{Environment.NewLine}Publish it anyway with --force-reference, then compile those quarters again.");
         }
 
-        await console.Error.WriteLineAsync($"Publishing although it changes quarters already released (--force-reference):{Environment.NewLine}{list}");
+        await console.Error.WriteLineAsync(
+            "Publishing although it changes quarters already released (--force-reference):" +
+            Environment.NewLine + list);
     }
 
     private static async Task PublishAsync(IPartnershipSource source, string path, CliConsole console, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ internal static class CatalogueCommand
     private static Command Check(CliConsole console)
     {
         var reference = CommonOptions.Reference();
-        var command = new Command("check", "Validate the partnership file and print each year's indicators and agencies.")
+        var command = new Command(
+            "check", "Validate the partnership file and print each year's indicators and agencies.")
         {
             reference,
         };
@@ -36,12 +37,17 @@ internal static class CatalogueCommand
             foreach (var year in years)
             {
                 // A year's lists are everything in force in any of its quarters.
-                var quarters = Enumerable.Range(1, 4).Select(q => partnership.For(new ReportingPeriod(year, q))).ToList();
-                var indicators = partnership.Indicators.Where(i => quarters.Any(c => c.FindIndicator(i.Code) is not null));
+                var quarters = Enumerable.Range(1, 4)
+                    .Select(q => partnership.For(new ReportingPeriod(year, q)))
+                    .ToList();
+                var indicators = partnership.Indicators
+                    .Where(i => quarters.Any(c => c.FindIndicator(i.Code) is not null));
                 var agencies = partnership.Agencies.Where(a => quarters.Any(c => c.Agencies.Contains(a)));
                 console.Out.WriteLine($"{year}:");
-                console.Out.WriteLine($"  indicators: {string.Join(", ", indicators.Select(i => Dated(i.Code, i.Dates, year)))}");
-                console.Out.WriteLine($"  agencies: {string.Join(", ", agencies.Select(a => Dated(a.Code, a.Dates, year)))}");
+                var indicatorList = string.Join(", ", indicators.Select(i => Dated(i.Code, i.Dates, year)));
+                var agencyList = string.Join(", ", agencies.Select(a => Dated(a.Code, a.Dates, year)));
+                console.Out.WriteLine($"  indicators: {indicatorList}");
+                console.Out.WriteLine($"  agencies: {agencyList}");
             }
 
             return ExitCodes.Accepted;
@@ -62,12 +68,21 @@ internal static class CatalogueCommand
 
     private static Command Diff(CliConsole console)
     {
-        var first = new Argument<string?>("FROM") { Description = "A financial year (2025-26) or a quarter (\"2025-26 Q4\").", Arity = ArgumentArity.ZeroOrOne };
-        var second = new Argument<string?>("TO") { Description = "A later financial year or quarter.", Arity = ArgumentArity.ZeroOrOne };
+        var first = new Argument<string?>("FROM")
+        {
+            Description = "A financial year (2025-26) or a quarter (\"2025-26 Q4\").",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var second = new Argument<string?>("TO")
+        {
+            Description = "A later financial year or quarter.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var from = new Option<string?>("--from") { Description = "The first period, as FROM.", HelpName = "PERIOD" };
         var to = new Option<string?>("--to") { Description = "The second period, as TO.", HelpName = "PERIOD" };
         var reference = CommonOptions.Reference();
-        var command = new Command("diff", "Print what starts, stops, breaks its series or changes target between two periods.")
+        var command = new Command(
+            "diff", "Print what starts, stops, breaks its series or changes target between two periods.")
         {
             first, second, from, to, reference,
         };
@@ -82,7 +97,8 @@ internal static class CatalogueCommand
 
             var partnership = CommonOptions.LoadPartnership(result.GetValue(reference));
             var changes = CatalogueDiff.Between(partnership, start, end);
-            console.Out.WriteLine($"From {start} to {end}: {(changes.Count == 0 ? "no change" : $"{changes.Count} changes")}");
+            var count = changes.Count == 0 ? "no change" : $"{changes.Count} changes";
+            console.Out.WriteLine($"From {start} to {end}: {count}");
             foreach (var change in changes)
             {
                 console.Out.WriteLine($"  {change.Description}");
@@ -98,5 +114,6 @@ internal static class CatalogueCommand
             ? throw new UsageException($"Give {name}: a financial year (2025-26) or a quarter (\"2025-26 Q4\").")
             : CataloguePeriod.TryParse(text, out var period)
                 ? period
-                : throw new UsageException($"'{text}' is neither a financial year nor a quarter; write 2025-26 or \"2025-26 Q4\".");
+                : throw new UsageException(
+                    $"'{text}' is neither a financial year nor a quarter; write 2025-26 or \"2025-26 Q4\".");
 }

@@ -13,18 +13,21 @@ public sealed record CatalogueChange(string Kind, string Code, string Descriptio
 /// </summary>
 public static class CatalogueDiff
 {
-    /// <summary>The changes from <paramref name="from"/> to <paramref name="to"/>, in catalogue order by kind.</summary>
-    public static IReadOnlyList<CatalogueChange> Between(Partnership partnership, CataloguePeriod from, CataloguePeriod to)
+    /// <summary>The changes from <paramref name="from"/> to <paramref name="to"/>, by kind.</summary>
+    public static IReadOnlyList<CatalogueChange> Between(
+        Partnership partnership,
+        CataloguePeriod from,
+        CataloguePeriod to)
     {
         var whole = partnership.Whole;
         var (before, after) = (whole.For(from.Last), whole.For(to.Last));
         var changes = new List<CatalogueChange>();
-        Compare(changes, "indicator", whole.Indicators.Select(i => (i.Code, i.Dates)), before.Indicators.Select(i => i.Code),
-            after.Indicators.Select(i => i.Code));
-        Compare(changes, "agency", whole.Agencies.Select(a => (a.Code, a.Dates)), before.Agencies.Select(a => a.Code),
-            after.Agencies.Select(a => a.Code));
-        Compare(changes, "locality", whole.Localities.Select(l => (l.Code, l.Dates)), before.Localities.Select(l => l.Code),
-            after.Localities.Select(l => l.Code));
+        Compare(changes, "indicator", whole.Indicators.Select(i => (i.Code, i.Dates)),
+            before.Indicators.Select(i => i.Code), after.Indicators.Select(i => i.Code));
+        Compare(changes, "agency", whole.Agencies.Select(a => (a.Code, a.Dates)),
+            before.Agencies.Select(a => a.Code), after.Agencies.Select(a => a.Code));
+        Compare(changes, "locality", whole.Localities.Select(l => (l.Code, l.Dates)),
+            before.Localities.Select(l => l.Code), after.Localities.Select(l => l.Code));
         foreach (var indicator in whole.Indicators)
         {
             if (indicator.SeriesBreak is { } year && year > from.Year && year <= to.Year)
@@ -54,7 +57,8 @@ public static class CatalogueDiff
         IEnumerable<string> before,
         IEnumerable<string> after)
     {
-        var (was, now) = (before.ToHashSet(StringComparer.OrdinalIgnoreCase), after.ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var was = before.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var now = after.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (code, dates) in all)
         {
             if (was.Contains(code) && !now.Contains(code))
@@ -70,11 +74,13 @@ public static class CatalogueDiff
 
     private static string Show(double? target) => target?.ToString("0.###", CultureInfo.InvariantCulture) ?? "none";
 
-    /// <summary>The financial years a catalogue's dates and populations speak of, earliest to latest (targets go back further).</summary>
+    /// <summary>The financial years a catalogue's dates and populations speak of, earliest to latest.</summary>
     public static IReadOnlyList<FinancialYear> Years(Partnership partnership)
     {
         var whole = partnership.Whole;
-        var dates = whole.Indicators.Select(i => i.Dates).Concat(whole.Agencies.Select(a => a.Dates)).Concat(whole.Localities.Select(l => l.Dates));
+        var dates = whole.Indicators.Select(i => i.Dates)
+            .Concat(whole.Agencies.Select(a => a.Dates))
+            .Concat(whole.Localities.Select(l => l.Dates));
         var years = dates.SelectMany(d => new[] { d.From?.Year, d.Until?.Year })
             .Concat(whole.Populations.Select(p => (FinancialYear?)p.Year))
             .OfType<FinancialYear>()

@@ -55,7 +55,8 @@ public readonly record struct CataloguePeriod
     public static CataloguePeriod Parse(string text) =>
         TryParse(text, out var period)
             ? period
-            : throw new FormatException($"'{text}' is neither a financial year nor a quarter; write 2026-27 or 2026-27 Q2.");
+            : throw new FormatException(
+                $"'{text}' is neither a financial year nor a quarter; write 2026-27 or 2026-27 Q2.");
 
     /// <summary>"2026-27" or "2026-27 Q2", as written.</summary>
     public override string ToString() => Quarter is null ? Year.ToString() : First.ToString();

@@ -47,7 +47,7 @@ public sealed record Indicator
     /// <summary>The quarters in which it is collected.</summary>
     public InForce Dates { get; init; } = InForce.Always;
 
-    /// <summary>The first financial year whose figures do not compare with the year before, if its definition changed.</summary>
+    /// <summary>The first financial year whose figures do not compare with the year before.</summary>
     public FinancialYear? SeriesBreak { get; init; }
 
     /// <summary>What changed at the series break, in words the board reads.</summary>
@@ -74,7 +74,7 @@ public sealed record Indicator
     public bool Compares(ReportingPeriod earlier, ReportingPeriod later) =>
         SeriesBreak is not { } start || (earlier.Year >= start) == (later.Year >= start);
 
-    /// <summary>Why a comparison across the series break is not made: "not comparable: definition changed in 2026-27".</summary>
+    /// <summary>Why a comparison across the break is not made ("not comparable: definition changed in …").</summary>
     public string? NotComparableReason(ReportingPeriod earlier, ReportingPeriod later) =>
         Compares(earlier, later) ? null : $"not comparable: definition changed in {SeriesBreak}";
 

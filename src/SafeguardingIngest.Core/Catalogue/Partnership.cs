@@ -88,9 +88,12 @@ public sealed class Partnership
         var inForce = agencies.Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var indicators = Indicators
             .Where(i => i.Dates.Covers(quarter))
-            .Select(i => i.Agencies.All(inForce.Contains) ? i : i with { Agencies = i.Agencies.Where(inForce.Contains).ToList() })
+            .Select(i => i.Agencies.All(inForce.Contains)
+                ? i
+                : i with { Agencies = i.Agencies.Where(inForce.Contains).ToList() })
             .ToList();
-        return new Partnership(Name, ReturnsDueDays, agencies, Localities.Where(l => l.Dates.Covers(quarter)).ToList(), Populations, indicators)
+        var localities = Localities.Where(l => l.Dates.Covers(quarter)).ToList();
+        return new Partnership(Name, ReturnsDueDays, agencies, localities, Populations, indicators)
         {
             Digest = Digest,
             Whole = this,

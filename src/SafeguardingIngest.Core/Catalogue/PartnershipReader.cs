@@ -72,7 +72,7 @@ public static class PartnershipReader
         return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
-    /// <summary>Builds the records from a document whose shape the schema has passed, checking what it cannot.</summary>
+    /// <summary>Builds the records from a document the schema has passed, checking what it cannot.</summary>
     private sealed class Walker
     {
         private readonly List<ReferenceDataProblem> _problems = [];
@@ -94,10 +94,13 @@ public static class PartnershipReader
                 agencyDates.TryAdd(agency.Code, agency.Dates);
             }
 
-            var localityCodes = localities.Select(l => l.Item.Code).Append(Locality.WholeAreaCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var localityCodes = localities.Select(l => l.Item.Code)
+                .Append(Locality.WholeAreaCode)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var populations = Items(root, "populations", (e, p) => ReadPopulation(e, p, localityCodes));
             Unique(populations, x => $"{x.Locality} {x.Year}", "population for locality and year");
-            var indicators = Items(root, "indicators", (e, p) => ReadIndicator(e, p, agencyDates, localities.Count > 0));
+            var indicators = Items(
+                root, "indicators", (e, p) => ReadIndicator(e, p, agencyDates, localities.Count > 0));
             Unique(indicators, i => NameKey.Fold(i.Code), "indicator code");
             KindsDeclaredFromTheStart(root, indicators);
             foreach (var (at, message) in IndicatorLinks.Check(indicators))
@@ -123,7 +126,9 @@ public static class PartnershipReader
         {
             var code = Code(e, path);
             var dates = Dates(e, path);
-            return code is null ? null : new Agency(code, Text(e, "name")!) { Contact = Text(e, "contact"), Dates = dates };
+            return code is null
+                ? null
+                : new Agency(code, Text(e, "name")!) { Contact = Text(e, "contact"), Dates = dates };
         }
 
         private Locality? ReadLocality(JsonElement e, string path)
@@ -145,7 +150,11 @@ public static class PartnershipReader
             return year is null ? null : new Population(locality, year.Value, e.GetProperty("under18").GetInt64());
         }
 
-        private Indicator? ReadIndicator(JsonElement e, string path, Dictionary<string, InForce> agencies, bool haveLocalities)
+        private Indicator? ReadIndicator(
+            JsonElement e,
+            string path,
+            Dictionary<string, InForce> agencies,
+            bool haveLocalities)
         {
             var code = Text(e, "code")!;
             var unit = Enum.Parse<IndicatorUnit>(Text(e, "unit")!, ignoreCase: true);
@@ -156,10 +165,13 @@ public static class PartnershipReader
             var cumulative = Flag(e, "cumulative");
             if (cumulative && unit != IndicatorUnit.Count)
             {
-                Problem(path + ".cumulative", "only a count can be cumulative; a ratio's year to date is the ratio of the sums");
+                Problem(path + ".cumulative",
+                    "only a count can be cumulative; a ratio's year to date is the ratio of the sums");
             }
 
-            MeasureKind? declared = Text(e, "kind") is { } kindText ? Enum.Parse<MeasureKind>(kindText, ignoreCase: true) : null;
+            MeasureKind? declared = Text(e, "kind") is { } kindText
+                ? Enum.Parse<MeasureKind>(kindText, ignoreCase: true)
+                : null;
             if (declared == MeasureKind.Stock && cumulative)
             {
                 Problem(path + ".kind", "a cumulative count adds up over the year, so it is a flow, not a stock");
@@ -173,7 +185,8 @@ public static class PartnershipReader
             var targets = ReadTargets(e, path);
             if (polarity == Polarity.None && targets.Count > 0)
             {
-                Problem(path + ".targets", "an indicator tracked for direction only (polarity none) cannot have targets");
+                Problem(path + ".targets",
+                    "an indicator tracked for direction only (polarity none) cannot have targets");
             }
 
             var min = Number(e, "min");
@@ -238,7 +251,8 @@ public static class PartnershipReader
         private void KindsDeclaredFromTheStart(JsonElement root, List<(Indicator Item, string Path)> indicators)
         {
             var elements = root.GetProperty("indicators").EnumerateArray().ToList();
-            bool Declares(int i) => elements[i].TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String;
+            bool Declares(int i) =>
+                elements[i].TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String;
             var declaring = Enumerable.Range(0, elements.Count).Where(Declares).ToList();
             if (declaring.Count == 0)
             {
@@ -253,13 +267,19 @@ public static class PartnershipReader
                 var index = int.Parse(path["$.indicators[".Length..^1], CultureInfo.InvariantCulture);
                 if (!Declares(index) && indicator.Dates.From?.Year is { } start && (first is null || start > first))
                 {
-                    Problem(path + ".kind", $"required: {indicator.Code} starts in {start}, after the catalogue first declares kinds" +
+                    Problem(path + ".kind",
+                        $"required: {indicator.Code} starts in {start}, after the catalogue first declares kinds" +
                         (first is null ? string.Empty : $" ({first})") + "; say flow or stock");
                 }
             }
         }
 
-        private List<string> ReadAgencyList(JsonElement e, string path, string code, InForce dates, Dictionary<string, InForce> agencies)
+        private List<string> ReadAgencyList(
+            JsonElement e,
+            string path,
+            string code,
+            InForce dates,
+            Dictionary<string, InForce> agencies)
         {
             var codes = new List<string>();
             var index = 0;
@@ -295,7 +315,8 @@ public static class PartnershipReader
         {
             if (Text(e, "seriesBreakNote") is not null && !e.TryGetProperty("seriesBreak", out _))
             {
-                Problem(path + ".seriesBreakNote", "a note says what changed at a series break; give the seriesBreak year too");
+                Problem(path + ".seriesBreakNote",
+                    "a note says what changed at a series break; give the seriesBreak year too");
             }
 
             if (Year(e, path, "seriesBreak") is not { } year)
@@ -306,7 +327,8 @@ public static class PartnershipReader
             // The break year must have a year before it in which the indicator was collected, and be collected itself.
             if (!dates.Touches(year) || !dates.Touches(year.Previous()))
             {
-                Problem(path + ".seriesBreak", $"{year} is not a year {code} is collected after a year it was collected ({dates})");
+                Problem(path + ".seriesBreak",
+                    $"{year} is not a year {code} is collected after a year it was collected ({dates})");
             }
 
             return year;
@@ -359,7 +381,8 @@ public static class PartnershipReader
 
             if (!CataloguePeriod.TryParse(text, out var period))
             {
-                Problem($"{path}.{name}", $"'{text}' is neither a financial year nor a quarter; write it like 2026-27 or 2026-27 Q2");
+                Problem($"{path}.{name}",
+                    $"'{text}' is neither a financial year nor a quarter; write it like 2026-27 or 2026-27 Q2");
                 return null;
             }
 
@@ -394,7 +417,10 @@ public static class PartnershipReader
             return code;
         }
 
-        private static List<(T Item, string Path)> Items<T>(JsonElement root, string name, Func<JsonElement, string, T?> read)
+        private static List<(T Item, string Path)> Items<T>(
+            JsonElement root,
+            string name,
+            Func<JsonElement, string, T?> read)
             where T : class
         {
             var items = new List<(T, string)>();
@@ -430,7 +456,9 @@ public static class PartnershipReader
         }
 
         private static string? Text(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null;
+            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()!.Trim()
+                : null;
 
         private static List<string> Texts(JsonElement e, string name) =>
             e.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array

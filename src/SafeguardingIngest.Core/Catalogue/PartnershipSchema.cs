@@ -56,7 +56,11 @@ internal static class PartnershipSchema
         return problems;
     }
 
-    private static IEnumerable<ReferenceDataProblem> Explain(string keyword, string path, JsonElement value, string location)
+    private static IEnumerable<ReferenceDataProblem> Explain(
+        string keyword,
+        string path,
+        JsonElement value,
+        string location)
     {
         var schema = SchemaAt(location);
         switch (keyword)
@@ -156,14 +160,15 @@ internal static class PartnershipSchema
         } : "something else";
     }
 
-    /// <summary>"$.indicators[0].targets['2025']" and the element there, for a JSON Pointer into the document.</summary>
+    /// <summary>"$.indicators[0].targets['2025']" and the element there, for a JSON Pointer into it.</summary>
     private static (string Path, JsonElement Value) Locate(JsonElement root, string pointer)
     {
         var path = "$";
         var at = root;
         foreach (var raw in Segments(pointer))
         {
-            if (at.ValueKind == JsonValueKind.Array && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            if (at.ValueKind == JsonValueKind.Array &&
+                int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
                 path += $"[{index}]";
                 at = index < at.GetArrayLength() ? at[index] : default;
@@ -184,7 +189,9 @@ internal static class PartnershipSchema
             : path[(path.LastIndexOf('.') + 1)..];
 
     private static bool IsName(string segment) =>
-        segment.Length > 0 && (char.IsAsciiLetter(segment[0]) || segment[0] is '$' or '_') && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '$' or '_');
+        segment.Length > 0 &&
+        (char.IsAsciiLetter(segment[0]) || segment[0] is '$' or '_') &&
+        segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '$' or '_');
 
     private static string SchemaFragment(string schemaLocation)
     {
@@ -207,7 +214,8 @@ internal static class PartnershipSchema
     }
 
     private static IEnumerable<string> Segments(string pointer) =>
-        pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+        pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
 
     internal static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -11,8 +11,14 @@ namespace SafeguardingIngest.Catalogue;
 /// </summary>
 public static class ReleasedQuarters
 {
-    /// <summary>Each way <paramref name="proposed"/> differs from <paramref name="published"/> in <paramref name="released"/>, in words.</summary>
-    public static IReadOnlyList<string> Changes(Partnership published, Partnership proposed, IEnumerable<ReportingPeriod> released)
+    /// <summary>
+    /// Each way <paramref name="proposed"/> differs from <paramref name="published"/> in the quarters
+    /// <paramref name="released"/>, in words.
+    /// </summary>
+    public static IReadOnlyList<string> Changes(
+        Partnership published,
+        Partnership proposed,
+        IEnumerable<ReportingPeriod> released)
     {
         var changes = new List<string>();
         foreach (var quarter in released.Distinct().Order())

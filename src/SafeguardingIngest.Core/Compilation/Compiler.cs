@@ -109,7 +109,9 @@ public static class Compiler
             .Where(a => indicator.IsOwedBy(a.Code))
             .Select(a => new BreakdownRow(a.Code, a.Name, Figures(context, indicator, o => o.Agency == a.Code, [a.Code], targetToDate, rateBreakdowns)))
             .ToList();
-        return new IndicatorResult(indicator, area, target, targetToDate, periods, series, seriesParts, Trend.Fit(comparable), localities, agencies)
+        var trend = Trend.Fit(comparable);
+        return new IndicatorResult(
+            indicator, area, target, targetToDate, periods, series, seriesParts, trend, localities, agencies)
         {
             SeriesCoverage = periods.Select(p => context.Coverage(indicator, p, owing)).ToList(),
             SeriesBreakIndex = breakAt < 0 ? null : firstAfterBreak,
@@ -163,7 +165,9 @@ public static class Compiler
             coverage.IsComplete && previousCoverage.IsComplete && previousBreak is null
                 ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity)
                 : null,
-            withLastYear && lastYearBreak is null ? Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity) : null)
+            withLastYear && lastYearBreak is null
+                ? Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity)
+                : null)
         {
             NotComparableWithLastYear = lastYearBreak,
             NotComparableWithPrevious = previousBreak,

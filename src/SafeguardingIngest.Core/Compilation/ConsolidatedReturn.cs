@@ -49,7 +49,7 @@ public sealed record IndicatorFigures(
     /// </summary>
     public string? NotComparableWithLastYear { get; init; }
 
-    /// <summary>Why nothing is compared with the previous quarter (it lies before a series break); null where it compares.</summary>
+    /// <summary>Why nothing is compared with the previous quarter (before a break); null where it compares.</summary>
     public string? NotComparableWithPrevious { get; init; }
 
     /// <summary>

@@ -67,7 +67,13 @@ public static class HtmlReport
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
                 : new PageCell(Figures.ChangeText(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable), Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
-            var sinceLastYear = Direction(area.SinceLastYear, area.Value, area.SameQuarterLastYear, hide.Value || hide.LastYear, comparable, publication);
+            var sinceLastYear = Direction(
+                area.SinceLastYear,
+                area.Value,
+                area.SameQuarterLastYear,
+                hide.Value || hide.LastYear,
+                comparable,
+                publication);
             var previousCell = Cell(area.Previous, i.Unit, hide.Previous, area.PreviousCoverage, publication)
                 with { Revised = release.IsRevised(FigureKey.Area(period.Previous(), keyCode)) };
             var sincePrevious = Direction(area.SincePrevious, area.Value, area.Previous, hide.Value || hide.Previous,
@@ -75,7 +81,8 @@ public static class HtmlReport
             if (area.NotComparableWithLastYear is { } notLastYear)
             {
                 // Across a series break the page compares nothing, and says why where the comparison would be.
-                (lastYear, change, sinceLastYear) = (new PageCell(notLastYear), new PageCell(notLastYear), new PageCell(notLastYear));
+                var said = new PageCell(notLastYear);
+                (lastYear, change, sinceLastYear) = (said, said, said);
             }
 
             if (area.NotComparableWithPrevious is { } notPrevious)

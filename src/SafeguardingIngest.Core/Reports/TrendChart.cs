@@ -47,7 +47,7 @@ public sealed record TrendChart(
     private const string NothingReturned = "No figures returned";
     private const string AllHidden = "Every quarter's figure is hidden to protect small numbers";
 
-    /// <summary>Where the series break is drawn: between the last quarter before it and the first after; null without one.</summary>
+    /// <summary>Where a series break is drawn, between the quarters either side of it; else null.</summary>
     public string? BreakX { get; init; }
 
     /// <summary>What the break marker says: the year the definition changed, and the catalogue's note.</summary>
@@ -74,7 +74,9 @@ public sealed record TrendChart(
 
         // Quarters before a series break are drawn, but the line is not carried across the break and the
         // projection runs through the quarters after it alone: they do not compare.
-        var first = result.SeriesBreakIndex ?? 0;
+        // So does the projection of an indicator first collected within the eight quarters: from its first.
+        var started = indicator.Dates.From is { } from ? result.SeriesPeriods.ToList().FindIndex(p => p >= from.First) : 0;
+        var first = result.SeriesBreakIndex ?? Math.Max(started, 0);
         var known = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var slots = result.Series.Count + Ahead;
 
@@ -167,7 +169,8 @@ public sealed record TrendChart(
             BreakX = result.SeriesBreakIndex is { } at ? F(X(at - 0.5)) : null,
             BreakLabel = result.SeriesBreakIndex is null ? null
                 : $"Series break: definition changed in {indicator.SeriesBreak}" +
-                  (indicator.SeriesBreakNote is { } why ? $" ({why})" : string.Empty) + "; the quarters either side do not compare.",
+                  (indicator.SeriesBreakNote is { } why ? $" ({why})" : string.Empty) +
+                  "; the quarters either side do not compare.",
         };
     }
 

@@ -55,14 +55,17 @@ public static class XlsxReport
                 SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap), Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
                 Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit),
                 why is not null ? SheetCell.Of(why, CellStyle.Note)
-                    : Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, area.Coverage.IsComplete && area.LastYearCoverage.IsComplete),
+                    : Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear,
+                        area.Coverage.IsComplete && area.LastYearCoverage.IsComplete),
                 Number(area.YearToDate, indicator.Unit), Number(area.YearToDateLastYear, indicator.Unit),
-                why is not null ? SheetCell.Of(why, CellStyle.Note) : Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear,
+                why is not null ? SheetCell.Of(why, CellStyle.Note)
+                    : Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear,
                     area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete),
                 Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year), Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
                 RagCell(area, result.TargetToDate, rated: true),
                 area.NotComparableWithPrevious ?? Figures.DirectionText(area.SincePrevious, area.Value, area.Previous),
-                area.NotComparableWithLastYear ?? Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
+                area.NotComparableWithLastYear
+                    ?? Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
                 indicator.Kind == MeasureKind.Flow ? "flow: adds up over the year" : "stock: position at quarter end", Lacking(area, report.AgencyNames),
             ]);
         }

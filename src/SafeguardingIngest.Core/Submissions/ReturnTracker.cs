@@ -11,7 +11,10 @@ namespace SafeguardingIngest.Submissions;
 /// </summary>
 public static class ReturnTracker
 {
-    /// <summary>The state of every agency owing a return for <paramref name="period"/>, as at <paramref name="today"/> (a UK date).</summary>
+    /// <summary>
+    /// The state of every agency owing a return for <paramref name="period"/>, as at <paramref name="today"/>
+    /// (a UK date).
+    /// </summary>
     public static IReadOnlyList<ReturnState> States(
         Partnership partnership,
         ReportingPeriod period,
