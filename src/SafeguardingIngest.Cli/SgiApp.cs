@@ -12,6 +12,7 @@ public static class SgiApp
         var root = new RootCommand("SafeguardingIngest: check, template, ingest and compile partner agencies' quarterly safeguarding returns into the board's consolidated return.")
         {
             ValidateCommand.Create(console),
+            CatalogueCommand.Create(console),
             TemplateCommand.Create(console),
             IngestCommand.Create(console),
             SubmissionsCommand.Create(console),

@@ -8,6 +8,11 @@ internal sealed class StorageCommandOptions
 {
     public Option<FileInfo?> Reference { get; } = CommonOptions.Reference();
 
+    public Option<bool> ForceReference { get; } = new("--force-reference")
+    {
+        Description = "Publish --reference even where it changes a quarter already released (listing what changes).",
+    };
+
     public Option<string?> Connection { get; } = new("--connection")
     {
         Description = "Storage connection string; default the AzureWebJobsStorage environment variable, else UseDevelopmentStorage=true (Azurite).",
@@ -30,6 +35,7 @@ internal sealed class StorageCommandOptions
     public Command AddTo(Command command)
     {
         command.Options.Add(Reference);
+        command.Options.Add(ForceReference);
         command.Options.Add(Connection);
         command.Options.Add(Account);
         command.Options.Add(Prefix);

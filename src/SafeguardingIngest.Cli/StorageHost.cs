@@ -61,7 +61,10 @@ internal sealed class StorageHost : IAsyncDisposable
             var source = host.Get<IPartnershipSource>();
             if (result.GetValue(reference) is { } file || alwaysPublish)
             {
-                await PublishAsync(source, CommonOptions.ResolveReferencePath(result.GetValue(reference)), console, cancellationToken);
+                var path = CommonOptions.ResolveReferencePath(result.GetValue(reference));
+                var force = result.GetValue(options.ForceReference);
+                await RefuseChangeToReleasedQuartersAsync(host, source, path, force, console, cancellationToken);
+                await PublishAsync(source, path, console, cancellationToken);
             }
 
             try
@@ -87,6 +90,71 @@ internal sealed class StorageHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>
+    /// Refuses a reference file that would change a quarter already released (an indicator's dates moved
+    /// into the past, a target of a released year) unless forced; a release records what was published.
+    /// </summary>
+    private static async Task RefuseChangeToReleasedQuartersAsync(
+        StorageHost host,
+        IPartnershipSource source,
+        string path,
+        bool force,
+        CliConsole console,
+        CancellationToken cancellationToken)
+    {
+        Partnership published;
+        try
+        {
+            published = await source.GetAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        Partnership proposed;
+        try
+        {
+            proposed = PartnershipReader.ReadFile(path);
+        }
+        catch (ReferenceDataException e)
+        {
+            throw new UsageException($"{Path.GetFileName(path)}: {e.Message}");
+        }
+
+        if (proposed.Digest == published.Digest)
+        {
+            return;
+        }
+
+        var released = (await host.Get<Releases.IReleaseStore>().ListAsync(null, cancellationToken))
+            .Select(r => Periods.ReportingPeriod.TryParse(r.Period, out var q) ? q : (Periods.ReportingPeriod?)null)
+            .OfType<Periods.ReportingPeriod>();
+        var changes = ReleasedQuarters.Changes(published, proposed, released);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var list = string.Join(Environment.NewLine, changes.Select(c => "  " + c));
+        if (!force)
+        {
+            throw new UsageException(
+                $"{Path.GetFileName(path)} would change {changes.Count} things in quarters already released:" +
+                $"{Environment.NewLine}{list}" +
+                $"{Environment.NewLine}Publish it anyway with --force-reference, then compile those quarters again.");
+        }
+
+        await console.Error.WriteLineAsync(
+            "Publishing although it changes quarters already released (--force-reference):" +
+            Environment.NewLine + list);
+    }
 
     private static async Task PublishAsync(IPartnershipSource source, string path, CliConsole console, CancellationToken cancellationToken)
     {

@@ -133,7 +133,7 @@ internal static class CredentialCommand
         var path = output?.FullName ?? Path.GetFullPath($"credentials-{quarter.Key}.csv");
         var rows = new List<string> { "agency,agency_name,contact,period,due,expires,upload_page,upload_url" };
         var access = host.Get<AgencyAccess>();
-        foreach (var owing in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()))
+        foreach (var owing in partnership.AgenciesOwing(quarter))
         {
             var credential = await access.IssueAsync(owing.Code, quarter, fileName, lifetime, cancellationToken);
             string[] fields =

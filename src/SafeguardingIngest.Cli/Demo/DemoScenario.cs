@@ -28,7 +28,11 @@ internal static class DemoScenario
     /// <summary>The locality whose early help assessments (EH01) are few this quarter.</summary>
     public const string SmallLocality = "TAM";
 
-    private static readonly Dictionary<string, double> s_smallLocality = new(StringComparer.Ordinal) { ["EH"] = 3, ["CHS"] = 1, ["NSPCC"] = 0 };
+    // The community health services count in whichever health agency owes them that quarter (CHS, then the ICB).
+    private static readonly Dictionary<string, double> s_smallLocality = new(StringComparer.Ordinal)
+    {
+        ["EH"] = 3, ["CHS"] = 1, ["ICB"] = 1, ["NSPCC"] = 0,
+    };
 
     /// <summary>The seed of `sgi demo` unless --seed says otherwise.</summary>
     public const int DefaultSeed = 2009;
@@ -37,10 +41,10 @@ internal static class DemoScenario
     {
         var uploads = new List<DemoUpload>();
         var latest = periods[^1];
-        var owing = partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()).ToList();
         for (var k = 0; k < periods.Count; k++)
         {
             var period = periods[k];
+            var owing = partnership.AgenciesOwing(period);
             var due = period.DueDate(partnership.ReturnsDueDays).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
             foreach (var agency in owing)
             {

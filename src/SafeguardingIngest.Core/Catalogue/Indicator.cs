@@ -44,6 +44,15 @@ public sealed record Indicator
     /// <summary>Largest plausible change from the previous quarter, in percent; beyond it a warning.</summary>
     public double? MaxQuarterlyChange { get; init; }
 
+    /// <summary>The quarters in which it is collected.</summary>
+    public InForce Dates { get; init; } = InForce.Always;
+
+    /// <summary>The first financial year whose figures do not compare with the year before.</summary>
+    public FinancialYear? SeriesBreak { get; init; }
+
+    /// <summary>What changed at the series break, in words the board reads.</summary>
+    public string? SeriesBreakNote { get; init; }
+
     /// <summary>How its counts are tied to other indicators' (none by default).</summary>
     public IndicatorLinks Links { get; init; } = IndicatorLinks.None;
 
@@ -68,6 +77,17 @@ public sealed record Indicator
 
         return false;
     }
+
+    /// <summary>
+    /// True when figures of <paramref name="earlier"/> and <paramref name="later"/> may be compared: no
+    /// series break falls after the first and at or before the second.
+    /// </summary>
+    public bool Compares(ReportingPeriod earlier, ReportingPeriod later) =>
+        SeriesBreak is not { } start || (earlier.Year >= start) == (later.Year >= start);
+
+    /// <summary>Why a comparison across the break is not made ("not comparable: definition changed in …").</summary>
+    public string? NotComparableReason(ReportingPeriod earlier, ReportingPeriod later) =>
+        Compares(earlier, later) ? null : $"not comparable: definition changed in {SeriesBreak}";
 
     /// <summary>The target for <paramref name="year"/>, if one is set.</summary>
     public double? TargetFor(FinancialYear year) => Targets.TryGetValue(year, out var target) ? target : null;

@@ -58,6 +58,63 @@ public sealed class Partnership
         }
     }
 
+    /// <summary>
+    /// The catalogue as it stood for <paramref name="quarter"/>: the agencies, localities and indicators in
+    /// force then, each indicator owed only by the agencies in force. Entries without dates are always in
+    /// force, so a catalogue that never dates anything gives the same lists for every quarter.
+    /// </summary>
+    public Partnership For(ReportingPeriod quarter)
+    {
+        if (Whole != this)
+        {
+            return Whole.For(quarter);
+        }
+
+        lock (_quarters)
+        {
+            if (!_quarters.TryGetValue(quarter, out var view))
+            {
+                view = Narrow(quarter);
+                _quarters[quarter] = view;
+            }
+
+            return view;
+        }
+    }
+
+    private Partnership Narrow(ReportingPeriod quarter)
+    {
+        var agencies = Agencies.Where(a => a.Dates.Covers(quarter)).ToList();
+        var inForce = agencies.Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var indicators = Indicators
+            .Where(i => i.Dates.Covers(quarter))
+            .Select(i => i.Agencies.All(inForce.Contains)
+                ? i
+                : i with { Agencies = i.Agencies.Where(inForce.Contains).ToList() })
+            .ToList();
+        var localities = Localities.Where(l => l.Dates.Covers(quarter)).ToList();
+        return new Partnership(Name, ReturnsDueDays, agencies, localities, Populations, indicators)
+        {
+            Digest = Digest,
+            Whole = this,
+            Quarter = quarter,
+        };
+    }
+
+    private readonly Dictionary<ReportingPeriod, Partnership> _quarters = [];
+
+    /// <summary>The catalogue for all time: this one, or the one a quarter's view was taken from.</summary>
+    public Partnership Whole
+    {
+        get => _whole ?? this;
+        private init => _whole = value;
+    }
+
+    private readonly Partnership? _whole;
+
+    /// <summary>The quarter this view stands for; null for the catalogue for all time.</summary>
+    public ReportingPeriod? Quarter { get; private init; }
+
     /// <summary>The SHA-256 of the document it was read from (lower-case hex); null where it was built in code.</summary>
     public string? Digest { get; internal set; }
 
@@ -110,6 +167,16 @@ public sealed class Partnership
     /// <summary>The indicators <paramref name="agencyCode"/> must return, in catalogue order.</summary>
     public IEnumerable<Indicator> IndicatorsOwedBy(string agencyCode) =>
         Indicators.Where(i => i.IsOwedBy(agencyCode));
+
+    /// <summary>
+    /// The agencies that owe a return for <paramref name="quarter"/>: those in force then that must return
+    /// at least one indicator in force then, in catalogue order.
+    /// </summary>
+    public IReadOnlyList<Agency> AgenciesOwing(ReportingPeriod quarter)
+    {
+        var catalogue = For(quarter);
+        return catalogue.Agencies.Where(a => catalogue.IndicatorsOwedBy(a.Code).Any()).ToList();
+    }
 
     /// <summary>
     /// Under-18 population of a locality in a year; for the whole area, the locality's own figure if

@@ -5,8 +5,10 @@ using SafeguardingIngest.Periods;
 namespace SafeguardingIngest.Catalogue;
 
 /// <summary>
-/// Reads a partnership reference document (partnership.json) and checks it whole: types, ranges,
-/// duplicates and cross-references. Every problem is reported with its JSON path; nothing half-read
+/// Reads a partnership reference document (partnership.json) and checks it whole: its shape against
+/// the published JSON Schema (docs/partnership.schema.json), then by hand what a schema cannot say
+/// (codes that point nowhere, duplicates, dates that end before they start or miss each other, a series
+/// break outside an indicator's dates). Every problem is reported with its JSON path; nothing half-read
 /// is ever returned.
 /// </summary>
 public static class PartnershipReader
@@ -17,9 +19,6 @@ public static class PartnershipReader
         CommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 16,
     };
-
-    // Free-text fields a partnership may add for its own notes; anything else unknown is a typo.
-    private static readonly HashSet<string> s_annotations = new(StringComparer.Ordinal) { "$schema", "description", "notes", "source" };
 
     /// <summary>Reads reference data from a file.</summary>
     public static Partnership ReadFile(string path)
@@ -48,6 +47,12 @@ public static class PartnershipReader
 
         using (document)
         {
+            var shape = PartnershipSchema.Check(document.RootElement);
+            if (shape.Count > 0)
+            {
+                throw new ReferenceDataException(shape);
+            }
+
             var partnership = new Walker().Partnership(document.RootElement);
             partnership.Digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
             return partnership;
@@ -67,40 +72,37 @@ public static class PartnershipReader
         return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
+    /// <summary>Builds the records from a document the schema has passed, checking what it cannot.</summary>
     private sealed class Walker
     {
         private readonly List<ReferenceDataProblem> _problems = [];
 
         public Partnership Partnership(JsonElement root)
         {
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new ReferenceDataException("$", $"expected an object, found {Describe(root)}");
-            }
-
-            Known(root, "$", "partnership", "returnsDueDays", "agencies", "localities", "populations", "indicators");
-            var name = RequiredString(root, "$", "partnership");
-            var due = RequiredInt(root, "$", "returnsDueDays", 0, 366);
-            var agencies = Items(root, "$", "agencies", required: true, ReadAgency);
-            var localities = Items(root, "$", "localities", required: false, ReadLocality);
+            var agencies = Items(root, "agencies", ReadAgency);
+            var localities = Items(root, "localities", ReadLocality);
             Unique(agencies, a => a.Code, "agency code");
             Unique(localities, l => l.Code, "locality code");
-            for (var i = 0; i < localities.Count; i++)
+            foreach (var (locality, path) in localities.Where(l => Same(l.Item.Code, Locality.WholeAreaCode)))
             {
-                if (string.Equals(localities[i].Item.Code, Locality.WholeAreaCode, StringComparison.OrdinalIgnoreCase))
-                {
-                    Problem($"$.localities[{i}].code", $"'{Locality.WholeAreaCode}' is reserved for the whole area");
-                }
+                Problem(path + ".code", $"'{Locality.WholeAreaCode}' is reserved for the whole area");
             }
 
-            var agencyCodes = agencies.Select(a => a.Item.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var localityCodes = localities.Select(l => l.Item.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            localityCodes.Add(Locality.WholeAreaCode);
+            var agencyDates = new Dictionary<string, InForce>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (agency, _) in agencies)
+            {
+                agencyDates.TryAdd(agency.Code, agency.Dates);
+            }
 
-            var populations = Items(root, "$", "populations", required: false, (e, p) => ReadPopulation(e, p, localityCodes));
+            var localityCodes = localities.Select(l => l.Item.Code)
+                .Append(Locality.WholeAreaCode)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var populations = Items(root, "populations", (e, p) => ReadPopulation(e, p, localityCodes));
             Unique(populations, x => $"{x.Locality} {x.Year}", "population for locality and year");
-            var indicators = Items(root, "$", "indicators", required: true, (e, p) => ReadIndicator(e, p, agencyCodes, localities.Count > 0));
+            var indicators = Items(
+                root, "indicators", (e, p) => ReadIndicator(e, p, agencyDates, localities.Count > 0));
             Unique(indicators, i => NameKey.Fold(i.Code), "indicator code");
+            KindsDeclaredFromTheStart(root, indicators);
             foreach (var (at, message) in IndicatorLinks.Check(indicators))
             {
                 Problem(at, message);
@@ -112,8 +114,8 @@ public static class PartnershipReader
             }
 
             return new Partnership(
-                name!,
-                due!.Value,
+                Text(root, "partnership")!,
+                root.GetProperty("returnsDueDays").GetInt32(),
                 agencies.Select(a => a.Item).ToList(),
                 localities.Select(l => l.Item).ToList(),
                 populations.Select(p => p.Item).ToList(),
@@ -122,77 +124,73 @@ public static class PartnershipReader
 
         private Agency? ReadAgency(JsonElement e, string path)
         {
-            Known(e, path, "code", "name", "contact");
-            var code = RequiredCode(e, path, "code");
-            var name = RequiredString(e, path, "name");
-            var contact = e.TryGetProperty("contact", out var given) ? RequiredString(e, path, "contact") : null;
-            return code is null || name is null ? null : new Agency(code, name) { Contact = contact };
+            var code = Code(e, path);
+            var dates = Dates(e, path);
+            return code is null
+                ? null
+                : new Agency(code, Text(e, "name")!) { Contact = Text(e, "contact"), Dates = dates };
         }
 
         private Locality? ReadLocality(JsonElement e, string path)
         {
-            Known(e, path, "code", "name");
-            var code = RequiredCode(e, path, "code");
-            var name = RequiredString(e, path, "name");
-            return code is null || name is null ? null : new Locality(code, name);
+            var code = Code(e, path);
+            var dates = Dates(e, path);
+            return code is null ? null : new Locality(code, Text(e, "name")!) { Dates = dates };
         }
 
         private Population? ReadPopulation(JsonElement e, string path, HashSet<string> localityCodes)
         {
-            Known(e, path, "locality", "year", "under18");
-            var locality = RequiredString(e, path, "locality");
-            if (locality is not null && !localityCodes.Contains(locality))
+            var locality = Text(e, "locality")!;
+            if (!localityCodes.Contains(locality))
             {
                 Problem(path + ".locality", $"'{locality}' is not one of the localities");
-                locality = null;
             }
 
-            var year = RequiredYear(e, path, "year");
-            var under18 = RequiredLong(e, path, "under18", 1, 100_000_000);
-            return locality is null || year is null || under18 is null ? null : new Population(locality, year.Value, under18.Value);
+            var year = Year(e, path, "year");
+            return year is null ? null : new Population(locality, year.Value, e.GetProperty("under18").GetInt64());
         }
 
-        private Indicator? ReadIndicator(JsonElement e, string path, HashSet<string> agencyCodes, bool haveLocalities)
+        private Indicator? ReadIndicator(
+            JsonElement e,
+            string path,
+            Dictionary<string, InForce> agencies,
+            bool haveLocalities)
         {
-            Known(e, path, "code", "title", "unit", "polarity", "agencies", "byLocality", "kind", "cumulative", "baseline", "targets", "tolerance", "min", "max", "maxQuarterlyChange",
-                "sameCountAs", "partOf", "numeratorOf", "denominatorOf");
-            var code = RequiredString(e, path, "code");
-            var title = RequiredString(e, path, "title");
-            var unit = RequiredEnum<IndicatorUnit>(e, path, "unit", "count, percentage, ratePer10000, average");
-            var polarity = RequiredEnum<Polarity>(e, path, "polarity", "lowerIsBetter, higherIsBetter, none");
-            var owing = ReadAgencyList(e, path, agencyCodes);
-            var byLocality = OptionalBool(e, path, "byLocality");
-            var cumulative = OptionalBool(e, path, "cumulative");
-            if (cumulative && unit is not null and not IndicatorUnit.Count)
+            var code = Text(e, "code")!;
+            var unit = Enum.Parse<IndicatorUnit>(Text(e, "unit")!, ignoreCase: true);
+            var polarity = Enum.Parse<Polarity>(Text(e, "polarity")!, ignoreCase: true);
+            var dates = Dates(e, path);
+            var owing = ReadAgencyList(e, path, code, dates, agencies);
+            var byLocality = Flag(e, "byLocality");
+            var cumulative = Flag(e, "cumulative");
+            if (cumulative && unit != IndicatorUnit.Count)
             {
-                Problem(path + ".cumulative", "only a count can be cumulative; a ratio's year to date is the ratio of the sums");
+                Problem(path + ".cumulative",
+                    "only a count can be cumulative; a ratio's year to date is the ratio of the sums");
             }
 
-            var declared = e.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind != JsonValueKind.Null
-                ? RequiredEnum<MeasureKind>(e, path, "kind", "flow, stock")
+            MeasureKind? declared = Text(e, "kind") is { } kindText
+                ? Enum.Parse<MeasureKind>(kindText, ignoreCase: true)
                 : null;
             if (declared == MeasureKind.Stock && cumulative)
             {
                 Problem(path + ".kind", "a cumulative count adds up over the year, so it is a flow, not a stock");
             }
 
-            var kind = declared ?? DefaultKind(unit, cumulative);
-
             if (byLocality && !haveLocalities)
             {
                 Problem(path + ".byLocality", "the partnership has no localities to break it down by");
             }
 
-            var baseline = ReadBaseline(e, path);
             var targets = ReadTargets(e, path);
             if (polarity == Polarity.None && targets.Count > 0)
             {
-                Problem(path + ".targets", "an indicator tracked for direction only (polarity none) cannot have targets");
+                Problem(path + ".targets",
+                    "an indicator tracked for direction only (polarity none) cannot have targets");
             }
 
-            var tolerance = OptionalNumber(e, path, "tolerance", 0, 100);
-            var min = OptionalNumber(e, path, "min", double.MinValue, double.MaxValue);
-            var max = OptionalNumber(e, path, "max", double.MinValue, double.MaxValue);
+            var min = Number(e, "min");
+            var max = Number(e, "max");
             if (min is not null && max is not null && min > max)
             {
                 Problem(path + ".min", $"min ({Format(min.Value)}) is above max ({Format(max.Value)})");
@@ -203,70 +201,35 @@ public static class PartnershipReader
                 Problem(path + (min < 0 ? ".min" : ".max"), "a percentage lies between 0 and 100");
             }
 
-            var change = OptionalNumber(e, path, "maxQuarterlyChange", 0, 1_000_000);
-            if (code is null || title is null || unit is null || polarity is null || owing is null)
-            {
-                return null;
-            }
-
+            var seriesBreak = SeriesBreak(e, path, code, dates);
             return new Indicator
             {
                 Code = code,
-                Title = title,
-                Unit = unit.Value,
-                Polarity = polarity.Value,
+                Title = Text(e, "title")!,
+                Unit = unit,
+                Polarity = polarity,
                 Agencies = owing,
                 ByLocality = byLocality,
-                Kind = kind,
-                Baseline = baseline,
+                Kind = declared ?? DefaultKind(unit, cumulative),
+                Baseline = e.TryGetProperty("baseline", out var b) && b.ValueKind == JsonValueKind.Object
+                    ? new Baseline(Text(b, "year")!, b.GetProperty("value").GetDouble())
+                    : null,
                 Targets = targets,
-                Tolerance = tolerance,
+                Tolerance = Number(e, "tolerance"),
                 Min = min,
                 Max = max,
-                MaxQuarterlyChange = change,
+                MaxQuarterlyChange = Number(e, "maxQuarterlyChange"),
+                Dates = dates,
+                SeriesBreak = seriesBreak,
+                SeriesBreakNote = Text(e, "seriesBreakNote"),
                 Links = new IndicatorLinks
                 {
-                    SameCountAs = OptionalCode(e, path, "sameCountAs"),
-                    PartOf = OptionalCode(e, path, "partOf"),
-                    NumeratorOf = OptionalCodes(e, path, "numeratorOf"),
-                    DenominatorOf = OptionalCodes(e, path, "denominatorOf"),
+                    SameCountAs = Text(e, "sameCountAs"),
+                    PartOf = Text(e, "partOf"),
+                    NumeratorOf = Texts(e, "numeratorOf"),
+                    DenominatorOf = Texts(e, "denominatorOf"),
                 },
             };
-        }
-
-        private string? OptionalCode(JsonElement e, string path, string name) =>
-            e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? RequiredCode(e, path, name) : null;
-
-        private List<string> OptionalCodes(JsonElement e, string path, string name)
-        {
-            var codes = new List<string>();
-            if (!e.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
-            {
-                return codes;
-            }
-
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                Problem($"{path}.{name}", $"expected an array of indicator codes, found {Describe(list)}");
-                return codes;
-            }
-
-            var index = 0;
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-                {
-                    codes.Add(item.GetString()!.Trim());
-                }
-                else
-                {
-                    Problem($"{path}.{name}[{index}]", $"expected an indicator code, found {Describe(item)}");
-                }
-
-                index++;
-            }
-
-            return codes;
         }
 
         /// <summary>
@@ -274,44 +237,70 @@ public static class PartnershipReader
         /// catalogues written before kinds were declared meant it); a percentage or an average is a flow
         /// (the ratio of the year's sums); a rate per 10,000 is a stock (children on a plan per 10,000).
         /// </summary>
-        private static MeasureKind DefaultKind(IndicatorUnit? unit, bool cumulative) => unit switch
+        private static MeasureKind DefaultKind(IndicatorUnit unit, bool cumulative) => unit switch
         {
             IndicatorUnit.Count => cumulative ? MeasureKind.Flow : MeasureKind.Stock,
             IndicatorUnit.RatePer10000 => MeasureKind.Stock,
             _ => MeasureKind.Flow,
         };
 
-        private List<string>? ReadAgencyList(JsonElement e, string path, HashSet<string> agencyCodes)
+        /// <summary>
+        /// Once a catalogue declares kinds, an indicator that starts in a later year must declare its own:
+        /// the default above is for catalogues written before kinds existed, not for new indicators.
+        /// </summary>
+        private void KindsDeclaredFromTheStart(JsonElement root, List<(Indicator Item, string Path)> indicators)
         {
-            var listPath = path + ".agencies";
-            if (!e.TryGetProperty("agencies", out var list))
+            var elements = root.GetProperty("indicators").EnumerateArray().ToList();
+            bool Declares(int i) =>
+                elements[i].TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String;
+            var declaring = Enumerable.Range(0, elements.Count).Where(Declares).ToList();
+            if (declaring.Count == 0)
             {
-                Problem(listPath, "required: the codes of the agencies that must return this indicator");
-                return null;
+                return;
             }
 
-            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+            // An indicator with no start has been in force from the beginning.
+            var starts = indicators.ToDictionary(i => i.Path, i => i.Item.Dates.From?.Year);
+            var first = declaring.Select(i => starts.GetValueOrDefault($"$.indicators[{i}]")).Min();
+            foreach (var (indicator, path) in indicators)
             {
-                Problem(listPath, $"expected a non-empty array of agency codes, found {Describe(list)}");
-                return null;
+                var index = int.Parse(path["$.indicators[".Length..^1], CultureInfo.InvariantCulture);
+                if (!Declares(index) && indicator.Dates.From?.Year is { } start && (first is null || start > first))
+                {
+                    Problem(path + ".kind",
+                        $"required: {indicator.Code} starts in {start}, after the catalogue first declares kinds" +
+                        (first is null ? string.Empty : $" ({first})") + "; say flow or stock");
+                }
             }
+        }
 
+        private List<string> ReadAgencyList(
+            JsonElement e,
+            string path,
+            string code,
+            InForce dates,
+            Dictionary<string, InForce> agencies)
+        {
             var codes = new List<string>();
             var index = 0;
-            foreach (var item in list.EnumerateArray())
+            foreach (var item in e.GetProperty("agencies").EnumerateArray())
             {
-                var itemPath = $"{listPath}[{index++}]";
-                if (item.ValueKind != JsonValueKind.String)
+                var itemPath = $"{path}.agencies[{index++}]";
+                var text = item.GetString()!.Trim();
+                if (!agencies.TryGetValue(text, out var agencyDates))
                 {
-                    Problem(itemPath, $"expected an agency code, found {Describe(item)}");
+                    Problem(itemPath, $"'{text}' is not one of the agencies");
+                    continue;
                 }
-                else if (!agencyCodes.TryGetValue(item.GetString()!, out var known))
-                {
-                    Problem(itemPath, $"'{item.GetString()}' is not one of the agencies");
-                }
-                else if (codes.Contains(known, StringComparer.OrdinalIgnoreCase))
+
+                var known = agencies.Keys.First(k => Same(k, text));
+                if (codes.Contains(known, StringComparer.OrdinalIgnoreCase))
                 {
                     Problem(itemPath, $"'{known}' is listed twice");
+                }
+                else if (!agencyDates.Overlaps(dates))
+                {
+                    Problem(itemPath, $"'{known}' ({agencyDates}) owes no return while {code} is collected ({dates})");
                 }
                 else
                 {
@@ -322,53 +311,45 @@ public static class PartnershipReader
             return codes;
         }
 
-        private Baseline? ReadBaseline(JsonElement e, string path)
+        private FinancialYear? SeriesBreak(JsonElement e, string path, string code, InForce dates)
         {
-            if (!e.TryGetProperty("baseline", out var baseline) || baseline.ValueKind == JsonValueKind.Null)
+            if (Text(e, "seriesBreakNote") is not null && !e.TryGetProperty("seriesBreak", out _))
+            {
+                Problem(path + ".seriesBreakNote",
+                    "a note says what changed at a series break; give the seriesBreak year too");
+            }
+
+            if (Year(e, path, "seriesBreak") is not { } year)
             {
                 return null;
             }
 
-            var baselinePath = path + ".baseline";
-            if (baseline.ValueKind != JsonValueKind.Object)
+            // The break year must have a year before it in which the indicator was collected, and be collected itself.
+            if (!dates.Touches(year) || !dates.Touches(year.Previous()))
             {
-                Problem(baselinePath, $"expected an object {{year, value}}, found {Describe(baseline)}");
-                return null;
+                Problem(path + ".seriesBreak",
+                    $"{year} is not a year {code} is collected after a year it was collected ({dates})");
             }
 
-            Known(baseline, baselinePath, "year", "value");
-            var year = RequiredString(baseline, baselinePath, "year");
-            var value = RequiredNumber(baseline, baselinePath, "value");
-            return year is null || value is null ? null : new Baseline(year, value.Value);
+            return year;
         }
 
         private Dictionary<FinancialYear, double> ReadTargets(JsonElement e, string path)
         {
             var targets = new Dictionary<FinancialYear, double>();
-            if (!e.TryGetProperty("targets", out var element) || element.ValueKind == JsonValueKind.Null)
+            if (!e.TryGetProperty("targets", out var element) || element.ValueKind != JsonValueKind.Object)
             {
-                return targets;
-            }
-
-            var targetsPath = path + ".targets";
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                Problem(targetsPath, $"expected an object of year: value, found {Describe(element)}");
                 return targets;
             }
 
             foreach (var property in element.EnumerateObject())
             {
-                var targetPath = $"{targetsPath}['{property.Name}']";
+                var targetPath = $"{path}.targets['{property.Name}']";
                 if (!FinancialYear.TryParse(property.Name, out var year))
                 {
                     Problem(targetPath, $"'{property.Name}' is not a financial year; write it like 2025-26");
                 }
-                else if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value) || !double.IsFinite(value))
-                {
-                    Problem(targetPath, $"expected a number, found {Describe(property.Value)}");
-                }
-                else if (!targets.TryAdd(year, value))
+                else if (!targets.TryAdd(year, property.Value.GetDouble()))
                 {
                     Problem(targetPath, $"a second target for {year}");
                 }
@@ -377,45 +358,84 @@ public static class PartnershipReader
             return targets;
         }
 
-        private List<(T Item, string Path)> Items<T>(JsonElement parent, string path, string name, bool required, Func<JsonElement, string, T?> read)
+        private InForce Dates(JsonElement e, string path)
+        {
+            var from = Bound(e, path, "from");
+            var until = Bound(e, path, "until");
+            var dates = new InForce(from, until);
+            if (dates.IsEmpty)
+            {
+                Problem(path + ".until", $"{until} ends before {from} starts");
+                return InForce.Always;
+            }
+
+            return dates;
+        }
+
+        private CataloguePeriod? Bound(JsonElement e, string path, string name)
+        {
+            if (Text(e, name) is not { } text)
+            {
+                return null;
+            }
+
+            if (!CataloguePeriod.TryParse(text, out var period))
+            {
+                Problem($"{path}.{name}",
+                    $"'{text}' is neither a financial year nor a quarter; write it like 2026-27 or 2026-27 Q2");
+                return null;
+            }
+
+            return period;
+        }
+
+        private FinancialYear? Year(JsonElement e, string path, string name)
+        {
+            if (Text(e, name) is not { } text)
+            {
+                return null;
+            }
+
+            if (!FinancialYear.TryParse(text, out var year))
+            {
+                Problem($"{path}.{name}", $"'{text}' is not a financial year; write it like 2025-26");
+                return null;
+            }
+
+            return year;
+        }
+
+        private string? Code(JsonElement e, string path)
+        {
+            var code = Text(e, "code")!;
+            if (NameKey.Fold(code).Length == 0)
+            {
+                Problem(path + ".code", $"'{code}' has no letters or digits");
+                return null;
+            }
+
+            return code;
+        }
+
+        private static List<(T Item, string Path)> Items<T>(
+            JsonElement root,
+            string name,
+            Func<JsonElement, string, T?> read)
             where T : class
         {
             var items = new List<(T, string)>();
-            var listPath = $"{path}.{name}";
-            if (!parent.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
+            if (!root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                if (required)
-                {
-                    Problem(listPath, "required");
-                }
-
                 return items;
-            }
-
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                Problem(listPath, $"expected an array, found {Describe(list)}");
-                return items;
-            }
-
-            if (required && list.GetArrayLength() == 0)
-            {
-                Problem(listPath, "must not be empty");
             }
 
             var index = 0;
             foreach (var element in list.EnumerateArray())
             {
-                var itemPath = $"{listPath}[{index++}]";
-                if (element.ValueKind != JsonValueKind.Object)
+                var path = $"$.{name}[{index++}]";
+                if (read(element, path) is { } item)
                 {
-                    Problem(itemPath, $"expected an object, found {Describe(element)}");
-                    continue;
-                }
-
-                if (read(element, itemPath) is { } item)
-                {
-                    items.Add((item, itemPath));
+                    items.Add((item, path));
                 }
             }
 
@@ -435,181 +455,26 @@ public static class PartnershipReader
             }
         }
 
-        private void Known(JsonElement element, string path, params string[] names)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!names.Contains(property.Name, StringComparer.Ordinal) && !s_annotations.Contains(property.Name))
-                {
-                    var hint = names.FirstOrDefault(n => string.Equals(n, property.Name, StringComparison.OrdinalIgnoreCase))
-                        ?? NearestMatch.Find(property.Name, names.Select(n => (NameKey.Fold(n), n)));
-                    Problem($"{path}.{property.Name}", hint is null
-                        ? $"unknown field; expected one of {string.Join(", ", names)}"
-                        : $"unknown field; did you mean '{hint}'?");
-                }
-            }
-        }
+        private static string? Text(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()!.Trim()
+                : null;
 
-        private string? RequiredString(JsonElement e, string path, string name)
-        {
-            if (!e.TryGetProperty(name, out var value))
-            {
-                Problem($"{path}.{name}", "required");
-                return null;
-            }
+        private static List<string> Texts(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Select(i => i.GetString()!.Trim()).ToList()
+                : [];
 
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-            {
-                Problem($"{path}.{name}", $"expected non-empty text, found {Describe(value)}");
-                return null;
-            }
+        private static double? Number(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
-            return value.GetString()!.Trim();
-        }
+        private static bool Flag(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-        private string? RequiredCode(JsonElement e, string path, string name)
-        {
-            var code = RequiredString(e, path, name);
-            if (code is not null && NameKey.Fold(code).Length == 0)
-            {
-                Problem($"{path}.{name}", $"'{code}' has no letters or digits");
-                return null;
-            }
-
-            return code;
-        }
-
-        private int? RequiredInt(JsonElement e, string path, string name, int min, int max)
-        {
-            var value = RequiredLong(e, path, name, min, max);
-            return value is null ? null : (int)value.Value;
-        }
-
-        private long? RequiredLong(JsonElement e, string path, string name, long min, long max)
-        {
-            if (!e.TryGetProperty(name, out var value))
-            {
-                Problem($"{path}.{name}", "required");
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
-            {
-                Problem($"{path}.{name}", $"expected a whole number, found {Describe(value)}");
-                return null;
-            }
-
-            if (number < min || number > max)
-            {
-                Problem($"{path}.{name}", $"{number} is outside {min} to {max}");
-                return null;
-            }
-
-            return number;
-        }
-
-        private double? RequiredNumber(JsonElement e, string path, string name)
-        {
-            if (!e.TryGetProperty(name, out _))
-            {
-                Problem($"{path}.{name}", "required");
-                return null;
-            }
-
-            return OptionalNumber(e, path, name, double.MinValue, double.MaxValue);
-        }
-
-        private double? OptionalNumber(JsonElement e, string path, string name, double min, double max)
-        {
-            if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-            {
-                Problem($"{path}.{name}", $"expected a number, found {Describe(value)}");
-                return null;
-            }
-
-            if (number < min || number > max)
-            {
-                Problem($"{path}.{name}", $"{Format(number)} is outside {Format(min)} to {Format(max)}");
-                return null;
-            }
-
-            return number;
-        }
-
-        private bool OptionalBool(JsonElement e, string path, string name)
-        {
-            if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return false;
-            }
-
-            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                Problem($"{path}.{name}", $"expected true or false, found {Describe(value)}");
-                return false;
-            }
-
-            return value.GetBoolean();
-        }
-
-        private FinancialYear? RequiredYear(JsonElement e, string path, string name)
-        {
-            var text = RequiredString(e, path, name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (!FinancialYear.TryParse(text, out var year))
-            {
-                Problem($"{path}.{name}", $"'{text}' is not a financial year; write it like 2025-26");
-                return null;
-            }
-
-            return year;
-        }
-
-        private T? RequiredEnum<T>(JsonElement e, string path, string name, string allowed)
-            where T : struct, Enum
-        {
-            var text = RequiredString(e, path, name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (!Enum.TryParse<T>(text, ignoreCase: true, out var value) || !Enum.IsDefined(value) || char.IsAsciiDigit(text[0]))
-            {
-                Problem($"{path}.{name}", $"'{text}' is not one of {allowed}");
-                return null;
-            }
-
-            return value;
-        }
+        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
         private void Problem(string path, string reason) => _problems.Add(new ReferenceDataProblem(path, reason));
 
-        private static string Describe(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.String => $"\"{value.GetString()}\"",
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-            JsonValueKind.Null => "null",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.Object => "an object",
-            _ => value.ValueKind.ToString(),
-        };
-
-        private static string Format(double value) => value switch
-        {
-            double.MinValue => "-∞",
-            double.MaxValue => "∞",
-            _ => value.ToString("0.###", CultureInfo.InvariantCulture),
-        };
+        private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
     }
 }

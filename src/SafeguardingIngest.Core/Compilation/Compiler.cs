@@ -60,8 +60,10 @@ public static class Compiler
             }
         }
 
-        var context = new Context(partnership, period, byIndicator);
-        var indicators = partnership.Indicators.Select(i => Indicator(context, i)).ToList();
+        // The page holds the catalogue as it stood for the quarter: its indicators, agencies and localities.
+        var catalogue = partnership.For(period);
+        var context = new Context(catalogue, period, byIndicator);
+        var indicators = catalogue.Indicators.Select(i => Indicator(context, i)).ToList();
         var current = data.GetValueOrDefault(period) ?? PeriodData.Empty(period);
         var actions = current.Actions;
         var amberAndRed = actions.Where(a => a.Item.Rag != Rag.Green).OrderBy(a => a.Item.Rag).ThenBy(a => a.Agency, StringComparer.Ordinal).ToList();
@@ -75,8 +77,8 @@ public static class Compiler
             new ActionsSummary(actions.Count(a => a.Item.Rag == Rag.Red), actions.Count(a => a.Item.Rag == Rag.Amber), actions.Count(a => a.Item.Rag == Rag.Green), amberAndRed),
             current.Risks.OrderByDescending(r => r.Item.Score).ThenByDescending(r => r.Item.Impact).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList(),
             data.Values.SelectMany(d => d.Observations).OrderBy(o => o.Period).ThenBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Agency, StringComparer.Ordinal).ThenBy(o => o.Locality, StringComparer.Ordinal).ToList(),
-            partnership.Agencies.ToDictionary(a => a.Code, a => a.Name),
-            partnership.Localities.ToDictionary(l => l.Code, l => l.Name));
+            partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
+            partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name));
     }
 
     private static IndicatorResult Indicator(Context context, Indicator indicator)
@@ -84,11 +86,17 @@ public static class Compiler
         var period = context.Period;
         var target = indicator.TargetFor(period.Year);
         var targetToDate = target is { } annual && indicator.TargetIsProRata ? annual * period.Quarter / 4 : target;
-        var owing = context.Partnership.Agencies.Where(a => indicator.IsOwedBy(a.Code)).Select(a => a.Code).ToList();
+        // Every agency that owes it in any quarter: the coverage of each quarter keeps those owing then.
+        var owing = context.Partnership.Whole.FindIndicator(indicator.Code)?.Agencies ?? indicator.Agencies;
         var area = Figures(context, indicator, _ => true, owing, targetToDate, rated: true);
         var periods = PeriodsNeeded(period);
         var seriesParts = periods.Select(p => context.Parts(indicator, p, _ => true)).ToList();
         var series = seriesParts.Select(p => p.ValueFor(indicator.Unit)).ToList();
+
+        // The "no action" line runs through the quarters that compare with this one: none before a break.
+        var breakAt = periods.ToList().FindIndex(p => !indicator.Compares(p, period));
+        var comparable = series.Select((v, i) => indicator.Compares(periods[i], period) ? v : null).ToList();
+        var firstAfterBreak = periods.ToList().FindLastIndex(p => !indicator.Compares(p, period)) + 1;
 
         // Targets are partnership-wide: a locality or agency is rated only for ratios, never for counts.
         var rateBreakdowns = indicator.Unit != IndicatorUnit.Count;
@@ -101,9 +109,12 @@ public static class Compiler
             .Where(a => indicator.IsOwedBy(a.Code))
             .Select(a => new BreakdownRow(a.Code, a.Name, Figures(context, indicator, o => o.Agency == a.Code, [a.Code], targetToDate, rateBreakdowns)))
             .ToList();
-        return new IndicatorResult(indicator, area, target, targetToDate, periods, series, seriesParts, Trend.Fit(series), localities, agencies)
+        var trend = Trend.Fit(comparable);
+        return new IndicatorResult(
+            indicator, area, target, targetToDate, periods, series, seriesParts, trend, localities, agencies)
         {
             SeriesCoverage = periods.Select(p => context.Coverage(indicator, p, owing)).ToList(),
+            SeriesBreakIndex = breakAt < 0 ? null : firstAfterBreak,
         };
     }
 
@@ -122,6 +133,20 @@ public static class Compiler
         var (ytdParts, ytd, ytdCoverage) = YearToDate(context, indicator, period, scope, owing);
         var (_, ytdLastYear, ytdLastYearCoverage) = YearToDate(context, indicator, lastYear, scope, owing);
 
+        // Across a series break nothing is compared: the earlier figure is not shown beside this one.
+        var lastYearBreak = indicator.NotComparableReason(lastYear, period);
+        var previousBreak = indicator.NotComparableReason(period.Previous(), period);
+        if (lastYearBreak is not null)
+        {
+            (sameQuarterLastYear, lastYearParts, ytdLastYear) = (null, Ratio.None, null);
+            (lastYearCoverage, ytdLastYearCoverage) = (Compilation.Coverage.Complete, Compilation.Coverage.Complete);
+        }
+
+        if (previousBreak is not null)
+        {
+            (previous, previousCoverage) = (null, Compilation.Coverage.Complete);
+        }
+
         // A comparison with a figure that lacks an owed return would show the missing return as a change.
         var withLastYear = coverage.IsComplete && lastYearCoverage.IsComplete;
         var yearsComparable = ytdCoverage.IsComplete && ytdLastYearCoverage.IsComplete;
@@ -131,15 +156,21 @@ public static class Compiler
             previous,
             sameQuarterLastYear,
             lastYearParts,
-            withLastYear ? Travel.PercentageVariation(value, sameQuarterLastYear) : null,
+            withLastYear && lastYearBreak is null ? Travel.PercentageVariation(value, sameQuarterLastYear) : null,
             ytd,
             ytdParts,
             ytdLastYear,
-            yearsComparable ? Travel.PercentageVariation(ytd, ytdLastYear) : null,
+            yearsComparable && lastYearBreak is null ? Travel.PercentageVariation(ytd, ytdLastYear) : null,
             rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance) : null,
-            coverage.IsComplete && previousCoverage.IsComplete ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity) : null,
-            withLastYear ? Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity) : null)
+            coverage.IsComplete && previousCoverage.IsComplete && previousBreak is null
+                ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity)
+                : null,
+            withLastYear && lastYearBreak is null
+                ? Travel.Of(value, sameQuarterLastYear, indicator.Unit, indicator.Polarity)
+                : null)
         {
+            NotComparableWithLastYear = lastYearBreak,
+            NotComparableWithPrevious = previousBreak,
             Coverage = coverage,
             PreviousCoverage = previousCoverage,
             LastYearCoverage = lastYearCoverage,
@@ -229,10 +260,12 @@ public static class Compiler
                 _returned[key] = returned;
             }
 
+            // Owed by the catalogue of that quarter: an agency that had ended or not started owed nothing.
+            var then = partnership.Whole.For(quarter).FindIndicator(indicator.Code);
             List<MissingReturn>? missing = null;
             foreach (var agency in owing)
             {
-                if (!returned.Contains(agency))
+                if (then is not null && then.IsOwedBy(agency) && !returned.Contains(agency))
                 {
                     (missing ??= []).Add(new MissingReturn(quarter, agency));
                 }

@@ -44,6 +44,15 @@ public sealed record IndicatorFigures(
     public Coverage YearToDateLastYearCoverage { get; init; } = Coverage.Complete;
 
     /// <summary>
+    /// Why nothing is compared with last year ("not comparable: definition changed in 2026-27"): the same
+    /// quarter last year and last year's year to date lie before a series break; null where they compare.
+    /// </summary>
+    public string? NotComparableWithLastYear { get; init; }
+
+    /// <summary>Why nothing is compared with the previous quarter (before a break); null where it compares.</summary>
+    public string? NotComparableWithPrevious { get; init; }
+
+    /// <summary>
     /// The owed returns missing from the figures that are there: a figure with nothing returned at all
     /// is no data, not an incomplete figure, so its gaps are not listed.
     /// </summary>
@@ -75,6 +84,12 @@ public sealed record IndicatorResult(
 {
     /// <summary>Each quarter of the series: the returns it lacks.</summary>
     public IReadOnlyList<Coverage> SeriesCoverage { get; init; } = [];
+
+    /// <summary>
+    /// The index in <see cref="SeriesPeriods"/> of the first quarter after a series break within the eight
+    /// (the chart leaves a gap before it and marks it); null where the series has no break.
+    /// </summary>
+    public int? SeriesBreakIndex { get; init; }
 }
 
 /// <summary>A query on an accepted return, marked explained where the agency wrote commentary on that row.</summary>

@@ -100,4 +100,8 @@ public sealed record ChartFrame
     public int QuarterY { get; } = TrendChart.QuarterLabelY;
 
     public int YearY { get; } = TrendChart.YearLabelY;
+
+    public int Top { get; } = TrendChart.PlotTop;
+
+    public int Bottom { get; } = TrendChart.PlotBottom;
 }

@@ -40,6 +40,9 @@ public static class CsvMetadata
             ["status"] = ("Filter", "Status", "", "provisional (compiled before the quarter ended: figures will change) or published"),
             ["revised"] = ("Filter", "Revised", "true/false",
                 "true where an earlier release published this figure otherwise (the r mark on the page)"),
+            ["compares_with_last_year"] = ("Filter", "Compares with last year", "true/z",
+                "true where the same quarter last year may be compared; " +
+                "z (not applicable) where the definition changed between"),
         };
 
     /// <summary>Writes the metadata (UTF-8 with BOM, as the csv).</summary>

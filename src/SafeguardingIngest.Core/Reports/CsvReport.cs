@@ -16,7 +16,8 @@ namespace SafeguardingIngest.Reports;
 /// indicator are complete
 /// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
 /// total worked out from the file can be read as the incomplete figure it is. Each row names its release and
-/// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised").
+/// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised"),
+/// and says whether the same quarter last year compares with it ("z", not applicable, across a series break).
 /// <see cref="CsvMetadata"/> describes every column.
 /// </summary>
 public static class CsvReport
@@ -28,7 +29,7 @@ public static class CsvReport
     [
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed",
-        "complete", "missing_returns", "release", "status", "revised",
+        "complete", "missing_returns", "release", "status", "revised", "compares_with_last_year",
     ];
 
     /// <summary>The columns, in order.</summary>
@@ -64,12 +65,16 @@ public static class CsvReport
                 isHidden ? "true" : "false",
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
                 number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
+                indicator?.Compares(o.Period.SameQuarterLastYear(), o.Period) == false ? NotApplicable : "true",
             ];
             csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
+
+    /// <summary>The GSS symbol for "not applicable": a comparison across a series break is not made.</summary>
+    public const string NotApplicable = "z";
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -67,14 +67,35 @@ public static class HtmlReport
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
                 : new PageCell(Figures.ChangeText(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable), Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
+            var sinceLastYear = Direction(
+                area.SinceLastYear,
+                area.Value,
+                area.SameQuarterLastYear,
+                hide.Value || hide.LastYear,
+                comparable,
+                publication);
+            var previousCell = Cell(area.Previous, i.Unit, hide.Previous, area.PreviousCoverage, publication)
+                with { Revised = release.IsRevised(FigureKey.Area(period.Previous(), keyCode)) };
+            var sincePrevious = Direction(area.SincePrevious, area.Value, area.Previous, hide.Value || hide.Previous,
+                area.Coverage.IsComplete && area.PreviousCoverage.IsComplete, publication);
+            if (area.NotComparableWithLastYear is { } notLastYear)
+            {
+                // Across a series break the page compares nothing, and says why where the comparison would be.
+                var said = new PageCell(notLastYear);
+                (lastYear, change, sinceLastYear) = (said, said, said);
+            }
+
+            if (area.NotComparableWithPrevious is { } notPrevious)
+            {
+                (previousCell, sincePrevious) = (new PageCell(notPrevious), new PageCell(notPrevious));
+            }
+
             var rag = Rated(area, result.TargetToDate, hide.YearToDate, publication);
             var annual = new PageCell(result.Target is null ? "No target" : Figures.Show(result.Target, i.Unit));
             var toDate = new PageCell(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit));
             summary.Add(new SummaryRow(anchor, i.Code, i.Title,
             [
-                thisQuarter, lastYear, change, yearToDate, annual, toDate, rag,
-                Direction(area.SincePrevious, area.Value, area.Previous, hide.Value || hide.Previous, area.Coverage.IsComplete && area.PreviousCoverage.IsComplete, publication),
-                Direction(area.SinceLastYear, area.Value, area.SameQuarterLastYear, hide.Value || hide.LastYear, comparable, publication),
+                thisQuarter, lastYear, change, yearToDate, annual, toDate, rag, sincePrevious, sinceLastYear,
             ]));
 
             var chart = TrendChart.Build(result, hide.Quarters.Contains);
@@ -83,8 +104,7 @@ public static class HtmlReport
             CardFigure[] figures =
             [
                 new("This quarter", thisQuarter),
-                new("previous quarter", Cell(area.Previous, i.Unit, hide.Previous, area.PreviousCoverage, publication)
-                    with { Revised = release.IsRevised(FigureKey.Area(period.Previous(), keyCode)) }),
+                new("previous quarter", previousCell),
                 new("same quarter last year", lastYear), new("year to date", yearToDate), new("annual target", annual), new("target to date", toDate),
             ];
             cards.Add(new IndicatorCard(

@@ -236,6 +236,8 @@ public static class JsonReport
         json.WriteString("ragState", Reports.Figures.RagText(f, targetToDate, rated));
         ReportJson.WriteOptional(json, "sincePrevious", f.SincePrevious?.ToString());
         ReportJson.WriteOptional(json, "sinceLastYear", f.SinceLastYear?.ToString());
+        ReportJson.WriteOptional(json, "notComparableWithLastYear", f.NotComparableWithLastYear);
+        ReportJson.WriteOptional(json, "notComparableWithPrevious", f.NotComparableWithPrevious);
         json.WriteBoolean("complete", f.Coverage.IsComplete);
         json.WriteStartObject("missingReturns");
         Missing(json, "thisQuarter", f.Coverage);

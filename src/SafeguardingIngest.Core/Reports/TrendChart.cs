@@ -47,6 +47,18 @@ public sealed record TrendChart(
     private const string NothingReturned = "No figures returned";
     private const string AllHidden = "Every quarter's figure is hidden to protect small numbers";
 
+    /// <summary>Where a series break is drawn, between the quarters either side of it; else null.</summary>
+    public string? BreakX { get; init; }
+
+    /// <summary>What the break marker says: the year the definition changed, and the catalogue's note.</summary>
+    public string? BreakLabel { get; init; }
+
+    /// <summary>The top of the plot, where the break marker starts.</summary>
+    public static int PlotTop => Top;
+
+    /// <summary>The bottom of the plot, where the break marker ends.</summary>
+    public static int PlotBottom => Bottom;
+
     /// <summary>Where the bottom axis labels go.</summary>
     public static int QuarterLabelY => Bottom + 16;
 
@@ -59,13 +71,23 @@ public sealed record TrendChart(
         var indicator = result.Indicator;
         var unit = indicator.Unit;
         var points = result.Series.Select((v, i) => (Index: i, Value: hidden(i) ? null : v)).ToList();
+
+        // Quarters before a series break are drawn, but the line is not carried across the break and the
+        // projection runs through the quarters after it alone: they do not compare.
+        // So does the projection of an indicator first collected within the eight quarters: from its first.
+        var started = indicator.Dates.From is { } from ? result.SeriesPeriods.ToList().FindIndex(p => p >= from.First) : 0;
+        var first = result.SeriesBreakIndex ?? Math.Max(started, 0);
         var known = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var slots = result.Series.Count + Ahead;
 
         // Fitted to the published quarters alone: a line through a hidden quarter would give it away
         // (the fitted values of a least-squares line add up to the total of the points it is fitted to).
-        var fitted = points.Any(p => p.Value is null && result.Series[p.Index] is not null) ? Trend.Fit(points.Select(p => p.Value).ToList()) : result.Trend;
-        var projection = fitted is { } trend ? Bounded(Enumerable.Range(0, slots).Select(i => (double)i).ToList(), trend, unit) : [];
+        var fitted = points.Any(p => p.Value is null && result.Series[p.Index] is not null)
+            ? Trend.Fit(points.Select(p => p.Index < first ? null : p.Value).ToList())
+            : result.Trend;
+        var projection = fitted is { } trend
+            ? Bounded(Enumerable.Range(first, slots - first).Select(i => (double)i).ToList(), trend, unit)
+            : [];
         var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. result.Target is { } t ? [t] : Array.Empty<double>()], unit);
         var title = $"{indicator.Code}: {indicator.Title}. Last {result.Series.Count} quarters" +
                     (fitted is null ? "." : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
@@ -97,6 +119,16 @@ public sealed record TrendChart(
         var segment = new List<string>();
         foreach (var (index, value) in points.Append((points.Count, null)))
         {
+            if (index == result.SeriesBreakIndex && segment.Count > 0)
+            {
+                if (segment.Count > 1)
+                {
+                    segments.Add(string.Join(' ', segment));
+                }
+
+                segment.Clear();
+            }
+
             if (value is { } v)
             {
                 segment.Add($"{F(X(index))},{F(Y(v))}");
@@ -132,7 +164,14 @@ public sealed record TrendChart(
             projection.Count > 1 ? string.Join(' ', projection.Select(p => $"{F(X(p.Index))},{F(Y(p.Value))}")) : null,
             segments,
             plotted,
-            method);
+            method)
+        {
+            BreakX = result.SeriesBreakIndex is { } at ? F(X(at - 0.5)) : null,
+            BreakLabel = result.SeriesBreakIndex is null ? null
+                : $"Series break: definition changed in {indicator.SeriesBreak}" +
+                  (indicator.SeriesBreakNote is { } why ? $" ({why})" : string.Empty) +
+                  "; the quarters either side do not compare.",
+        };
     }
 
     /// <summary>

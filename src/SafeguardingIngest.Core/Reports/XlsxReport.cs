@@ -49,15 +49,23 @@ public static class XlsxReport
         {
             var indicator = result.Indicator;
             var area = result.Area;
+            var why = area.NotComparableWithLastYear;
             rows.Add(
             [
                 SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap), Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
                 Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit),
-                Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, area.Coverage.IsComplete && area.LastYearCoverage.IsComplete),
+                why is not null ? SheetCell.Of(why, CellStyle.Note)
+                    : Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear,
+                        area.Coverage.IsComplete && area.LastYearCoverage.IsComplete),
                 Number(area.YearToDate, indicator.Unit), Number(area.YearToDateLastYear, indicator.Unit),
-                Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear, area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete),
+                why is not null ? SheetCell.Of(why, CellStyle.Note)
+                    : Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear,
+                    area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete),
                 Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year), Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
-                RagCell(area, result.TargetToDate, rated: true), Figures.DirectionText(area.SincePrevious, area.Value, area.Previous), Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
+                RagCell(area, result.TargetToDate, rated: true),
+                area.NotComparableWithPrevious ?? Figures.DirectionText(area.SincePrevious, area.Value, area.Previous),
+                area.NotComparableWithLastYear
+                    ?? Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
                 indicator.Kind == MeasureKind.Flow ? "flow: adds up over the year" : "stock: position at quarter end", Lacking(area, report.AgencyNames),
             ]);
         }
@@ -96,7 +104,8 @@ public static class XlsxReport
             SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title), row.Name,
             Number(f.Value, indicator.Unit), Number(f.Previous, indicator.Unit), Number(f.SameQuarterLastYear, indicator.Unit),
             Number(f.YearToDate, indicator.Unit), RagCell(f, result.TargetToDate, rated: indicator.Unit != IndicatorUnit.Count),
-            Figures.DirectionText(f.SincePrevious, f.Value, f.Previous), Figures.DirectionText(f.SinceLastYear, f.Value, f.SameQuarterLastYear),
+            f.NotComparableWithPrevious ?? Figures.DirectionText(f.SincePrevious, f.Value, f.Previous),
+            f.NotComparableWithLastYear ?? Figures.DirectionText(f.SinceLastYear, f.Value, f.SameQuarterLastYear),
             Lacking(f, agencyNames),
         ];
     }

@@ -11,7 +11,10 @@ namespace SafeguardingIngest.Submissions;
 /// </summary>
 public static class ReturnTracker
 {
-    /// <summary>The state of every owing agency for <paramref name="period"/>, as at <paramref name="today"/> (a UK date).</summary>
+    /// <summary>
+    /// The state of every agency owing a return for <paramref name="period"/>, as at <paramref name="today"/>
+    /// (a UK date).
+    /// </summary>
     public static IReadOnlyList<ReturnState> States(
         Partnership partnership,
         ReportingPeriod period,
@@ -21,7 +24,9 @@ public static class ReturnTracker
     {
         var due = period.DueDate(partnership.ReturnsDueDays);
         var states = new List<ReturnState>();
-        foreach (var agency in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any()))
+        // Who owes follows the catalogue of the quarter: an agency that ended is never missing after its
+        // last quarter, and one that started is owed from its first.
+        foreach (var agency in partnership.AgenciesOwing(period))
         {
             var own = submissions.Where(s => string.Equals(s.Agency, agency.Code, StringComparison.OrdinalIgnoreCase)).ToList();
             var pointer = current.FirstOrDefault(c => string.Equals(c.Agency, agency.Code, StringComparison.OrdinalIgnoreCase));

@@ -3,12 +3,16 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Templates;
 
-/// <summary>Builds the blank return an agency owes for a period: one row per owed indicator and locality.</summary>
+/// <summary>
+/// Builds the blank return an agency owes for a period: one row per indicator and locality of the
+/// catalogue as it stood for that quarter.
+/// </summary>
 public static class ReturnTemplate
 {
     /// <summary>The blank return of <paramref name="agency"/> for <paramref name="period"/>.</summary>
     public static ReturnDocument For(Partnership partnership, Agency agency, ReportingPeriod period)
     {
+        partnership = partnership.For(period);
         var rows = new List<ReturnRow>();
         foreach (var indicator in partnership.IndicatorsOwedBy(agency.Code))
         {

@@ -141,6 +141,15 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
         var indicatorText = indicatorCell.Kind == CellKind.Text ? indicatorCell.Text!.Trim() : indicatorCell.Display()!;
         var indicator = context.Partnership.FindIndicator(indicatorText);
+        if (indicator is null && context.Period is { } quarter &&
+            context.Partnership.Whole.FindIndicator(indicatorText) is { } other &&
+            other.Dates.Outside(other.Code, quarter, "is collected from", "was last collected in") is { } why)
+        {
+            findings.Add(Rules.IndicatorNotCollected, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
+                $"{why}, so it is not part of a {quarter} return; leave the row out.");
+            return;
+        }
+
         if (indicator is null)
         {
             // Text that names no indicator is screened before anything quotes it back: a note under the table,
@@ -234,6 +243,13 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         else if (context.Partnership.FindLocality(text) is { } locality)
         {
             code = locality.Code;
+        }
+        else if (context.Period is { } quarter && context.Partnership.Whole.FindLocality(text) is { } gone &&
+                 gone.Dates.Outside(gone.Name, quarter, "exists from", "last existed in") is { } why)
+        {
+            findings.Add(Rules.LocalityNotInForce, _sheet, CellReference.Cell(column, row), text,
+                $"{why}, so a {quarter} return has no row for it; leave the row out.");
+            return null;
         }
         else if (IsWholeArea(text))
         {

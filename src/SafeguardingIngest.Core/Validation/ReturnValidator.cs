@@ -63,7 +63,24 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             }
 
             identity = ReturnIdentity.Resolve(partnership, cover, roles.Cover >= 0, spreadsheet.Kind, context, findings);
-            var rowContext = new IndicatorRowContext(partnership, identity.Agency, identity.Period, spreadsheet.UsesDecimalComma, sink ?? NoSink.Instance, previous);
+            // Rows are checked against the catalogue as it stood for the return's own quarter.
+            var catalogue = identity.Period is { } quarter ? partnership.For(quarter) : partnership;
+            if (identity.Period is { } owedFor && identity.Agency is { } sender &&
+                sender.Dates.Outside(
+                    sender.Code, owedFor, "is a partner agency from", "was last a partner agency in") is { } why)
+            {
+                findings.Add(
+                    Rules.AgencyNotOwing, null, null, sender.Code,
+                    $"{sender.Code} owes no return for {owedFor}: {why}.");
+            }
+
+            var rowContext = new IndicatorRowContext(
+                catalogue,
+                identity.Agency,
+                identity.Period,
+                spreadsheet.UsesDecimalComma,
+                sink ?? NoSink.Instance,
+                previous);
             table = new IndicatorTable(rowContext, findings);
             var unused = ReadIndicators(spreadsheet, roles, table);
             if (!table.Found)

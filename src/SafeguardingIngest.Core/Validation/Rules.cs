@@ -78,6 +78,18 @@ public static class Rules
     public static readonly Rule IndicatorUnknown = new("indicator-unknown", Severity.Error,
         "The indicator is not in the catalogue", "A14: 'CH0l' is not an indicator in the catalogue; did you mean 'CH01'?");
 
+    public static readonly Rule IndicatorNotCollected = new("indicator-not-collected", Severity.Error,
+        "The indicator is not collected in the return's quarter",
+        "A14: OLD was last collected in 2025-26, so it is not part of a 2026-27 Q1 return; leave the row out.");
+
+    public static readonly Rule AgencyNotOwing = new("agency-not-owing", Severity.Error,
+        "The agency owes no return for the quarter",
+        "CCG owes no return for 2025-26 Q2: CCG was last a partner agency in 2025-26 Q1.");
+
+    public static readonly Rule LocalityNotInForce = new("locality-not-in-force", Severity.Error,
+        "The locality does not exist in the return's quarter",
+        "B7: Eastfield exists from 2025-26 Q3, so a 2025-26 Q2 return has no row for it; leave the row out.");
+
     public static readonly Rule IndicatorNotOwed = new("indicator-not-owed", Severity.Error,
         "The agency does not return this indicator", "A9: NI 68 is not returned by POL; leave the row out, or ask the performance team to add your agency to it.");
 
@@ -162,7 +174,8 @@ public static class Rules
         UploadPathInvalid, FileEmpty, FileUnrecognised, FileCorrupt, FilePasswordProtected, FileMacroEnabled, FileTooLarge,
         FileDecompressedTooLarge, FileTypeMismatch, SheetTooManyRows, SheetTooManyColumns, CellTooLong, IndicatorsMissing, ColumnUnrecognised, ColumnAmbiguous, ColumnMissing,
         AgencyMissing, AgencyUnknown, AgencyMismatch, PeriodMissing, PeriodInvalid, PeriodMismatch, FileNameDisagrees,
-        IndicatorUnknown, IndicatorNotOwed, LocalityUnknown, LocalityRequired, LocalityNotExpected, RowDuplicate,
+        AgencyNotOwing, IndicatorUnknown, IndicatorNotCollected, IndicatorNotOwed, LocalityUnknown, LocalityNotInForce,
+        LocalityRequired, LocalityNotExpected, RowDuplicate,
         IndicatorMissing, LocalityMissing, ValueMissing, ValueNotNumber, ValueNegative, ValueNotWhole,
         NumeratorAboveDenominator, PercentageOutOfRange, DenominatorZero, DenominatorMissing, PopulationMissing,
         ValueMismatch, ValueSuppressed, ValueFormulaError, PersonalData, ActionRagInvalid, ActionRecoveryMissing,

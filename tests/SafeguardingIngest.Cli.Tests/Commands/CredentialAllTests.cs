@@ -22,8 +22,11 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
         Assert.DoesNotContain("sig=", output, StringComparison.Ordinal);
         Assert.Contains("issue them again next week", output, StringComparison.Ordinal);
         var rows = (await File.ReadAllLinesAsync(csv)).Skip(1).Select(l => l.Split(',')).ToList();
-        var owing = Samples.Partnership.Agencies.Count(a => Samples.Partnership.IndicatorsOwedBy(a.Code).Any());
-        Assert.Equal(owing, rows.Count);
+        // Those owing in 2026-27 Q3: the ICB has taken over from the PCT's community services (CHS) at Q2.
+        var owing = Samples.Partnership.AgenciesOwing(SafeguardingIngest.Periods.ReportingPeriod.Parse("2026-27 Q3"));
+        Assert.Equal(owing.Select(a => a.Code), rows.Select(r => r[0]));
+        Assert.Contains(rows, r => r[0] == "ICB");
+        Assert.DoesNotContain(rows, r => r[0] == "CHS");
         Assert.Contains(rows, r => r[0] == "POL" && r[4] == "2027-01-30");
         var police = rows.Single(r => r[0] == "POL");
         Assert.StartsWith("file:///", police[6], StringComparison.Ordinal);

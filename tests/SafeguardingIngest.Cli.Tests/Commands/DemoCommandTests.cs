@@ -206,19 +206,32 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.True(exit == 0, error);
 
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
+        var partnership = Samples.Partnership;
         foreach (var indicator in json.RootElement.GetProperty("indicators").EnumerateArray())
         {
             var code = indicator.GetProperty("code").GetString()!;
             var series = indicator.GetProperty("series").EnumerateArray().ToList();
 
             // The last quarter carries the story (a missing, a refused and a late return, a small count, a
-            // figure above the plausible maximum); the seven quarters before it move by a few per cent.
+            // figure above the plausible maximum); the seven quarters before it move by a few per cent, except
+            // where the catalogue changed between two quarters: an indicator not yet collected, a series
+            // break, or another agency owing it (the sample's health agency is replaced at 2026-27 Q2).
             for (var q = 1; q < series.Count - 1; q++)
             {
+                var (was, now_) = (Quarter(series[q - 1]), Quarter(series[q]));
+                var (then, later) = (partnership.For(was).FindIndicator(code), partnership.For(now_).FindIndicator(code));
+                if (then is null || later is null || !later.Compares(was, now_) || !then.Agencies.SequenceEqual(later.Agencies))
+                {
+                    continue;
+                }
+
                 var before = series[q - 1].GetProperty("value").GetDouble();
                 var now = series[q].GetProperty("value").GetDouble();
                 Assert.True(Math.Abs(now - before) <= 0.06 * before, $"{code} moved from {before} to {now} in {series[q].GetProperty("period").GetString()}");
             }
         }
     }
+
+    private static SafeguardingIngest.Periods.ReportingPeriod Quarter(JsonElement point) =>
+        SafeguardingIngest.Periods.ReportingPeriod.Parse(point.GetProperty("period").GetString()!);
 }

@@ -81,7 +81,10 @@ public class PartnershipReaderTests
 
     [Theory]
     [InlineData("\"unit\": \"ratePer10000\"", "\"unit\": \"percent\"", "$.indicators[0].unit", "'percent' is not one of count, percentage, ratePer10000, average")]
-    [InlineData("\"polarity\": \"lowerIsBetter\"", "\"polarity\": 1", "$.indicators[0].polarity", "expected non-empty text, found 1")]
+    // The schema's words are written exactly, as an editor completes them.
+    [InlineData("\"unit\": \"ratePer10000\"", "\"unit\": \"RatePer10000\"", "$.indicators[0].unit",
+        "'RatePer10000' is not one of count, percentage, ratePer10000, average")]
+    [InlineData("\"polarity\": \"lowerIsBetter\"", "\"polarity\": 1", "$.indicators[0].polarity", "expected one of lowerIsBetter, higherIsBetter, none, found 1")]
     [InlineData("\"agencies\": [\"CSC\"]", "\"agencies\": [\"CSX\"]", "$.indicators[0].agencies[0]", "'CSX' is not one of the agencies")]
     [InlineData("\"locality\": \"CAN\"", "\"locality\": \"XYZ\"", "$.populations[0].locality", "'XYZ' is not one of the localities")]
     [InlineData("\"returnsDueDays\": 30", "\"returnsDueDays\": -1", "$.returnsDueDays", "-1 is outside 0 to 366")]

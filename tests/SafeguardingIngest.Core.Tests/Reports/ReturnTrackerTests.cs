@@ -45,6 +45,39 @@ public class ReturnTrackerTests
         Assert.Equal("refused at latest upload; the earlier return, received on time, stands", a.Describe());
     }
 
+    [Theory]
+    // The CCG owes until 2025-26 Q1 and the ICB from 2025-26 Q2; nothing received, all quarters long past.
+    [InlineData("2025-26 Q1", "CSC,POL,CCG")]
+    [InlineData("2025-26 Q2", "CSC,POL,ICB")]
+    // NEW replaces OLD at 2026-27 and EFD starts at 2025-26 Q3: CSC owes throughout.
+    [InlineData("2025-26 Q4", "CSC,POL,ICB")]
+    [InlineData("2026-27 Q1", "CSC,POL,ICB")]
+    public void States_BeforeAndAfterAnAgencyIsReplaced_MissingOnlyFromThoseThatOweThen(string quarter, string missing)
+    {
+        var period = SafeguardingIngest.Periods.ReportingPeriod.Parse(quarter);
+
+        var states = ReturnTracker.States(ThreeYearCatalogue.Partnership, period, [], [], new DateOnly(2030, 1, 1));
+
+        Assert.Equal(missing, string.Join(",", states.Select(s => s.Agency)));
+        Assert.All(states, s => Assert.Equal(ReturnStateKind.Missing, s.State));
+    }
+
+    [Fact]
+    public void States_AgencyWhoseIndicatorsAllEnded_OwesNothingAfterwards()
+    {
+        // POL owes only HEA; retire HEA after 2025-26 and POL owes nothing from 2026-27.
+        var json = ThreeYearCatalogue.Json.Replace(
+            "\"agencies\": [\"POL\", \"CCG\", \"ICB\"] }", "\"agencies\": [\"POL\", \"CCG\", \"ICB\"], \"until\": \"2025-26\" }",
+            StringComparison.Ordinal);
+        var partnership = SafeguardingIngest.Catalogue.PartnershipReader.Parse(json);
+
+        var before = ReturnTracker.States(partnership, SafeguardingIngest.Periods.ReportingPeriod.Parse("2025-26 Q4"), [], [], new DateOnly(2030, 1, 1));
+        var after = ReturnTracker.States(partnership, SafeguardingIngest.Periods.ReportingPeriod.Parse("2026-27 Q1"), [], [], new DateOnly(2030, 1, 1));
+
+        Assert.Equal("CSC,POL,ICB", string.Join(",", before.Select(s => s.Agency)));
+        Assert.Equal("CSC", string.Join(",", after.Select(s => s.Agency)));
+    }
+
     private static Submission Submission(string agency, string id, DateTimeOffset received, ReturnStatus status) => new()
     {
         Id = id, Agency = agency, Period = Q2, BlobName = "x", Sha256 = "x", Size = 1, ReceivedAt = received, ProcessedAt = received,

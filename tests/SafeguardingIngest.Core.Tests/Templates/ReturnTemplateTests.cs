@@ -18,7 +18,8 @@ public class ReturnTemplateTests
 
         var template = ReturnTemplate.For(partnership, csc, Samples.Q2);
 
-        var owed = partnership.IndicatorsOwedBy("CSC").ToList();
+        // The catalogue as it stood for 2025-26 Q2 (NEG07 starts in 2026-27).
+        var owed = partnership.For(Samples.Q2).IndicatorsOwedBy("CSC").ToList();
         Assert.Equal(owed.Sum(i => i.ByLocality ? partnership.Localities.Count : 1), template.Rows.Count);
         Assert.Equal(partnership.Localities.Select(l => l.Code), template.Rows.Where(r => r.Indicator.Code == "CH01").Select(r => r.Locality));
         Assert.Equal(Locality.WholeAreaCode, Assert.Single(template.Rows, r => r.Indicator.Code == "NI 65").Locality);
@@ -53,7 +54,7 @@ public class ReturnTemplateTests
     public void Write_BlankThenFilled_RoundTripsToAcceptedWithNoError()
     {
         var partnership = Samples.Partnership;
-        foreach (var agency in partnership.Agencies)
+        foreach (var agency in partnership.AgenciesOwing(Samples.Q2))
         {
             var blank = ReturnTemplate.For(partnership, agency, Samples.Q2);
             var filled = SampleFigures.Fill(blank, partnership, seed: agency.Code.Length) with

@@ -70,6 +70,9 @@ public class RuleCoverageTests
         ["action-rag-invalid"] = (() => Run(TestWorkbook.Good("POL").Append("Actions", "1", "Joint protocol for police protection", "On track"), s_police), "C2"),
         ["action-recovery-missing"] = (() => Run(TestWorkbook.Good("POL").Append("Actions", "3", "Joint work on missing children", "Red", "Behind plan"), s_police), "E2"),
         ["risk-score-invalid"] = (() => Run(TestWorkbook.Good("POL").Append("Risks", "1", "Capacity", 7, 3), s_police), "C2"),
+        ["indicator-not-collected"] = (() => ThreeYears("Indicator,Numerator,Denominator\nOLD,3,20\n", "CSC", "2026-27 Q1"), "A2"),
+        ["agency-not-owing"] = (() => ThreeYears("Indicator,Value\nHEA,4\n", "CCG", "2025-26 Q2"), null),
+        ["locality-not-in-force"] = (() => ThreeYears("Indicator,Locality,Value\nREF,Eastfield,5\n", "CSC", "2025-26 Q2"), "B2"),
         ["value-outside-range"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 5000), s_police), "G4"),
         ["value-large-change"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 400), s_police, new PreviousValues([
             new Observation(Samples.Q2.Previous(), "POL", "DA02", "ALL", 100, null, 100, SafeguardingIngest.Catalogue.IndicatorUnit.Count, null, "Indicators!G4")])), "G4"),
@@ -115,6 +118,14 @@ public class RuleCoverageTests
 
     private static ReturnResult Run(TestWorkbook workbook, ReturnContext? context = null, IPreviousValues? previous = null) =>
         Check.Return(workbook, context, previous: previous);
+
+    /// <summary>A csv return checked against the three-year catalogue, whose dates these rules need.</summary>
+    private static ReturnResult ThreeYears(string csv, string agency, string quarter)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return new ReturnValidator(ThreeYearCatalogue.Partnership)
+            .Validate(stream, new ReturnContext(agency, ReportingPeriod.Parse(quarter)));
+    }
 
     private static ReturnResult Bytes(byte[] bytes, ReaderLimits? limits = null, ReturnContext? context = null)
     {
