@@ -51,7 +51,9 @@ internal sealed class AllocationSampler : EventListener
         }
 
         var names = eventData.PayloadNames!;
-        var amount = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+        var amount = Convert.ToInt64(
+            payload[names.IndexOf("AllocationAmount64")],
+            System.Globalization.CultureInfo.InvariantCulture);
         var type = payload[names.IndexOf("TypeName")] as string ?? "?";
         lock (_gate)
         {

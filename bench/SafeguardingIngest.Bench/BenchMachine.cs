@@ -14,7 +14,8 @@ internal static class BenchMachine
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
         Console.WriteLine($"{benchmark}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine(
-            $"machine: {Environment.ProcessorCount} cores ({Processor()}), {memory:N0} GiB, {RuntimeInformation.OSDescription}");
+            $"machine: {Environment.ProcessorCount} cores ({Processor()}), {memory:N0} GiB, "
+            + RuntimeInformation.OSDescription);
         Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}; commit {Commit()}");
     }
 
@@ -36,7 +37,8 @@ internal static class BenchMachine
             return "unknown";
         }
 
-        return string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no")) ? head : head + " with local changes";
+        var changed = !string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no"));
+        return changed ? head + " with local changes" : head;
     }
 
     private static string? Git(string arguments)

@@ -53,7 +53,9 @@ internal static class Measure
         return new Run(rows, clock.Elapsed, processor, allocated, Math.Max(0, Interlocked.Read(ref peak) - baseline));
     }
 
-    /// <summary>"median (min to max)" of <paramref name="values"/>, each shown with <paramref name="format"/>.</summary>
+    /// <summary>
+    /// "median (min to max)" of <paramref name="values"/>, each shown with <paramref name="format"/>.
+    /// </summary>
     public static string Spread(IEnumerable<double> values, string format)
     {
         var sorted = values.Order().ToList();

@@ -110,8 +110,10 @@ try
     // Both sides of a round run back to back, so the ratio is taken per round and its median reported.
     var ratios = bareXlsx.Zip(pipelineXlsx, (bare, pipeline) => pipeline.RowsPerSecond / bare.RowsPerSecond).ToList();
     Console.WriteLine("each figure: the median of the rounds (the lowest to the highest)");
-    Console.WriteLine($"xlsx  bare ExcelDataReader loop : {Rates(bareXlsx)} rows/s, {Megabytes(bareXlsx)} MB allocated");
-    Console.WriteLine($"xlsx  read+validate+normalize  : {Rates(pipelineXlsx)} rows/s, {Megabytes(pipelineXlsx)} MB allocated");
+    Console.WriteLine(
+        $"xlsx  bare ExcelDataReader loop : {Rates(bareXlsx)} rows/s, {Megabytes(bareXlsx)} MB allocated");
+    Console.WriteLine(
+        $"xlsx  read+validate+normalize  : {Rates(pipelineXlsx)} rows/s, {Megabytes(pipelineXlsx)} MB allocated");
     Console.WriteLine($"xlsx  ratio pipeline / bare    : {Measure.Spread(ratios, "0.00")}   (target >= 0.90)");
     var processorRatios = bareXlsx.Zip(
         pipelineXlsx,
