@@ -214,26 +214,26 @@ internal sealed class IndicatorNodes(
             }
             else
             {
-                d = network.Add(
-                    FigureParts.Denominator(figure.Key),
-                    denominator,
-                    value: null,
-                    SmallCounts.IsSmall(denominator, threshold),
-                    figure.Rank,
-                    owner);
-                network.Together(figure.Node, d);
+                d = AddPart(FigureParts.Denominator(figure.Key), denominator);
             }
 
-            var c = network.Add(
-                FigureParts.Complement(figure.Key),
-                complement,
-                value: null,
-                SmallCounts.IsSmall(complement, threshold),
-                figure.Rank,
-                owner);
-            network.Together(figure.Node, c);
+            var c = AddPart(FigureParts.Complement(figure.Key), complement);
             network.Parts(d, figure.Node, c);
             _parts[figure.Node] = (d, c);
+
+            // A part of the figure's own: hidden for its own sake where small, shown or hidden with the figure.
+            int AddPart(string key, double quantity)
+            {
+                var part = network.Add(
+                    key,
+                    quantity,
+                    value: null,
+                    SmallCounts.IsSmall(quantity, threshold),
+                    figure.Rank,
+                    owner);
+                network.Together(figure.Node, part);
+                return part;
+            }
         }
 
         var whole = sums.Where(s => _parts.ContainsKey(s.Total) && s.Members.All(_parts.ContainsKey));
