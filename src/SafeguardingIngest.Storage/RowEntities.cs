@@ -28,9 +28,12 @@ internal static class RowEntities
         return second < 0 ? null : rowKey[..(second + 1)];
     }
 
+    /// <summary>The part of an observation's row key, after its load's prefix, that says it is one.</summary>
+    public const string ObservationKind = "O";
+
     /// <summary>The table row of one observation (the benchmark writes exactly the same rows).</summary>
     public static TableEntity Observation(string partition, string loadId, string submissionId, Observation o) =>
-        new(partition, TableKey.Join(o.Agency, loadId, "O", o.Indicator, o.Locality))
+        new(partition, TableKey.Join(o.Agency, loadId, ObservationKind, o.Indicator, o.Locality))
         {
             ["Kind"] = "observation",
             ["Agency"] = o.Agency,

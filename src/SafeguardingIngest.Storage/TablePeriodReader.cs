@@ -17,6 +17,8 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
     // A pointer moves once per accepted upload; this many in the span of one read means something is wrong.
     private const int MaxRereads = 20;
 
+    private static readonly string[] s_valueProperties = ["Indicator", "Locality", "Value"];
+
     private readonly TableClient _rows = service.GetTableClient(names.Observations);
 
     /// <inheritdoc />
@@ -68,6 +70,53 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
 
         await SettleAsync(period, agency, pointers, read, cancellationToken);
         return read.Values.SelectMany(r => r.Observations).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<PreviousValues> ReadCurrentValuesAsync(
+        ReportingPeriod period, string agency, CancellationToken cancellationToken)
+    {
+        var pointer = await records.GetCurrentAsync(period, agency, cancellationToken);
+        for (var attempt = 0; attempt < MaxRereads; attempt++)
+        {
+            if (pointer is null)
+            {
+                return new PreviousValues();
+            }
+
+            var values = await ReadValuesAsync(period, pointer, cancellationToken);
+            var after = await records.GetCurrentAsync(period, agency, cancellationToken);
+            if (after?.LoadId == pointer.LoadId)
+            {
+                return values;
+            }
+
+            pointer = after;
+        }
+
+        throw new InvalidOperationException(
+            $"The current submission of {agency} for {period} kept changing during {MaxRereads} reads; " +
+            "the read will be retried.");
+    }
+
+    // Only the observation rows of the load, and of them only the three properties the check compares.
+    private async Task<PreviousValues> ReadValuesAsync(
+        ReportingPeriod period, CurrentSubmission pointer, CancellationToken cancellationToken)
+    {
+        var load = RowEntities.Prefix(pointer.Agency, pointer.LoadId);
+        var prefix = $"{load}{RowEntities.ObservationKind}{TableKey.Separator}";
+        var end = TableKey.After(prefix);
+        var values = new PreviousValues();
+        await foreach (var entity in _rows.QueryAsync<TableEntity>(
+            e => e.PartitionKey == period.Key && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(end) < 0,
+            select: s_valueProperties,
+            cancellationToken: cancellationToken))
+        {
+            var value = entity.GetDouble("Value") ?? 0;
+            values.Add(pointer.Agency, entity.GetString("Indicator"), entity.GetString("Locality"), period, value);
+        }
+
+        return values;
     }
 
     /// <summary>Reads the pointers again until none moved since its agency's rows were read.</summary>

@@ -15,4 +15,11 @@ public interface IPeriodReader
 
     /// <summary>The observations of every agency's current submission for a period (one agency's when given).</summary>
     Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The figures alone (indicator, locality, value) of one agency's current submission for a period: what
+    /// the check on quarterly change compares a new return with, read without the rest of each row.
+    /// </summary>
+    Task<PreviousValues> ReadCurrentValuesAsync(
+        ReportingPeriod period, string agency, CancellationToken cancellationToken);
 }

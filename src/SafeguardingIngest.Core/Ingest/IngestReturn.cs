@@ -142,7 +142,7 @@ public sealed class IngestReturn(
             // Last quarter's figures are read only where some owed indicator has a change to check.
             var previous = options.Value.CompareWithPreviousQuarter && owner is not null &&
                            partnership.IndicatorsOwedBy(owner.Code).Any(i => i.MaxQuarterlyChange is not null)
-                ? new PreviousValues(await reader.ReadCurrentObservationsAsync(path!.Period.Previous(), owner.Code, cancellationToken))
+                ? await reader.ReadCurrentValuesAsync(path!.Period.Previous(), owner.Code, cancellationToken)
                 : null;
 
             // Rows of a known agency are written while the file is read, under a load recorded first as

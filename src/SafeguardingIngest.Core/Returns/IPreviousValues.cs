@@ -23,6 +23,18 @@ public sealed class PreviousValues : IPreviousValues
         }
     }
 
+    /// <summary>Holds no values yet; <see cref="Add"/> adds them.</summary>
+    public PreviousValues()
+    {
+    }
+
+    /// <summary>The number of values held.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>Holds one value (the last one given for the same agency, indicator, locality and period).</summary>
+    public void Add(string agency, string indicator, string locality, ReportingPeriod period, double value) =>
+        _values[(agency, indicator, locality, period)] = value;
+
     /// <inheritdoc />
     public double? Find(string agency, string indicator, string locality, ReportingPeriod period) =>
         _values.TryGetValue((agency, indicator, locality, period), out var value) ? value : null;

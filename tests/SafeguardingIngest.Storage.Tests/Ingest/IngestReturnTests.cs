@@ -78,6 +78,37 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_FigureFourTimesLastQuarters_QueriesTheChangeAgainstTheStoredReturn()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var q1 = Samples.Q2.Previous();
+        var lastQuarters = TestWorkbook.Good("POL", q1).Set("Indicators", "G4", 100);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(lastQuarters, "POL", q1), s_none);
+
+        var fourTimes = TestWorkbook.Good("POL").Set("Indicators", "G4", 400);
+        var outcome = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(fourTimes, "POL", Samples.Q2), s_none);
+
+        Assert.Equal(IngestResult.AcceptedWithWarnings, outcome.Result);
+        var query = Assert.Single(outcome.Report!.Findings, f => f.Code == Rules.ValueLargeChange.Code);
+        Assert.Equal("G4", query.Cell);
+        Assert.Contains("from 100 to 400", query.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadCurrentValues_AgencyWithActionsAndRisks_HoldsEachFigureOfItsCurrentReturnAlone()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CSC"), "CSC", Samples.Q2), s_none);
+        var observations = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
+
+        var values = await pipeline.Reader.ReadCurrentValuesAsync(Samples.Q2, "CSC", s_none);
+
+        Assert.Equal(observations.Count, values.Count);
+        Assert.All(observations, o => Assert.Equal(o.Value, values.Find("CSC", o.Indicator, o.Locality, Samples.Q2)));
+        Assert.Equal(0, (await pipeline.Reader.ReadCurrentValuesAsync(Samples.Q2, "POL", s_none)).Count);
+    }
+
+    [Fact]
     public async Task Run_SameBlobTwiceInTurn_LeavesOneSubmission()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
