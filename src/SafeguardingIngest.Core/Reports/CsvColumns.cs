@@ -70,12 +70,24 @@ public static class CsvColumns
         ["compares_with_last_year"] = Filter(
             "Compares with last year",
             "true where the same quarter last year may be compared; z (not applicable) where the definition changed"),
+        ["comparator_england"] = Comparator("England", "England's figure"),
+        ["comparator_region"] = Comparator("Region", "The region's figure"),
+        ["comparator_statistical_neighbours"] = Comparator(
+            "Statistical neighbours", "The statistical neighbours' average"),
     };
 
     /// <summary>The description of <paramref name="column"/>, or null where it has none.</summary>
     public static CsvColumn? Describe(string column) => s_columns.GetValueOrDefault(column);
 
     private static CsvColumn Filter(string label, string description) => new(CsvColumnType.Filter, label, description);
+
+    private static CsvColumn Comparator(string label, string whose) => new(
+        CsvColumnType.Indicator,
+        label,
+        whose + " for the indicator and the period's financial year, from the reference data, to set beside the " +
+        "whole area's figure; x where the reference data gives none",
+        DecimalPlaces: ValueDecimalPlaces,
+        Grouping: "Comparators");
 
     private static CsvColumn Figure(string label, string description, int? decimalPlaces) =>
         new(CsvColumnType.Indicator, label, description, DecimalPlaces: decimalPlaces, Grouping: "Figures");

@@ -32,6 +32,7 @@ public static class CsvReport
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed",
         "complete", "missing_returns", "release", "status", "revised", "compares_with_last_year",
+        "comparator_england", "comparator_region", "comparator_statistical_neighbours",
     ];
 
     /// <summary>The columns, in order.</summary>
@@ -57,6 +58,7 @@ public static class CsvReport
             var isHidden = plan.Hides(o);
             var symbol = publication.Symbol;
             var complete = coverage.GetValueOrDefault((o.Period, o.Indicator)) ?? Coverage.Complete;
+            var comparators = partnership.Whole.FindComparators(o.Indicator, o.Period.Year);
             string[] fields =
             [
                 o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator, indicator?.Title ?? string.Empty,
@@ -71,6 +73,8 @@ public static class CsvReport
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
                 number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
                 indicator?.Compares(o.Period.SameQuarterLastYear(), o.Period) == false ? NotApplicable : "true",
+                Comparator(comparators?.England), Comparator(comparators?.Region),
+                Comparator(comparators?.StatisticalNeighbours),
             ];
             csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
         }
@@ -83,6 +87,12 @@ public static class CsvReport
     /// denominator, a percentage or average of no cases has no value.
     /// </summary>
     public const string NotApplicable = "z";
+
+    /// <summary>The GSS symbol for "not available": the reference data gives no such comparator.</summary>
+    public const string NotAvailable = "x";
+
+    private static string Comparator(ComparatorValue? comparator) =>
+        comparator is null ? NotAvailable : Rounded(comparator.Value, CsvColumns.ValueDecimalPlaces);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -34,7 +34,10 @@ public sealed class CsvMetadataTests
         Assert.All(meta, m => Assert.NotEqual(string.Empty, m["label"]));
         // The three figures are indicators; everything else picks rows.
         Assert.Equal(
-            ["numerator", "denominator", "value"],
+            [
+                "numerator", "denominator", "value", "comparator_england", "comparator_region",
+                "comparator_statistical_neighbours",
+            ],
             meta.Where(m => m["col_type"] == "Indicator").Select(m => m["col_name"]));
         Assert.All(meta.Where(m => m["col_type"] == "Filter"), m => Assert.NotEqual(string.Empty, m["filter_hint"]));
     }
@@ -45,7 +48,9 @@ public sealed class CsvMetadataTests
         var (meta, rows, _) = s_files.Value;
         var withPlaces = meta.Where(m => m["indicator_dp"].Length > 0).ToList();
 
-        Assert.Equal(["denominator", "value"], withPlaces.Select(m => m["col_name"]));
+        Assert.Equal(
+            ["denominator", "value", "comparator_england", "comparator_region", "comparator_statistical_neighbours"],
+            withPlaces.Select(m => m["col_name"]));
         foreach (var column in withPlaces)
         {
             var places = int.Parse(column["indicator_dp"], CultureInfo.InvariantCulture);
@@ -74,6 +79,27 @@ public sealed class CsvMetadataTests
             var shown = double.Parse(r["value"], CultureInfo.InvariantCulture);
             Assert.InRange(Math.Abs((100 * n / d) - shown), 0, 0.05 + 1e-9);
         }
+    }
+
+    [Fact]
+    public void Render_SampleCsv_CarriesComparatorsForTheIndicatorAndYearAndXWhereNone()
+    {
+        var (_, rows, _) = s_files.Value;
+        string[] comparators = ["comparator_england", "comparator_region", "comparator_statistical_neighbours"];
+
+        // samples/partnership.json sets CH01's 2026-27 figures beside England 42.0, West Midlands 45.0 and
+        // neighbours 40.5; its 2025-26 figures beside 45.0, 47.5 and 43.0; it gives nothing for 2024-25 or NEG02.
+        var ch01 = rows.Where(r => r["indicator"] == "CH01").ToList();
+        Assert.All(ch01.Where(r => r["period"].StartsWith("2026-27", StringComparison.Ordinal)),
+            r => Assert.Equal(["42.0", "45.0", "40.5"], comparators.Select(c => r[c])));
+        Assert.All(ch01.Where(r => r["period"].StartsWith("2025-26", StringComparison.Ordinal)),
+            r => Assert.Equal(["45.0", "47.5", "43.0"], comparators.Select(c => r[c])));
+        Assert.All(ch01.Where(r => r["period"].StartsWith("2024-25", StringComparison.Ordinal)),
+            r => Assert.Equal(["x", "x", "x"], comparators.Select(c => r[c])));
+        Assert.All(
+            rows.Where(r => r["indicator"] == "NEG02"),
+            r => Assert.Equal(["x", "x", "x"], comparators.Select(c => r[c])));
+        Assert.Contains(ch01, r => r["period"] == "2026-27 Q2");
     }
 
     [Fact]
