@@ -76,6 +76,9 @@ public sealed record BoardPage(
     /// <summary>Whether the page carries the provisional banner.</summary>
     public bool Provisional => Status == "provisional";
 
+    /// <summary>The Red indicators and the Amber ones worsening, with the actions that name them.</summary>
+    public ExceptionList Exceptions { get; init; } = new([], []);
+
     /// <summary>The changes to agencies' figures since earlier releases.</summary>
     public IReadOnlyList<RevisionLine> Revisions { get; init; } = [];
 

@@ -139,6 +139,7 @@ public static class HtmlReport
             Release = release.Number,
             Status = release.StatusText,
             Revisions = Revisions(report, release, publication),
+            Exceptions = ExceptionLines.For(report, plan),
         };
     }
 
