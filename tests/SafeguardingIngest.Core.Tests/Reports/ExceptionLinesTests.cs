@@ -19,6 +19,8 @@ public sealed class ExceptionLinesTests
     //   Q1 90/100 = 90.0%; Q2 86/100 = 86.0%, worsening; year to date 176/200 = 88.0%: Amber.
     // CAF (count, higher is better; 1,200 a year, so 600 to date at Q2): 600 a quarter, 1,200 to date: Green.
     // COHORT (percentage, a position; target 25): Q2 2 of 3 = 66.7%: Red, but 2 of 3 is small, so hidden.
+    // REF (rate per 10,000 of 15,000 under-18s, adds up over the year, lower is better; 120 a year, so 60 to date,
+    //   tolerance 10%: Amber to 66): Q1 50 = 33.3, Q2 45 = 30.0, improving; year to date 95 = 63.3: Amber.
     private static readonly Observation[] s_cells =
     [
         Observe(s_q1, "A", "NI 65", "ALL", 20, 100), Observe(s_q1, "B", "NI 65", "ALL", 10, 100),
@@ -29,6 +31,8 @@ public sealed class ExceptionLinesTests
         Observe(Q2, "A", "CAF", "L1", 150), Observe(Q2, "B", "CAF", "L1", 150),
         Observe(Q2, "A", "CAF", "L2", 150), Observe(Q2, "B", "CAF", "L2", 150),
         Observe(s_q1, "A", "COHORT", "ALL", 1, 3), Observe(Q2, "A", "COHORT", "ALL", 2, 3),
+        Observe(s_q1, "A", "REF", "L1", 30, 10000), Observe(s_q1, "A", "REF", "L2", 20, 5000),
+        Observe(Q2, "A", "REF", "L1", 25, 10000), Observe(Q2, "A", "REF", "L2", 20, 5000),
     ];
 
     private static readonly AgencyItem<ActionItem>[] s_actions =
@@ -76,6 +80,20 @@ public sealed class ExceptionLinesTests
             "(2010-11 Q3 to 2011-12 Q2); worsening since last quarter",
             ni68.Trend);
         Assert.Equal(["7"], ni68.Actions.Select(a => a.Reference));
+    }
+
+    [Fact]
+    public void For_AmberImprovingAndGreen_AreNotListed()
+    {
+        var report = Report();
+        var plan = DisclosurePlan.For(report, new PublicationOptions());
+
+        var exceptions = ExceptionLines.For(report, plan);
+
+        var referrals = report.Indicator("REF").Area;
+        Assert.Equal((Rag.Amber, Direction.Improving), (referrals.Rag, referrals.SincePrevious));
+        Assert.Equal(Rag.Green, report.Indicator("CAF").Area.Rag);
+        Assert.DoesNotContain(exceptions.Lines, l => l.Code is "REF" or "CAF");
     }
 
     [Fact]
