@@ -96,6 +96,7 @@ public sealed class Partnership
         return new Partnership(Name, ReturnsDueDays, agencies, localities, Populations, indicators)
         {
             Digest = Digest,
+            Comparators = Comparators,
             Whole = this,
             Quarter = quarter,
         };
@@ -132,6 +133,14 @@ public sealed class Partnership
 
     /// <summary>Under-18 populations by locality and year.</summary>
     public IReadOnlyList<Population> Populations { get; }
+
+    /// <summary>What indicators are set beside, per indicator and financial year; empty where none are given.</summary>
+    public IReadOnlyList<Comparators> Comparators { get; init; } = [];
+
+    /// <summary>The comparators of <paramref name="code"/> for <paramref name="year"/>; null where none are given.</summary>
+    public Comparators? FindComparators(string code, FinancialYear year) =>
+        Comparators.FirstOrDefault(c =>
+            string.Equals(c.Indicator, code, StringComparison.OrdinalIgnoreCase) && c.Year == year);
 
     /// <summary>The indicator catalogue.</summary>
     public IReadOnlyList<Indicator> Indicators { get; }

@@ -108,6 +108,10 @@ public static class PartnershipReader
                 Problem(at, message);
             }
 
+            var (comparators, comparatorProblems) =
+                ComparatorsReader.Read(root, indicators.Select(i => i.Item).ToList());
+            _problems.AddRange(comparatorProblems);
+
             if (_problems.Count > 0)
             {
                 throw new ReferenceDataException(_problems);
@@ -119,7 +123,10 @@ public static class PartnershipReader
                 agencies.Select(a => a.Item).ToList(),
                 localities.Select(l => l.Item).ToList(),
                 populations.Select(p => p.Item).ToList(),
-                indicators.Select(i => i.Item).ToList());
+                indicators.Select(i => i.Item).ToList())
+            {
+                Comparators = comparators,
+            };
         }
 
         private Agency? ReadAgency(JsonElement e, string path)

@@ -78,7 +78,10 @@ public static class Compiler
             current.Risks.OrderByDescending(r => r.Item.Score).ThenByDescending(r => r.Item.Impact).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList(),
             data.Values.SelectMany(d => d.Observations).OrderBy(o => o.Period).ThenBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Agency, StringComparer.Ordinal).ThenBy(o => o.Locality, StringComparer.Ordinal).ToList(),
             partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
-            partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name));
+            partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name))
+        {
+            Comparators = partnership.Whole.Comparators,
+        };
     }
 
     private static IndicatorResult Indicator(Context context, Indicator indicator)

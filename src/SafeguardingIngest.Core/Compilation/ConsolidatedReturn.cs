@@ -110,4 +110,8 @@ public sealed record ConsolidatedReturn(
     IReadOnlyList<AgencyItem<RiskItem>> Risks,
     IReadOnlyList<Observation> Observations,
     IReadOnlyDictionary<string, string> AgencyNames,
-    IReadOnlyDictionary<string, string> LocalityNames);
+    IReadOnlyDictionary<string, string> LocalityNames)
+{
+    /// <summary>What the reference data sets the indicators beside, per indicator and year; empty where none.</summary>
+    public IReadOnlyList<Comparators> Comparators { get; init; } = [];
+}

@@ -35,7 +35,11 @@ public sealed record BreakdownLine(string Name, IReadOnlyList<PageCell> Cells);
 /// <summary>An indicator's card: its figures, chart, notes and breakdown.</summary>
 public sealed record IndicatorCard(
     string Anchor, string Code, string Title, string Meta, IReadOnlyList<CardFigure> Figures, PageCell Rag, TrendChart Chart,
-    bool HasTarget, bool HasIncompletePoints, string? Incomplete, IReadOnlyList<BreakdownLine> Localities, bool LocalitiesRated);
+    bool HasTarget, bool HasIncompletePoints, string? Incomplete, IReadOnlyList<BreakdownLine> Localities, bool LocalitiesRated)
+{
+    /// <summary>What the reference data sets the indicator beside; null where it gives nothing.</summary>
+    public BenchmarkPanel? Benchmarks { get; init; }
+}
 
 /// <summary>A footnote naming the returns an indicator's figures lack.</summary>
 public sealed record PageNote(string Anchor, string Code, string Text);
@@ -71,6 +75,9 @@ public sealed record BoardPage(
 
     /// <summary>Whether the page carries the provisional banner.</summary>
     public bool Provisional => Status == "provisional";
+
+    /// <summary>The Red indicators and the Amber ones worsening, with the actions that name them.</summary>
+    public ExceptionList Exceptions { get; init; } = new([], []);
 
     /// <summary>The changes to agencies' figures since earlier releases.</summary>
     public IReadOnlyList<RevisionLine> Revisions { get; init; } = [];

@@ -18,6 +18,8 @@ namespace SafeguardingIngest.Reports;
 /// total worked out from the file can be read as the incomplete figure it is. Each row names its release and
 /// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised"),
 /// and says whether the same quarter last year compares with it ("z", not applicable, across a series break).
+/// Figures follow the Government Statistical Service's symbols: the suppression symbol (c by default) where hidden,
+/// z where not applicable; values are written to <see cref="CsvColumns.ValueDecimalPlaces"/> decimal places.
 /// <see cref="CsvMetadata"/> describes every column.
 /// </summary>
 public static class CsvReport
@@ -30,6 +32,7 @@ public static class CsvReport
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed",
         "complete", "missing_returns", "release", "status", "revised", "compares_with_last_year",
+        "comparator_england", "comparator_region", "comparator_statistical_neighbours",
     ];
 
     /// <summary>The columns, in order.</summary>
@@ -55,17 +58,23 @@ public static class CsvReport
             var isHidden = plan.Hides(o);
             var symbol = publication.Symbol;
             var complete = coverage.GetValueOrDefault((o.Period, o.Indicator)) ?? Coverage.Complete;
+            var comparators = partnership.Whole.FindComparators(o.Indicator, o.Period.Year);
             string[] fields =
             [
                 o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator, indicator?.Title ?? string.Empty,
                 o.Unit.ToString(), indicator?.Polarity.ToString() ?? string.Empty, o.Agency, report.AgencyNames.GetValueOrDefault(o.Agency, o.Agency),
                 o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
-                isHidden ? symbol : Number(o.Numerator), isHidden ? symbol : Number(o.Denominator),
-                isHidden ? symbol : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? string.Empty : Number(o.Value),
+                isHidden ? symbol : Number(o.Numerator),
+                isHidden ? symbol : o.Denominator is { } d ? Rounded(d, 0) : NotApplicable,
+                isHidden ? symbol
+                : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? NotApplicable
+                : Rounded(o.Value, CsvColumns.ValueDecimalPlaces),
                 isHidden ? "true" : "false",
                 complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
                 number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
                 indicator?.Compares(o.Period.SameQuarterLastYear(), o.Period) == false ? NotApplicable : "true",
+                Comparator(comparators?.England), Comparator(comparators?.Region),
+                Comparator(comparators?.StatisticalNeighbours),
             ];
             csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
         }
@@ -73,10 +82,26 @@ public static class CsvReport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>The GSS symbol for "not applicable": a comparison across a series break is not made.</summary>
+    /// <summary>
+    /// The GSS symbol for "not applicable": a comparison across a series break is not made, a count has no
+    /// denominator, a percentage or average of no cases has no value.
+    /// </summary>
     public const string NotApplicable = "z";
+
+    /// <summary>The GSS symbol for "not available": the reference data gives no such comparator.</summary>
+    public const string NotAvailable = "x";
+
+    private static string Comparator(ComparatorValue? comparator) =>
+        comparator is null ? NotAvailable : Rounded(comparator.Value, CsvColumns.ValueDecimalPlaces);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A figure to <paramref name="decimals"/> places, rounded as the page rounds it, never in exponent form:
+    /// 6.1479591836734695 is written 6.1.
+    /// </summary>
+    public static string Rounded(double value, int decimals) =>
+        value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -110,7 +110,10 @@ public static class HtmlReport
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count));
+                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count)
+            {
+                Benchmarks = BenchmarkPanels.For(result, report, hide.YearToDate, publication),
+            });
         }
 
         var actions = report.Actions;
@@ -136,6 +139,7 @@ public static class HtmlReport
             Release = release.Number,
             Status = release.StatusText,
             Revisions = Revisions(report, release, publication),
+            Exceptions = ExceptionLines.For(report, plan),
         };
     }
 

@@ -146,6 +146,24 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         Assert.Contains("The link is incomplete", await tab.Locator("#link-problem-text").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Page_ReadyAndRefused_HasOneMainLandmarkAndNoAxeViolations()
+    {
+        await using var session = await Session.StartAsync(azurite);
+        var tab = await session.OpenAsync(await session.LinkAsync("POL"));
+
+        Assert.Equal(1, await tab.Locator("main").CountAsync());
+        Assert.Empty(await Accessibility.ViolationsAsync(tab));
+
+        // With a finding listed, the page still passes: the result's table and focus move are checked too.
+        var refused = TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a");
+        await tab.Locator("#file").SetInputFilesAsync(session.Write("return.xlsx", refused));
+        await Assertions.Expect(tab.Locator("#result-heading"))
+            .ToHaveTextAsync("Not accepted", new() { Timeout = 30_000 });
+        Assert.Equal(1, await tab.Locator("#findings tbody tr").CountAsync());
+        Assert.Empty(await Accessibility.ViolationsAsync(tab));
+    }
+
     /// <summary>A pipeline on Azurite with a watcher running it, and Chromium.</summary>
     private sealed class Session : IAsyncDisposable
     {

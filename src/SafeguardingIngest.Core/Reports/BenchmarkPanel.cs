@@ -1,0 +1,118 @@
+using System.Globalization;
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
+
+namespace SafeguardingIngest.Reports;
+
+/// <summary>A comparator as a card shows it: "England 42.0 (2025-26)", with its source.</summary>
+public sealed record BenchmarkFigure(string Label, string Value, string Year, string Source);
+
+/// <summary>
+/// An indicator's comparators on its card: what they are set beside (the year to date), each comparator, the
+/// figure's quartile band (A best to D worst, or why there is none) and a note naming the sources.
+/// </summary>
+public sealed record BenchmarkPanel(
+    string Compared,
+    IReadOnlyList<BenchmarkFigure> Figures,
+    PageCell? Band,
+    string Note);
+
+/// <summary>Builds an indicator's <see cref="BenchmarkPanel"/> from the reference data's comparators.</summary>
+public static class BenchmarkPanels
+{
+    /// <summary>
+    /// The panel of <paramref name="result"/> for the report's financial year; null where the reference data gives
+    /// none. The band is read from the year to date as the page shows it (rounded to its unit's places) and is
+    /// withheld (the suppression symbol) where the year to date is hidden, since a band bounds the figure.
+    /// </summary>
+    public static BenchmarkPanel? For(
+        IndicatorResult result,
+        ConsolidatedReturn report,
+        bool yearToDateHidden,
+        PublicationOptions publication)
+    {
+        var indicator = result.Indicator;
+        var comparators = report.Comparators.FirstOrDefault(c =>
+            string.Equals(c.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase)
+            && c.Year == report.Period.Year);
+        if (comparators is null)
+        {
+            return null;
+        }
+
+        List<BenchmarkFigure> figures = [];
+        foreach (var (label, value) in new[]
+                 {
+                     ("England", comparators.England),
+                     (comparators.Region?.Name ?? "Region", comparators.Region),
+                     ("Statistical neighbours", comparators.StatisticalNeighbours),
+                 })
+        {
+            if (value is not null)
+            {
+                var shown = Figures.Show(value.Value, indicator.Unit);
+                figures.Add(new BenchmarkFigure(label, shown, value.Year.ToString(), value.Source));
+            }
+        }
+
+        var band = comparators.Quartiles is { } quartiles
+            ? Band(result, quartiles, report, yearToDateHidden, publication)
+            : null;
+        var sources = figures.Select(f => $"{f.Label}: {f.Source}, {f.Year}").ToList();
+        if (comparators.Quartiles is { } q)
+        {
+            sources.Add($"quartiles: {q.Source}, {q.Year}");
+        }
+
+        var bands = band is null
+            ? string.Empty
+            : "Quartile band A is the best quarter of all areas and D the worst, read through the polarity. ";
+        var note = bands + "Sources: " + string.Join("; ", sources) + ".";
+        return new BenchmarkPanel(
+            $"Year to date {Figures.Value(result.Area.YearToDate, indicator.Unit)} beside", figures, band, note);
+    }
+
+    private static PageCell Band(
+        IndicatorResult result,
+        Quartiles quartiles,
+        ConsolidatedReturn report,
+        bool hidden,
+        PublicationOptions publication)
+    {
+        var indicator = result.Indicator;
+        var area = result.Area;
+        if (indicator.Polarity == Polarity.None)
+        {
+            return PageCell.Words("none: tracked for direction only");
+        }
+
+        var flowRate = indicator.Kind == MeasureKind.Flow && indicator.Unit == IndicatorUnit.RatePer10000;
+        if (flowRate && report.Period.Quarter != 4)
+        {
+            // A rate that adds up over the year is compared with a year's rate only once the year is whole.
+            return PageCell.Words("at Q4: the year's rate is not yet whole");
+        }
+
+        if (area.YearToDate is not { } yearToDate)
+        {
+            return PageCell.Words(Figures.NoData);
+        }
+
+        if (hidden)
+        {
+            return new PageCell(publication.Symbol, Suppressed: true, Numeric: false);
+        }
+
+        if (!area.YearToDateCoverage.IsComplete)
+        {
+            return PageCell.Words(Figures.Incomplete, incomplete: true);
+        }
+
+        var places = indicator.Unit == IndicatorUnit.Count ? "F0" : "F1";
+        var shown = double.Parse(
+            yearToDate.ToString(places, CultureInfo.InvariantCulture),
+            CultureInfo.InvariantCulture);
+        return PageCell.Words(QuartileBands.Of(shown, quartiles, indicator.Polarity)!.Value.ToString());
+    }
+}

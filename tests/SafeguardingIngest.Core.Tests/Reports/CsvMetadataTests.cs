@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Reports;
+using Sylvan.Data.Csv;
+
+namespace SafeguardingIngest.Tests.Reports;
+
+/// <summary>
+/// observations.meta.csv read against observations.csv, both with a csv reader: every column is described in the
+/// explore education statistics form, and every figure is written to the decimal places its column says.
+/// </summary>
+public sealed class CsvMetadataTests
+{
+    private static readonly Lazy<(List<Dictionary<string, string>> Meta, List<Dictionary<string, string>> Rows,
+        string[] Columns)> s_files = new(() =>
+        {
+            var report = SampleReport.Report;
+            var plan = DisclosurePlan.For(report, new PublicationOptions());
+            var (metaColumns, meta) = Read(CsvMetadata.Render());
+            var (columns, rows) = Read(CsvReport.Render(report, Samples.Partnership, plan));
+            Assert.Equal(CsvMetadata.Header, metaColumns);
+            return (meta, rows, columns);
+        });
+
+    [Fact]
+    public void Render_SampleCsv_DescribesEveryColumnInOrderWithTypeAndLabel()
+    {
+        var (meta, _, columns) = s_files.Value;
+
+        Assert.Equal(columns, meta.Select(m => m["col_name"]));
+        Assert.All(meta, m => Assert.Contains(m["col_type"], new[] { "Filter", "Indicator" }));
+        Assert.All(meta, m => Assert.NotEqual(string.Empty, m["label"]));
+        // The three figures are indicators; everything else picks rows.
+        Assert.Equal(
+            [
+                "numerator", "denominator", "value", "comparator_england", "comparator_region",
+                "comparator_statistical_neighbours",
+            ],
+            meta.Where(m => m["col_type"] == "Indicator").Select(m => m["col_name"]));
+        Assert.All(meta.Where(m => m["col_type"] == "Filter"), m => Assert.NotEqual(string.Empty, m["filter_hint"]));
+    }
+
+    [Fact]
+    public void Render_SampleCsv_EveryFigureHasItsColumnsDecimalPlacesOrAGssSymbol()
+    {
+        var (meta, rows, _) = s_files.Value;
+        var withPlaces = meta.Where(m => m["indicator_dp"].Length > 0).ToList();
+
+        Assert.Equal(
+            ["denominator", "value", "comparator_england", "comparator_region", "comparator_statistical_neighbours"],
+            withPlaces.Select(m => m["col_name"]));
+        foreach (var column in withPlaces)
+        {
+            var places = int.Parse(column["indicator_dp"], CultureInfo.InvariantCulture);
+            var shape = new Regex(places == 0 ? @"^-?\d+$" : $@"^-?\d+\.\d{{{places}}}$");
+            var name = column["col_name"];
+            Assert.All(rows, r => Assert.True(
+                r[name] is "c" or "x" or "z" || shape.IsMatch(r[name]),
+                $"{name} '{r[name]}' in {r["period"]} {r["indicator"]} {r["agency"]} {r["locality"]}"));
+        }
+
+        Assert.Contains(rows, r => r["unit"] == "Count" && r["denominator"] == "z");
+    }
+
+    [Fact]
+    public void Render_SampleCsv_PercentageValueIsHundredTimesNumeratorOverDenominatorToOnePlace()
+    {
+        var (_, rows, _) = s_files.Value;
+        var percentages = rows.Where(r => r["unit"] == "Percentage" && r["value"] is not ("c" or "z")).ToList();
+
+        Assert.NotEmpty(percentages);
+        foreach (var r in percentages)
+        {
+            // Worked from the row's own numerator and denominator, not from the compiled value.
+            var n = double.Parse(r["numerator"], CultureInfo.InvariantCulture);
+            var d = double.Parse(r["denominator"], CultureInfo.InvariantCulture);
+            var shown = double.Parse(r["value"], CultureInfo.InvariantCulture);
+            Assert.InRange(Math.Abs((100 * n / d) - shown), 0, 0.05 + 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Render_SampleCsv_CarriesComparatorsForTheIndicatorAndYearAndXWhereNone()
+    {
+        var (_, rows, _) = s_files.Value;
+        string[] comparators = ["comparator_england", "comparator_region", "comparator_statistical_neighbours"];
+
+        // samples/partnership.json sets CH01's 2026-27 figures beside England 42.0, West Midlands 45.0 and
+        // neighbours 40.5; its 2025-26 figures beside 45.0, 47.5 and 43.0; it gives nothing for 2024-25 or NEG02.
+        var ch01 = rows.Where(r => r["indicator"] == "CH01").ToList();
+        Assert.All(ch01.Where(r => r["period"].StartsWith("2026-27", StringComparison.Ordinal)),
+            r => Assert.Equal(["42.0", "45.0", "40.5"], comparators.Select(c => r[c])));
+        Assert.All(ch01.Where(r => r["period"].StartsWith("2025-26", StringComparison.Ordinal)),
+            r => Assert.Equal(["45.0", "47.5", "43.0"], comparators.Select(c => r[c])));
+        Assert.All(ch01.Where(r => r["period"].StartsWith("2024-25", StringComparison.Ordinal)),
+            r => Assert.Equal(["x", "x", "x"], comparators.Select(c => r[c])));
+        Assert.All(
+            rows.Where(r => r["indicator"] == "NEG02"),
+            r => Assert.Equal(["x", "x", "x"], comparators.Select(c => r[c])));
+        Assert.Contains(ch01, r => r["period"] == "2026-27 Q2");
+    }
+
+    [Fact]
+    public void Rounded_LongFraction_WritesTheUnitsDecimalPlaces()
+    {
+        // The issue's figure: 6.1479591836734695 to one place is 6.1; a count of 3,592 to none is 3592.
+        Assert.Equal("6.1", CsvReport.Rounded(6.1479591836734695, 1));
+        Assert.Equal("3592", CsvReport.Rounded(3592, 0));
+        Assert.Equal("14.8", CsvReport.Rounded(14.75000001, 1));
+    }
+
+    private static (string[] Columns, List<Dictionary<string, string>> Rows) Read(byte[] file)
+    {
+        using var reader = CsvDataReader.Create(new StringReader(Encoding.UTF8.GetString(file).TrimStart('\uFEFF')));
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            rows.Add(columns.Select((c, i) => (Name: c, Text: reader.GetString(i)))
+                .ToDictionary(p => p.Name, p => p.Text, StringComparer.Ordinal));
+        }
+
+        return (columns, rows);
+    }
+}
