@@ -156,12 +156,12 @@ public static class Compiler
             previous,
             sameQuarterLastYear,
             lastYearParts,
-            withLastYear && lastYearBreak is null ? Travel.PercentageVariation(value, sameQuarterLastYear) : null,
+            withLastYear && lastYearBreak is null ? Travel.Change(value, sameQuarterLastYear, indicator.Unit) : null,
             ytd,
             ytdParts,
             ytdLastYear,
-            yearsComparable && lastYearBreak is null ? Travel.PercentageVariation(ytd, ytdLastYear) : null,
-            rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance) : null,
+            yearsComparable && lastYearBreak is null ? Travel.Change(ytd, ytdLastYear, indicator.Unit) : null,
+            rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance, indicator.Unit) : null,
             coverage.IsComplete && previousCoverage.IsComplete && previousBreak is null
                 ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity)
                 : null,
