@@ -35,7 +35,15 @@ public sealed record BreakdownLine(string Name, IReadOnlyList<PageCell> Cells);
 /// <summary>An indicator's card: its figures, chart, notes and breakdown.</summary>
 public sealed record IndicatorCard(
     string Anchor, string Code, string Title, string Meta, IReadOnlyList<CardFigure> Figures, PageCell Rag, TrendChart Chart,
-    bool HasTarget, bool HasIncompletePoints, string? Incomplete, IReadOnlyList<BreakdownLine> Localities, bool LocalitiesRated);
+    bool HasTarget,
+    bool HasIncompletePoints,
+    string? Incomplete,
+    IReadOnlyList<BreakdownLine> Localities,
+    bool LocalitiesRated)
+{
+    /// <summary>What the chart's dotted line is called in its legend.</summary>
+    public string TargetLegend { get; init; } = "annual target";
+}
 
 /// <summary>A footnote naming the returns an indicator's figures lack.</summary>
 public sealed record PageNote(string Anchor, string Code, string Text);

@@ -110,7 +110,11 @@ public static class HtmlReport
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count));
+                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release),
+                i.Unit != IndicatorUnit.Count)
+            {
+                TargetLegend = i.TargetIsProRata ? "quarterly share of the annual target" : "annual target",
+            });
         }
 
         var actions = report.Actions;
