@@ -10,6 +10,9 @@ public sealed record PageCell(string Text, bool Suppressed = false, bool Incompl
     /// <summary>Whether an earlier release published this figure otherwise.</summary>
     public bool Revised { get; init; }
 
+    /// <summary>The id of the note a warning mark beside the figure links to; null where it has none.</summary>
+    public string? Flag { get; init; }
+
     /// <summary>A label shown by colour and by word, such as a RAG.</summary>
     public static PageCell Badge(PageBadge badge) => new(badge.Text, Numeric: false, BadgeCss: badge.Css);
 
@@ -45,6 +48,9 @@ public sealed record IndicatorCard(
     public string TargetLegend { get; init; } = "annual target";
 }
 
+/// <summary>A note saying why an indicator's figure this quarter is to be read with care (the ⚠ mark's target).</summary>
+public sealed record PageFlag(string Id, string Anchor, string Code, string Text);
+
 /// <summary>A footnote naming the returns an indicator's figures lack.</summary>
 public sealed record PageNote(string Anchor, string Code, string Text);
 
@@ -79,6 +85,9 @@ public sealed record BoardPage(
 
     /// <summary>Whether the page carries the provisional banner.</summary>
     public bool Provisional => Status == "provisional";
+
+    /// <summary>The notes the warning marks link to, one per flagged indicator.</summary>
+    public IReadOnlyList<PageFlag> Flags { get; init; } = [];
 
     /// <summary>The changes to agencies' figures since earlier releases.</summary>
     public IReadOnlyList<RevisionLine> Revisions { get; init; } = [];

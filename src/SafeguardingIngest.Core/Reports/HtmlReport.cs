@@ -42,6 +42,8 @@ public static class HtmlReport
         var summary = new List<SummaryRow>();
         var notes = new List<PageNote>();
         var cards = new List<IndicatorCard>();
+        var flags = FigureFlags.Of(report, plan);
+        var pageFlags = new List<PageFlag>();
         foreach (var result in report.Indicators)
         {
             var i = result.Indicator;
@@ -56,8 +58,14 @@ public static class HtmlReport
 
             var period = report.Period;
             var keyCode = plan.KeyCode(i.Code);
+            var flag = flags.GetValueOrDefault(i.Code);
+            if (flag is not null)
+            {
+                pageFlags.Add(new PageFlag(flag.NoteId, anchor, i.Code, flag.Text(i.MaxQuarterlyChange)));
+            }
+
             var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts)
-                with { Revised = release.IsRevised(FigureKey.Area(period, keyCode)) };
+                with { Revised = release.IsRevised(FigureKey.Area(period, keyCode)), Flag = flag?.NoteId };
             var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts)
                 with { Revised = release.IsRevised(FigureKey.Area(period.SameQuarterLastYear(), keyCode)) };
             var yearToDateKey = i.Kind == MeasureKind.Flow ? FigureKey.YearToDate(period, keyCode) : FigureKey.Area(period, keyCode);
@@ -140,6 +148,7 @@ public static class HtmlReport
             Release = release.Number,
             Status = release.StatusText,
             Revisions = Revisions(report, release, publication),
+            Flags = pageFlags,
         };
     }
 
