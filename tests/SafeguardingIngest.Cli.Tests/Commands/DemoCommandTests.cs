@@ -48,6 +48,11 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var tamworth = DisclosureAttacker.Attack(html, csv, "EH01").Ranges.Where(r => r.Figure.StartsWith("Tamworth ", StringComparison.Ordinal)).Select(r => r.Figure).ToList();
         Assert.True(tamworth.Count >= 2, "Tamworth's few early help assessments (and its year to date) are hidden on the page: " + string.Join(", ", tamworth));
 
+        // NEG05 rests on Mental Health's unexplained query and more than doubled on last quarter: its summary row
+        // and card carry the mark, linking to a note in our words.
+        Assert.Equal(3, html.Split("#flag-i-neg05", StringSplitOptions.None).Length);
+        Assert.Contains("<li id=\"flag-i-neg05\">", html, StringComparison.Ordinal);
+
         // Their data quality queries (a fall on last quarter) are counted on the page, never quoted, and the
         // agency's explanation stays with the performance team.
         Assert.DoesNotMatch(@"from [\d,]+ to [1-4]\)", html);
