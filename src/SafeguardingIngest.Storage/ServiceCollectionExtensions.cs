@@ -62,6 +62,11 @@ public static class ServiceCollectionExtensions
                 + $"{IngestOptions.SweepMarginMinutes}-minute margin, so a run still inside its time is never swept.")
             .ValidateOnStart();
 
+        // A Compile:Time that is not an instant fails at start-up, the binder's message naming the setting.
+        services.AddOptions<CompileOptions>()
+            .Bind(configuration.GetSection(CompileOptions.SectionName))
+            .ValidateOnStart();
+
         services.AddOptions<NotifyOptions>()
             .Bind(configuration.GetSection(NotifyOptions.SectionName))
             .Validate(o => o.WebhookUrl is not { Length: > 0 } url || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)),

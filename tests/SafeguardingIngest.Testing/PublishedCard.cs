@@ -113,9 +113,16 @@ public sealed partial record PublishedCard(
         "This quarter", "previous quarter", "same quarter last year", "year to date", "annual target", "target to date",
     ];
 
-    /// <summary>The text less the † of a figure lacking a return and an <c>r</c> marking a revised figure.</summary>
+    /// <summary>
+    /// The text less the † of a figure lacking a return, the ⚠ of a figure to read with care, and an <c>r</c>
+    /// marking a revised figure.
+    /// </summary>
     private static string Clean(string text) =>
-        RevisionMark().Replace(text.Replace("†", string.Empty, StringComparison.Ordinal).Trim(), "$1");
+        RevisionMark().Replace(
+            text.Replace("†", string.Empty, StringComparison.Ordinal)
+                .Replace("⚠", string.Empty, StringComparison.Ordinal)
+                .Trim(),
+            "$1");
 
     [GeneratedRegex(@"consolidated quarterly return (\d{4}-\d{2} Q\d)")]
     private static partial Regex PeriodOfPage();

@@ -197,8 +197,9 @@ internal sealed class ReleasePage(
     }
 
     /// <summary>
-    /// A RAG against the target to date: Green is on or better than the target (at six decimals), Amber and
-    /// Red are worse than it.
+    /// A RAG against the target to date, decided on the figure as shown: Green is on or better than the target
+    /// once the figure is rounded (within half a step, 0.5 or 0.05, of it on the worse side), Amber and Red are
+    /// worse once rounded (at least half a step beyond it). The target read is the one shown, as rated.
     /// </summary>
     private void Rag(string name, string? word, Figure? figure, double? target, Polarity polarity)
     {
@@ -208,29 +209,31 @@ internal sealed class ReleasePage(
             return;
         }
 
-        // The shortfall × denominator: (value − target) × d, lower being better; (target − value) × d, higher.
+        // The shortfall × denominator: (value − edge) × d, lower being better; (edge − value) × d, higher.
         var sign = polarity == Polarity.LowerIsBetter ? 1 : -1;
         var scale = attacker.Scale;
+        var edge = t + (sign * HalfStep);
+        var shortfall = LinearForm.Combine(sign * scale, figure.Numerator, -sign * edge, figure.Denominator);
         if (word == "Green")
         {
-            var margin = t + (sign * RagMargin);
-            var shortfall = LinearForm.Combine(sign * scale, figure.Numerator, -sign * margin, figure.Denominator);
             attacker.Require($"{Release}: {name} {word}", shortfall, atLeast: null, atMost: 0);
         }
         else
         {
-            var shortfall = LinearForm.Combine(sign * scale, figure.Numerator, -sign * t, figure.Denominator);
-            attacker.Require($"{Release}: {name} {word}", shortfall, atLeast: 0, atMost: null, strict: true);
+            attacker.Require($"{Release}: {name} {word}", shortfall, atLeast: 0, atMost: null);
         }
     }
 
     /// <summary>
-    /// A change on last year ("+12.5%", "−3.75%", to two decimals at most): 100 × (now − before) / before within
-    /// 0.005 of it, and before above 0. Only where both denominators are known.
+    /// A count's change on last year ("+12.5%", "−3.8%", to one decimal): 100 × (now − before) / before within
+    /// 0.05 of it, and before above 0. A ratio's change (percentage points, or per cent of a rate or average)
+    /// is worked from the two figures as shown beside it, so it tells a reader nothing they do not have.
+    /// Only where both denominators are known.
     /// </summary>
     private void Change(string name, string text, Figure? now, Figure? before)
     {
-        if (now is null || before is null || !Fixed(now, out var d1) || !Fixed(before, out var d0) || text.Length < 2)
+        if (attacker.Unit != IndicatorUnit.Count || now is null || before is null
+            || !Fixed(now, out var d1) || !Fixed(before, out var d0) || text.Length < 2)
         {
             return;
         }
@@ -243,15 +246,15 @@ internal sealed class ReleasePage(
 
         var change = negative ? -magnitude : magnitude;
 
-        // now × d0 × 100 against before × d1 × (100 + change ± 0.005): both sides × d0 × d1 / scale.
+        // now × d0 × 100 against before × d1 × (100 + change ± 0.05): both sides × d0 × d1 / scale.
         attacker.Require(
             $"{Release}: {name} {text}",
-            LinearForm.Combine(100 * d0, now.Numerator, -(100 + change + 0.005) * d1, before.Numerator),
+            LinearForm.Combine(100 * d0, now.Numerator, -(100 + change + 0.05) * d1, before.Numerator),
             atLeast: null,
             atMost: 0);
         attacker.Require(
             $"{Release}: {name} {text}",
-            LinearForm.Combine(100 * d0, now.Numerator, -(100 + change - 0.005) * d1, before.Numerator),
+            LinearForm.Combine(100 * d0, now.Numerator, -(100 + change - 0.05) * d1, before.Numerator),
             atLeast: 0,
             atMost: null);
         attacker.Require($"{Release}: {name} {text}", before.Numerator, atLeast: 0, atMost: null, strict: true);
@@ -336,5 +339,6 @@ internal sealed class ReleasePage(
         return figure.Denominator.IsKnown && denominator > 0;
     }
 
-    private const double RagMargin = 1e-6;
+    /// <summary>Half the step a figure is shown to: 0.5 for a whole count, 0.05 for one decimal.</summary>
+    private double HalfStep => attacker.Unit == IndicatorUnit.Count ? 0.5 : 0.05;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SafeguardingIngest.Cli.Demo;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
@@ -28,12 +29,18 @@ internal static class DemoCommand
         storage.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            // Historic returns keep the receipt dates they are given, so on time and late mean what they would have.
-            var settings = new Dictionary<string, string?> { ["Ingest:AllowBackdatedUploads"] = "true" };
+            // Historic returns keep the receipt dates they are given, so on time and late mean what they would have;
+            // the compile is stamped at a fixed time after them, so two runs give the same reports byte for byte.
+            var latest = ReportingPeriod.LastEndedBefore(UkTime.Today(TimeProvider.System));
+            var settings = new Dictionary<string, string?>
+            {
+                ["Ingest:AllowBackdatedUploads"] = "true",
+                [$"{CompileOptions.SectionName}:Time"] =
+                    CompileTime(latest).ToString("O", CultureInfo.InvariantCulture),
+            };
             var (host, partnership) = await storage.StartAsync(result, console, cancellationToken, settings, alwaysPublish: true);
             await using (host)
             {
-                var latest = ReportingPeriod.LastEndedBefore(UkTime.Today(TimeProvider.System));
                 var periods = latest.Trailing(Compiler.SeriesLength);
                 var uploads = DemoScenario.Build(partnership, periods, result.GetValue(seed));
                 console.Ansi.MarkupLine($"Sending [bold]{uploads.Count}[/] returns from {uploads.Select(u => u.Agency).Distinct().Count()} agencies for {periods[0]} to {latest}.");
@@ -62,6 +69,14 @@ internal static class DemoCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// When the demo compiles <paramref name="latest"/>: 09:00 UTC on the 45th day after it ended, after every
+    /// return the demo sends for it has arrived (the sample's are due 30 days after the quarter, and the late one
+    /// comes 12 days after that).
+    /// </summary>
+    internal static DateTimeOffset CompileTime(ReportingPeriod latest) =>
+        new(latest.End.AddDays(45).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 
     private static async Task<List<IngestResult>> IngestAllAsync(CliConsole console, StorageHost host, List<DemoUpload> uploads, CancellationToken cancellationToken)
     {

@@ -42,7 +42,8 @@ public sealed partial class CompileQuarterlyReturn(
     IOptions<PublicationOptions> publication,
     Notifications.INotifier notifier,
     TimeProvider time,
-    ILogger<CompileQuarterlyReturn> logger)
+    ILogger<CompileQuarterlyReturn> logger,
+    IOptions<CompileOptions> compile)
 {
     /// <summary>Compiles <paramref name="period"/> and writes its reports; <paramref name="notify"/> tells the performance team.</summary>
     public async Task<CompileOutcome> CompileAsync(ReportingPeriod period, CancellationToken cancellationToken, bool notify = true)
@@ -56,7 +57,9 @@ public sealed partial class CompileQuarterlyReturn(
         var latest = releases.LatestAsync(period, cancellationToken);
         var data = (await Task.WhenAll(reads)).ToDictionary(d => d.Period);
         var read = (await Task.WhenAll(currents)).SelectMany(c => c).ToList();
-        var today = UkTime.Today(time);
+        // The setting, where given, stands for the clock: the same returns then give the same reports.
+        var compiledAt = compile.Value.Time ?? time.GetUtcNow();
+        var today = UkTime.DateOf(compiledAt);
         var states = ReturnTracker.States(partnership, period, await submissions, [.. read.Where(c => c.Period == period)], today);
         var status = period.HasEnded(today) ? ReleaseStatus.Published : ReleaseStatus.Provisional;
         var inputs = read.Select(c => new ReleaseInput(c.Agency, c.Period.Key, c.SubmissionId, c.ReceivedAt))
@@ -66,7 +69,7 @@ public sealed partial class CompileQuarterlyReturn(
         var readTime = clock.Elapsed;
 
         clock.Restart();
-        var report = Compiler.Compile(partnership, period, data, states, time.GetUtcNow());
+        var report = Compiler.Compile(partnership, period, data, states, compiledAt);
         var outstanding = states.Count(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused);
         if (await latest is { } standing && standing.InputsDigest == digest)
         {

@@ -11,8 +11,8 @@ namespace SafeguardingIngest.Compilation;
 /// year to date and targets by the indicator's kind (flow or stock), the coverage of every figure
 /// (which owed returns it lacks), RAG and direction of travel where the figures compared are
 /// complete, eight quarters
-/// with a "no action" projection, breakdowns by locality and agency, submissions, data quality
-/// queries, actions and risks. Pure: the caller reads storage and writes the reports.
+/// with a "no action" projection through the complete ones, breakdowns by locality and agency,
+/// submissions, data quality queries, actions and risks. Pure: the caller reads storage and writes the reports.
 /// </summary>
 public static class Compiler
 {
@@ -96,9 +96,13 @@ public static class Compiler
         var seriesParts = periods.Select(p => context.Parts(indicator, p, _ => true)).ToList();
         var series = seriesParts.Select(p => p.ValueFor(indicator.Unit)).ToList();
 
-        // The "no action" line runs through the quarters that compare with this one: none before a break.
+        // The "no action" line runs through the quarters that compare with this one (none before a break) and
+        // are complete: a quarter lacking an owed return would pull the line towards the missing figure.
         var breakAt = periods.ToList().FindIndex(p => !indicator.Compares(p, period));
-        var comparable = series.Select((v, i) => indicator.Compares(periods[i], period) ? v : null).ToList();
+        var seriesCoverage = periods.Select(p => context.Coverage(indicator, p, owing)).ToList();
+        var comparable = series
+            .Select((v, i) => indicator.Compares(periods[i], period) && seriesCoverage[i].IsComplete ? v : null)
+            .ToList();
         var firstAfterBreak = periods.ToList().FindLastIndex(p => !indicator.Compares(p, period)) + 1;
 
         // Targets are partnership-wide: a locality or agency is rated only for ratios, never for counts.
@@ -116,7 +120,7 @@ public static class Compiler
         return new IndicatorResult(
             indicator, area, target, targetToDate, periods, series, seriesParts, trend, localities, agencies)
         {
-            SeriesCoverage = periods.Select(p => context.Coverage(indicator, p, owing)).ToList(),
+            SeriesCoverage = seriesCoverage,
             SeriesBreakIndex = breakAt < 0 ? null : firstAfterBreak,
         };
     }
@@ -159,12 +163,12 @@ public static class Compiler
             previous,
             sameQuarterLastYear,
             lastYearParts,
-            withLastYear && lastYearBreak is null ? Travel.PercentageVariation(value, sameQuarterLastYear) : null,
+            withLastYear && lastYearBreak is null ? Travel.Change(value, sameQuarterLastYear, indicator.Unit) : null,
             ytd,
             ytdParts,
             ytdLastYear,
-            yearsComparable && lastYearBreak is null ? Travel.PercentageVariation(ytd, ytdLastYear) : null,
-            rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance) : null,
+            yearsComparable && lastYearBreak is null ? Travel.Change(ytd, ytdLastYear, indicator.Unit) : null,
+            rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance, indicator.Unit) : null,
             coverage.IsComplete && previousCoverage.IsComplete && previousBreak is null
                 ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity)
                 : null,

@@ -11,7 +11,8 @@ namespace SafeguardingIngest.Compilation;
 /// worked out from summed parts; year to date follows the indicator's kind: the sum of the quarters
 /// for a flow (a rate's population counted once), the quarter in hand for a stock. Each figure
 /// carries its coverage; a change, a direction of travel or a RAG is worked out only where every
-/// figure it compares is complete, and is null otherwise.
+/// figure it compares is complete, and is null otherwise. The changes on last year are as shown
+/// (<see cref="Travel.Change"/>): percentage points for a percentage, per cent for any other unit.
 /// </summary>
 public sealed record IndicatorFigures(
     double? Value,

@@ -21,7 +21,7 @@ public enum Direction
     Down,
 }
 
-/// <summary>Works out direction of travel and percentage variation.</summary>
+/// <summary>Works out direction of travel and the change on last year.</summary>
 public static class Travel
 {
     /// <summary>
@@ -35,8 +35,7 @@ public static class Travel
             return null;
         }
 
-        var places = unit == IndicatorUnit.Count ? 0 : 1;
-        var change = Math.Round(a, places, MidpointRounding.AwayFromZero) - Math.Round(b, places, MidpointRounding.AwayFromZero);
+        var change = Shown.Round(a, unit) - Shown.Round(b, unit);
         if (Math.Abs(change) < 1e-9)
         {
             return Direction.NoChange;
@@ -53,6 +52,24 @@ public static class Travel
     /// <summary>100 × (now − before) / before; null where before is 0 or either is unknown.</summary>
     public static double? PercentageVariation(double? now, double? before) =>
         now is { } a && before is { } b && b != 0 ? 100 * (a - b) / b : null;
+
+    /// <summary>
+    /// The change from <paramref name="before"/> to <paramref name="now"/> as people read it, worked on the
+    /// figures as shown and rounded to one decimal: a percentage's in percentage points (16.9% to 16.3% is
+    /// −0.6), a count's, rate's or average's relative, in per cent (null where before shows as 0).
+    /// </summary>
+    public static double? Change(double? now, double? before, IndicatorUnit unit)
+    {
+        if (now is not { } a || before is not { } b)
+        {
+            return null;
+        }
+
+        var (shownNow, shownBefore) = (Shown.Round(a, unit), Shown.Round(b, unit));
+        return Shown.ChangeInPoints(unit) ? Shown.RoundChange(shownNow - shownBefore)
+            : PercentageVariation(shownNow, shownBefore) is { } percent ? Shown.RoundChange(percent)
+            : null;
+    }
 
     /// <summary>Words for a direction.</summary>
     public static string Describe(Direction? direction) => direction switch

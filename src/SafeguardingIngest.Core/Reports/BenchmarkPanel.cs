@@ -1,4 +1,3 @@
-using System.Globalization;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
@@ -109,10 +108,7 @@ public static class BenchmarkPanels
             return PageCell.Words(Figures.Incomplete, incomplete: true);
         }
 
-        var places = indicator.Unit == IndicatorUnit.Count ? "F0" : "F1";
-        var shown = double.Parse(
-            yearToDate.ToString(places, CultureInfo.InvariantCulture),
-            CultureInfo.InvariantCulture);
+        var shown = Shown.Round(yearToDate, indicator.Unit);
         return PageCell.Words(QuartileBands.Of(shown, quartiles, indicator.Polarity)!.Value.ToString());
     }
 }

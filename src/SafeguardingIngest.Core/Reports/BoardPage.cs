@@ -10,6 +10,9 @@ public sealed record PageCell(string Text, bool Suppressed = false, bool Incompl
     /// <summary>Whether an earlier release published this figure otherwise.</summary>
     public bool Revised { get; init; }
 
+    /// <summary>The id of the note a warning mark beside the figure links to; null where it has none.</summary>
+    public string? Flag { get; init; }
+
     /// <summary>A label shown by colour and by word, such as a RAG.</summary>
     public static PageCell Badge(PageBadge badge) => new(badge.Text, Numeric: false, BadgeCss: badge.Css);
 
@@ -35,11 +38,21 @@ public sealed record BreakdownLine(string Name, IReadOnlyList<PageCell> Cells);
 /// <summary>An indicator's card: its figures, chart, notes and breakdown.</summary>
 public sealed record IndicatorCard(
     string Anchor, string Code, string Title, string Meta, IReadOnlyList<CardFigure> Figures, PageCell Rag, TrendChart Chart,
-    bool HasTarget, bool HasIncompletePoints, string? Incomplete, IReadOnlyList<BreakdownLine> Localities, bool LocalitiesRated)
+    bool HasTarget,
+    bool HasIncompletePoints,
+    string? Incomplete,
+    IReadOnlyList<BreakdownLine> Localities,
+    bool LocalitiesRated)
 {
+    /// <summary>What the chart's dotted line is called in its legend.</summary>
+    public string TargetLegend { get; init; } = "annual target";
+
     /// <summary>What the reference data sets the indicator beside; null where it gives nothing.</summary>
     public BenchmarkPanel? Benchmarks { get; init; }
 }
+
+/// <summary>A note saying why an indicator's figure this quarter is to be read with care (the ⚠ mark's target).</summary>
+public sealed record PageFlag(string Id, string Anchor, string Code, string Text);
 
 /// <summary>A footnote naming the returns an indicator's figures lack.</summary>
 public sealed record PageNote(string Anchor, string Code, string Text);
@@ -78,6 +91,9 @@ public sealed record BoardPage(
 
     /// <summary>The Red indicators and the Amber ones worsening, with the actions that name them.</summary>
     public ExceptionList Exceptions { get; init; } = new([], []);
+
+    /// <summary>The notes the warning marks link to, one per flagged indicator.</summary>
+    public IReadOnlyList<PageFlag> Flags { get; init; } = [];
 
     /// <summary>The changes to agencies' figures since earlier releases.</summary>
     public IReadOnlyList<RevisionLine> Revisions { get; init; } = [];

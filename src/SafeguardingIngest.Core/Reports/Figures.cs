@@ -8,21 +8,34 @@ namespace SafeguardingIngest.Reports;
 /// <summary>How figures are written in every report.</summary>
 public static class Figures
 {
-    /// <summary>A value for its unit: counts whole with separators, percentages with a % sign, rates and averages to one decimal.</summary>
+    /// <summary>
+    /// A value for its unit: counts whole with separators, percentages with a % sign, rates and averages to
+    /// one decimal; rounded as <see cref="Shown.Round"/> rounds, the rounding RAG and direction are decided on.
+    /// </summary>
     public static string Show(double? value, IndicatorUnit unit) => value switch
     {
         null => "–",
-        { } v when unit == IndicatorUnit.Count => v.ToString("#,0", CultureInfo.InvariantCulture),
-        { } v when unit == IndicatorUnit.Percentage => v.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        { } v => v.ToString("#,0.0", CultureInfo.InvariantCulture),
+        { } v when unit == IndicatorUnit.Count => Shown.Round(v, unit).ToString("#,0", CultureInfo.InvariantCulture),
+        { } v when unit == IndicatorUnit.Percentage =>
+            Shown.Round(v, unit).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        { } v => Shown.Round(v, unit).ToString("#,0.0", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A percentage change with its sign: "+0.13%", "−14.76%".</summary>
-    public static string Change(double? percent) => percent switch
+    /// <summary>
+    /// A change on last year with its sign, to one decimal: percentage points for a percentage ("−0.6 pp"),
+    /// per cent for any other unit ("+0.1%", "−14.8%"); "0.0" without a sign where it rounds to nothing.
+    /// </summary>
+    public static string Change(double? change, IndicatorUnit unit) => change switch
     {
         null => "–",
-        { } p => (p > 0 ? "+" : p < 0 ? "−" : string.Empty) + Math.Abs(p).ToString("0.0#", CultureInfo.InvariantCulture) + "%",
+        { } c => Sign(Shown.RoundChange(c)) +
+                 Math.Abs(Shown.RoundChange(c)).ToString("#,0.0", CultureInfo.InvariantCulture) + ChangeSuffix(unit),
     };
+
+    /// <summary>What a change of <paramref name="unit"/> is measured in: " pp" (percentage points) or "%".</summary>
+    public static string ChangeSuffix(IndicatorUnit unit) => Shown.ChangeInPoints(unit) ? " pp" : "%";
+
+    private static string Sign(double value) => value > 0 ? "+" : value < 0 ? "−" : string.Empty;
 
     /// <summary>Words for a unit.</summary>
     public static string Unit(IndicatorUnit unit) => unit switch
@@ -68,8 +81,11 @@ public static class Figures
         : "No target";
 
     /// <summary>A change on last year, or why there is none: "No data", or "Not comparable" where either figure lacks an owed return.</summary>
-    public static string ChangeText(double? change, double? now, double? before, bool comparable) =>
-        change is not null ? Change(change) : now is null || before is null ? NoData : comparable ? "–" : NotComparable;
+    public static string ChangeText(double? change, double? now, double? before, bool comparable, IndicatorUnit unit) =>
+        change is not null ? Change(change, unit)
+        : now is null || before is null ? NoData
+        : comparable ? "–"
+        : NotComparable;
 
     /// <summary>A direction of travel, or why there is none.</summary>
     public static string DirectionText(Direction? direction, double? now, double? before) =>

@@ -42,6 +42,8 @@ public static class HtmlReport
         var summary = new List<SummaryRow>();
         var notes = new List<PageNote>();
         var cards = new List<IndicatorCard>();
+        var flags = FigureFlags.Of(report, plan);
+        var pageFlags = new List<PageFlag>();
         foreach (var result in report.Indicators)
         {
             var i = result.Indicator;
@@ -56,8 +58,14 @@ public static class HtmlReport
 
             var period = report.Period;
             var keyCode = plan.KeyCode(i.Code);
+            var flag = flags.GetValueOrDefault(i.Code);
+            if (flag is not null)
+            {
+                pageFlags.Add(new PageFlag(flag.NoteId, anchor, i.Code, flag.Text(i.MaxQuarterlyChange)));
+            }
+
             var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts)
-                with { Revised = release.IsRevised(FigureKey.Area(period, keyCode)) };
+                with { Revised = release.IsRevised(FigureKey.Area(period, keyCode)), Flag = flag?.NoteId };
             var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts)
                 with { Revised = release.IsRevised(FigureKey.Area(period.SameQuarterLastYear(), keyCode)) };
             var yearToDateKey = i.Kind == MeasureKind.Flow ? FigureKey.YearToDate(period, keyCode) : FigureKey.Area(period, keyCode);
@@ -66,7 +74,7 @@ public static class HtmlReport
             var comparable = area.Coverage.IsComplete && area.LastYearCoverage.IsComplete;
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
-                : new PageCell(Figures.ChangeText(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable), Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
+                : new PageCell(Figures.ChangeText(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable, i.Unit), Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
             var sinceLastYear = Direction(
                 area.SinceLastYear,
                 area.Value,
@@ -110,8 +118,10 @@ public static class HtmlReport
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
-                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release), i.Unit != IndicatorUnit.Count)
+                Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release),
+                i.Unit != IndicatorUnit.Count)
             {
+                TargetLegend = i.TargetIsProRata ? "quarterly share of the annual target" : "annual target",
                 Benchmarks = BenchmarkPanels.For(result, report, hide.YearToDate, publication),
             });
         }
@@ -140,6 +150,7 @@ public static class HtmlReport
             Status = release.StatusText,
             Revisions = Revisions(report, release, publication),
             Exceptions = ExceptionLines.For(report, plan),
+            Flags = pageFlags,
         };
     }
 

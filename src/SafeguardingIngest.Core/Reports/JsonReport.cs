@@ -160,6 +160,9 @@ public static class JsonReport
         json.WriteString("unit", i.Unit.ToString());
         json.WriteString("polarity", i.Polarity.ToString());
         json.WriteString("kind", i.Kind.ToString());
+
+        // What every scope's variationOnLastYear and yearToDateVariation are measured in.
+        json.WriteString("changeUnit", Shown.ChangeInPoints(i.Unit) ? "percentagePoints" : "percent");
         Number(json, "baseline", i.Baseline?.Value);
         Number(json, "target", result.Target);
         Number(json, "targetToDate", result.TargetToDate);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Reports;
 
@@ -14,16 +15,25 @@ public sealed record ChartQuarter(string X, string Label, string? Year);
 public sealed record ChartPoint(string X, string Y, string Label, bool Incomplete);
 
 /// <summary>
+/// A level of the target line: the quarters <see cref="First"/> to <see cref="Last"/> (indexes on the time
+/// axis) of one financial year, held to <see cref="Value"/>, and where it is drawn.
+/// </summary>
+public sealed record TargetStep(int First, int Last, double Value, string Points);
+
+/// <summary>
 /// What the page draws for one indicator: its last eight quarters (solid line and points), the
-/// straight-line "no action" projection through them and four quarters on (dashed), stopping at the
-/// unit's bounds, and the target (dotted), on an axis with round ticks. Coordinates are worked out
-/// here; the page's template writes them.
+/// straight-line "no action" projection through the complete, published ones and four quarters on
+/// (dashed), stopping at the unit's bounds, and the target (dotted), on an axis with round ticks.
+/// Like is drawn with like: each quarter of an indicator that adds up over the year stands against a
+/// quarter of its financial year's annual target, any other against the annual target, the line
+/// stepping where the target changes from one year to the next. Coordinates are worked out here; the
+/// page's template writes them.
 /// </summary>
 public sealed record TrendChart(
     string Title,
     IReadOnlyList<ChartTick> Ticks,
     IReadOnlyList<ChartQuarter> Quarters,
-    string? TargetY,
+    IReadOnlyList<TargetStep> Target,
     string? TargetLabel,
     string? Projection,
     IReadOnlyList<string> Segments,
@@ -40,6 +50,12 @@ public sealed record TrendChart(
 
     /// <summary>True when no quarter has a figure to draw.</summary>
     public bool Empty => Points.Count == 0;
+
+    /// <summary>The target line as one polyline's points: its steps joined, each year's level to the next.</summary>
+    public string? TargetLine => Target.Count == 0 ? null : string.Join(' ', Target.Select(t => t.Points));
+
+    /// <summary>What the target line is, said under the chart; null where there is no target.</summary>
+    public string? TargetNote { get; init; }
 
     /// <summary>What an empty chart says: that nothing was returned, or that every figure is hidden.</summary>
     public string Blank { get; init; } = NothingReturned;
@@ -79,38 +95,39 @@ public sealed record TrendChart(
         var first = result.SeriesBreakIndex ?? Math.Max(started, 0);
         var known = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var slots = result.Series.Count + Ahead;
+        var periods = result.SeriesPeriods.ToList();
+        while (periods.Count < slots)
+        {
+            periods.Add(periods[^1].Next());
+        }
 
-        // Fitted to the published quarters alone: a line through a hidden quarter would give it away
-        // (the fitted values of a least-squares line add up to the total of the points it is fitted to).
-        var fitted = points.Any(p => p.Value is null && result.Series[p.Index] is not null)
-            ? Trend.Fit(points.Select(p => p.Index < first ? null : p.Value).ToList())
-            : result.Trend;
+        // Fitted to the complete, published quarters alone: a quarter lacking an owed return would pull the
+        // line towards the gap, and a line through a hidden quarter would give it away (the fitted values of a
+        // least-squares line add up to the total of the points it is fitted to).
+        var coverage = result.SeriesCoverage;
+        bool Complete(int index) => index >= coverage.Count || coverage[index].IsComplete;
+        var fitted = Trend.Fit(points.Select(p => p.Index < first || !Complete(p.Index) ? null : p.Value).ToList());
         var projection = fitted is { } trend
             ? Bounded(Enumerable.Range(first, slots - first).Select(i => (double)i).ToList(), trend, unit)
             : [];
-        var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. result.Target is { } t ? [t] : Array.Empty<double>()], unit);
+        var levels = TargetLevels(indicator, periods);
+        var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. levels.Select(l => l.Value)], unit);
         var title = $"{indicator.Code}: {indicator.Title}. Last {result.Series.Count} quarters" +
                     (fitted is null ? "." : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
-                    (result.Target is { } target ? $" Annual target {Figures.Show(target, unit)}." : string.Empty);
+                    (levels.Count == 0 ? string.Empty : " " + TargetSentence(indicator, levels));
         if (known.Count == 0)
         {
             // Saying "no figures returned" of hidden quarters would be untrue, and the csv shows them hidden anyway.
             var allHidden = result.Series.Any(v => v is not null);
             var blank = allHidden ? AllHidden : NothingReturned;
             var note = blank + (allHidden ? ", so no line is drawn." : " in these quarters.");
-            return new TrendChart(title, [], [], null, null, null, [], [], note) { Blank = blank };
+            return new TrendChart(title, [], [], [], null, null, [], [], note) { Blank = blank };
         }
 
         double X(double index) => Left + (index * (Right - Left) / (slots - 1));
         double Y(double value) => Top + ((axis.High - value) * (Bottom - Top) / (axis.High - axis.Low));
         var tickUnit = unit == IndicatorUnit.Count && axis.Step < 1 ? IndicatorUnit.RatePer10000 : unit;
         var ticks = axis.Ticks.Select(v => new ChartTick(F(Y(v)), Figures.Show(v, tickUnit))).ToList();
-
-        var periods = result.SeriesPeriods.ToList();
-        while (periods.Count < slots)
-        {
-            periods.Add(periods[^1].Next());
-        }
 
         var quarters = periods.Select((q, i) => new ChartQuarter(F(X(i)), $"Q{q.Quarter}", q.Quarter == 1 || i == 0 ? q.Year.ToString() : null)).ToList();
 
@@ -143,7 +160,6 @@ public sealed record TrendChart(
             segment.Clear();
         }
 
-        var coverage = result.SeriesCoverage;
         var plotted = points.Where(p => p.Value is not null).Select(p =>
         {
             var incomplete = p.Index < coverage.Count && !coverage[p.Index].IsComplete;
@@ -153,25 +169,96 @@ public sealed record TrendChart(
 
         var floor = unit == IndicatorUnit.Percentage ? "0 and 100%" : "0";
         var method = fitted is null
-            ? "Too few published quarters for a projection."
-            : $"Dashed: the least-squares straight line through the {fitted.Points} published quarters with figures, continued {Ahead} quarters ahead as if no action were taken; it stops at {floor}.";
+            ? "Too few complete, published quarters for a projection."
+            : $"Dashed: the least-squares straight line through the {fitted.Points} complete, published quarters " +
+              "(a quarter lacking an owed return, or hidden, is left out), " +
+              $"continued {Ahead} quarters ahead as if no action were taken; it stops at {floor}.";
+        var steps = levels.Select(l =>
+        {
+            var (from, to) = (Math.Max(Left, X(l.First - 0.5)), Math.Min(Right, X(l.Last + 0.5)));
+            return new TargetStep(l.First, l.Last, l.Value, $"{F(from)},{F(Y(l.Value))} {F(to)},{F(Y(l.Value))}");
+        }).ToList();
         return new TrendChart(
             title,
             ticks,
             quarters,
-            result.Target is { } goal ? F(Y(goal)) : null,
-            result.Target is { } annual ? $"Annual target {Figures.Show(annual, unit)}" : null,
+            steps,
+            steps.Count == 0 ? null : TargetSentence(indicator, levels),
             projection.Count > 1 ? string.Join(' ', projection.Select(p => $"{F(X(p.Index))},{F(Y(p.Value))}")) : null,
             segments,
             plotted,
             method)
         {
+            TargetNote = steps.Count == 0 ? null : TargetNoteFor(indicator, levels),
             BreakX = result.SeriesBreakIndex is { } at ? F(X(at - 0.5)) : null,
             BreakLabel = result.SeriesBreakIndex is null ? null
                 : $"Series break: definition changed in {indicator.SeriesBreak}" +
                   (indicator.SeriesBreakNote is { } why ? $" ({why})" : string.Empty) +
                   "; the quarters either side do not compare.",
         };
+    }
+
+    /// <summary>
+    /// The target each run of quarters on the time axis is drawn against, one level per financial year with a
+    /// target: a quarter of the annual target for an indicator whose target is pro rata (a count or rate that
+    /// adds up over the year), else the annual target. A year with no target has no level.
+    /// </summary>
+    internal static List<(int First, int Last, double Value, FinancialYear Year)> TargetLevels(
+        Indicator indicator,
+        IReadOnlyList<ReportingPeriod> periods)
+    {
+        var levels = new List<(int First, int Last, double Value, FinancialYear Year)>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            if (indicator.TargetFor(periods[i].Year) is not { } annual)
+            {
+                continue;
+            }
+
+            var value = indicator.TargetIsProRata ? annual / 4 : annual;
+            if (levels.Count > 0 && levels[^1].Year == periods[i].Year)
+            {
+                levels[^1] = levels[^1] with { Last = i };
+                continue;
+            }
+
+            levels.Add((i, i, value, periods[i].Year));
+        }
+
+        return levels;
+    }
+
+    /// <summary>"Quarterly share of the annual target 600 (2010-11), 700 (2011-12)." or "Annual target 19.0%."</summary>
+    private static string TargetSentence(
+        Indicator indicator,
+        List<(int First, int Last, double Value, FinancialYear Year)> levels)
+    {
+        var values = levels.Select(l => Figures.Show(l.Value, indicator.Unit)).ToList();
+        var single = values.Distinct(StringComparer.Ordinal).Count() == 1;
+        var text = single
+            ? values[0]
+            : string.Join(", ", levels.Select((l, i) => $"{values[i]} ({l.Year})"));
+        return (indicator.TargetIsProRata ? "Quarterly share of the annual target " : "Annual target ") + text + ".";
+    }
+
+    /// <summary>What the dotted line is, in words under the chart.</summary>
+    private static string TargetNoteFor(
+        Indicator indicator,
+        List<(int First, int Last, double Value, FinancialYear Year)> levels)
+    {
+        var stepping = levels.Count > 1
+            ? "; it steps where the target changes from one financial year to the next"
+            : string.Empty;
+        if (!indicator.TargetIsProRata)
+        {
+            return $"Dotted: each financial year's annual target{stepping}.";
+        }
+
+        var years = string.Join(", ", levels.Select(l =>
+            $"{Figures.Show(l.Value * 4, indicator.Unit)} a year in {l.Year}, " +
+            $"{Figures.Show(l.Value, indicator.Unit)} a quarter"));
+        return "This indicator adds up over the year, so each quarter is drawn against a quarter of its financial " +
+               $"year's annual target ({years}){stepping}.";
     }
 
     /// <summary>

@@ -41,8 +41,8 @@ public static class XlsxReport
     {
         var rows = new List<IReadOnlyList<SheetCell>>
         {
-            Headings("Code", "Indicator", "Unit", "Polarity", "This quarter", "Previous quarter", "Same quarter last year", "Change on last year %",
-                "Year to date", "Year to date last year", "Year to date change %", "Baseline", "Baseline year", "Annual target", "Target to date", "RAG", "Since previous quarter", "Since last year",
+            Headings("Code", "Indicator", "Unit", "Polarity", "This quarter", "Previous quarter", "Same quarter last year", "Change on last year (pp for a percentage, else %)",
+                "Year to date", "Year to date last year", "Year to date change (pp for a percentage, else %)", "Baseline", "Baseline year", "Annual target", "Target to date", "RAG", "Since previous quarter", "Since last year",
                 "Kind", "Owed returns lacking"),
         };
         foreach (var result in report.Indicators)
@@ -56,11 +56,11 @@ public static class XlsxReport
                 Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit),
                 why is not null ? SheetCell.Of(why, CellStyle.Note)
                     : Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear,
-                        area.Coverage.IsComplete && area.LastYearCoverage.IsComplete),
+                        area.Coverage.IsComplete && area.LastYearCoverage.IsComplete, indicator.Unit),
                 Number(area.YearToDate, indicator.Unit), Number(area.YearToDateLastYear, indicator.Unit),
                 why is not null ? SheetCell.Of(why, CellStyle.Note)
                     : Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear,
-                    area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete),
+                    area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete, indicator.Unit),
                 Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year), Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
                 RagCell(area, result.TargetToDate, rated: true),
                 area.NotComparableWithPrevious ?? Figures.DirectionText(area.SincePrevious, area.Value, area.Previous),
@@ -212,10 +212,11 @@ public static class XlsxReport
     private static SheetCell Number(double? value, IndicatorUnit unit) =>
         SheetCell.Of(value, unit == IndicatorUnit.Count ? CellStyle.Whole : CellStyle.OneDecimal);
 
-    /// <summary>A change on last year as a number, or the words for why there is none.</summary>
-    private static SheetCell Change(double? percent, double? now, double? before, bool comparable) => percent is { } p
-        ? SheetCell.Of(Math.Round(p, 2), CellStyle.OneDecimal)
-        : SheetCell.Of(Figures.ChangeText(null, now, before, comparable), CellStyle.Note);
+    /// <summary>A change on last year as the number the page shows (already one decimal), or why there is none.</summary>
+    private static SheetCell Change(double? change, double? now, double? before, bool comparable, IndicatorUnit unit) =>
+        change is { } c
+            ? SheetCell.Of(c, CellStyle.OneDecimal)
+            : SheetCell.Of(Figures.ChangeText(null, now, before, comparable, unit), CellStyle.Note);
 
     private static SheetCell Text(string? text, CellStyle style = CellStyle.Default) => SheetCell.Of(Figures.SafeForSpreadsheet(text), style);
 

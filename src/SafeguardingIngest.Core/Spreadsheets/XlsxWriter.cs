@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -9,28 +10,63 @@ namespace SafeguardingIngest.Spreadsheets;
 /// <summary>
 /// Writes an xlsx workbook with the Open XML SDK, streaming each sheet's rows through an
 /// OpenXmlWriter so a large sheet is never held in memory. Text is written inline, so there is
-/// no shared-string table to build.
+/// no shared-string table to build. The same sheets give the same bytes: parts have fixed ids and
+/// every zip entry the fixed time 1 January 1980 rather than the clock's, so the package is built
+/// (compressed) in memory and then copied out with its times set.
 /// </summary>
 public static class XlsxWriter
 {
+    /// <summary>The time every part of a workbook carries: the earliest a zip entry can hold.</summary>
+    public static readonly DateTimeOffset PartTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const string WorkbookContentType =
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
     /// <summary>Writes <paramref name="sheets"/> to <paramref name="output"/>, which stays open.</summary>
     public static void Write(Stream output, IEnumerable<SheetDefinition> sheets)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = XlsxStyles.Build();
-        var sheetList = new Sheets();
-        uint sheetId = 1;
-        foreach (var sheet in sheets)
+        using var package = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
-            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            WriteSheet(worksheetPart, sheet);
-            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId++, Name = sheet.Name });
+            var workbookPart = document.AddNewPart<WorkbookPart>(WorkbookContentType, "rIdWorkbook");
+            var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
+            stylesPart.Stylesheet = XlsxStyles.Build();
+            var sheetList = new Sheets();
+            uint sheetId = 1;
+            foreach (var sheet in sheets)
+            {
+                var worksheetPart = workbookPart.AddNewPart<WorksheetPart>(
+                    "rIdSheet" + sheetId.ToString(CultureInfo.InvariantCulture));
+                WriteSheet(worksheetPart, sheet);
+                sheetList.Append(new Sheet
+                {
+                    Id = workbookPart.GetIdOfPart(worksheetPart),
+                    SheetId = sheetId++,
+                    Name = sheet.Name,
+                });
+            }
+
+            workbookPart.Workbook = new Workbook(sheetList);
+            workbookPart.Workbook.Save();
         }
 
-        workbookPart.Workbook = new Workbook(sheetList);
-        workbookPart.Workbook.Save();
+        package.Position = 0;
+        CopyAtFixedTime(package, output);
+    }
+
+    /// <summary>Copies a zip package entry by entry, in order, each stamped <see cref="PartTime"/>.</summary>
+    private static void CopyAtFixedTime(Stream package, Stream output)
+    {
+        using var source = new ZipArchive(package, ZipArchiveMode.Read);
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            copy.LastWriteTime = PartTime;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
     }
 
     /// <summary>Writes a workbook to a file, replacing it.</summary>

@@ -48,6 +48,11 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var tamworth = DisclosureAttacker.Attack(html, csv, "EH01").Ranges.Where(r => r.Figure.StartsWith("Tamworth ", StringComparison.Ordinal)).Select(r => r.Figure).ToList();
         Assert.True(tamworth.Count >= 2, "Tamworth's few early help assessments (and its year to date) are hidden on the page: " + string.Join(", ", tamworth));
 
+        // NEG05 rests on Mental Health's unexplained query and more than doubled on last quarter: its summary row
+        // and card carry the mark, linking to a note in our words.
+        Assert.Equal(3, html.Split("#flag-i-neg05", StringSplitOptions.None).Length);
+        Assert.Contains("<li id=\"flag-i-neg05\">", html, StringComparison.Ordinal);
+
         // Their data quality queries (a fall on last quarter) are counted on the page, never quoted, and the
         // agency's explanation stays with the performance team.
         Assert.DoesNotMatch(@"from [\d,]+ to [1-4]\)", html);
@@ -182,23 +187,32 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Demo_RunTwice_GivesByteIdenticalCsvAndAnotherSeedOtherFigures()
+    public async Task Demo_RunTwice_GivesByteIdenticalReportsAndAnotherSeedOtherFigures()
     {
-        async Task<byte[]> RunAsync(string name, params string[] extra)
+        // Each run starts from empty storage of its own, so every id and time in the reports comes from the
+        // returns the demo writes and the compile time it fixes, never from the storage or the clock.
+        async Task<Dictionary<string, byte[]>> RunAsync(string name, params string[] extra)
         {
             var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
             var folder = _sgi.PathOf(name);
             var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage, .. extra]);
             Assert.True(exit == 0, error);
-            return await File.ReadAllBytesAsync(Path.Combine(folder, "observations.csv"));
+            return Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
         }
 
         var first = await RunAsync("first");
         var second = await RunAsync("second");
         var other = await RunAsync("other", "--seed", "7");
 
-        Assert.Equal(first, second);
-        Assert.NotEqual(first, other);
+        string[] reports =
+        [
+            "consolidated-return.html", "observations.csv", "observations.meta.csv", "consolidated-return.json",
+            "consolidated-return.xlsx",
+        ];
+        Assert.Subset(first.Keys.ToHashSet(), reports.ToHashSet());
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        Assert.All(first, file => Assert.True(file.Value.SequenceEqual(second[file.Key]), $"{file.Key} differs"));
+        Assert.NotEqual(first["observations.csv"], other["observations.csv"]);
     }
 
     [Fact]

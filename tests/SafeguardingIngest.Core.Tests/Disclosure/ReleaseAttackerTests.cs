@@ -247,7 +247,7 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     public void Attack_ChangeOnLastYear_BoundsTheQuarterByLastYears()
     {
         // Same quarter last year 40 (shown); this quarter hidden; "−90.0%" says 100 × (x − 40) / 40 is within
-        // 0.005 of −90, so x is 3.998 to 4.002: 4.
+        // 0.05 of −90 (one decimal shown), so x is 3.98 to 4.02: 4.
         const string Page = """
             <html><head><title>P: consolidated quarterly return 2025-26 Q2</title></head><body>
             <table><tbody><tr><th scope="row"><a href="#i-kids">KIDS</a> Children</th><td>c</td><td>40</td>

@@ -102,7 +102,7 @@ public class XlsxReportTests
         Assert.Equal(3, rows.Count);
     }
 
-    private static Dictionary<string, List<object?[]>> Read(byte[] workbook)
+    internal static Dictionary<string, List<object?[]>> Read(byte[] workbook)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(workbook));

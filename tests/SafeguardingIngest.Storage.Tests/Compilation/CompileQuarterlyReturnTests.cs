@@ -43,6 +43,23 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CompileAsync_CompileTimeSet_StampsAndJudgesTheReleaseAtItNotAtTheClock()
+    {
+        // The clock stands at 20 October 2025, before the 30 October due date; Compile:Time says 14 November.
+        var settings = new Dictionary<string, string?> { ["Compile:Time"] = "2025-11-14T09:00:00Z" };
+        await using var pipeline = await PipelineHarness.StartAsync(azurite, settings);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2), s_none);
+
+        var outcome = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
+
+        Assert.Equal(new DateTimeOffset(2025, 11, 14, 9, 0, 0, TimeSpan.Zero), outcome.Report.CompiledAt);
+        Assert.Equal(new DateTimeOffset(2025, 11, 14, 9, 0, 0, TimeSpan.Zero), outcome.Release.CompiledAt);
+        // Judged on 14 November, a return owed and not sent is missing, not "not yet due".
+        var states = outcome.Report.Submissions.ToDictionary(s => s.Agency, s => s.State);
+        Assert.Equal(ReturnStateKind.Missing, states["CSC"]);
+    }
+
+    [Fact]
     public async Task RunScheduledAsync_CompilesChangedPeriodsOnceUntilTheyChangeAgain()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
