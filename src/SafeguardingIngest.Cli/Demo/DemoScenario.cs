@@ -126,7 +126,13 @@ internal static class DemoScenario
         [
             new("1", "Identify neglect at the earliest stage and support families through early help or child in need plans", Rag.Green, "Screening tool in use in every locality", null, string.Empty),
             new("2", "Audit children on child in need plans for neglect for more than six months", (seed % 3) == 0 ? Rag.Green : Rag.Amber, "Audit delayed by vacancies in two teams", "Audit rescheduled with two additional auditors; report to the neglect sub-group next quarter", string.Empty),
-            new("3", "Review of re-referrals (CH142) where neglect was the reason for closure", period.Quarter == 2 ? Rag.Red : Rag.Amber, "Re-referral rate remains above target", "Dip sample of re-referrals each month; safety plans checked at closure", string.Empty),
+            new(
+                "3",
+                "Review of re-referrals (CH142) where neglect was the reason for closure",
+                period.Quarter == 2 ? Rag.Red : Rag.Amber,
+                "Re-referral rate remains above target",
+                "Dip sample of re-referrals each month; safety plans checked at closure",
+                string.Empty),
         ],
         "POL" =>
         [

@@ -2,7 +2,9 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Catalogue;
 
-/// <summary>A published figure to set an indicator beside: its value, source, the year it is for, whose it is.</summary>
+/// <summary>
+/// A published figure to set an indicator beside: its value, source, the year it is for, whose it is.
+/// </summary>
 public sealed record ComparatorValue(double Value, string Source, FinancialYear Year, string? Name = null);
 
 /// <summary>The quartiles of all areas' figures for an indicator, from which LAIT's A–D bands are read.</summary>

@@ -137,7 +137,9 @@ public sealed class Partnership
     /// <summary>What indicators are set beside, per indicator and financial year; empty where none are given.</summary>
     public IReadOnlyList<Comparators> Comparators { get; init; } = [];
 
-    /// <summary>The comparators of <paramref name="code"/> for <paramref name="year"/>; null where none are given.</summary>
+    /// <summary>
+    /// The comparators of <paramref name="code"/> for <paramref name="year"/>; null where none are given.
+    /// </summary>
     public Comparators? FindComparators(string code, FinancialYear year) =>
         Comparators.FirstOrDefault(c =>
             string.Equals(c.Indicator, code, StringComparison.OrdinalIgnoreCase) && c.Year == year);

@@ -40,6 +40,21 @@ public static class BenchmarkPanels
             return null;
         }
 
+        // A rate that adds up over the year is set beside other areas' annual rates only once its year is whole.
+        var partYear = indicator.Kind == MeasureKind.Flow && indicator.Unit == IndicatorUnit.RatePer10000
+            && report.Period.Quarter != 4;
+        var yearToDate = yearToDateHidden
+            ? publication.Symbol
+            : Figures.Value(result.Area.YearToDate, indicator.Unit);
+        if (partYear)
+        {
+            return new BenchmarkPanel(
+                $"Year to date {yearToDate}: set beside other areas' annual rates at Q4, when the year is whole",
+                [],
+                null,
+                "Sources: " + string.Join("; ", Sources(comparators)) + ".");
+        }
+
         List<BenchmarkFigure> figures = [];
         foreach (var (label, value) in new[]
                  {
@@ -58,18 +73,31 @@ public static class BenchmarkPanels
         var band = comparators.Quartiles is { } quartiles
             ? Band(result, quartiles, report, yearToDateHidden, publication)
             : null;
-        var sources = figures.Select(f => $"{f.Label}: {f.Source}, {f.Year}").ToList();
+        var sources = Sources(comparators);
+        var bands = band is null
+            ? string.Empty
+            : "Quartile band A is the best quarter of all areas and D the worst, read through the polarity. ";
+        var note = bands + "Sources: " + string.Join("; ", sources) + ".";
+        return new BenchmarkPanel($"Year to date {yearToDate} beside", figures, band, note);
+    }
+
+    private static List<string> Sources(Comparators comparators)
+    {
+        var sources = new[]
+            {
+                ("England", comparators.England),
+                (comparators.Region?.Name ?? "Region", comparators.Region),
+                ("Statistical neighbours", comparators.StatisticalNeighbours),
+            }
+            .Where(c => c.Item2 is not null)
+            .Select(c => $"{c.Item1}: {c.Item2!.Source}, {c.Item2.Year}")
+            .ToList();
         if (comparators.Quartiles is { } q)
         {
             sources.Add($"quartiles: {q.Source}, {q.Year}");
         }
 
-        var bands = band is null
-            ? string.Empty
-            : "Quartile band A is the best quarter of all areas and D the worst, read through the polarity. ";
-        var note = bands + "Sources: " + string.Join("; ", sources) + ".";
-        return new BenchmarkPanel(
-            $"Year to date {Figures.Value(result.Area.YearToDate, indicator.Unit)} beside", figures, band, note);
+        return sources;
     }
 
     private static PageCell Band(
@@ -84,13 +112,6 @@ public static class BenchmarkPanels
         if (indicator.Polarity == Polarity.None)
         {
             return PageCell.Words("none: tracked for direction only");
-        }
-
-        var flowRate = indicator.Kind == MeasureKind.Flow && indicator.Unit == IndicatorUnit.RatePer10000;
-        if (flowRate && report.Period.Quarter != 4)
-        {
-            // A rate that adds up over the year is compared with a year's rate only once the year is whole.
-            return PageCell.Words("at Q4: the year's rate is not yet whole");
         }
 
         if (area.YearToDate is not { } yearToDate)

@@ -51,7 +51,9 @@ public sealed record IndicatorCard(
     public BenchmarkPanel? Benchmarks { get; init; }
 }
 
-/// <summary>A note saying why an indicator's figure this quarter is to be read with care (the ⚠ mark's target).</summary>
+/// <summary>
+/// A note saying why an indicator's figure this quarter is to be read with care (the ⚠ mark's target).
+/// </summary>
 public sealed record PageFlag(string Id, string Anchor, string Code, string Text);
 
 /// <summary>A footnote naming the returns an indicator's figures lack.</summary>

@@ -84,8 +84,9 @@ public static class CsvColumns
     private static CsvColumn Comparator(string label, string whose) => new(
         CsvColumnType.Indicator,
         label,
-        whose + " for the indicator and the period's financial year, from the reference data, to set beside the " +
-        "whole area's figure; x where the reference data gives none",
+        whose + " for the indicator and the period's financial year, from the reference data: an annual figure, " +
+        "to set beside the whole area's (for a rate that adds up over the year, its Q4 year to date only); " +
+        "x where the reference data gives none",
         DecimalPlaces: ValueDecimalPlaces,
         Grouping: "Comparators");
 

@@ -101,9 +101,13 @@ public static class ExceptionLines
 
     private static List<ExceptionAction> Actions(ConsolidatedReturn report, string code)
     {
+        // A code shaped like one ("NI 68") is matched in any case, as officers type it ("ni 68"); a local name
+        // used as a code ("Neglect") only as written, so that an action about neglect is not taken for it.
         var word = new Regex(
             @"(?<![\p{L}\p{N}])" + Regex.Escape(code) + @"(?![\p{L}\p{N}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            code.Any(char.IsDigit)
+                ? RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+                : RegexOptions.CultureInvariant);
         return report.Actions.AmberAndRed
             .Where(a => new[] { a.Item.Reference, a.Item.Description, a.Item.Commentary, a.Item.RecoveryActions }
                 .Any(text => text is not null && word.IsMatch(text)))

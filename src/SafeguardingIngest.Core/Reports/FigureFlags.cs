@@ -1,4 +1,3 @@
-using System.Globalization;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
 
@@ -25,15 +24,19 @@ public sealed record FigureFlag(string Anchor, string Code, IReadOnlyList<FlagRe
     public string NoteId => "flag-" + Anchor;
 
     /// <summary>The note: what is unusual about the figure, in words we wrote.</summary>
-    public string Text(double? maxQuarterlyChange) => string.Join(" ", Reasons.Select(r => r switch
+    /// <remarks>
+    /// The change note names no threshold: the catalogue's limit on quarterly change is what a return's data
+    /// quality query is raised against, and with the page's counts of queries per agency it would bound
+    /// hidden figures (docs/disclosure.md).
+    /// </remarks>
+    public string Text() => string.Join(" ", Reasons.Select(r => r switch
     {
         FlagReason.UnexplainedQuery =>
             "This quarter's figure rests on a return with a data quality query that its agency has not yet " +
             "explained, so it may be corrected.",
         _ =>
-            "This quarter's figure moved from the previous quarter's by more than the " +
-            $"{maxQuarterlyChange?.ToString("0.#", CultureInfo.InvariantCulture)}% in a quarter that the " +
-            "catalogue expects of this indicator: check it before relying on it.",
+            "This quarter's figure moved from the previous quarter's, as a share of it, by more than this " +
+            "indicator is expected to move in a quarter: check it before relying on it.",
     }));
 }
 

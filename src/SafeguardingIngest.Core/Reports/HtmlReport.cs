@@ -61,7 +61,7 @@ public static class HtmlReport
             var flag = flags.GetValueOrDefault(i.Code);
             if (flag is not null)
             {
-                pageFlags.Add(new PageFlag(flag.NoteId, anchor, i.Code, flag.Text(i.MaxQuarterlyChange)));
+                pageFlags.Add(new PageFlag(flag.NoteId, anchor, i.Code, flag.Text()));
             }
 
             var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts)

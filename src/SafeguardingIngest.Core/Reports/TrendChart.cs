@@ -228,7 +228,9 @@ public sealed record TrendChart(
         return levels;
     }
 
-    /// <summary>"Quarterly share of the annual target 600 (2010-11), 700 (2011-12)." or "Annual target 19.0%."</summary>
+    /// <summary>
+    /// "Quarterly share of the annual target 600 (2010-11), 700 (2011-12)." or "Annual target 19.0%."
+    /// </summary>
     private static string TargetSentence(
         Indicator indicator,
         List<(int First, int Last, double Value, FinancialYear Year)> levels)

@@ -212,7 +212,9 @@ public static class XlsxReport
     private static SheetCell Number(double? value, IndicatorUnit unit) =>
         SheetCell.Of(value, unit == IndicatorUnit.Count ? CellStyle.Whole : CellStyle.OneDecimal);
 
-    /// <summary>A change on last year as the number the page shows (already one decimal), or why there is none.</summary>
+    /// <summary>
+    /// A change on last year as the number the page shows (already one decimal), or why there is none.
+    /// </summary>
     private static SheetCell Change(double? change, double? now, double? before, bool comparable, IndicatorUnit unit) =>
         change is { } c
             ? SheetCell.Of(c, CellStyle.OneDecimal)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Reports;
 
@@ -61,9 +62,28 @@ public sealed class BenchmarkPanelTests
 
         var panel = BenchmarkPanels.For(result, report, yearToDateHidden: true, new PublicationOptions());
 
-        // A band bounds the hidden figure between two quartiles, so it is shown as the suppression symbol.
+        // A band bounds the hidden figure between two quartiles, so it is shown as the suppression symbol, and
+        // so is the figure itself.
         Assert.Equal(("c", true), (panel!.Band!.Text, panel.Band.Suppressed));
         Assert.Equal("42.0", panel.Figures[0].Value);
+        Assert.Equal("Year to date c beside", panel.Compared);
+    }
+
+    [Fact]
+    public void For_RateAddingUpOverTheYearBeforeQ4_SetsNoAnnualRateBesideThePartYear()
+    {
+        // CH141, referrals per 10,000, adds up over the year: at Q2 its year to date is half a year's.
+        var report = SampleReport.Report;
+        var annual = new ComparatorValue(470, "Illustrative", report.Period.Year);
+        var comparators = new Comparators("CH141", report.Period.Year, annual, annual, annual, null);
+        var result = report.Indicators.Single(r => r.Indicator.Code == "CH141");
+
+        var panel = BenchmarkPanels.For(
+            result, report with { Comparators = [comparators] }, yearToDateHidden: false, new PublicationOptions());
+
+        Assert.Empty(panel!.Figures);
+        Assert.Null(panel.Band);
+        Assert.EndsWith("set beside other areas' annual rates at Q4, when the year is whole", panel.Compared);
     }
 
     [Fact]
