@@ -44,6 +44,15 @@ if [ -x /usr/bin/chromium ]; then
     --disable-sync --no-first-run --hide-scrollbars --window-size=1280,900 \
     --screenshot="$root/out/small-counts.png" "file://$root/out/small-counts.html" > /dev/null 2>&1 \
     && rm -f "$root/out/small-counts.html" && echo "Screenshot of a card with hidden small counts: out/small-counts.png"
+  # The second picture in README: the warnings, the exceptions and a Red indicator's card with its comparators.
+  awk '!body { print; if (/<body>/) { body = 1; print "<main>" } next }
+       /id="flags"/ { on = 1 } /<h2 id="revisions">/ { on = 0 } /<section class="card" id="i-ni68"/ { card = 1 }
+       on || card { print } card && /<\/section>/ { exit }' \
+    "$root/out/consolidated-return.html" > "$root/out/board-story.html" && echo '</main></body></html>' >> "$root/out/board-story.html"
+  /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --hide-scrollbars --window-size=1280,1350 \
+    --screenshot="$root/out/board-story.png" "file://$root/out/board-story.html" > /dev/null 2>&1 \
+    && rm -f "$root/out/board-story.html" && echo "Screenshot of the warnings, exceptions and a card: out/board-story.png"
 fi
 
 echo
