@@ -38,7 +38,6 @@ public sealed record BreakdownLine(string Name, IReadOnlyList<PageCell> Cells);
 /// <summary>An indicator's card: its figures, chart, notes and breakdown.</summary>
 public sealed record IndicatorCard(
     string Anchor, string Code, string Title, string Meta, IReadOnlyList<CardFigure> Figures, PageCell Rag, TrendChart Chart,
-    bool HasTarget,
     bool HasIncompletePoints,
     string? Incomplete,
     IReadOnlyList<BreakdownLine> Localities,

@@ -84,15 +84,26 @@ public static class ExceptionLines
     {
         var unit = result.Indicator.Unit;
         var area = result.Area;
-        var count = Math.Min(TrendQuarters, result.Series.Count);
-        var first = result.Series.Count - count;
+        // The quarters since a series break alone: those before it measured something else. A figure lacking an
+        // owed return carries the page's † (a quarter with no figure at all just says so), and one over no cases
+        // says that.
+        var first = Math.Max(result.Series.Count - TrendQuarters, result.SeriesBreakIndex ?? 0);
+        var count = result.Series.Count - first;
+        string Mark(Coverage? coverage) => coverage is { IsComplete: false } ? " †" : string.Empty;
         var quarters = Enumerable.Range(first, count)
-            .Select(q => hide.Quarters.Contains(q) ? publication.Symbol : Figures.Value(result.Series[q], unit));
+            .Select(q => hide.Quarters.Contains(q)
+                ? publication.Symbol
+                : Figures.Value(result.Series[q], result.SeriesParts[q], unit)
+                  + Mark(result.Series[q] is not null && q < result.SeriesCoverage.Count
+                      ? result.SeriesCoverage[q]
+                      : null));
         var toDate = result.TargetToDate is { } target
             ? $" against {Figures.Show(target, unit)} to date"
             : string.Empty;
         var span = $"{result.SeriesPeriods[first]} to {result.SeriesPeriods[^1]}";
-        var trend = $"Year to date {Figures.Value(area.YearToDate, unit)}{toDate}; " +
+        var yearToDate = Figures.Value(area.YearToDate, area.YearToDateParts, unit)
+            + Mark(area.YearToDate is null ? null : area.YearToDateCoverage);
+        var trend = $"Year to date {yearToDate}{toDate}; " +
                     $"quarters {string.Join(", ", quarters)} ({span})";
         return previousShown && area.SincePrevious is { } direction
             ? $"{trend}; {Travel.Describe(direction).ToLowerInvariant()} since last quarter"

@@ -116,7 +116,7 @@ public static class HtmlReport
                 new("same quarter last year", lastYear), new("year to date", yearToDate), new("annual target", annual), new("target to date", toDate),
             ];
             cards.Add(new IndicatorCard(
-                anchor, i.Code, i.Title, meta, figures, rag, chart, result.Target is not null, chart.Points.Any(p => p.Incomplete),
+                anchor, i.Code, i.Title, meta, figures, rag, chart, chart.Points.Any(p => p.Incomplete),
                 missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
                 Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release),
                 i.Unit != IndicatorUnit.Count)

@@ -51,8 +51,32 @@ public sealed record TrendChart(
     /// <summary>True when no quarter has a figure to draw.</summary>
     public bool Empty => Points.Count == 0;
 
-    /// <summary>The target line as one polyline's points: its steps joined, each year's level to the next.</summary>
-    public string? TargetLine => Target.Count == 0 ? null : string.Join(' ', Target.Select(t => t.Points));
+    /// <summary>
+    /// The target line as polylines' points: one for each run of years with a target, its steps joined (each
+    /// year's level to the next), so a year without a target is a gap, never a slope across it.
+    /// </summary>
+    public IReadOnlyList<string> TargetLines => Lines(Target);
+
+    /// <summary>
+    /// The polylines of <paramref name="steps"/>: a new one wherever a step does not follow the last.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(IReadOnlyList<TargetStep> steps)
+    {
+        var runs = new List<List<TargetStep>>();
+        foreach (var step in steps)
+        {
+            if (runs.Count > 0 && runs[^1][^1].Last + 1 == step.First)
+            {
+                runs[^1].Add(step);
+            }
+            else
+            {
+                runs.Add([step]);
+            }
+        }
+
+        return runs.Select(run => string.Join(' ', run.Select(s => s.Points))).ToList();
+    }
 
     /// <summary>What the target line is, said under the chart; null where there is no target.</summary>
     public string? TargetNote { get; init; }

@@ -83,6 +83,32 @@ public sealed class ExceptionLinesTests
     }
 
     [Fact]
+    public void For_QuarterLackingAReturnOrBeforeASeriesBreak_MarksItOrLeavesItOut()
+    {
+        // NI 65's Q1 (series slot 6) is said to lack B's return: its 15.0% carries the page's †. NI 68's series
+        // breaks at Q2 (slot 7): only Q2 is of the new definition, so Q1's 90.0% is not set beside it.
+        var report = Report();
+        var indicators = report.Indicators.Select(r => r.Indicator.Code switch
+        {
+            "NI 65" => r with
+            {
+                SeriesCoverage = [.. r.SeriesPeriods.Select(p => p == s_q1
+                    ? new Coverage([new MissingReturn(p, "B")])
+                    : Coverage.Complete)],
+            },
+            "NI 68" => r with { SeriesBreakIndex = 7 },
+            _ => r,
+        }).ToList();
+        var changed = report with { Indicators = indicators };
+
+        var exceptions = ExceptionLines.For(changed, DisclosurePlan.For(changed, new PublicationOptions()));
+
+        var (ni65, ni68) = (exceptions.Lines[0].Trend, exceptions.Lines[1].Trend);
+        Assert.Contains("quarters No data, No data, 15.0% †, 20.0% ", ni65, StringComparison.Ordinal);
+        Assert.Contains("quarters 86.0% (2011-12 Q2 to 2011-12 Q2)", ni68, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void For_AmberImprovingAndGreen_AreNotListed()
     {
         var report = Report();

@@ -86,6 +86,7 @@ public class TrendChartTests
         // at y = 16 + 100 × 0.19 = 35; 2009-10's starts at the left edge (x 56), y = 16 + 300 × 0.19 = 73.
         Assert.Equal("300,35 477.5,35", chart.Target[2].Points);
         Assert.StartsWith("56,73 ", chart.Target[0].Points, StringComparison.Ordinal);
+        Assert.EndsWith(" 300,35 477.5,35", Assert.Single(chart.TargetLines), StringComparison.Ordinal);
 
         // The projection starts at slot 0 (520: y = 16 + 280 × 0.19 = 69.2) and ends at slot 11 (740: y = 27.4).
         Assert.StartsWith("56,69.2 ", chart.Projection, StringComparison.Ordinal);
@@ -98,6 +99,18 @@ public class TrendChartTests
             "to the next.",
             chart.TargetNote);
         Assert.Equal("quarterly share of the annual target", card.TargetLegend);
+    }
+
+    [Fact]
+    public void Lines_AYearWithoutATarget_SplitsTheLineRatherThanSlopingAcrossIt()
+    {
+        // Targets for slots 0-3 and 8-11, none for 4-7: two lines, the first year's level alone in the first.
+        TargetStep[] steps = [new(0, 3, 500, "56,73 212,73"), new(8, 11, 700, "389,35 544,35")];
+
+        Assert.Equal(["56,73 212,73", "389,35 544,35"], TrendChart.Lines(steps));
+        Assert.Equal(
+            ["56,73 212,73 212,54 300,54"],
+            TrendChart.Lines([steps[0], new TargetStep(4, 5, 600, "212,54 300,54")]));
     }
 
     [Fact]
