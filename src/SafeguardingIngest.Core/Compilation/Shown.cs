@@ -16,12 +16,13 @@ public static class Shown
     public static int Places(IndicatorUnit unit) => unit == IndicatorUnit.Count ? 0 : 1;
 
     /// <summary><paramref name="value"/> as shown: rounded to the unit's places, halves away from zero.</summary>
-    public static double Round(double value, IndicatorUnit unit) =>
-        Math.Round(value, Places(unit), MidpointRounding.AwayFromZero);
+    public static double Round(double value, IndicatorUnit unit) => Round(value, Places(unit));
+
+    /// <summary><paramref name="value"/> to <paramref name="places"/> decimal places, halves away from zero.</summary>
+    public static double Round(double value, int places) => Math.Round(value, places, MidpointRounding.AwayFromZero);
 
     /// <summary>A change as shown: rounded to one decimal, halves away from zero.</summary>
-    public static double RoundChange(double change) =>
-        Math.Round(change, ChangePlaces, MidpointRounding.AwayFromZero);
+    public static double RoundChange(double change) => Round(change, ChangePlaces);
 
     /// <summary>
     /// Whether a change in <paramref name="unit"/> is read in percentage points (a percentage's difference)

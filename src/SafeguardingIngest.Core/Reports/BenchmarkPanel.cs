@@ -55,20 +55,10 @@ public static class BenchmarkPanels
                 "Sources: " + string.Join("; ", Sources(comparators)) + ".");
         }
 
-        List<BenchmarkFigure> figures = [];
-        foreach (var (label, value) in new[]
-                 {
-                     ("England", comparators.England),
-                     (comparators.Region?.Name ?? "Region", comparators.Region),
-                     ("Statistical neighbours", comparators.StatisticalNeighbours),
-                 })
-        {
-            if (value is not null)
-            {
-                var shown = Figures.Show(value.Value, indicator.Unit);
-                figures.Add(new BenchmarkFigure(label, shown, value.Year.ToString(), value.Source));
-            }
-        }
+        var figures = Named(comparators)
+            .Select(c => new BenchmarkFigure(
+                c.Label, Figures.Show(c.Value.Value, indicator.Unit), c.Value.Year.ToString(), c.Value.Source))
+            .ToList();
 
         var band = comparators.Quartiles is { } quartiles
             ? Band(result, quartiles, report, yearToDateHidden, publication)
@@ -81,17 +71,21 @@ public static class BenchmarkPanels
         return new BenchmarkPanel($"Year to date {yearToDate} beside", figures, band, note);
     }
 
+    /// <summary>The comparators given, each with the label the card shows it under.</summary>
+    private static IEnumerable<(string Label, ComparatorValue Value)> Named(Comparators comparators)
+    {
+        (string, ComparatorValue?)[] all =
+        [
+            ("England", comparators.England),
+            (comparators.Region?.Name ?? "Region", comparators.Region),
+            ("Statistical neighbours", comparators.StatisticalNeighbours),
+        ];
+        return all.Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!));
+    }
+
     private static List<string> Sources(Comparators comparators)
     {
-        var sources = new[]
-            {
-                ("England", comparators.England),
-                (comparators.Region?.Name ?? "Region", comparators.Region),
-                ("Statistical neighbours", comparators.StatisticalNeighbours),
-            }
-            .Where(c => c.Item2 is not null)
-            .Select(c => $"{c.Item1}: {c.Item2!.Source}, {c.Item2.Year}")
-            .ToList();
+        var sources = Named(comparators).Select(c => $"{c.Label}: {c.Value.Source}, {c.Value.Year}").ToList();
         if (comparators.Quartiles is { } q)
         {
             sources.Add($"quartiles: {q.Source}, {q.Year}");

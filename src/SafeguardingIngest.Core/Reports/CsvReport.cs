@@ -103,6 +103,6 @@ public static class CsvReport
     /// 6.1479591836734695 is written 6.1.
     /// </summary>
     public static string Rounded(double value, int decimals) =>
-        Math.Round(value, decimals, MidpointRounding.AwayFromZero)
+        Shown.Round(value, decimals)
             .ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,8 @@ public static class Figures
 {
     /// <summary>
     /// A value for its unit: counts whole with separators, percentages with a % sign, rates and averages to
-    /// one decimal; rounded as <see cref="Shown.Round"/> rounds, the rounding RAG and direction are decided on.
+    /// one decimal; rounded as <see cref="Shown.Round(double, IndicatorUnit)"/> rounds, the rounding RAG and
+    /// direction are decided on.
     /// </summary>
     public static string Show(double? value, IndicatorUnit unit) => value switch
     {
