@@ -189,7 +189,9 @@ public sealed class FaultInjection : HttpPipelinePolicy
         }
     }
 
-    /// <summary>The chance a request of this step and way fails: the first-fault rate until it has failed once.</summary>
+    /// <summary>
+    /// The chance a request of this step and way fails: the first-fault rate until it has failed once.
+    /// </summary>
     private double RateOf(string stepAndWay, double rate) =>
         Faulted.ContainsKey(stepAndWay) ? rate : Math.Max(rate, _firstRate);
 

@@ -168,7 +168,9 @@ public static class Compiler
             ytdParts,
             ytdLastYear,
             yearsComparable && lastYearBreak is null ? Travel.Change(ytd, ytdLastYear, indicator.Unit) : null,
-            rated && ytdCoverage.IsComplete ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance, indicator.Unit) : null,
+            rated && ytdCoverage.IsComplete
+                ? RagRating.Of(ytd, targetToDate, indicator.Polarity, indicator.Tolerance, indicator.Unit)
+                : null,
             coverage.IsComplete && previousCoverage.IsComplete && previousBreak is null
                 ? Travel.Of(value, previous, indicator.Unit, indicator.Polarity)
                 : null,

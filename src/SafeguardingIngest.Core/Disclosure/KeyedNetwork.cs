@@ -71,7 +71,8 @@ internal sealed class KeyedNetwork(int threshold)
     }
 
     /// <summary>
-    /// States that <paramref name="whole"/> = <paramref name="first"/> + <paramref name="second"/>, parts of one figure.
+    /// States that <paramref name="whole"/> = <paramref name="first"/> + <paramref name="second"/>, parts of one
+    /// figure.
     /// </summary>
     public void Parts(int whole, int first, int second)
     {

@@ -74,7 +74,10 @@ public static class HtmlReport
             var comparable = area.Coverage.IsComplete && area.LastYearCoverage.IsComplete;
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
-                : new PageCell(Figures.ChangeText(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable, i.Unit), Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
+                : new PageCell(
+                    Figures.ChangeText(
+                        area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable, i.Unit),
+                    Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
             var sinceLastYear = Direction(
                 area.SinceLastYear,
                 area.Value,

@@ -115,7 +115,9 @@ public sealed record TrendChart(
         // Quarters before a series break are drawn, but the line is not carried across the break and the
         // projection runs through the quarters after it alone: they do not compare.
         // So does the projection of an indicator first collected within the eight quarters: from its first.
-        var started = indicator.Dates.From is { } from ? result.SeriesPeriods.ToList().FindIndex(p => p >= from.First) : 0;
+        var started = indicator.Dates.From is { } from
+            ? result.SeriesPeriods.ToList().FindIndex(p => p >= from.First)
+            : 0;
         var first = result.SeriesBreakIndex ?? Math.Max(started, 0);
         var known = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var slots = result.Series.Count + Ahead;

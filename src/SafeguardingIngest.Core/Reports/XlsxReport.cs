@@ -41,9 +41,11 @@ public static class XlsxReport
     {
         var rows = new List<IReadOnlyList<SheetCell>>
         {
-            Headings("Code", "Indicator", "Unit", "Polarity", "This quarter", "Previous quarter", "Same quarter last year", "Change on last year (pp for a percentage, else %)",
-                "Year to date", "Year to date last year", "Year to date change (pp for a percentage, else %)", "Baseline", "Baseline year", "Annual target", "Target to date", "RAG", "Since previous quarter", "Since last year",
-                "Kind", "Owed returns lacking"),
+            Headings(
+                "Code", "Indicator", "Unit", "Polarity", "This quarter", "Previous quarter", "Same quarter last year",
+                "Change on last year (pp for a percentage, else %)", "Year to date", "Year to date last year",
+                "Year to date change (pp for a percentage, else %)", "Baseline", "Baseline year", "Annual target",
+                "Target to date", "RAG", "Since previous quarter", "Since last year", "Kind", "Owed returns lacking"),
         };
         foreach (var result in report.Indicators)
         {

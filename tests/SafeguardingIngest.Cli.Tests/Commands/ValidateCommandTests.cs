@@ -119,8 +119,11 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("$.indicators[0].unit: 'percent' is not one of", error, StringComparison.Ordinal);
 
         // The shape is checked first (the schema); codes that point nowhere once the shape is right.
-        await File.WriteAllTextAsync(reference, (await File.ReadAllTextAsync(reference)).Replace("\"percent\"", "\"percentage\"", StringComparison.Ordinal));
-        var (again, _, codes) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--reference", reference);
+        var mended = (await File.ReadAllTextAsync(reference))
+            .Replace("\"percent\"", "\"percentage\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(reference, mended);
+        var (again, _, codes) = await SgiRunner.RunAsync(
+            "validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--reference", reference);
 
         Assert.Equal(2, again);
         Assert.Contains("$.indicators[0].agencies[0]: 'B' is not one of the agencies", codes, StringComparison.Ordinal);

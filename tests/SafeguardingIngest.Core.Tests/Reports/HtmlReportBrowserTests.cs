@@ -27,7 +27,9 @@ public sealed class HtmlReportBrowserTests
         Assert.Equal(report.Indicators.Count, await tab.Locator("svg.chart").CountAsync());
         // One line for each run of two or more quarters with figures; a series break ends a run (AVG01's, in 2026-27).
         Assert.Equal(report.Indicators.Sum(Runs), await tab.Locator("svg.chart polyline.actual").CountAsync());
-        Assert.Equal(report.Indicators.Count(i => i.SeriesBreakIndex is not null), await tab.Locator("svg.chart line.break").CountAsync());
+        Assert.Equal(
+            report.Indicators.Count(i => i.SeriesBreakIndex is not null),
+            await tab.Locator("svg.chart line.break").CountAsync());
         Assert.Equal(report.Indicators.Count(i => i.Trend is not null), await tab.Locator("svg.chart polyline.projection").CountAsync());
         var rated = report.Indicators.Select(i => Figures.Rag(i.Area.Rag)).ToList();
         var shown = await tab.Locator("#summary + table .rag").AllInnerTextsAsync();

@@ -180,5 +180,14 @@ public class TrendChartTests
 
     private static Observation Count(ReportingPeriod period, string agency, double value) =>
         new(
-            period, agency, "EH", Locality.WholeAreaCode, value, null, value, IndicatorUnit.Count, null, "Indicators!G2");
+            period,
+            agency,
+            "EH",
+            Locality.WholeAreaCode,
+            value,
+            null,
+            value,
+            IndicatorUnit.Count,
+            null,
+            "Indicators!G2");
 }

@@ -9,7 +9,10 @@ public class XlsxWriterTests
     [
         new(
             "Summary",
-            [[SheetCell.Header("Code"), SheetCell.Header("Value")], ["NI 65", SheetCell.Of(14.7, CellStyle.OneDecimal)]]),
+            [
+                [SheetCell.Header("Code"), SheetCell.Header("Value")],
+                ["NI 65", SheetCell.Of(14.7, CellStyle.OneDecimal)],
+            ]),
         new("About", [["Partnership", "Test partnership"]]),
     ];
 

@@ -83,7 +83,9 @@ public class ReturnValidatorTests
             var result = Check.Return(TestWorkbook.Good(agency.Code), new ReturnContext(agency.Code, Samples.Q2));
 
             Assert.True(result.Report.ErrorCount == 0, $"{agency.Code}:\n{Check.Describe(result)}");
-            Assert.Equal(catalogue.IndicatorsOwedBy(agency.Code).Sum(i => i.ByLocality ? 8 : 1), result.Report.ObservationCount);
+            Assert.Equal(
+                catalogue.IndicatorsOwedBy(agency.Code).Sum(i => i.ByLocality ? 8 : 1),
+                result.Report.ObservationCount);
         }
     }
 
