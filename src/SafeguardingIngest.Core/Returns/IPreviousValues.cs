@@ -7,6 +7,12 @@ public interface IPreviousValues
 {
     /// <summary>The value returned for that indicator and locality in <paramref name="period"/>, if known.</summary>
     double? Find(string agency, string indicator, string locality, ReportingPeriod period);
+
+    /// <summary>
+    /// False while the values are still on their way (read from storage as the return is read): a check
+    /// that would wait for them can be put off until the end of the sheet. <see cref="Find"/> waits.
+    /// </summary>
+    bool IsReady => true;
 }
 
 /// <summary>Previous values held in memory, for example read from last quarter's return.</summary>

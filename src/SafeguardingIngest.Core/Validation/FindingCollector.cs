@@ -20,15 +20,7 @@ public sealed class FindingCollector(int limit)
     /// <summary>Records a finding.</summary>
     public void Add(Finding finding)
     {
-        if (finding.Severity == Severity.Error)
-        {
-            ErrorCount++;
-        }
-        else
-        {
-            WarningCount++;
-        }
-
+        Count(finding);
         if (_findings.Count < limit)
         {
             _findings.Add(finding);
@@ -45,15 +37,7 @@ public sealed class FindingCollector(int limit)
     /// </summary>
     public void AddFirst(Finding finding)
     {
-        if (finding.Severity == Severity.Error)
-        {
-            ErrorCount++;
-        }
-        else
-        {
-            WarningCount++;
-        }
-
+        Count(finding);
         if (_findings.Count >= limit)
         {
             _findings.RemoveAt(_findings.Count - 1);
@@ -63,7 +47,44 @@ public sealed class FindingCollector(int limit)
         _findings.Insert(0, finding);
     }
 
+    /// <summary>
+    /// Records a finding that belongs at <paramref name="position"/> among those kept, as if it had been
+    /// added then: a finding past the limit is counted and not kept, and one that pushes the list over
+    /// the limit drops the last finding kept, which would never have been reached.
+    /// </summary>
+    public void AddAt(int position, Finding finding)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        Count(finding);
+        if (position >= limit)
+        {
+            NotShown++;
+            return;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, _findings.Count);
+
+        _findings.Insert(position, finding);
+        if (_findings.Count > limit)
+        {
+            _findings.RemoveAt(_findings.Count - 1);
+            NotShown++;
+        }
+    }
+
     /// <summary>Records a finding of <paramref name="rule"/>.</summary>
     public void Add(Rule rule, string? sheet, string? cell, string? value, string message) =>
         Add(Finding.Of(rule, sheet, cell, value, message));
+
+    private void Count(Finding finding)
+    {
+        if (finding.Severity == Severity.Error)
+        {
+            ErrorCount++;
+        }
+        else
+        {
+            WarningCount++;
+        }
+    }
 }

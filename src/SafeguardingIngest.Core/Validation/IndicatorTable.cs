@@ -13,6 +13,7 @@ namespace SafeguardingIngest.Validation;
 internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollector findings)
 {
     private readonly Dictionary<(string Indicator, string Locality), int> _seen = [];
+    private readonly List<ChangeToCheck> _changesToCheck = [];
     private string _sheet = CsvSpreadsheet.SheetName;
 
     /// <summary>Observations handed to the sink.</summary>
@@ -335,25 +336,72 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
                 $"{FigureReader.Show(observation.Value)} is above the highest plausible value for {indicator.Code} ({FigureReader.Show(max)}); please confirm or correct it.");
         }
 
-        if (indicator.MaxQuarterlyChange is not { } limit || context.Previous is null)
+        if (indicator.MaxQuarterlyChange is null || context.Previous is not { } previous)
         {
             return;
         }
 
-        var previousPeriod = observation.Period.Previous();
-        if (context.Previous.Find(observation.Agency, observation.Indicator, observation.Locality, previousPeriod) is not { } previous || previous == 0)
+        if (!previous.IsReady)
         {
+            // Last quarter is still being read: check once it has come, in this finding's place.
+            _changesToCheck.Add(new ChangeToCheck(indicator, observation, _sheet, cell, findings.Findings.Count));
             return;
+        }
+
+        if (LargeChange(indicator, observation, _sheet, cell, previous) is { } finding)
+        {
+            findings.Add(finding);
+        }
+    }
+
+    /// <summary>
+    /// Checks the quarterly changes that waited for last quarter's figures, putting each finding where it
+    /// would have stood had the figures been there from the start, so the report does not depend on timing.
+    /// </summary>
+    public void CheckWaitingChanges()
+    {
+        var inserted = 0;
+        foreach (var waiting in _changesToCheck)
+        {
+            var values = context.Previous!;
+            if (LargeChange(waiting.Indicator, waiting.Observation, waiting.Sheet, waiting.Cell, values) is { } finding)
+            {
+                findings.AddAt(waiting.Position + inserted, finding);
+                inserted++;
+            }
+        }
+
+        _changesToCheck.Clear();
+    }
+
+    private Finding? LargeChange(
+        Indicator indicator, Observation observation, string sheet, string cell, IPreviousValues values)
+    {
+        var previousPeriod = observation.Period.Previous();
+        var (agency, code, locality) = (observation.Agency, observation.Indicator, observation.Locality);
+        if (indicator.MaxQuarterlyChange is not { } limit ||
+            values.Find(agency, code, locality, previousPeriod) is not { } previous ||
+            previous == 0)
+        {
+            return null;
         }
 
         var change = 100 * (observation.Value - previous) / Math.Abs(previous);
-        if (Math.Abs(change) > limit)
+        if (Math.Abs(change) <= limit)
         {
-            var where = observation.Locality == Locality.WholeAreaCode ? string.Empty : $" in {NameOf(observation.Locality)}";
-            findings.Add(Rules.ValueLargeChange, _sheet, cell, FigureReader.Show(observation.Value),
-                $"{indicator.Code}{where} {(change > 0 ? "rose" : "fell")} {FigureReader.Show(Math.Round(Math.Abs(change), 1))}% since {previousPeriod} " +
-                $"(from {FigureReader.Show(previous)} to {FigureReader.Show(observation.Value)}), more than the {FigureReader.Show(limit)}% expected; please explain in Commentary.");
+            return null;
         }
+
+        var where = locality == Locality.WholeAreaCode ? string.Empty : $" in {NameOf(locality)}";
+        var percent = FigureReader.Show(Math.Round(Math.Abs(change), 1));
+        return Finding.Of(
+            Rules.ValueLargeChange,
+            sheet,
+            cell,
+            FigureReader.Show(observation.Value),
+            $"{indicator.Code}{where} {(change > 0 ? "rose" : "fell")} {percent}% " +
+            $"since {previousPeriod} (from {FigureReader.Show(previous)} to {FigureReader.Show(observation.Value)}), " +
+            $"more than the {FigureReader.Show(limit)}% expected; please explain in Commentary.");
     }
 
     private string NameOf(string localityCode) => context.Partnership.FindLocality(localityCode)?.Name ?? localityCode;

@@ -83,6 +83,7 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
                 previous);
             table = new IndicatorTable(rowContext, findings);
             var unused = ReadIndicators(spreadsheet, roles, table);
+            table.CheckWaitingChanges();
             if (!table.Found)
             {
                 findings.Add(Rules.IndicatorsMissing, roles.Indicators >= 0 ? spreadsheet.SheetNames[roles.Indicators] : null, null, null, MissingTable(spreadsheet, roles));
@@ -112,6 +113,7 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         }
         catch (UnreadableSpreadsheetException e)
         {
+            table?.CheckWaitingChanges();
             findings.AddFirst(e.Problem.ToFinding());
         }
 
