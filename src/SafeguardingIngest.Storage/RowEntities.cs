@@ -10,7 +10,8 @@ namespace SafeguardingIngest.Storage;
 
 /// <summary>
 /// The rows of a return in the Observations table: {agency}|{load}|O|{indicator}|{locality} for a
-/// figure, A|n an action, R|n a risk, W|n a query. One key range holds exactly one load's rows.
+/// figure, A|n an action, R|n a risk, W|n a query, V|n the load's figures packed for the next quarter's
+/// check on change. One key range holds exactly one load's rows.
 /// </summary>
 internal static class RowEntities
 {
@@ -30,6 +31,9 @@ internal static class RowEntities
 
     /// <summary>The part of an observation's row key, after its load's prefix, that says it is one.</summary>
     public const string ObservationKind = "O";
+
+    /// <summary>The part of a packed-figures row's key, after its load's prefix, that says it is one.</summary>
+    public const string ValuesKind = "V";
 
     /// <summary>The table row of one observation (the benchmark writes exactly the same rows).</summary>
     public static TableEntity Observation(string partition, string loadId, string submissionId, Observation o) =>
@@ -91,7 +95,18 @@ internal static class RowEntities
             ["Message"] = Clip(q.Message),
         };
 
-    /// <summary>The kind letter of a row (O, A, R or W) after its prefix.</summary>
+    /// <summary>The row holding the <paramref name="index"/>th chunk of a load's packed figures.</summary>
+    public static TableEntity Values(
+        string partition, string agency, string loadId, string submissionId, byte[] chunk, int index) =>
+        new(partition, TableKey.Join(agency, loadId, ValuesKind, Index(index)))
+        {
+            ["Kind"] = "values",
+            ["Agency"] = agency,
+            ["SubmissionId"] = submissionId,
+            ["Values"] = chunk,
+        };
+
+    /// <summary>The kind letter of a row (O, A, R, W or V) after its prefix.</summary>
     public static char KindOf(string rowKey, string prefix) => rowKey.Length > prefix.Length ? rowKey[prefix.Length] : '\0';
 
     public static Observation ToObservation(ReportingPeriod period, TableEntity e) => new(

@@ -18,6 +18,7 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
     private const int MaxRereads = 20;
 
     private static readonly string[] s_valueProperties = ["Indicator", "Locality", "Value"];
+    private static readonly string[] s_packedProperties = ["Values"];
 
     private readonly TableClient _rows = service.GetTableClient(names.Observations);
 
@@ -99,14 +100,35 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
             "the read will be retried.");
     }
 
-    // Only the observation rows of the load, and of them only the three properties the check compares.
+    // The load's packed figures, a few rows read in one request; a load written before they were packed has
+    // none, and then its observation rows are read, of them only the three properties the check compares.
     private async Task<PreviousValues> ReadValuesAsync(
         ReportingPeriod period, CurrentSubmission pointer, CancellationToken cancellationToken)
     {
         var load = RowEntities.Prefix(pointer.Agency, pointer.LoadId);
+        var values = new PreviousValues();
+        var packed = $"{load}{RowEntities.ValuesKind}{TableKey.Separator}";
+        var packedEnd = TableKey.After(packed);
+        var found = false;
+        await foreach (var entity in _rows.QueryAsync<TableEntity>(
+            e => e.PartitionKey == period.Key && e.RowKey.CompareTo(packed) >= 0 && e.RowKey.CompareTo(packedEnd) < 0,
+            select: s_packedProperties,
+            cancellationToken: cancellationToken))
+        {
+            found = true;
+            foreach (var value in PackedValues.Unpack(entity.GetBinary("Values") ?? []))
+            {
+                values.Add(pointer.Agency, value.Indicator, value.Locality, period, value.Value);
+            }
+        }
+
+        if (found)
+        {
+            return values;
+        }
+
         var prefix = $"{load}{RowEntities.ObservationKind}{TableKey.Separator}";
         var end = TableKey.After(prefix);
-        var values = new PreviousValues();
         await foreach (var entity in _rows.QueryAsync<TableEntity>(
             e => e.PartitionKey == period.Key && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(end) < 0,
             select: s_valueProperties,

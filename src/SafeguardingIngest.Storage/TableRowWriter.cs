@@ -22,6 +22,14 @@ public sealed class TableRowWriter(TableServiceClient service, StorageNames name
     }
 
     /// <inheritdoc />
+    public async Task WriteValuesAsync(
+        Load load, IReadOnlyList<LoadValue> values, CancellationToken cancellationToken) =>
+        await WriteAsync(
+            PackedValues.Pack(values).Select((chunk, i) =>
+                RowEntities.Values(load.Period.Key, load.Agency, load.Id, load.SubmissionId, chunk, i)),
+            cancellationToken);
+
+    /// <inheritdoc />
     public async Task WriteQueriesAsync(Load load, IReadOnlyList<Finding> queries, CancellationToken cancellationToken) =>
         await WriteAsync(queries.Select((q, i) => RowEntities.Query(load.Period.Key, load.Agency, load.Id, load.SubmissionId, q, i)), cancellationToken);
 

@@ -13,6 +13,12 @@ public interface IRowWriter
     /// </summary>
     Task WriteRowsAsync(Load load, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes an accepted return's figures under its load once more, packed into a few rows, so that the
+    /// next quarter's check on change reads them in one request instead of a page for every thousand rows.
+    /// </summary>
+    Task WriteValuesAsync(Load load, IReadOnlyList<LoadValue> values, CancellationToken cancellationToken);
+
     /// <summary>Writes the warnings (queries) of an accepted return under its load.</summary>
     Task WriteQueriesAsync(Load load, IReadOnlyList<Finding> queries, CancellationToken cancellationToken);
 }

@@ -139,10 +139,12 @@ public sealed class IngestReturn(
         }
         else
         {
-            // Last quarter's figures are read only where some owed indicator has a change to check.
+            // Last quarter's figures are read only where some owed indicator has a change to check, and
+            // while the rows are read and written: the check waits for them at the end of the sheet.
             var previous = options.Value.CompareWithPreviousQuarter && owner is not null &&
                            partnership.IndicatorsOwedBy(owner.Code).Any(i => i.MaxQuarterlyChange is not null)
-                ? await reader.ReadCurrentValuesAsync(path!.Period.Previous(), owner.Code, cancellationToken)
+                ? new PreviousValuesOnTheWay(
+                    reader.ReadCurrentValuesAsync(path!.Period.Previous(), owner.Code, cancellationToken))
                 : null;
 
             // Rows of a known agency are written while the file is read, under a load recorded first as
@@ -161,6 +163,13 @@ public sealed class IngestReturn(
             if (writer is not null)
             {
                 await writer.CompleteAsync();
+            }
+
+            if (previous is not null)
+            {
+                // A failed read fails the ingest even where no check needed it: the host runs it again, and
+                // the sweep clears the rows this run wrote under its load.
+                await previous.Read;
             }
         }
 
@@ -189,10 +198,10 @@ public sealed class IngestReturn(
         };
 
         IngestResult outcome;
-        if (report.IsAccepted && load is not null)
+        if (report.IsAccepted && load is not null && writer is not null)
         {
             (outcome, submission) = await AcceptAsync(
-                submission, upload, load, arrival, result, partnership, cancellationToken);
+                submission, upload, load, writer.Values, arrival, result, partnership, cancellationToken);
         }
         else if (report.IsAccepted)
         {
@@ -254,17 +263,17 @@ public sealed class IngestReturn(
         Submission submission,
         UploadedFile upload,
         Load load,
+        IReadOnlyList<LoadValue> values,
         Arrival arrival,
         ReturnResult result,
         Partnership partnership,
         CancellationToken cancellationToken)
     {
-        await rowWriter.WriteRowsAsync(load, [], result.Actions, result.Risks, cancellationToken);
         var queries = result.Report.Findings.Where(f => f.Severity == Severity.Warning).ToList();
-        if (queries.Count > 0)
-        {
-            await rowWriter.WriteQueriesAsync(load, queries, cancellationToken);
-        }
+        await Task.WhenAll(
+            rowWriter.WriteRowsAsync(load, [], result.Actions, result.Risks, cancellationToken),
+            rowWriter.WriteValuesAsync(load, values, cancellationToken),
+            queries.Count > 0 ? rowWriter.WriteQueriesAsync(load, queries, cancellationToken) : Task.CompletedTask);
 
         // The original kept and the submission on record (naming no load yet) before the pointer can name this
         // load: a run that stops after its switch is finished by a retry only while the upload still holds this

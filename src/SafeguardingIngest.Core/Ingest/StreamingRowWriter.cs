@@ -14,6 +14,7 @@ internal sealed class StreamingRowWriter : IObservationSink
     private const int BatchSize = 100;
     private readonly Channel<List<Observation>> _batches;
     private readonly Task _pump;
+    private readonly List<LoadValue> _values = [];
     private List<Observation> _current = new(BatchSize);
 
     public StreamingRowWriter(IRowWriter rows, Load load, int parallel, CancellationToken cancellationToken)
@@ -31,9 +32,13 @@ internal sealed class StreamingRowWriter : IObservationSink
     /// <summary>Observations taken so far.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The figures taken so far, written with the load for the next quarter's check on change.</summary>
+    public IReadOnlyList<LoadValue> Values => _values;
+
     public void Add(Observation observation)
     {
         _current.Add(observation);
+        _values.Add(new LoadValue(observation.Indicator, observation.Locality, observation.Value));
         Count++;
         if (_current.Count == BatchSize)
         {
