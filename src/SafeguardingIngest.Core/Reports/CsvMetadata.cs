@@ -6,10 +6,10 @@ namespace SafeguardingIngest.Reports;
 /// <summary>
 /// observations.meta.csv: one row for each filter and indicator column of <see cref="CsvReport"/>, in the form
 /// the Department for Education's explore education statistics service reads a data file's metadata: col_name,
-/// col_type (Filter
-/// picks rows, Indicator holds a figure), label, indicator_grouping, indicator_unit, indicator_dp (the decimal
-/// places every figure of the column is written to), filter_hint (what a filter holds) and
-/// filter_grouping_column. So a program or a person loading the csv knows each column without reading this code.
+/// col_type (Filter picks rows, Indicator holds a figure), label, indicator_grouping, indicator_unit,
+/// indicator_dp (the decimal places every figure of the column is written to), filter_hint (what a filter holds)
+/// and filter_grouping_column. So a program or a person loading the csv knows each column without reading this
+/// code.
 /// The time and geography columns (<see cref="ObservationalUnits"/>) are not listed: the service knows them by
 /// name, and its metadata describes filters and indicators only. Published beside the csv.
 /// </summary>

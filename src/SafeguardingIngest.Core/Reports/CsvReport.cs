@@ -12,12 +12,11 @@ namespace SafeguardingIngest.Reports;
 /// Excel and the Department for Education's explore education statistics service, whose time and geography
 /// columns (<see cref="ObservationalUnits"/>) open each row. Published, so the cells the compile's
 /// <see cref="DisclosurePlan"/> hides (small figures, and the ones that would reveal them from what the page and
-/// the csv show) show as the suppression symbol. It holds
-/// no text an agency typed and nothing that ties a row to a data quality query (no commentary, no source cell):
-/// those are for the performance team's workbook and JSON. Each row says whether its period's figures for the
-/// indicator are complete
-/// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
-/// total worked out from the file can be read as the incomplete figure it is. Each row names its release and
+/// the csv show) show as the suppression symbol. It holds no text an agency typed and nothing that ties a row to
+/// a data quality query (no commentary, no source cell): those are for the performance team's workbook and JSON.
+/// Each row says whether its period's figures for the indicator are complete ("complete") and, where not, which
+/// owing agencies have no return standing ("missing_returns"), so a total worked out from the file can be read as
+/// the incomplete figure it is. Each row names its release and
 /// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised"),
 /// and says whether the same quarter last year compares with it ("z", not applicable, across a series break).
 /// Figures follow the Government Statistical Service's symbols: the suppression symbol (c by default) where hidden,
