@@ -1,6 +1,7 @@
 using System.Text;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reports;
 using Sylvan.Data.Csv;
 
@@ -98,6 +99,24 @@ public sealed class CsvObservationalUnitTests
         Assert.All(rows, r => Assert.Equal("Local authority", r[2]));
         Assert.All(rows, r => Assert.All(r[3..s_observationalUnits.Length], Assert.Empty));
         Assert.Contains(rows, r => (r[0], r[1]) == ("202627", "Financial year Q2"));
+    }
+
+    [Theory]
+    // The first calendar year in full and the second's last two digits, the century's turn included.
+    [InlineData("2025-26", "202526")]
+    [InlineData("2026-27", "202627")]
+    [InlineData("1999-00", "199900")]
+    public void TimePeriod_FinancialYear_IsItsTwoCalendarYearsInSixDigits(string year, string expected)
+    {
+        Assert.Equal(expected, ObservationalUnits.TimePeriod(FinancialYear.Parse(year)));
+    }
+
+    [Theory]
+    [InlineData("2025-26 Q1", "Financial year Q1")]
+    [InlineData("2025-26 Q4", "Financial year Q4")]
+    public void TimeIdentifier_Quarter_IsTheServicesWordsForIt(string quarter, string expected)
+    {
+        Assert.Equal(expected, ObservationalUnits.TimeIdentifier(ReportingPeriod.Parse(quarter)));
     }
 
     private static byte[] Render(Partnership partnership)
