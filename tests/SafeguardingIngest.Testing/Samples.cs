@@ -17,6 +17,21 @@ public static class Samples
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
     /// <summary>
+    /// The sample reference data without its <c>geography</c>: a partnership that has not yet said where its area
+    /// sits, whose csv leaves the geography codes empty.
+    /// </summary>
+    public static byte[] PartnershipWithoutGeography()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(PartnershipPath))!.AsObject();
+        if (!root.Remove("geography"))
+        {
+            throw new InvalidOperationException("The sample reference data declares no geography to take away.");
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    /// <summary>
     /// The sample reference data with DA03, a Police indicator the sample lacks: how a test fixes the
     /// reference data after a return was refused for an indicator the catalogue did not know.
     /// </summary>

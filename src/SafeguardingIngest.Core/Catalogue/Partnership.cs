@@ -97,6 +97,7 @@ public sealed class Partnership
         {
             Digest = Digest,
             Comparators = Comparators,
+            Geography = Geography,
             Whole = this,
             Quarter = quarter,
         };
@@ -133,6 +134,12 @@ public sealed class Partnership
 
     /// <summary>Under-18 populations by locality and year.</summary>
     public IReadOnlyList<Population> Populations { get; }
+
+    /// <summary>
+    /// Where the area sits in the ONS geographies (country, region, local authority); null where the reference data
+    /// does not say, and the csv's geography codes are then left empty.
+    /// </summary>
+    public Geography? Geography { get; init; }
 
     /// <summary>What indicators are set beside, per indicator and financial year; empty where none are given.</summary>
     public IReadOnlyList<Comparators> Comparators { get; init; } = [];

@@ -126,8 +126,22 @@ public static class PartnershipReader
                 indicators.Select(i => i.Item).ToList())
             {
                 Comparators = comparators,
+                Geography = ReadGeography(root),
             };
         }
+
+        /// <summary>The area's geography, where given; the schema has checked each field's shape.</summary>
+        private static Geography? ReadGeography(JsonElement root) =>
+            root.TryGetProperty("geography", out var g) && g.ValueKind == JsonValueKind.Object
+                ? new Geography(
+                    Text(g, "countryCode")!,
+                    Text(g, "countryName")!,
+                    Text(g, "regionCode")!,
+                    Text(g, "regionName")!,
+                    Text(g, "oldLaCode")!,
+                    Text(g, "newLaCode")!,
+                    Text(g, "laName")!)
+                : null;
 
         private Agency? ReadAgency(JsonElement e, string path)
         {

@@ -111,6 +111,15 @@ internal static class PartnershipSchema
             $"'{value.GetString()}' is not a financial year; write it like 2025-26",
         _ when location.EndsWith("/period", StringComparison.Ordinal) =>
             $"'{value.GetString()}' is neither a financial year nor a quarter; write it like 2026-27 or 2026-27 Q2",
+        _ when location.EndsWith("/countryCode", StringComparison.Ordinal) =>
+            $"'{value.GetString()}' is not a country's ONS code; write it like E92000001 (England)",
+        _ when location.EndsWith("/regionCode", StringComparison.Ordinal) =>
+            $"'{value.GetString()}' is not an English region's ONS code; write it like E12000005 (West Midlands)",
+        _ when location.EndsWith("/oldLaCode", StringComparison.Ordinal) =>
+            $"'{value.GetString()}' is not a local authority's old code; write its three digits, like 860",
+        _ when location.EndsWith("/newLaCode", StringComparison.Ordinal) =>
+            $"'{value.GetString()}' is not a local authority's ONS code (E06, E08, E09 or E10 and six digits); " +
+            "write it like E10000028",
         _ => $"expected non-empty text, found {Describe(value)}",
     };
 

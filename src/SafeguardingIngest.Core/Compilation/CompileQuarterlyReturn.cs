@@ -85,6 +85,12 @@ public sealed partial class CompileQuarterlyReturn(
             FellBack(logger, period.Key, fallback.Indicator, fallback.Reason);
         }
 
+        if (partnership.Geography is null)
+        {
+            // Said once for the release, not per row: the csv is written all the same, for Power BI and Excel.
+            NoGeography(logger, period.Key, number);
+        }
+
         var written = await releases.WriteAsync(draft, cancellationToken);
         var compileTime = clock.Elapsed;
         var files = string.Join(", ", written);
@@ -172,4 +178,12 @@ public sealed partial class CompileQuarterlyReturn(
         Message = "Compiling {Period}: the disclosure audit of {Indicator} could not pass ({Reason}); "
             + "the page and csv hide its whole breakdown")]
     private static partial void FellBack(ILogger logger, string period, string indicator, FallbackReason reason);
+
+    [LoggerMessage(
+        EventId = 3101,
+        Level = LogLevel.Warning,
+        Message = "Compiling {Period} release {Release}: the reference data declares no geography, so the csv's "
+            + "country, region and local authority codes are empty, and it will not pass the explore education "
+            + "statistics screener until the reference data declares one (docs/reference-data.md, Geography)")]
+    private static partial void NoGeography(ILogger logger, string period, int release);
 }

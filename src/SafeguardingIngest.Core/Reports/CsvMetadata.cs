@@ -4,12 +4,14 @@ using System.Text;
 namespace SafeguardingIngest.Reports;
 
 /// <summary>
-/// observations.meta.csv: one row for each column of <see cref="CsvReport"/>, in the form the Department for
-/// Education's explore education statistics service reads a data file's metadata: col_name, col_type (Filter
-/// picks rows, Indicator holds a figure), label, indicator_grouping, indicator_unit, indicator_dp (the decimal
-/// places every figure of the column is written to), filter_hint (what a filter holds) and
-/// filter_grouping_column. So a program or a person loading the csv knows each column without reading this code.
-/// Published beside the csv.
+/// observations.meta.csv: one row for each filter and indicator column of <see cref="CsvReport"/>, in the form
+/// the Department for Education's explore education statistics service reads a data file's metadata: col_name,
+/// col_type (Filter picks rows, Indicator holds a figure), label, indicator_grouping, indicator_unit,
+/// indicator_dp (the decimal places every figure of the column is written to), filter_hint (what a filter holds)
+/// and filter_grouping_column. So a program or a person loading the csv knows each column without reading this
+/// code.
+/// The time and geography columns (<see cref="ObservationalUnits"/>) are not listed: the service knows them by
+/// name, and its metadata describes filters and indicators only. Published beside the csv.
 /// </summary>
 public static class CsvMetadata
 {
@@ -23,9 +25,11 @@ public static class CsvMetadata
         "filter_grouping_column",
     ];
 
-    /// <summary>Writes the metadata (UTF-8 with BOM, as the csv).</summary>
-    /// <exception cref="InvalidOperationException">A column of the csv has no description here.</exception>
-    public static byte[] Render() => Render(CsvReport.Columns);
+    /// <summary>Writes the metadata of the csv's filters and indicators (UTF-8 with BOM, as the csv).</summary>
+    /// <exception cref="InvalidOperationException">
+    /// A filter or indicator of the csv has no description here.
+    /// </exception>
+    public static byte[] Render() => Render(CsvReport.FiltersAndIndicators);
 
     /// <summary>Writes the metadata of <paramref name="columns"/> (UTF-8 with BOM, as the csv).</summary>
     /// <exception cref="InvalidOperationException">A column has no description here.</exception>

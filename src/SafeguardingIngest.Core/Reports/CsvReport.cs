@@ -8,26 +8,27 @@ using SafeguardingIngest.Releases;
 namespace SafeguardingIngest.Reports;
 
 /// <summary>
-/// observations.csv: tidy long format, one row per period, indicator, agency and locality, for Power BI
-/// and Excel. Published, so the cells the compile's <see cref="DisclosurePlan"/> hides (small figures, and
-/// the ones that would reveal them from what the page and the csv show) show as the suppression symbol. It holds
-/// no text an agency typed and nothing that ties a row to a data quality query (no commentary, no source cell):
-/// those are for the performance team's workbook and JSON. Each row says whether its period's figures for the
-/// indicator are complete
-/// ("complete") and, where not, which owing agencies have no return standing ("missing_returns"), so a
-/// total worked out from the file can be read as the incomplete figure it is. Each row names its release and
+/// observations.csv: tidy long format, one row per period, indicator, agency and locality, for Power BI,
+/// Excel and the Department for Education's explore education statistics service, whose time and geography
+/// columns (<see cref="ObservationalUnits"/>) open each row. Published, so the cells the compile's
+/// <see cref="DisclosurePlan"/> hides (small figures, and the ones that would reveal them from what the page and
+/// the csv show) show as the suppression symbol. It holds no text an agency typed and nothing that ties a row to
+/// a data quality query (no commentary, no source cell): those are for the performance team's workbook and JSON.
+/// Each row says whether its period's figures for the indicator are complete ("complete") and, where not, which
+/// owing agencies have no return standing ("missing_returns"), so a total worked out from the file can be read as
+/// the incomplete figure it is. Each row names its release and
 /// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised"),
 /// and says whether the same quarter last year compares with it ("z", not applicable, across a series break).
 /// Figures follow the Government Statistical Service's symbols: the suppression symbol (c by default) where hidden,
 /// z where not applicable; values are written to <see cref="CsvColumns.ValueDecimalPlaces"/> decimal places.
-/// <see cref="CsvMetadata"/> describes every column.
+/// <see cref="CsvMetadata"/> describes every filter and indicator column.
 /// </summary>
 public static class CsvReport
 {
     /// <summary>The file name.</summary>
     public const string FileName = "observations.csv";
 
-    private static readonly string[] s_columns =
+    private static readonly string[] s_filtersAndIndicators =
     [
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed",
@@ -35,8 +36,13 @@ public static class CsvReport
         "comparator_england", "comparator_region", "comparator_statistical_neighbours",
     ];
 
-    /// <summary>The columns, in order.</summary>
+    private static readonly string[] s_columns = [.. ObservationalUnits.Columns, .. s_filtersAndIndicators];
+
+    /// <summary>The columns, in order: the time and geography columns, then the filters and indicators.</summary>
     public static IReadOnlyList<string> Columns => s_columns;
+
+    /// <summary>The filter and indicator columns, in order: those <see cref="CsvMetadata"/> describes.</summary>
+    public static IReadOnlyList<string> FiltersAndIndicators => s_filtersAndIndicators;
 
     /// <summary>Writes the csv (UTF-8 with BOM, so Excel reads it right).</summary>
     public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan) =>
@@ -50,6 +56,7 @@ public static class CsvReport
         var coverage = report.Indicators
             .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
             .ToDictionary(c => c.Key, c => c.Coverage);
+        var geography = partnership.Geography;
         var csv = new StringBuilder();
         csv.AppendJoin(',', s_columns).Append("\r\n");
         foreach (var o in report.Observations)
@@ -61,6 +68,7 @@ public static class CsvReport
             var comparators = partnership.Whole.FindComparators(o.Indicator, o.Period.Year);
             string[] fields =
             [
+                .. ObservationalUnits.Fields(o.Period, geography),
                 o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator, indicator?.Title ?? string.Empty,
                 o.Unit.ToString(), indicator?.Polarity.ToString() ?? string.Empty, o.Agency, report.AgencyNames.GetValueOrDefault(o.Agency, o.Agency),
                 o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),

@@ -74,13 +74,20 @@ public class PublishedReportTests
         var csv = Publish.Csv(ReportFixture.Build(), TestPartnership.Partnership, s_publication);
         var lines = csv.Split("\r\n");
 
-        Assert.StartsWith("\uFEFFperiod,period_start,period_end,indicator,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "\uFEFFtime_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
+            "old_la_code,new_la_code,la_name,period,period_start,period_end,indicator,",
+            lines[0],
+            StringComparison.Ordinal);
 
         // This quarter's CAF: A in North 3 (small), B in South 40 (its partner in the area line). Last quarter's 150 and 100 are safe.
         var caf = lines.Where(l => l.Contains(",CAF,", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, caf.Count);
-        Assert.Equal(2, caf.Count(l => l.StartsWith("2011-12 Q2", StringComparison.Ordinal) && l.Contains(",c,c,c,true,", StringComparison.Ordinal)));
-        Assert.Equal(2, caf.Count(l => l.StartsWith("2011-12 Q1", StringComparison.Ordinal) && l.Contains(",false,", StringComparison.Ordinal)));
+        Assert.Equal(2, caf.Count(l =>
+            l.Contains(",2011-12 Q2,", StringComparison.Ordinal)
+            && l.Contains(",c,c,c,true,", StringComparison.Ordinal)));
+        Assert.Equal(2, caf.Count(l =>
+            l.Contains(",2011-12 Q1,", StringComparison.Ordinal) && l.Contains(",false,", StringComparison.Ordinal)));
     }
 
     private static int CountOf(string text, string part)
