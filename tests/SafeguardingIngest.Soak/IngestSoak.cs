@@ -629,6 +629,15 @@ public static class IngestSoak
                     problems.Enqueue($"{agency} {period}: {figures} figures stored and {record?.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no record"} recorded for {Describe(standing)}, which has {standing.Figures.Count}; sent: {Sequence(sent)}");
                 }
 
+                // What the next quarter's check on change reads: the load's packed figures, equal to its rows.
+                var packed = await host.Reader.ReadCurrentValuesAsync(period, agency, cancellationToken);
+                if (packed.Count != standing.Figures.Count)
+                {
+                    problems.Enqueue(
+                        $"{agency} {period}: {packed.Count} figures read for the check on change, " +
+                        $"where {Describe(standing)} has {standing.Figures.Count}");
+                }
+
                 var strays = own.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
                 if (strays.Count > 0)
                 {
