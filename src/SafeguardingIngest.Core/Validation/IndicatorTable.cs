@@ -12,7 +12,7 @@ namespace SafeguardingIngest.Validation;
 /// </summary>
 internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollector findings)
 {
-    private readonly Dictionary<(string Indicator, string Locality), int> _seen = [];
+    private readonly Dictionary<(string Indicator, string Locality), int> _seen = new(RowsOwed(context));
     private readonly List<ChangeToCheck> _changesToCheck = [];
     private string _sheet = CsvSpreadsheet.SheetName;
 
@@ -403,6 +403,13 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             $"since {previousPeriod} (from {FigureReader.Show(previous)} to {FigureReader.Show(observation.Value)}), " +
             $"more than the {FigureReader.Show(limit)}% expected; please explain in Commentary.");
     }
+
+    // The rows the agency owes, so the table of rows seen is made once at its size rather than grown row by row.
+    private static int RowsOwed(IndicatorRowContext context) =>
+        context.Agency is not { } agency ? 0 : Math.Min(
+            context.Partnership.IndicatorsOwedBy(agency.Code)
+                .Sum(i => i.ByLocality ? context.Partnership.Localities.Count + 1 : 1),
+            1_000_000);
 
     private string NameOf(string localityCode) => context.Partnership.FindLocality(localityCode)?.Name ?? localityCode;
 
