@@ -35,9 +35,14 @@ public static class CsvColumns
         ["period_start"] = Filter("Quarter starts", "The quarter's first day (yyyy-mm-dd)"),
         ["period_end"] = Filter("Quarter ends", "The quarter's last day (yyyy-mm-dd)"),
         ["indicator"] = Filter("Indicator code", "The catalogue's code for the indicator"),
-        ["indicator_title"] = Filter("Indicator", "The indicator's title"),
+        ["indicator_title"] = Filter(
+            "Indicator",
+            "The indicator's title, or its code where the catalogue no longer holds it"),
         ["unit"] = Filter("Unit", "Count, Percentage, RatePer10000 or Average: how value is worked out"),
-        ["polarity"] = Filter("Polarity", "Whether lower or higher is better, or direction only"),
+        ["polarity"] = Filter(
+            "Polarity",
+            "Whether lower or higher is better, or direction only; x where the catalogue no longer holds the " +
+            "indicator"),
         ["agency"] = Filter("Agency code", "The agency that returned the figure"),
         ["agency_name"] = Filter("Agency", "The agency's name"),
         ["locality"] = Filter("Locality code", "The locality, or ALL for a figure for the whole area"),
@@ -59,7 +64,10 @@ public static class CsvColumns
         ["complete"] = Filter(
             "Complete",
             "false where an owed return for the quarter and indicator is missing, so totals are incomplete"),
-        ["missing_returns"] = Filter("Missing returns", "The codes of the owing agencies with no return standing"),
+        ["missing_returns"] = Filter(
+            "Missing returns",
+            "The codes of the owing agencies with no return standing, space-separated; none where every owed return " +
+            "is in"),
         ["release"] = Filter("Release", "The release of this quarter's return the file belongs to"),
         ["status"] = Filter(
             "Status",

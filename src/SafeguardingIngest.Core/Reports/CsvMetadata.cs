@@ -1,17 +1,19 @@
 using System.Globalization;
-using System.Text;
 
 namespace SafeguardingIngest.Reports;
 
 /// <summary>
-/// observations.meta.csv: one row for each filter and indicator column of <see cref="CsvReport"/>, in the form
-/// the Department for Education's explore education statistics service reads a data file's metadata: col_name,
-/// col_type (Filter picks rows, Indicator holds a figure), label, indicator_grouping, indicator_unit,
-/// indicator_dp (the decimal places every figure of the column is written to), filter_hint (what a filter holds)
-/// and filter_grouping_column. So a program or a person loading the csv knows each column without reading this
-/// code.
-/// The time and geography columns (<see cref="ObservationalUnits"/>) are not listed: the service knows them by
-/// name, and its metadata describes filters and indicators only. Published beside the csv.
+/// observations.meta.csv: one row for each indicator column of a <see cref="CsvReport"/> file and each filter
+/// column that holds more than one value in it, in the form the Department for Education's explore education
+/// statistics service reads a data file's metadata: col_name, col_type (Filter picks rows, Indicator holds a
+/// figure), label, indicator_grouping, indicator_unit, indicator_dp (the decimal places every figure of the column
+/// is written to), filter_hint (what a filter holds) and filter_grouping_column. So a program or a person loading
+/// the csv knows each column without reading this code.
+/// It is written from the rows of the csv it is published beside: the service refuses a filter of one value (it
+/// picks nothing), so a column that holds one value throughout that file (the release's number and status, and
+/// in many a file whether a figure is suppressed, complete or revised) is left out here and stays in the csv,
+/// which the service allows. The time and geography columns (<see cref="ObservationalUnits"/>) are not listed:
+/// the service knows them by name, and its metadata describes filters and indicators only.
 /// </summary>
 public static class CsvMetadata
 {
@@ -25,22 +27,31 @@ public static class CsvMetadata
         "filter_grouping_column",
     ];
 
-    /// <summary>Writes the metadata of the csv's filters and indicators (UTF-8 with BOM, as the csv).</summary>
+    /// <summary>
+    /// The columns of <paramref name="csv"/> the metadata lists, in the csv's order: every indicator, and every
+    /// filter holding more than one value in its rows.
+    /// </summary>
     /// <exception cref="InvalidOperationException">
     /// A filter or indicator of the csv has no description here.
     /// </exception>
-    public static byte[] Render() => Render(CsvReport.FiltersAndIndicators);
+    public static IReadOnlyList<string> Described(CsvTable csv) =>
+    [
+        .. csv.Columns
+            .Where(c => !ObservationalUnits.Columns.Contains(c))
+            .Where(c => Describe(c).Type == CsvColumnType.Indicator || csv.DistinctValues(c) > 1),
+    ];
 
-    /// <summary>Writes the metadata of <paramref name="columns"/> (UTF-8 with BOM, as the csv).</summary>
-    /// <exception cref="InvalidOperationException">A column has no description here.</exception>
-    public static byte[] Render(IEnumerable<string> columns)
+    /// <summary>Writes the metadata of <paramref name="csv"/> (UTF-8 with BOM, as the csv).</summary>
+    /// <exception cref="InvalidOperationException">
+    /// A filter or indicator of the csv has no description here.
+    /// </exception>
+    public static byte[] Render(CsvTable csv)
     {
-        var csv = new StringBuilder().AppendJoin(',', Header).Append("\r\n");
-        foreach (var column in columns)
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var column in Described(csv))
         {
-            var described = CsvColumns.Describe(column)
-                ?? throw new InvalidOperationException($"The csv column {column} has no description in {FileName}.");
-            string[] fields = described.Type == CsvColumnType.Indicator
+            var described = Describe(column);
+            rows.Add(described.Type == CsvColumnType.Indicator
                 ?
                 [
                     column, "Indicator", described.Label, described.Grouping, described.Unit,
@@ -51,10 +62,13 @@ public static class CsvMetadata
                 [
                     column, "Filter", described.Label, string.Empty, string.Empty, string.Empty, described.Description,
                     string.Empty,
-                ];
-            csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
+                ]);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return new CsvTable(Header, rows).Write();
     }
+
+    private static CsvColumn Describe(string column) =>
+        CsvColumns.Describe(column)
+        ?? throw new InvalidOperationException($"The csv column {column} has no description in {FileName}.");
 }

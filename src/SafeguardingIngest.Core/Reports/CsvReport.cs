@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
@@ -15,13 +14,15 @@ namespace SafeguardingIngest.Reports;
 /// the csv show) show as the suppression symbol. It holds no text an agency typed and nothing that ties a row to
 /// a data quality query (no commentary, no source cell): those are for the performance team's workbook and JSON.
 /// Each row says whether its period's figures for the indicator are complete ("complete") and, where not, which
-/// owing agencies have no return standing ("missing_returns"), so a total worked out from the file can be read as
-/// the incomplete figure it is. Each row names its release and
-/// whether that release is provisional, and marks a figure an earlier release published otherwise ("revised"),
-/// and says whether the same quarter last year compares with it ("z", not applicable, across a series break).
+/// owing agencies have no return standing ("missing_returns", <see cref="NoMissingReturns"/> where none is
+/// missing), so a total worked out from the file can be read as the incomplete figure it is. Each row names its
+/// release and whether that release is provisional, and marks a figure an earlier release published otherwise
+/// ("revised"), and says whether the same quarter last year compares with it ("z", not applicable, across a series
+/// break).
 /// Figures follow the Government Statistical Service's symbols: the suppression symbol (c by default) where hidden,
 /// z where not applicable; values are written to <see cref="CsvColumns.ValueDecimalPlaces"/> decimal places.
-/// <see cref="CsvMetadata"/> describes every filter and indicator column.
+/// <see cref="CsvMetadata"/> describes every indicator column, and every filter column that holds more than one
+/// value in the file.
 /// </summary>
 public static class CsvReport
 {
@@ -41,7 +42,10 @@ public static class CsvReport
     /// <summary>The columns, in order: the time and geography columns, then the filters and indicators.</summary>
     public static IReadOnlyList<string> Columns => s_columns;
 
-    /// <summary>The filter and indicator columns, in order: those <see cref="CsvMetadata"/> describes.</summary>
+    /// <summary>
+    /// The filter and indicator columns, in order: those <see cref="CsvMetadata"/> may describe (it leaves out a
+    /// filter with one value in the file).
+    /// </summary>
     public static IReadOnlyList<string> FiltersAndIndicators => s_filtersAndIndicators;
 
     /// <summary>Writes the csv (UTF-8 with BOM, so Excel reads it right).</summary>
@@ -49,7 +53,22 @@ public static class CsvReport
         Render(report, partnership, plan, ReleaseContext.First(ReleaseStatus.Published));
 
     /// <summary>Writes the csv of <paramref name="release"/> (UTF-8 with BOM, so Excel reads it right).</summary>
-    public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan, ReleaseContext release)
+    public static byte[] Render(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan,
+        ReleaseContext release) =>
+        Table(report, partnership, plan, release).Write();
+
+    /// <summary>
+    /// The csv of <paramref name="release"/> before it is written: what <see cref="CsvTable.Write"/> writes and
+    /// <see cref="CsvMetadata"/> describes.
+    /// </summary>
+    public static CsvTable Table(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan,
+        ReleaseContext release)
     {
         var number = release.Number.ToString(CultureInfo.InvariantCulture);
         var publication = plan.Publication;
@@ -57,8 +76,7 @@ public static class CsvReport
             .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
             .ToDictionary(c => c.Key, c => c.Coverage);
         var geography = partnership.Geography;
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', s_columns).Append("\r\n");
+        var rows = new List<IReadOnlyList<string>>();
         foreach (var o in report.Observations)
         {
             var indicator = partnership.FindIndicator(o.Indicator);
@@ -69,8 +87,9 @@ public static class CsvReport
             string[] fields =
             [
                 .. ObservationalUnits.Fields(o.Period, geography),
-                o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator, indicator?.Title ?? string.Empty,
-                o.Unit.ToString(), indicator?.Polarity.ToString() ?? string.Empty, o.Agency, report.AgencyNames.GetValueOrDefault(o.Agency, o.Agency),
+                o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator,
+                indicator?.Title ?? o.Indicator, o.Unit.ToString(), indicator?.Polarity.ToString() ?? NotAvailable,
+                o.Agency, report.AgencyNames.GetValueOrDefault(o.Agency, o.Agency),
                 o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
                 isHidden ? symbol : Number(o.Numerator),
                 isHidden ? symbol : o.Denominator is { } d ? Rounded(d, 0) : NotApplicable,
@@ -78,17 +97,24 @@ public static class CsvReport
                 : o.Unit != IndicatorUnit.Count && o.Denominator == 0 ? NotApplicable
                 : Rounded(o.Value, CsvColumns.ValueDecimalPlaces),
                 isHidden ? "true" : "false",
-                complete.IsComplete ? "true" : "false", string.Join(' ', complete.Agencies),
+                complete.IsComplete ? "true" : "false",
+                complete.IsComplete ? NoMissingReturns : string.Join(' ', complete.Agencies),
                 number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
                 indicator?.Compares(o.Period.SameQuarterLastYear(), o.Period) == false ? NotApplicable : "true",
                 Comparator(comparators?.England), Comparator(comparators?.Region),
                 Comparator(comparators?.StatisticalNeighbours),
             ];
-            csv.AppendJoin(',', fields.Select(CsvField.Quote)).Append("\r\n");
+            rows.Add(fields);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return new CsvTable(s_columns, rows);
     }
+
+    /// <summary>
+    /// What <c>missing_returns</c> holds where every owed return for the period and indicator is in: a filter's
+    /// value is never blank in the service's files.
+    /// </summary>
+    public const string NoMissingReturns = "none";
 
     /// <summary>
     /// The GSS symbol for "not applicable": a comparison across a series break is not made, a count has no

@@ -19,14 +19,27 @@ public static class ReportSet
         ConsolidatedReturn report,
         Partnership partnership,
         DisclosurePlan plan,
-        ReleaseContext release) =>
-    [
-        new(HtmlReport.FileName, "text/html; charset=utf-8", HtmlReport.Render(report, plan, release), Public: true),
-        new(CsvReport.FileName, "text/csv; charset=utf-8", CsvReport.Render(report, partnership, plan, release), Public: true),
-        new(CsvMetadata.FileName, "text/csv; charset=utf-8", CsvMetadata.Render(), Public: true),
-        new(XlsxReport.FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxReport.Render(report, release)),
-        new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report, release)),
-    ];
+        ReleaseContext release)
+    {
+        // The metadata is written from the very rows of the csv beside it: it lists a filter only where that
+        // file holds more than one value of it.
+        var csv = CsvReport.Table(report, partnership, plan, release);
+        return
+        [
+            new(
+                HtmlReport.FileName,
+                "text/html; charset=utf-8",
+                HtmlReport.Render(report, plan, release),
+                Public: true),
+            new(CsvReport.FileName, "text/csv; charset=utf-8", csv.Write(), Public: true),
+            new(CsvMetadata.FileName, "text/csv; charset=utf-8", CsvMetadata.Render(csv), Public: true),
+            new(
+                XlsxReport.FileName,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                XlsxReport.Render(report, release)),
+            new(JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report, release)),
+        ];
+    }
 
     /// <summary>Renders a first release of <paramref name="report"/>, with no earlier one to carry.</summary>
     public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>

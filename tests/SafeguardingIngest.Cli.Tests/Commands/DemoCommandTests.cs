@@ -78,6 +78,16 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains($"CSC {period.Replace(' ', '-')}: return ", diff, StringComparison.Ordinal);
         Assert.Contains("Figures revised", diff, StringComparison.Ordinal);
 
+        // Release 2's csv and metadata pass the EES screener's rules; its metadata lists revised and, with
+        // CAFCASS's return missing, complete and missing_returns, each holding two values or more in the file.
+        var meta = await File.ReadAllTextAsync(Path.Combine(folder, "observations.meta.csv"));
+        var screened = EesScreener.Check(csv, meta);
+        Assert.True(screened.Count == 0, string.Join(Environment.NewLine, screened));
+        Assert.Contains("\nrevised,Filter,", meta, StringComparison.Ordinal);
+        Assert.Contains("\ncomplete,Filter,", meta, StringComparison.Ordinal);
+        Assert.Contains("\nmissing_returns,Filter,", meta, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nstatus,Filter,", meta, StringComparison.Ordinal);
+
         // The corrected Children's Social Care return superseded its draft: the draft's submission is not current.
         var (_, list) = await SgiRunner.RunJsonAsync(["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);
         var csc = list.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "CSC");
@@ -112,6 +122,11 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var releases = new List<(Periods.ReportingPeriod Quarter, Release Release)>();
         foreach (var (quarter, folder) in folders)
         {
+            // Each quarter's csv and the metadata written beside it pass the EES screener's rules.
+            var screened = EesScreener.Check(
+                await File.ReadAllTextAsync(Path.Combine(folder, "observations.csv")),
+                await File.ReadAllTextAsync(Path.Combine(folder, "observations.meta.csv")));
+            Assert.True(screened.Count == 0, $"{quarter}: {string.Join(Environment.NewLine, screened)}");
             releases.Add((quarter, new Release(
                 await File.ReadAllTextAsync(Path.Combine(folder, "consolidated-return.html")),
                 await File.ReadAllTextAsync(Path.Combine(folder, "observations.csv")))));

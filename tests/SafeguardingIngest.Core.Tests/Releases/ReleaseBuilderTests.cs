@@ -160,15 +160,43 @@ public class ReleaseBuilderTests
     }
 
     [Fact]
-    public void CsvMetadata_DescribesEveryFilterAndIndicatorOfTheCsvInOrder()
+    public void CsvMetadata_DescribesTheCsvsIndicatorsAndFiltersOfMoreThanOneValueInOrder()
     {
         var release = Release(Compile(Q2, Q2Cells()), 1);
         var columns = Text(release, CsvReport.FileName).TrimStart('\uFEFF').Split("\r\n")[0].Split(',');
-        var described = Text(release, CsvMetadata.FileName).TrimStart('\uFEFF').Split("\r\n").Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]);
+        var described = Text(release, CsvMetadata.FileName).TrimStart('\uFEFF').Split("\r\n").Skip(1)
+            .Where(l => l.Length > 0)
+            .Select(l => l.Split(',')[0]);
 
-        // The ten time and geography columns that open the csv (time_period to la_name) are not described.
+        // The ten time and geography columns that open the csv (time_period to la_name) are not described, nor
+        // is a filter of one value in this file: it holds one quarter (Q2, both agencies' returns in, so complete
+        // with none missing) of one indicator (CAF), release 1, published, none revised, comparable with last
+        // year. Agencies and localities are two each, A's 3 in North is suppressed beside shown figures, and every
+        // indicator is listed whatever it holds.
         Assert.Equal(("time_period", "la_name"), (columns[0], columns[9]));
-        Assert.Equal(columns.Skip(10), described);
+        Assert.Equal(
+            [
+                "agency", "agency_name", "locality", "locality_name", "numerator", "denominator", "value",
+                "suppressed", "comparator_england", "comparator_region", "comparator_statistical_neighbours",
+            ],
+            described);
+    }
+
+    [Fact]
+    public void CsvMetadata_ResubmittedCell_ListsRevisedWhichTheFirstReleaseLeavesOut()
+    {
+        // B resubmits Q2 with North 44 in place of 40: release 2's csv says true for that cell, false elsewhere.
+        var first = Release(Compile(Q2, Q2Cells()), 1);
+        var second = Release(Compile(Q2, Q2Cells(northB: 44)), 2, first);
+
+        string[] Described(ReleaseDraft release) =>
+        [
+            .. Text(release, CsvMetadata.FileName).TrimStart('\uFEFF').Split("\r\n").Skip(1)
+                .Where(l => l.Length > 0)
+                .Select(l => l.Split(',')[0]),
+        ];
+        Assert.DoesNotContain("revised", Described(first));
+        Assert.Contains("revised", Described(second));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Reports;
 using Sylvan.Data.Csv;
@@ -17,13 +18,15 @@ public sealed class CsvMetadataTests
     private static readonly Lazy<(List<Dictionary<string, string>> Meta, List<Dictionary<string, string>> Rows,
         string[] Columns)> s_files = new(() =>
         {
-            var report = SampleReport.Report;
-            var plan = DisclosurePlan.For(report, new PublicationOptions());
-            var (metaColumns, meta) = Read(CsvMetadata.Render());
-            var (columns, rows) = Read(CsvReport.Render(report, Samples.Partnership, plan));
-            Assert.Equal(CsvMetadata.Header, metaColumns);
+            var (meta, rows, columns) = Files(SampleReport.Report);
             return (meta, rows, columns);
         });
+
+    private static readonly string[] s_indicators =
+    [
+        "numerator", "denominator", "value", "comparator_england", "comparator_region",
+        "comparator_statistical_neighbours",
+    ];
 
     [Fact]
     public void Render_SampleCsv_DescribesEveryFilterAndIndicatorInOrderWithTypeAndLabel()
@@ -38,17 +41,18 @@ public sealed class CsvMetadataTests
             "region_name", "old_la_code", "new_la_code", "la_name",
         ];
         Assert.Equal(observationalUnits, columns[..observationalUnits.Length]);
-        Assert.Equal(columns[observationalUnits.Length..], meta.Select(m => m["col_name"]));
+        // Every indicator is listed, and every filter that picks something: one holding a single value in the
+        // file is left out (it stays in the csv). In the sample every figure is shown, complete and first
+        // published in release 1, published.
+        Assert.Equal(
+            columns[observationalUnits.Length..].Except(
+                ["suppressed", "complete", "missing_returns", "release", "status", "revised"]),
+            meta.Select(m => m["col_name"]));
         Assert.DoesNotContain(meta, m => observationalUnits.Contains(m["col_name"]));
         Assert.All(meta, m => Assert.Contains(m["col_type"], new[] { "Filter", "Indicator" }));
         Assert.All(meta, m => Assert.NotEqual(string.Empty, m["label"]));
         // The three figures are indicators; everything else picks rows.
-        Assert.Equal(
-            [
-                "numerator", "denominator", "value", "comparator_england", "comparator_region",
-                "comparator_statistical_neighbours",
-            ],
-            meta.Where(m => m["col_type"] == "Indicator").Select(m => m["col_name"]));
+        Assert.Equal(s_indicators, meta.Where(m => m["col_type"] == "Indicator").Select(m => m["col_name"]));
         Assert.All(meta.Where(m => m["col_type"] == "Filter"), m => Assert.NotEqual(string.Empty, m["filter_hint"]));
     }
 
@@ -113,12 +117,72 @@ public sealed class CsvMetadataTests
     }
 
     [Fact]
+    public void Render_SampleWithAReturnMissing_ListsCompleteAndMissingReturnsTheCompleteSampleLeavesOut()
+    {
+        var (complete, _, _) = s_files.Value;
+        var (incomplete, rows, _) = Files(SampleReport.WithoutEducation);
+
+        // Education's latest return is missing, so the file's latest rows owed by it say false and EDU.
+        Assert.Contains(
+            rows,
+            r => r["complete"] == "false" && r["missing_returns"].Contains("EDU", StringComparison.Ordinal));
+        Assert.DoesNotContain(complete, m => m["col_name"] is "complete" or "missing_returns");
+        var listed = incomplete.Where(m => m["col_name"] is "complete" or "missing_returns").ToList();
+        Assert.Equal(["complete", "missing_returns"], listed.Select(m => m["col_name"]));
+        Assert.All(listed, m => Assert.Equal("Filter", m["col_type"]));
+        Assert.Contains("none where every owed return is in", listed[1]["filter_hint"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SampleCsv_NoFilterIsBlankAndCompleteRowsSayNoneMissing()
+    {
+        foreach (var report in new[] { SampleReport.Report, SampleReport.WithoutEducation })
+        {
+            var (_, rows, columns) = Files(report);
+            var filters = columns.Skip(10).Except(s_indicators).ToList();
+
+            Assert.All(rows, r => Assert.All(filters, f => Assert.NotEqual(string.Empty, r[f])));
+            Assert.All(rows.Where(r => r["complete"] == "true"), r => Assert.Equal("none", r["missing_returns"]));
+        }
+    }
+
+    [Fact]
+    public void Render_HandMadeTable_LeavesOutAFilterOfOneValueAndListsItOnceItHasTwo()
+    {
+        string[] columns = ["time_period", "time_identifier", "agency", "status", "value"];
+        IReadOnlyList<string>[] rows =
+        [
+            ["202526", "Financial year Q1", "POL", "published", "1.0"],
+            ["202526", "Financial year Q1", "CSC", "published", "2.0"],
+        ];
+
+        var one = Read(CsvMetadata.Render(new CsvTable(columns, rows))).Rows;
+        rows[1] = ["202526", "Financial year Q1", "CSC", "provisional", "2.0"];
+        var two = Read(CsvMetadata.Render(new CsvTable(columns, rows))).Rows;
+
+        // The time columns are never listed; value is an indicator, listed whatever it holds.
+        Assert.Equal(["agency", "value"], one.Select(m => m["col_name"]));
+        Assert.Equal(["agency", "status", "value"], two.Select(m => m["col_name"]));
+    }
+
+    [Fact]
     public void Rounded_LongFraction_WritesTheUnitsDecimalPlaces()
     {
         // The figure: 6.1479591836734695 to one place is 6.1; a count of 3,592 to none is 3592.
         Assert.Equal("6.1", CsvReport.Rounded(6.1479591836734695, 1));
         Assert.Equal("3592", CsvReport.Rounded(3592, 0));
         Assert.Equal("14.8", CsvReport.Rounded(14.75000001, 1));
+    }
+
+    private static (List<Dictionary<string, string>> Meta, List<Dictionary<string, string>> Rows, string[] Columns)
+        Files(ConsolidatedReturn report)
+    {
+        var plan = DisclosurePlan.For(report, new PublicationOptions());
+        var files = ReportSet.Render(report, Samples.Partnership, plan);
+        var (metaColumns, meta) = Read(files.Single(f => f.Name == CsvMetadata.FileName).Content);
+        var (columns, rows) = Read(files.Single(f => f.Name == CsvReport.FileName).Content);
+        Assert.Equal(CsvMetadata.Header, metaColumns);
+        return (meta, rows, columns);
     }
 
     private static (string[] Columns, List<Dictionary<string, string>> Rows) Read(byte[] file)

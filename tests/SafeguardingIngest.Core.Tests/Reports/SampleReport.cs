@@ -21,10 +21,14 @@ internal static class SampleReport
     /// <summary>The same, but Education's latest return is missing.</summary>
     public static ConsolidatedReturn WithoutEducation => s_withoutEducation.Value;
 
-    private static ConsolidatedReturn Build(string? missing)
+    /// <summary>The same, compiled for <paramref name="latest"/> and the seven quarters before it.</summary>
+    public static ConsolidatedReturn At(ReportingPeriod latest) => Build(missing: null, latest);
+
+    private static ConsolidatedReturn Build(string? missing) => Build(missing, new ReportingPeriod(2026, 2));
+
+    private static ConsolidatedReturn Build(string? missing, ReportingPeriod latest)
     {
         var partnership = Samples.Partnership;
-        var latest = new ReportingPeriod(2026, 2);
         var periods = latest.Trailing(Compiler.SeriesLength);
         var data = new Dictionary<ReportingPeriod, PeriodData>();
         for (var k = 0; k < periods.Count; k++)
