@@ -31,4 +31,12 @@ internal static partial class IngestLog
         Level = LogLevel.Information,
         Message = "Record of {SubmissionId} from {Agency} for {Period} kept: a later run of it made load {LoadId} current")]
     public static partial void RecordKept(ILogger logger, string submissionId, string agency, string period, string? loadId);
+
+    [LoggerMessage(
+        EventId = 1008,
+        Level = LogLevel.Warning,
+        Message = "Load {LoadId} of {Agency} for {Period} could not be discarded after its run failed ({Failure}); "
+            + "the sweep will clear it")]
+    public static partial void DiscardFailed(
+        ILogger logger, string loadId, string agency, string period, string failure, Exception exception);
 }

@@ -158,18 +158,30 @@ public sealed class IngestReturn(
             // The read runs on a thread of its own: it waits whenever the write queue is full, and a
             // thread-pool thread waiting there would starve the very writes it waits for.
             var sink = (IObservationSink?)writer ?? new ObservationBuffer();
-            result = await Task.Factory.StartNew(
-                () => Validate(partnership, upload, context, sink, previous), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            if (writer is not null)
+            try
             {
-                await writer.CompleteAsync();
-            }
+                result = await Task.Factory.StartNew(
+                    () => Validate(partnership, upload, context, sink, previous),
+                    cancellationToken,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default);
+                if (writer is not null)
+                {
+                    await writer.CompleteAsync();
+                }
 
-            if (previous is not null)
+                if (previous is not null)
+                {
+                    // A failed read fails the ingest even where no check needed it: the host runs it again.
+                    await previous.Read;
+                }
+            }
+            catch (Exception failure) when (load is not null && writer is not null)
             {
-                // A failed read fails the ingest even where no check needed it: the host runs it again, and
-                // the sweep clears the rows this run wrote under its load.
-                await previous.Read;
+                // The run fails (a write, or the read of last quarter): its rows go now, not at the sweep's bound.
+                await writer.AbandonAsync();
+                await DiscardAfterFailureAsync(load, failure);
+                throw;
             }
         }
 
@@ -256,6 +268,19 @@ public sealed class IngestReturn(
             // A write failed while the file was being read: surface the storage fault itself, so the host retries.
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
+        }
+    }
+
+    // A discard that fails as well is left to the sweep; the run's own failure is the one to report.
+    private async Task DiscardAfterFailureAsync(Load load, Exception failure)
+    {
+        try
+        {
+            await cleanup.DiscardAsync(load, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            IngestLog.DiscardFailed(logger, load.Id, load.Agency, load.Period.Key, failure.Message, e);
         }
     }
 

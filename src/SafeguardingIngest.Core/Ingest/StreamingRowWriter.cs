@@ -58,6 +58,16 @@ internal sealed class StreamingRowWriter : IObservationSink
         await _pump;
     }
 
+    /// <summary>
+    /// Stops after the run failed elsewhere: what is queued is still written, and a write's own failure is
+    /// set aside, the run failing anyway; then nothing of the writer is left running.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        _batches.Writer.TryComplete();
+        await _pump.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+    }
+
     private void Flush()
     {
         var batch = _current;

@@ -95,6 +95,32 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_ReadOfLastQuarterFails_ClearsTheRunsRowsAtOnceAndTheRetryCompletes()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var q1 = Samples.Q2.Previous();
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", q1), "POL", q1), s_none);
+        var blob = await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2);
+
+        // Last quarter's packed figures cannot be read, while this return's rows are being written.
+        pipeline.Faults.Applies = m =>
+            Uri.UnescapeDataString(m.Request.Uri.Query).Contains("$select=Values", StringComparison.Ordinal);
+        pipeline.Faults.Arm(pass: 0, fail: 1);
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => pipeline.Ingest.RunAsync(blob, s_none));
+
+        // Its load is given up and cleared by the run itself, not left Writing for the sweep.
+        Assert.Equal(1, pipeline.Faults.Injected);
+        Assert.Empty(await pipeline.Records.ListOpenLoadsAsync(Samples.Q2, "POL", s_none));
+        Assert.Equal(0, await pipeline.CountRowsAsync(Samples.Q2));
+        Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none));
+
+        var retried = await pipeline.Ingest.RunAsync(blob, s_none);
+
+        Assert.Equal(IngestResult.Accepted, retried.Result);
+        Assert.Equal(PipelineHarness.RowsOfOneReturn(4), await pipeline.CountRowsAsync(Samples.Q2));
+    }
+
+    [Fact]
     public async Task ReadCurrentValues_AgencyWithActionsAndRisks_HoldsEachFigureOfItsCurrentReturnAlone()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
