@@ -63,7 +63,6 @@ public static class ChildIngest
             ["AzureWebJobsStorage"] = connection,
             ["Storage:NamePrefix"] = prefix,
             ["Storage:ReferenceRefreshSeconds"] = "0",
-            ["Ingest:CompareWithPreviousQuarter"] = "false",
         }).Build();
         var names = new StorageNames(prefix);
         var trace = new StepTrace(names);

@@ -131,8 +131,7 @@ public static class IngestSoak
     {
         var random = new Random(options.Seed);
         var plan = SoakPlan.Create(options, random);
-        var settings = new Dictionary<string, string?> { ["Ingest:CompareWithPreviousQuarter"] = "false" };
-        await using var first = await PipelineHarness.StartAsync(connectionString, settings, null, plan.PartnershipJson);
+        await using var first = await PipelineHarness.StartAsync(connectionString, null, null, plan.PartnershipJson);
         await using var second = await first.AnotherInstanceAsync();
         PipelineHarness[] hosts = crash is null ? [first, second] : [first];
         var problems = new ConcurrentQueue<string>();
@@ -631,11 +630,15 @@ public static class IngestSoak
 
                 // What the next quarter's check on change reads: the load's packed figures, equal to its rows.
                 var packed = await host.Reader.ReadCurrentValuesAsync(period, agency, cancellationToken);
-                if (packed.Count != standing.Figures.Count)
+                var unequal = standing.Figures
+                    .Where(f => packed.Find(agency, f.Key.Indicator, f.Key.Locality, period) != f.Value)
+                    .Select(f => $"{f.Key.Indicator} {f.Key.Locality}")
+                    .ToList();
+                if (packed.Count != standing.Figures.Count || unequal.Count > 0)
                 {
                     problems.Enqueue(
-                        $"{agency} {period}: {packed.Count} figures read for the check on change, " +
-                        $"where {Describe(standing)} has {standing.Figures.Count}");
+                        $"{agency} {period}: {packed.Count} figures read for the check on change, where " +
+                        $"{Describe(standing)} has {standing.Figures.Count}; not as sent: {string.Join(", ", unequal)}");
                 }
 
                 var strays = own.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList();

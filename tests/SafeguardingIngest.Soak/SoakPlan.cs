@@ -161,6 +161,9 @@ public sealed class SoakPlan
                 agencies = agencies.Where(a => owes[a].Contains(i.Code)).ToArray(),
                 byLocality = i.ByLocality,
                 cumulative = true,
+
+                // Each ingest reads the quarter before for the check on change, while its rows are written.
+                maxQuarterlyChange = 50,
             }),
         });
 
