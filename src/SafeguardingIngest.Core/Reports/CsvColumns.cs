@@ -23,7 +23,10 @@ public sealed record CsvColumn(
     int? DecimalPlaces = null,
     string Grouping = "");
 
-/// <summary>The description of every column observations.csv may hold.</summary>
+/// <summary>
+/// The description of every filter and indicator column observations.csv may hold (the time and geography
+/// columns before them are <see cref="ObservationalUnits"/>, which the service knows by name).
+/// </summary>
 public static class CsvColumns
 {
     /// <summary>The decimal places of the value column, and of every comparator beside it.</summary>

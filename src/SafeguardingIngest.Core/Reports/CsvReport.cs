@@ -29,6 +29,12 @@ public static class CsvReport
     /// <summary>The file name.</summary>
     public const string FileName = "observations.csv";
 
+    /// <summary>
+    /// What <c>missing_returns</c> holds where every owed return for the period and indicator is in: a filter's
+    /// value is never blank in the service's files.
+    /// </summary>
+    public const string NoMissingReturns = "none";
+
     private static readonly string[] s_filtersAndIndicators =
     [
         "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
@@ -41,12 +47,6 @@ public static class CsvReport
 
     /// <summary>The columns, in order: the time and geography columns, then the filters and indicators.</summary>
     public static IReadOnlyList<string> Columns => s_columns;
-
-    /// <summary>
-    /// The filter and indicator columns, in order: those <see cref="CsvMetadata"/> may describe (it leaves out a
-    /// filter with one value in the file).
-    /// </summary>
-    public static IReadOnlyList<string> FiltersAndIndicators => s_filtersAndIndicators;
 
     /// <summary>Writes the csv (UTF-8 with BOM, so Excel reads it right).</summary>
     public static byte[] Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan) =>
@@ -109,12 +109,6 @@ public static class CsvReport
 
         return new CsvTable(s_columns, rows);
     }
-
-    /// <summary>
-    /// What <c>missing_returns</c> holds where every owed return for the period and indicator is in: a filter's
-    /// value is never blank in the service's files.
-    /// </summary>
-    public const string NoMissingReturns = "none";
 
     /// <summary>
     /// The GSS symbol for "not applicable": a comparison across a series break is not made, a count has no

@@ -361,9 +361,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
     public void CheckWaitingChanges()
     {
         var inserted = 0;
+        var values = context.Previous!;
         foreach (var waiting in _changesToCheck)
         {
-            var values = context.Previous!;
             if (LargeChange(waiting.Indicator, waiting.Observation, waiting.Sheet, waiting.Cell, values) is { } finding)
             {
                 findings.AddAt(waiting.Position + inserted, finding);
@@ -404,12 +404,13 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             $"more than the {FigureReader.Show(limit)}% expected; please explain in Commentary.");
     }
 
-    // The rows the agency owes, so the table of rows seen is made once at its size rather than grown row by row.
+    // The rows the agency owes, so the table of rows seen is made once at its size rather than grown row by row;
+    // never larger than a return may be by default.
     private static int RowsOwed(IndicatorRowContext context) =>
         context.Agency is not { } agency ? 0 : Math.Min(
             context.Partnership.IndicatorsOwedBy(agency.Code)
                 .Sum(i => i.ByLocality ? context.Partnership.Localities.Count + 1 : 1),
-            1_000_000);
+            ReaderLimits.Default.MaxRows);
 
     private string NameOf(string localityCode) => context.Partnership.FindLocality(localityCode)?.Name ?? localityCode;
 

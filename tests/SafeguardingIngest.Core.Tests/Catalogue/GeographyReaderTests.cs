@@ -116,7 +116,9 @@ public sealed class GeographyReaderTests
     {
         var problem = Refused(g => g["regionName"] = " ");
 
-        Assert.Equal(new ReferenceDataProblem("$.geography.regionName", "expected non-empty text, found \" \""), problem);
+        Assert.Equal(
+            new ReferenceDataProblem("$.geography.regionName", "expected non-empty text, found \" \""),
+            problem);
     }
 
     private static ReferenceDataProblem Refused(Action<JsonObject> change)
