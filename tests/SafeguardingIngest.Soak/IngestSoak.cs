@@ -638,7 +638,8 @@ public static class IngestSoak
                 {
                     problems.Enqueue(
                         $"{agency} {period}: {packed.Count} figures read for the check on change, where " +
-                        $"{Describe(standing)} has {standing.Figures.Count}; not as sent: {string.Join(", ", unequal)}");
+                        $"{Describe(standing)} has {standing.Figures.Count}; " +
+                        $"not as sent: {string.Join(", ", unequal)}");
                 }
 
                 var strays = own.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
