@@ -108,12 +108,8 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
         var load = RowEntities.Prefix(pointer.Agency, pointer.LoadId);
         var values = new PreviousValues();
         var packed = $"{load}{RowEntities.ValuesKind}{TableKey.Separator}";
-        var packedEnd = TableKey.After(packed);
         var found = false;
-        await foreach (var entity in _rows.QueryAsync<TableEntity>(
-            e => e.PartitionKey == period.Key && e.RowKey.CompareTo(packed) >= 0 && e.RowKey.CompareTo(packedEnd) < 0,
-            select: s_packedProperties,
-            cancellationToken: cancellationToken))
+        await foreach (var entity in _rows.QueryStartingWith(period.Key, packed, s_packedProperties, cancellationToken))
         {
             found = true;
             foreach (var value in PackedValues.Unpack(entity.GetBinary("Values") ?? []))
@@ -127,12 +123,8 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
             return values;
         }
 
-        var prefix = $"{load}{RowEntities.ObservationKind}{TableKey.Separator}";
-        var end = TableKey.After(prefix);
-        await foreach (var entity in _rows.QueryAsync<TableEntity>(
-            e => e.PartitionKey == period.Key && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(end) < 0,
-            select: s_valueProperties,
-            cancellationToken: cancellationToken))
+        var figures = $"{load}{RowEntities.ObservationKind}{TableKey.Separator}";
+        await foreach (var entity in _rows.QueryStartingWith(period.Key, figures, s_valueProperties, cancellationToken))
         {
             var value = entity.GetDouble("Value") ?? 0;
             values.Add(pointer.Agency, entity.GetString("Indicator"), entity.GetString("Locality"), period, value);
@@ -184,9 +176,7 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
     {
         var prefix = RowEntities.Prefix(pointer.Agency, pointer.LoadId);
         var rows = new AgencyRows();
-        await foreach (var entity in _rows.QueryAsync<TableEntity>(
-            e => e.PartitionKey == period.Key && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(TableKey.After(prefix)) < 0,
-            cancellationToken: cancellationToken))
+        await foreach (var entity in _rows.QueryStartingWith(period.Key, prefix, null, cancellationToken))
         {
             rows.Add(period, pointer.Agency, entity, prefix);
         }

@@ -14,10 +14,8 @@ public sealed class TableRowCleanup(TableServiceClient service, StorageNames nam
     {
         var prefix = RowEntities.Prefix(load.Agency, load.Id);
         var doomed = new List<TableEntity>();
-        await foreach (var entity in _rows.QueryAsync<TableEntity>(
-            e => e.PartitionKey == load.Period.Key && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(TableKey.After(prefix)) < 0,
-            select: ["PartitionKey", "RowKey"],
-            cancellationToken: cancellationToken))
+        await foreach (var entity in _rows.QueryStartingWith(
+            load.Period.Key, prefix, ["PartitionKey", "RowKey"], cancellationToken))
         {
             doomed.Add(entity);
         }

@@ -211,9 +211,7 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     private async Task<List<T>> ListAsync<T>(string partition, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken)
     {
         var result = new List<T>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(TableKey.After(prefix)) < 0,
-            cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryStartingWith(partition, prefix, null, cancellationToken))
         {
             result.Add(map(entity));
         }
