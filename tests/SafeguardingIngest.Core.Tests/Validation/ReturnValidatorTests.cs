@@ -213,6 +213,77 @@ public class ReturnValidatorTests
     }
 
     [Fact]
+    public void Validate_CsvRowGivenTwice_NamesTheRowItFirstStoodOn()
+    {
+        // Rows 2 and 4 both give DA02 for the whole area (blank Locality is the whole area); row 6 repeats
+        // EH01 for Cannock of row 5, once by name and once by code.
+        var text = "Indicator,Locality,Value\nDA02,All,3\nNEG04,,5\nDA02,,4\nEH01,Cannock,3\nEH01,CAN,4\n";
+
+        var result = Check.Csv(text, new UTF8Encoding(false), new ReturnContext("POL", Samples.Q2));
+
+        var duplicates = result.Report.Findings.Where(f => f.Code == "row-duplicate").ToList();
+        Assert.Equal(2, duplicates.Count);
+        Assert.Equal("A4", duplicates[0].Cell);
+        Assert.Equal("A4: DA02 for the whole area appears twice (first at row 2); keep one row.", duplicates[0].Message);
+        Assert.Equal("A6", duplicates[1].Cell);
+        Assert.Equal("A6: EH01 for Cannock appears twice (first at row 5); keep one row.", duplicates[1].Message);
+
+        // Police owe no EH01: row 5 says so, and row 6 stops at the repeat.
+        Check.One(result, "indicator-not-owed", "A5");
+    }
+
+    [Fact]
+    public void Validate_CsvMissingLocalitiesAndIndicators_NamesEachInCatalogueOrder()
+    {
+        // EDU owes EH01 and NEG03, each for the eight localities: EH01 comes for six (Tamworth and
+        // Lichfield left out, given in another order than the catalogue's), NEG03 for none.
+        var text = "Indicator,Locality,Value\n" +
+                   "EH01,Stafford,1\nEH01,Cannock,2\nEH01,East Staffordshire,3\n" +
+                   "EH01,Newcastle,4\nEH01,South Staffordshire,5\nEH01,Staffordshire Moorlands,6\n";
+        var sink = new ObservationBuffer();
+
+        var result = Check.Csv(text, new UTF8Encoding(false), new ReturnContext("EDU", Samples.Q2), sink);
+
+        Assert.Equal(6, sink.Items.Count);
+        Assert.Equal(
+            "EH01 is missing for Lichfield, Tamworth; add a row for each.",
+            Check.One(result, "locality-missing").Message);
+        Assert.StartsWith("NEG03 (", Check.One(result, "indicator-missing").Message, StringComparison.Ordinal);
+        Assert.EndsWith("is missing; add a row for each locality.", Check.One(result, "indicator-missing").Message);
+    }
+
+    [Fact]
+    public void Validate_Csv_TracesEachObservationToItsValueElseItsNumerator()
+    {
+        // Value in column E where given; NI 32 gives no Value, so its Numerator in C is the source.
+        var text = "Indicator,Locality,Numerator,Denominator,Value\nNI 32,All,45,160,\nDA01,All,1234,4100,30.1\n" +
+                   "DA02,All,,,312\nNEG04,All,,,12\n";
+        var sink = new ObservationBuffer();
+
+        var result = Check.Csv(text, new UTF8Encoding(false), new ReturnContext("POL", Samples.Q2), sink);
+
+        Check.NoErrors(result);
+        Assert.Equal(
+            ["Indicators!C2", "Indicators!E3", "Indicators!E4", "Indicators!E5"],
+            sink.Items.Select(o => o.Source));
+    }
+
+    [Fact]
+    public void Validate_TableOnASheetWithASpaceInItsName_QuotesTheSheetInEachSource()
+    {
+        var sink = new ObservationBuffer();
+
+        var result = Check.Return(
+            TestWorkbook.Good("POL").RenameSheet("Indicators", "Q2 figures"),
+            new ReturnContext("POL", Samples.Q2),
+            sink);
+
+        Check.NoErrors(result);
+        Assert.NotEmpty(sink.Items);
+        Assert.All(sink.Items, o => Assert.Matches(@"^'Q2 figures'![A-Z]+\d+$", o.Source));
+    }
+
+    [Fact]
     public void Validate_XlsxRenamedCsv_IsReadAsXlsx()
     {
         var path = Path.Combine(Path.GetTempPath(), $"sgi-{Guid.NewGuid():N}.csv");
