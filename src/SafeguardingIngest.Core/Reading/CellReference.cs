@@ -18,11 +18,8 @@ public static class CellReference
     /// <summary>"D14" for zero-based column 3 of one-based row 14.</summary>
     public static string Cell(int columnIndex, int rowNumber)
     {
-        // Built in one string: every row read names its source cell.
         Span<char> text = stackalloc char[MaxLetters + 11];
-        var length = WriteColumn(columnIndex, text);
-        rowNumber.TryFormat(text[length..], out var digits, default, CultureInfo.InvariantCulture);
-        return new string(text[..(length + digits)]);
+        return new string(text[..WriteCell(columnIndex, rowNumber, text)]);
     }
 
     /// <summary>"Indicators!D14", quoting sheet names with spaces as Excel does.</summary>
@@ -30,6 +27,19 @@ public static class CellReference
         NeedsQuotes(sheet)
             ? $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'!{cell}"
             : string.Concat(sheet, "!", cell);
+
+    /// <summary>What stands before a cell of <paramref name="sheet"/> in a reference: "Indicators!".</summary>
+    public static string SheetPrefix(string sheet) => Qualified(sheet, string.Empty);
+
+    /// <summary>
+    /// "Indicators!D14" from a sheet's <see cref="SheetPrefix"/>, built in one string: every observation read
+    /// names its source cell, and the sheet is the same for all the rows of a table.
+    /// </summary>
+    public static string Qualified(string sheetPrefix, int columnIndex, int rowNumber)
+    {
+        Span<char> text = stackalloc char[MaxLetters + 11];
+        return string.Concat(sheetPrefix.AsSpan(), text[..WriteCell(columnIndex, rowNumber, text)]);
+    }
 
     private static bool NeedsQuotes(string sheet)
     {
@@ -42,6 +52,14 @@ public static class CellReference
         }
 
         return false;
+    }
+
+    /// <summary>Writes "D14" at the start of <paramref name="into"/>; returns how many characters.</summary>
+    private static int WriteCell(int columnIndex, int rowNumber, Span<char> into)
+    {
+        var length = WriteColumn(columnIndex, into);
+        rowNumber.TryFormat(into[length..], out var digits, default, CultureInfo.InvariantCulture);
+        return length + digits;
     }
 
     /// <summary>Writes the column's letters at the start of <paramref name="into"/>; returns how many.</summary>

@@ -12,9 +12,10 @@ namespace SafeguardingIngest.Validation;
 /// </summary>
 internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollector findings)
 {
-    private readonly Dictionary<(string Indicator, string Locality), int> _seen = new(RowsOwed(context));
+    private readonly RowsSeen _seen = new(context.Partnership.Localities.Count);
     private readonly List<ChangeToCheck> _changesToCheck = [];
     private string _sheet = CsvSpreadsheet.SheetName;
+    private string _sheetPrefix = CellReference.SheetPrefix(CsvSpreadsheet.SheetName);
 
     /// <summary>Observations handed to the sink.</summary>
     public int ObservationCount { get; private set; }
@@ -26,6 +27,7 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
     public bool Read(ISheetCursor cursor)
     {
         _sheet = cursor.SheetName;
+        _sheetPrefix = CellReference.SheetPrefix(_sheet);
         HeaderRow? header = null;
         while (header is null)
         {
@@ -48,9 +50,10 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             return true;
         }
 
+        var columns = Columns.Of(header);
         while (cursor.Read())
         {
-            ReadRow(cursor, header);
+            ReadRow(cursor, columns);
         }
 
         return true;
@@ -68,7 +71,7 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         {
             if (!indicator.ByLocality)
             {
-                if (!_seen.ContainsKey((indicator.Code, Locality.WholeAreaCode)))
+                if (!_seen.Contains(indicator.Code, Locality.WholeAreaCode))
                 {
                     findings.Add(Rules.IndicatorMissing, _sheet, null, null,
                         $"{indicator.Code} ({indicator.Title}) is missing; add a row for it.");
@@ -77,8 +80,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
                 continue;
             }
 
-            var missing = context.Partnership.Localities.Where(l => !_seen.ContainsKey((indicator.Code, l.Code))).ToList();
-            if (missing.Count == context.Partnership.Localities.Count && !_seen.ContainsKey((indicator.Code, Locality.WholeAreaCode)))
+            var missing = context.Partnership.Localities.Where(l => !_seen.Contains(indicator.Code, l.Code)).ToList();
+            if (missing.Count == context.Partnership.Localities.Count &&
+                !_seen.Contains(indicator.Code, Locality.WholeAreaCode))
             {
                 findings.Add(Rules.IndicatorMissing, _sheet, null, null,
                     $"{indicator.Code} ({indicator.Title}) is missing; add a row for each locality.");
@@ -118,16 +122,16 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         }
     }
 
-    private void ReadRow(ISheetCursor cursor, HeaderRow header)
+    private void ReadRow(ISheetCursor cursor, Columns columns)
     {
         var row = cursor.RowNumber;
-        var indicatorCell = cursor[header[ReturnColumn.Indicator]];
-        var numeratorCell = cursor[header[ReturnColumn.Numerator]];
-        var denominatorCell = cursor[header[ReturnColumn.Denominator]];
-        var valueCell = cursor[header[ReturnColumn.Value]];
+        var indicatorCell = cursor[columns.Indicator];
+        var numeratorCell = cursor[columns.Numerator];
+        var denominatorCell = cursor[columns.Denominator];
+        var valueCell = cursor[columns.Value];
         var noFigures = numeratorCell.IsBlank && denominatorCell.IsBlank && valueCell.IsBlank;
-        var indicatorColumn = header[ReturnColumn.Indicator];
-        var commentary = header.Has(ReturnColumn.Commentary) ? CellText.Of(cursor[header[ReturnColumn.Commentary]]) : null;
+        var indicatorColumn = columns.Indicator;
+        var commentary = columns.Commentary >= 0 ? CellText.Of(cursor[columns.Commentary]) : null;
 
         if (indicatorCell.IsBlank)
         {
@@ -174,18 +178,17 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             return;
         }
 
-        var locality = ResolveLocality(cursor, header, indicator, row);
+        var locality = ResolveLocality(cursor, columns.Locality, indicator, row);
         if (locality is null)
         {
             return;
         }
 
-        var key = (indicator.Code, locality);
-        if (!_seen.TryAdd(key, row))
+        if (!_seen.TryAdd(indicator, locality, row, out var first))
         {
             var where = locality == Locality.WholeAreaCode ? "the whole area" : NameOf(locality);
             findings.Add(Rules.RowDuplicate, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
-                $"{indicator.Code} for {where} appears twice (first at row {_seen[key]}); keep one row.");
+                $"{indicator.Code} for {where} appears twice (first at row {first}); keep one row.");
             return;
         }
 
@@ -200,15 +203,15 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         {
             // The row goes no further: its observations are written while the file is read, and this
             // commentary must never reach storage, not even until the refusal removes it.
-            findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(header[ReturnColumn.Commentary], row), null,
+            findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(columns.Commentary, row), null,
                 $"the commentary appears to contain {kind}; returns hold aggregate counts only. Remove it and resend.");
             return;
         }
 
         var figures = new RowFigures(
-            Read(numeratorCell, header[ReturnColumn.Numerator], percent: false),
-            Read(denominatorCell, header[ReturnColumn.Denominator], percent: false),
-            Read(valueCell, header[ReturnColumn.Value], percent: indicator.Unit == IndicatorUnit.Percentage),
+            Read(numeratorCell, columns.Numerator, percent: false),
+            Read(denominatorCell, columns.Denominator, percent: false),
+            Read(valueCell, columns.Value, percent: indicator.Unit == IndicatorUnit.Percentage),
             row);
         if (!figures.AllUsable)
         {
@@ -222,18 +225,18 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             return;
         }
 
-        var cell = figures.SourceOfValue();
+        var source = figures.SourceColumn();
         var observation = new Observation(
             context.Period.Value, context.Agency.Code, indicator.Code, locality,
-            result.Numerator, result.Denominator, result.Value, indicator.Unit, commentary, CellReference.Qualified(_sheet, cell));
-        CheckPlausibility(indicator, observation, cell);
+            result.Numerator, result.Denominator, result.Value, indicator.Unit, commentary,
+            source < 0 ? _sheetPrefix : CellReference.Qualified(_sheetPrefix, source, row));
+        CheckPlausibility(indicator, observation, source, row);
         context.Sink.Add(observation);
         ObservationCount++;
     }
 
-    private string? ResolveLocality(ISheetCursor cursor, HeaderRow header, Indicator indicator, int row)
+    private string? ResolveLocality(ISheetCursor cursor, int column, Indicator indicator, int row)
     {
-        var column = header[ReturnColumn.Locality];
         var cell = cursor[column];
         var text = CellText.Of(cell);
         string code;
@@ -317,7 +320,7 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         }
     }
 
-    private void CheckPlausibility(Indicator indicator, Observation observation, string cell)
+    private void CheckPlausibility(Indicator indicator, Observation observation, int column, int row)
     {
         if (indicator.Unit != IndicatorUnit.Count && observation.Denominator == 0)
         {
@@ -327,12 +330,12 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
         if (indicator.Min is { } min && observation.Value < min)
         {
-            findings.Add(Rules.ValueOutsideRange, _sheet, cell, FigureReader.Show(observation.Value),
+            findings.Add(Rules.ValueOutsideRange, _sheet, Cell(), FigureReader.Show(observation.Value),
                 $"{FigureReader.Show(observation.Value)} is below the lowest plausible value for {indicator.Code} ({FigureReader.Show(min)}); please confirm or correct it.");
         }
         else if (indicator.Max is { } max && observation.Value > max)
         {
-            findings.Add(Rules.ValueOutsideRange, _sheet, cell, FigureReader.Show(observation.Value),
+            findings.Add(Rules.ValueOutsideRange, _sheet, Cell(), FigureReader.Show(observation.Value),
                 $"{FigureReader.Show(observation.Value)} is above the highest plausible value for {indicator.Code} ({FigureReader.Show(max)}); please confirm or correct it.");
         }
 
@@ -344,14 +347,17 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         if (!previous.IsReady)
         {
             // Last quarter is still being read: check once it has come, in this finding's place.
-            _changesToCheck.Add(new ChangeToCheck(indicator, observation, _sheet, cell, findings.Findings.Count));
+            _changesToCheck.Add(new ChangeToCheck(indicator, observation, _sheet, Cell(), findings.Findings.Count));
             return;
         }
 
-        if (LargeChange(indicator, observation, _sheet, cell, previous) is { } finding)
+        if (LargeChange(indicator, observation, _sheet, Cell(), previous) is { } finding)
         {
             findings.Add(finding);
         }
+
+        // "G14", named only where a finding or a change still to check needs it rather than for every row.
+        string Cell() => column < 0 ? string.Empty : CellReference.Cell(column, row);
     }
 
     /// <summary>
@@ -404,15 +410,25 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             $"more than the {FigureReader.Show(limit)}% expected; please explain in Commentary.");
     }
 
-    // The rows the agency owes, so the table of rows seen is made once at its size rather than grown row by row;
-    // never larger than a return may be by default.
-    private static int RowsOwed(IndicatorRowContext context) =>
-        context.Agency is not { } agency ? 0 : Math.Min(
-            context.Partnership.IndicatorsOwedBy(agency.Code)
-                .Sum(i => i.ByLocality ? context.Partnership.Localities.Count + 1 : 1),
-            ReaderLimits.Default.MaxRows);
-
     private string NameOf(string localityCode) => context.Partnership.FindLocality(localityCode)?.Name ?? localityCode;
+
+    /// <summary>The table's columns, looked up once from its header, not for every row (-1 where absent).</summary>
+    private readonly record struct Columns(
+        int Indicator,
+        int Locality,
+        int Numerator,
+        int Denominator,
+        int Value,
+        int Commentary)
+    {
+        public static Columns Of(HeaderRow header) => new(
+            header[ReturnColumn.Indicator],
+            header[ReturnColumn.Locality],
+            header[ReturnColumn.Numerator],
+            header[ReturnColumn.Denominator],
+            header[ReturnColumn.Value],
+            header[ReturnColumn.Commentary]);
+    }
 
     // Notes under the table ("Source: case system extract, 3 July") are prose, not indicator codes.
     private static bool LooksLikeNote(string text) =>

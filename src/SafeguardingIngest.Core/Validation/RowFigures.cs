@@ -39,8 +39,11 @@ internal readonly record struct RowFigures(Slot Numerator, Slot Denominator, Slo
         return null;
     }
 
-    /// <summary>The cell an observation is traced to: Value where given, else Numerator.</summary>
-    public string SourceOfValue() => (Value.IsNumber || Numerator.Column < 0 ? CellOf(Value, Numerator) : CellOf(Numerator)) ?? string.Empty;
+    /// <summary>The column an observation is traced to: Value where given, else Numerator; -1 for neither.</summary>
+    public int SourceColumn() =>
+        Value.IsNumber || Numerator.Column < 0
+            ? (Value.Column >= 0 ? Value.Column : Numerator.Column)
+            : Numerator.Column;
 
     private static bool Usable(FigureState state) => state is FigureState.Blank or FigureState.Number;
 }

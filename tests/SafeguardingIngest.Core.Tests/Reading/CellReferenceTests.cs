@@ -30,6 +30,13 @@ public class CellReferenceTests
     public void Qualified_QuotesSheetNamesWithSpacesOrQuotesAsAFormulaDoes(string sheet, string qualified) =>
         Assert.Equal(qualified, CellReference.Qualified(sheet, "D14"));
 
+    [Theory]
+    [InlineData("Indicators", 3, 14, "Indicators!D14")]
+    [InlineData("Q2 return", 27, 2, "'Q2 return'!AB2")]
+    [InlineData("Bob's figures", 0, 1048576, "'Bob''s figures'!A1048576")]
+    public void Qualified_FromASheetPrefix_IsTheSheetThenTheCell(string sheet, int column, int row, string qualified) =>
+        Assert.Equal(qualified, CellReference.Qualified(CellReference.SheetPrefix(sheet), column, row));
+
     [Fact]
     public void Column_RefusesANegativeIndex() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => CellReference.Column(-1));
