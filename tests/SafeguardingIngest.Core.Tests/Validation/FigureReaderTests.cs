@@ -24,6 +24,27 @@ public class FigureReaderTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("007")]
+    [InlineData("293")]
+    [InlineData("999999999999999")]
+    [InlineData("1234567890123456789")]
+    [InlineData("9007199254740993")]
+    public void ReadText_DigitsAlone_AreTheNumberTheRuntimeParses(string text)
+    {
+        // The oracle is the runtime's own parser: a whole number of up to 15 digits is a double exactly, and a
+        // longer one (2^53 + 1 is the last case) is rounded by the parser as before.
+        var expected = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        var figure = FigureReader.ReadText(text, decimalComma: false);
+
+        Assert.Equal(FigureState.Number, figure.State);
+        Assert.Equal(expected, figure.Value);
+        Assert.Equal(0, figure.Decimals);
+        Assert.Equal(text, figure.Written);
+    }
+
+    [Theory]
     [InlineData("<5", FigureState.Suppressed)]
     [InlineData("< 5", FigureState.Suppressed)]
     [InlineData("*", FigureState.Suppressed)]
