@@ -180,6 +180,10 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
 
     private sealed class Cursor(CsvDataReader reader, ReaderLimits limits) : ISheetCursor
     {
+        // The text last read from each column. A return lists an indicator's localities one under another, so
+        // the indicator's code is made into a string once for them all rather than once a row.
+        private string?[] _last = new string?[8];
+
         public string SheetName => CsvSpreadsheet.SheetName;
 
         public int RowNumber { get; private set; }
@@ -238,10 +242,27 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
                         SheetName, CellReference.Cell(column, RowNumber)));
                 }
 
-                return span.IsEmpty ? CellValue.Empty : CellValue.FromText(span.ToString());
+                return span.IsEmpty ? CellValue.Empty : CellValue.FromText(TextOf(column, span));
             }
         }
 
         public void Dispose() => reader.Dispose();
+
+        private string TextOf(int column, ReadOnlySpan<char> span)
+        {
+            if (column >= _last.Length)
+            {
+                Array.Resize(ref _last, Math.Max(column + 1, _last.Length * 2));
+            }
+
+            if (_last[column] is { } last && span.SequenceEqual(last))
+            {
+                return last;
+            }
+
+            var text = span.ToString();
+            _last[column] = text;
+            return text;
+        }
     }
 }
