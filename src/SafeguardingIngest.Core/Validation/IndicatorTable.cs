@@ -267,22 +267,24 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             return null;
         }
 
-        var reference = CellReference.Cell(Math.Max(column, 0), row);
         if (indicator.ByLocality && code == Locality.WholeAreaCode)
         {
-            findings.Add(Rules.LocalityRequired, _sheet, reference, text,
+            findings.Add(Rules.LocalityRequired, _sheet, Reference(), text,
                 $"{indicator.Code} is returned per locality, not for the whole area; give one row for each locality.");
             return null;
         }
 
         if (!indicator.ByLocality && code != Locality.WholeAreaCode)
         {
-            findings.Add(Rules.LocalityNotExpected, _sheet, reference, text,
+            findings.Add(Rules.LocalityNotExpected, _sheet, Reference(), text,
                 $"{indicator.Code} is returned for the whole area only; leave Locality blank or write 'All'.");
             return null;
         }
 
         return code;
+
+        // Named only for a finding, not for every row.
+        string Reference() => CellReference.Cell(Math.Max(column, 0), row);
     }
 
     private bool IsWholeArea(string text)
