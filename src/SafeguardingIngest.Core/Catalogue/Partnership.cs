@@ -14,7 +14,9 @@ public sealed class Partnership
     private readonly Dictionary<string, Agency> _agencies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Locality> _localities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Locality, FinancialYear Year), long> _populations = [];
+    // By year, then by locality code: a plain string key is hashed with the runtime's quick ordinal hash, where a
+    // tuple holding a string takes the randomized one, and a rate's population is looked up for every row.
+    private readonly Dictionary<FinancialYear, Dictionary<string, long>> _populations = [];
 
     /// <summary>Creates the reference data; the lists are taken as already checked.</summary>
     public Partnership(
@@ -54,7 +56,13 @@ public sealed class Partnership
 
         foreach (var population in populations)
         {
-            _populations[(population.Locality, population.Year)] = population.Under18;
+            if (!_populations.TryGetValue(population.Year, out var year))
+            {
+                year = [];
+                _populations.Add(population.Year, year);
+            }
+
+            year[population.Locality] = population.Under18;
         }
     }
 
@@ -202,12 +210,15 @@ public sealed class Partnership
     /// </summary>
     public long? PopulationFor(string localityCode, FinancialYear year)
     {
-        if (_populations.TryGetValue((localityCode, year), out var population))
+        var ofYear = _populations.GetValueOrDefault(year);
+        if (ofYear is not null && ofYear.TryGetValue(localityCode, out var population))
         {
             return population;
         }
 
-        if (!string.Equals(localityCode, Locality.WholeAreaCode, StringComparison.OrdinalIgnoreCase) || Localities.Count == 0)
+        if (ofYear is null ||
+            !string.Equals(localityCode, Locality.WholeAreaCode, StringComparison.OrdinalIgnoreCase) ||
+            Localities.Count == 0)
         {
             return null;
         }
@@ -215,7 +226,7 @@ public sealed class Partnership
         long total = 0;
         foreach (var locality in Localities)
         {
-            if (!_populations.TryGetValue((locality.Code, year), out var part))
+            if (!ofYear.TryGetValue(locality.Code, out var part))
             {
                 return null;
             }
