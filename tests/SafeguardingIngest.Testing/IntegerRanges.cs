@@ -6,9 +6,12 @@ namespace SafeguardingIngest.Testing;
 /// <summary>
 /// Whole unknowns under linear relations, and the least and greatest value of a linear form over them,
 /// found by integer programming (OR-Tools CP-SAT) with a time limit per solve. Unknowns tied by no relation
-/// are solved apart: each solve holds only the group of unknowns the form's are tied to.
+/// are solved apart: each solve holds only the group of unknowns the form's are tied to. Where a solution
+/// is known (<see cref="Hint"/>), the solver starts from it. Where <paramref name="threshold"/> is given, the
+/// searches stop once their solutions show the form is not pinned (<see cref="Settles"/>), exact bounds aside,
+/// and their time is the solver's deterministic time.
 /// </summary>
-public sealed class IntegerRanges(TimeSpan timeLimit)
+public sealed class IntegerRanges(TimeSpan timeLimit, long? threshold = null)
 {
     /// <summary>A ceiling far above any count; a form that reaches it has no ceiling.</summary>
     public const long Ceiling = 1_000_000;
@@ -16,6 +19,7 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
     private readonly List<(long Floor, string Name)> _unknowns = [];
     private readonly List<Relation> _relations = [];
     private readonly Dictionary<int, Group> _groups = [];
+    private readonly Dictionary<int, long> _hints = [];
     private List<int>? _parents;
 
     /// <summary>A relation, or one side of a choice of two (both sides share the choice, not the side).</summary>
@@ -36,6 +40,14 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
     {
         _unknowns.Add((floor, name));
         return LinearForm.Unknown(_unknowns.Count - 1);
+    }
+
+    /// <summary>A value <paramref name="unknown"/> takes in a solution known to hold, where the solver starts.</summary>
+    public void Hint(LinearForm unknown, long value)
+    {
+        var index = unknown.Terms.Single().Key;
+        _hints.TryAdd(index, value);
+        _groups.Clear();
     }
 
     /// <summary>
@@ -145,22 +157,27 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
     }
 
     /// <summary>
-    /// The least and greatest whole value of <paramref name="form"/> (whose coefficients are whole), the
-    /// greatest infinite where it reaches the ceiling; a bound not proven within the time limit is null.
+    /// What the solver found of a form's values: the least and greatest (the greatest infinite where it
+    /// reaches the ceiling), exact where <see cref="Exact"/>; otherwise values the form takes in solutions
+    /// found, so its true range holds them both, or null where the time ran out before any solution.
     /// </summary>
-    public (double? Low, double? High) Bounds(LinearForm form)
+    public sealed record Reach(double? Low, double? High, bool Exact);
+
+    /// <summary>
+    /// The least and greatest whole value of <paramref name="form"/> (whose coefficients are whole), or, where a
+    /// search stopped early (time, or the values found wide enough), the least and greatest found.
+    /// </summary>
+    public Reach Bounds(LinearForm form)
     {
         if (form.IsKnown)
         {
-            return (form.Constant, form.Constant);
+            return new Reach(form.Constant, form.Constant, true);
         }
 
         var group = GroupOf(form);
         using var solver = new CpSolver
         {
-            StringParameters = string.Create(
-                CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{timeLimit.TotalSeconds} num_workers:1"),
+            StringParameters = Limits() + " num_workers:1 repair_hint:true",
         };
         var objective = LinearExpr.NewBuilder();
         foreach (var (index, coefficient) in form.Terms)
@@ -168,15 +185,38 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
             objective.AddTerm(group.Variables[index], (long)coefficient);
         }
 
-        // Each objective replaces the last on the group's model.
-        group.Model.Model.Objective = null;
-        group.Model.Minimize(objective);
-        var low = Solve(solver, group, form);
+        // The greatest first: a value of 2·threshold − 2 or more settles the form whatever its least. The search
+        // for the least then stops once it is threshold − 1 below the greatest found.
+        var constant = (long)Math.Round(form.Constant);
         group.Model.Model.Objective = null;
         group.Model.Maximize(objective);
-        var high = Solve(solver, group, form);
-        return (low, high >= Ceiling ? double.PositiveInfinity : high);
+        var (high, highExact) = Solve(solver, group, form, (2 * threshold) - 2 - constant, below: false);
+        group.Model.Model.Objective = null;
+        group.Model.Minimize(objective);
+        var most = high is { } found && !double.IsInfinity(found) ? (long)Math.Min(found, Ceiling) : (long?)null;
+        var (low, lowExact) = Solve(solver, group, form, most - (threshold - 1) - constant, below: true);
+        return new Reach(low, high >= Ceiling ? double.PositiveInfinity : high, lowExact && highExact);
     }
+
+    /// <summary>
+    /// The time limit of each search: in seconds; where settling at a threshold, of the solver's deterministic time
+    /// (its own measure of its work, the same on a loaded machine as on a quiet one), capped at ten times as many
+    /// seconds.
+    /// </summary>
+    private string Limits() => threshold is null
+        ? string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{timeLimit.TotalSeconds}")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"max_deterministic_time:{timeLimit.TotalSeconds} max_time_in_seconds:{10 * timeLimit.TotalSeconds}");
+
+    /// <summary>
+    /// Whether a form whose true range holds <paramref name="low"/> to <paramref name="high"/> is settled: no
+    /// range holding them is pinned (fewer than <paramref name="threshold"/> values, one of them from 1 to
+    /// threshold − 1), as it would take threshold values or more, or reach 2·threshold − 1 or more from under
+    /// threshold.
+    /// </summary>
+    public static bool Settles(double low, double high, int threshold) =>
+        high - Math.Min(low, threshold - 1) + 1 >= threshold;
 
     /// <summary>The relations that hold the form's unknowns: where a reader would start.</summary>
     public IEnumerable<string> RelationsOf(LinearForm form)
@@ -185,16 +225,41 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
         return _relations.Where(r => r.Terms.Any(t => unknowns.Contains(t.Index))).Select(r => r.Name).Distinct();
     }
 
-    private double? Solve(CpSolver solver, Group group, LinearForm form) => solver.Solve(group.Model) switch
+    /// <summary>
+    /// One search: its best value and whether it is proven best. It stops early once the objective (the form
+    /// less its constant) reaches <paramref name="enough"/> from <paramref name="below"/> or above.
+    /// </summary>
+    private (double? Value, bool Exact) Solve(CpSolver solver, Group group, LinearForm form, long? enough, bool below)
     {
-        CpSolverStatus.Optimal => solver.ObjectiveValue + form.Constant,
-        CpSolverStatus.Infeasible => throw new InvalidOperationException(
-            "The releases contradict one another (is a revision unmarked?):" + Environment.NewLine +
-            string.Join(Environment.NewLine, RelationsOf(form))),
-        CpSolverStatus.ModelInvalid =>
-            throw new InvalidOperationException("The model is invalid: " + group.Model.Validate()),
-        _ => null,
-    };
+        using var stop = new StopWhen(enough, below);
+        var status = enough is null ? solver.Solve(group.Model) : solver.Solve(group.Model, stop);
+        return status switch
+        {
+            CpSolverStatus.Optimal when !stop.Stopped => (solver.ObjectiveValue + form.Constant, true),
+            CpSolverStatus.Optimal or CpSolverStatus.Feasible => (solver.ObjectiveValue + form.Constant, false),
+            CpSolverStatus.Infeasible => throw new InvalidOperationException(
+                "The releases contradict one another (is a revision unmarked?):" + Environment.NewLine +
+                string.Join(Environment.NewLine, RelationsOf(form))),
+            CpSolverStatus.ModelInvalid =>
+                throw new InvalidOperationException("The model is invalid: " + group.Model.Validate()),
+            _ => (null, false),
+        };
+    }
+
+    /// <summary>Stops a search once a solution's objective reaches a value, from below or above.</summary>
+    private sealed class StopWhen(long? enough, bool below) : SolutionCallback
+    {
+        public bool Stopped { get; private set; }
+
+        public override void OnSolutionCallback()
+        {
+            if (enough is { } value && (below ? ObjectiveValue() <= value : ObjectiveValue() >= value))
+            {
+                Stopped = true;
+                StopSearch();
+            }
+        }
+    }
 
     /// <summary>The model of the unknowns tied (by relations, or by the form itself) to the form's.</summary>
     private Group GroupOf(LinearForm form)
@@ -232,6 +297,14 @@ public sealed class IntegerRanges(TimeSpan timeLimit)
         var variables = Enumerable.Range(0, _unknowns.Count)
             .Where(i => Find(i) == root)
             .ToDictionary(i => i, i => model.NewIntVar(_unknowns[i].Floor, Ceiling, _unknowns[i].Name));
+        foreach (var (index, variable) in variables)
+        {
+            if (_hints.TryGetValue(index, out var value))
+            {
+                model.AddHint(variable, value);
+            }
+        }
+
         var choices = new Dictionary<int, BoolVar>();
         foreach (var relation in _relations.Where(r => variables.ContainsKey(r.Terms[0].Index)))
         {

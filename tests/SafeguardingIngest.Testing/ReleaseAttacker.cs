@@ -37,13 +37,15 @@ public sealed class ReleaseAttacker
     private readonly IntegerRanges _ranges;
     private readonly Dictionary<string, (string Name, LinearForm Form)> _targets = new(StringComparer.Ordinal);
     private readonly string _symbol;
+    private readonly List<(string Figure, string Message)> _unproven = [];
+    private CellTruth? _truth;
 
     /// <summary>The unit of the indicator being read.</summary>
     private IndicatorUnit _unit;
 
-    private ReleaseAttacker(string symbol, TimeSpan timeLimit)
+    private ReleaseAttacker(string symbol, TimeSpan timeLimit, int? threshold)
     {
-        _ranges = new IntegerRanges(timeLimit);
+        _ranges = new IntegerRanges(timeLimit, threshold);
         _symbol = symbol;
     }
 
@@ -52,6 +54,24 @@ public sealed class ReleaseAttacker
 
     /// <summary>The bounds the solver could not prove within its time limit: no range is claimed for them.</summary>
     public IReadOnlyList<string> NotProven { get; private set; } = [];
+
+    /// <summary>
+    /// The hidden figures whose exact bounds were not proven (time, or a search stopped once wide enough) but for
+    /// which solutions were found, with the least and greatest value found: each takes at least these.
+    /// </summary>
+    public IReadOnlyList<PinnedRange> Spans { get; private set; } = [];
+
+    /// <summary>
+    /// The figures neither bounded exactly nor shown by the solutions found to be beyond pinning at
+    /// <paramref name="threshold"/> (<see cref="IntegerRanges.Settles"/>): whether they are pinned is not known.
+    /// </summary>
+    public IReadOnlyList<string> Unsettled(int threshold)
+    {
+        var wide = Spans.Where(s => IntegerRanges.Settles(s.Low, s.High, threshold))
+            .Select(s => s.Figure)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. _unproven.Where(u => !wide.Contains(u.Figure)).Select(u => u.Message)];
+    }
 
     /// <summary>
     /// The hidden figures narrowed to fewer whole values than <paramref name="threshold"/> where one of them is
@@ -66,6 +86,9 @@ public sealed class ReleaseAttacker
     /// named after their codes). <paramref name="populations"/> are the public under-18s by locality code ("ALL"
     /// for the whole area), the same every year; by default each financial year's, as the csv shows a rate's
     /// denominator for that locality and year (a locality and year whose every row is hidden has none).
+    /// A test that knows what was returned passes it as <paramref name="truth"/>, for the solver to start from;
+    /// with <paramref name="threshold"/> each search stops once it shows a figure is not pinned at it, and is
+    /// limited by the solver's deterministic time (<see cref="IntegerRanges"/>).
     /// </summary>
     public static ReleaseAttacker Attack(
         IReadOnlyList<Release> releases,
@@ -74,10 +97,13 @@ public sealed class ReleaseAttacker
         IReadOnlyDictionary<string, double>? populations = null,
         TimeSpan? timeLimit = null,
         QueryLimits? limits = null,
-        IReadOnlyList<IndicatorLink>? links = null)
+        IReadOnlyList<IndicatorLink>? links = null,
+        CellTruth? truth = null,
+        int? threshold = null)
     {
         links ??= [];
-        var attacker = new ReleaseAttacker(symbol, timeLimit ?? TimeSpan.FromSeconds(5));
+        var attacker = new ReleaseAttacker(symbol, timeLimit ?? TimeSpan.FromSeconds(5), threshold);
+        attacker._truth = truth;
         var codes = links.SelectMany(l => new[] { l.Code, l.Other }).Prepend(code).Distinct(StringComparer.Ordinal);
         var cells = codes.ToDictionary(
             c => c,
@@ -204,13 +230,24 @@ public sealed class ReleaseAttacker
             var pending = new List<int>();
             var cell = $"{Prefix}csv {period} {agency} {locality}";
             string Name() => ++versions == 1 ? cell : $"{cell} ({versions})";
-            void Place(int release, Version version) => cells[release].Add(new Cell(
-                period,
-                agency,
-                locality,
-                rows.First(e => e.Release == release).Row.Source,
-                version.N,
-                version.D));
+            void Place(int release, Version version)
+            {
+                cells[release].Add(new Cell(
+                    period,
+                    agency,
+                    locality,
+                    rows.First(e => e.Release == release).Row.Source,
+                    version.N,
+                    version.D));
+                if (version.Shown is null
+                    && Prefix.Length == 0
+                    && _truth?.Invoke(release, period, agency, locality) is var (n, d))
+                {
+                    // What was returned: a solution the reader does not know, from which the solver starts.
+                    Hint(version.N, n);
+                    Hint(version.D, d);
+                }
+            }
 
             // The releases that hid the figure since it was last shown get the current version.
             void Settle()
@@ -303,6 +340,14 @@ public sealed class ReleaseAttacker
 
     private LinearForm NewUnknown(long floor, string name) => _ranges.NewUnknown(floor, name);
 
+    private void Hint(LinearForm form, double value)
+    {
+        if (!form.IsKnown)
+        {
+            _ranges.Hint(form, (long)value);
+        }
+    }
+
     /// <summary>
     /// A hidden figure to bound: a count's or rate's count; a percentage's numerator, complement and
     /// denominator; an average's cases.
@@ -337,21 +382,28 @@ public sealed class ReleaseAttacker
     private void Solve()
     {
         var ranges = new List<PinnedRange>();
-        var notProven = new List<string>();
+        var spans = new List<PinnedRange>();
         foreach (var (name, form) in _targets.Values)
         {
-            var (low, high) = _ranges.Bounds(form);
-            if (low is null || high is null)
+            var reach = _ranges.Bounds(form);
+            var route = string.Join("; ", _ranges.RelationsOf(form));
+            if (reach is { Low: { } low, High: { } high })
             {
-                notProven.Add($"{name}: not proven within the time limit");
-                continue;
+                var range = new PinnedRange(name, low, high, route.Length == 0 ? "what the csv shows" : route);
+                (reach.Exact ? ranges : spans).Add(range);
             }
 
-            var route = string.Join("; ", _ranges.RelationsOf(form));
-            ranges.Add(new PinnedRange(name, low.Value, high.Value, route.Length == 0 ? "what the csv shows" : route));
+            if (!reach.Exact)
+            {
+                var found = reach.Low is { } least && reach.High is { } most
+                    ? $" (solutions found give {least} to {most})"
+                    : string.Empty;
+                _unproven.Add((name, $"{name}: not proven within the time limit{found}"));
+            }
         }
 
         Ranges = ranges;
-        NotProven = notProven;
+        Spans = spans;
+        NotProven = [.. _unproven.Select(u => u.Message)];
     }
 }

@@ -11,15 +11,29 @@ using Sylvan.Data.Csv;
 
 namespace SafeguardingIngest.Testing;
 
-/// <summary>An agency's resubmission of an earlier quarter, made just before a release.</summary>
-public sealed record Resubmission(int Release, int QuartersBack, int Agency, int Locality, int Count);
+/// <summary>
+/// An agency's resubmission of an earlier quarter, made just before a release: its new count, or for a ratio
+/// its new parts (<see cref="ReleaseSeries.Parts"/>).
+/// </summary>
+public sealed record Resubmission(int Release, int QuartersBack, int Agency, int Locality, int Count, int Other = 0);
+
+/// <summary>
+/// What a cell (a quarter, agency and locality) held when the release <paramref name="release"/> (0 the first)
+/// was compiled: its numerator and denominator (a count's denominator 0); null where there is no such cell.
+/// </summary>
+public delegate (double Numerator, double Denominator)? CellTruth(
+    int release,
+    ReportingPeriod quarter,
+    string agency,
+    string locality);
 
 /// <summary>
 /// A generated partnership compiled for consecutive quarters, each compile published as a release, with
 /// agencies resubmitting earlier quarters between releases. Each release is rendered as the compiler and
 /// <see cref="Publish"/> renders each compile alone, as if it were the first release, and marks in the csv's
 /// <c>revised</c> column the cells whose figure changed since the release before; <see cref="PublishAsReleases"/>
-/// publishes them as the compile does, each release carrying every earlier one's decisions.
+/// publishes them as the compile does, each release carrying every earlier one's decisions. Its one indicator
+/// is a count, or a ratio whose cells are two generated numbers each (<see cref="Parts"/>).
 /// </summary>
 public sealed record ReleaseSeries(
     int Localities,
@@ -29,57 +43,84 @@ public sealed record ReleaseSeries(
     int FirstQuarter,
     int Releases,
     int[] Counts,
-    Resubmission[] Resubmissions)
+    Resubmission[] Resubmissions,
+    IndicatorUnit Unit = IndicatorUnit.Count,
+    int[]? Others = null)
 {
     private const int Periods = Compiler.SeriesLength + 8;
     private static readonly string[] s_polarities = ["none", "lowerIsBetter", "higherIsBetter"];
+
+    /// <summary>Mostly small, now and then large: a count, or one of a ratio's two generated numbers.</summary>
+    private static readonly Gen<int> s_count = Gen.Frequency(
+        (3, Gen.Const(0)),
+        (4, Gen.Int[1, 4]),
+        (2, Gen.Int[5, 11]),
+        (1, Gen.Int[12, 80]));
 
     /// <summary>
     /// One to five localities, one to three agencies, four to eight releases from any quarter of 2025-26,
     /// counts mostly 0 to 11, and up to six resubmissions of the three quarters before a release.
     /// </summary>
-    public static Gen<ReleaseSeries> Generator { get; } =
-        from localities in Gen.Int[1, 5]
-        from agencies in Gen.Int[1, 3]
+    public static Gen<ReleaseSeries> Generator { get; } = Of(Gen.Const(IndicatorUnit.Count), 5, 3, 8);
+
+    /// <summary>
+    /// Percentages and averages: one or two localities and agencies, four or five releases, each part mostly
+    /// 0 to 11. Each ratio cell has three parts to protect (or an average's cases under its total), so the
+    /// systems are kept to the size the integer programs settle within their time.
+    /// </summary>
+    public static Gen<ReleaseSeries> RatioGenerator { get; } =
+        Of(Gen.Bool.Select(p => p ? IndicatorUnit.Percentage : IndicatorUnit.Average), 2, 2, 5);
+
+    private static Gen<ReleaseSeries> Of(Gen<IndicatorUnit> units, int localities, int agencies, int releases) =>
+        from unit in units
+        from places in Gen.Int[1, localities]
+        from owing in Gen.Int[1, agencies]
         from flow in Gen.Bool
         from polarity in Gen.Int[0, 2]
         from first in Gen.Int[1, 4]
-        from releases in Gen.Int[4, 8]
-        from counts in Gen.Frequency(
-            (3, Gen.Const(0)),
-            (4, Gen.Int[1, 4]),
-            (2, Gen.Int[5, 11]),
-            (1, Gen.Int[12, 80])).Array[Periods * 3 * 5]
+        from count in Gen.Int[4, releases]
+        from counts in s_count.Array[Periods * 3 * 5]
+        from others in s_count.Array[unit == IndicatorUnit.Count ? 0 : Periods * 3 * 5]
         from resubmissions in (
             from release in Gen.Int[1, 7]
             from back in Gen.Int[1, 3]
             from agency in Gen.Int[0, 2]
             from locality in Gen.Int[0, 4]
-            from count in Gen.Int[0, 11]
-            select new Resubmission(release, back, agency, locality, count)).Array[0, 6]
+            from value in Gen.Int[0, 11]
+            from other in Gen.Int[0, 11]
+            select new Resubmission(release, back, agency, locality, value, other)).Array[0, 6]
         select new ReleaseSeries(
-            localities,
-            agencies,
+            places,
+            owing,
             flow,
             s_polarities[polarity],
             first,
-            releases,
+            count,
             counts,
-            resubmissions);
+            resubmissions,
+            unit,
+            unit == IndicatorUnit.Count ? null : others);
 
-    /// <summary>The partnership: its one indicator, KIDS, a count by locality.</summary>
+    /// <summary>The partnership: its one indicator, KIDS, by locality.</summary>
     public Partnership Partnership() =>
-        GeneratedPartnership.Of(Agencies, Localities, "count", Flow, byLocality: true, Polarity);
+        GeneratedPartnership.Of(Agencies, Localities, Catalogue(Unit), Flow, byLocality: true, Polarity);
+
+    /// <summary>
+    /// A cell's figure: a count (its denominator 0); a percentage's numerator and denominator; an average's
+    /// total and cases.
+    /// </summary>
+    public readonly record struct Parts(int Numerator, int Denominator);
 
     /// <summary>Each release's page and csv, oldest first.</summary>
     public IReadOnlyList<Release> Publish(PublicationOptions publication)
     {
         var partnership = Partnership();
         var releases = new List<Release>();
-        IReadOnlyDictionary<(ReportingPeriod, string, string), int>? before = null;
+        IReadOnlyDictionary<(ReportingPeriod, string, string), Parts>? before = null;
         foreach (var (period, figures) in Figures())
         {
-            var release = Testing.Publish.Release(Compile(partnership, period, figures), partnership, publication);
+            var compiled = Compile(partnership, period, figures, Unit);
+            var release = Testing.Publish.Release(compiled, partnership, publication);
             var earlier = before;
             releases.Add(release with
             {
@@ -103,7 +144,14 @@ public sealed record ReleaseSeries(
         foreach (var (period, figures) in Figures())
         {
             var draft = ReleaseBuilder.Build(
-                Compile(partnership, period, figures), partnership, publication, ReleaseStatus.Published, 1, decisions, [], string.Empty);
+                Compile(partnership, period, figures, Unit),
+                partnership,
+                publication,
+                ReleaseStatus.Published,
+                1,
+                decisions,
+                [],
+                string.Empty);
             decisions.Add(draft.Decisions);
             string Text(string name) => Encoding.UTF8.GetString(draft.Files.Single(f => f.Name == name).Content);
             releases.Add(new Release(Text(HtmlReport.FileName), Text(CsvReport.FileName)));
@@ -113,8 +161,9 @@ public sealed record ReleaseSeries(
     }
 
     /// <summary>
-    /// Each csv cell's figure as the first release to publish it had it, by the attacker's name for the cell's
-    /// first value ("csv 2025-26 Q2 A L1"): what a sound reader's bounds must always contain.
+    /// Each hidden figure's value as the first release to publish its cell had it, by the attacker's name for the
+    /// cell's first value ("csv 2025-26 Q2 A L1", and for a ratio its parts: " complement" and " denominator" of
+    /// a percentage, " cases" of an average): what a sound reader's bounds must always contain.
     /// </summary>
     public IReadOnlyDictionary<string, double> FirstFigures
     {
@@ -123,11 +172,25 @@ public sealed record ReleaseSeries(
             var first = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (period, figures) in Figures())
             {
-                foreach (var ((quarter, agency, locality), count) in figures)
+                foreach (var ((quarter, agency, locality), parts) in figures)
                 {
-                    if (Compiler.PeriodsNeeded(period).Contains(quarter))
+                    if (!Compiler.PeriodsNeeded(period).Contains(quarter))
                     {
-                        first.TryAdd($"csv {quarter} {agency} {locality}", count);
+                        continue;
+                    }
+
+                    var name = $"csv {quarter} {agency} {locality}";
+                    var (n, d) = (parts.Numerator, parts.Denominator);
+                    IEnumerable<(string, double)> named = Unit switch
+                    {
+                        IndicatorUnit.Percentage =>
+                            [(name, n), (name + " complement", d - n), (name + " denominator", d)],
+                        IndicatorUnit.Average => [(name + " cases", d)],
+                        _ => [(name, n)],
+                    };
+                    foreach (var (figure, value) in named)
+                    {
+                        first.TryAdd(figure, value);
                     }
                 }
             }
@@ -136,13 +199,26 @@ public sealed record ReleaseSeries(
         }
     }
 
+    /// <summary>
+    /// What the agencies returned, as each release (0 the first) read it: a cell's numerator and denominator (a
+    /// count's denominator 0), or null where the partnership has no such cell.
+    /// </summary>
+    public CellTruth Truth()
+    {
+        var releases = Figures().Select(f => f.Figures).ToList();
+        return (release, quarter, agency, locality) =>
+            releases[release].TryGetValue((quarter, agency, locality), out var parts)
+                ? (parts.Numerator, parts.Denominator)
+                : null;
+    }
+
     /// <summary>Each release's quarter and every figure as it stands at that release, resubmissions made.</summary>
-    private IEnumerable<(ReportingPeriod Period, IReadOnlyDictionary<(ReportingPeriod, string, string), int> Figures)>
+    private IEnumerable<(ReportingPeriod Period, IReadOnlyDictionary<(ReportingPeriod, string, string), Parts> Figures)>
         Figures()
     {
         var agencies = GeneratedPartnership.Codes(Agencies).ToList();
         var first = new ReportingPeriod(new FinancialYear(2025), FirstQuarter);
-        var figures = new Dictionary<(ReportingPeriod, string, string), int>();
+        var figures = new Dictionary<(ReportingPeriod, string, string), Parts>();
         var period = first.Trailing(Compiler.SeriesLength)[0];
         for (var p = 0; p < Periods; p++, period = period.Next())
         {
@@ -150,7 +226,8 @@ public sealed record ReleaseSeries(
             {
                 for (var l = 0; l < Localities; l++)
                 {
-                    figures[(period, agencies[a], $"L{l + 1}")] = Counts[(p * 15) + (a * 5) + l];
+                    var at = (p * 15) + (a * 5) + l;
+                    figures[(period, agencies[a], $"L{l + 1}")] = PartsOf(Counts[at], Others?[at] ?? 0);
                 }
             }
         }
@@ -164,26 +241,48 @@ public sealed record ReleaseSeries(
             foreach (var resubmission in resubmissions)
             {
                 var quarter = Enumerable.Range(0, resubmission.QuartersBack).Aggregate(period, (q, _) => q.Previous());
-                figures[(quarter, agencies[resubmission.Agency], $"L{resubmission.Locality + 1}")] = resubmission.Count;
+                figures[(quarter, agencies[resubmission.Agency], $"L{resubmission.Locality + 1}")] =
+                    PartsOf(resubmission.Count, resubmission.Other);
             }
 
-            yield return (period, new Dictionary<(ReportingPeriod, string, string), int>(figures));
+            yield return (period, new Dictionary<(ReportingPeriod, string, string), Parts>(figures));
         }
     }
 
+    /// <summary>
+    /// A cell from its two generated numbers: a count; a percentage of <paramref name="count"/> children out of
+    /// <paramref name="count"/> + <paramref name="other"/>; an average over <paramref name="count"/> cases of
+    /// about <paramref name="other"/> + 1 each.
+    /// </summary>
+    private Parts PartsOf(int count, int other) => Unit switch
+    {
+        IndicatorUnit.Percentage => new Parts(count, count + other),
+        IndicatorUnit.Average => new Parts((count * (other + 1)) + (count > 1 ? other % count : 0), count),
+        _ => new Parts(count, 0),
+    };
+
+    private static string Catalogue(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percentage => "percentage",
+        IndicatorUnit.Average => "average",
+        _ => "count",
+    };
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Releases} releases from 2025-26 Q{FirstQuarter}: {Localities} localities, {Agencies} agencies, " +
+        $"{Releases} releases from 2025-26 Q{FirstQuarter}: {Unit}, {Localities} localities, {Agencies} agencies, " +
         $"{(Flow ? "flow" : "stock")}, {Polarity}; resubmissions " +
         string.Join(
             ", ",
             Resubmissions.Select(s =>
-                $"before {s.Release}: {s.QuartersBack} back {s.Agency} L{s.Locality + 1} = {s.Count}"));
+                $"before {s.Release}: {s.QuartersBack} back {s.Agency} L{s.Locality + 1} = "
+                + PartsOf(s.Count, s.Other)));
 
     private static ConsolidatedReturn Compile(
         Partnership partnership,
         ReportingPeriod period,
-        IReadOnlyDictionary<(ReportingPeriod, string, string), int> figures)
+        IReadOnlyDictionary<(ReportingPeriod, string, string), Parts> figures,
+        IndicatorUnit unit)
     {
         var data = Compiler.PeriodsNeeded(period).ToDictionary(
             p => p,
@@ -195,10 +294,10 @@ public sealed record ReleaseSeries(
                         f.Key.Item2,
                         "KIDS",
                         f.Key.Item3,
-                        f.Value,
-                        null,
-                        f.Value,
-                        IndicatorUnit.Count,
+                        f.Value.Numerator,
+                        unit == IndicatorUnit.Count ? null : f.Value.Denominator,
+                        Value(f.Value, unit),
+                        unit,
                         null,
                         "Indicators!G2"))
                     .ToList(),
@@ -207,6 +306,14 @@ public sealed record ReleaseSeries(
                 []));
         return Compiler.Compile(partnership, period, data, [], DateTimeOffset.UnixEpoch);
     }
+
+    private static double Value(Parts parts, IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Count => parts.Numerator,
+        _ when parts.Denominator == 0 => 0,
+        IndicatorUnit.Percentage => 100d * parts.Numerator / parts.Denominator,
+        _ => (double)parts.Numerator / parts.Denominator,
+    };
 
     /// <summary>The csv with a <c>revised</c> column, unless it has one already.</summary>
     private static string MarkRevisions(string csv, Func<(ReportingPeriod, string, string), bool> revised)
