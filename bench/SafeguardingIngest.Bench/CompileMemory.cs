@@ -35,16 +35,23 @@ internal static class CompileMemory
         var plan = DisclosurePlan.For(report, new PublicationOptions());
         Print("plan");
         var context = ReleaseContext.First(ReleaseStatus.Published);
-        var csv = CsvReport.Table(report, partnership, plan, context);
-        Print("csv table");
-        var bytes = csv.Write();
-        Print($"csv bytes {bytes.Length / 1e6:N0} MB");
+        using (var csv = new CountingSink())
+        {
+            CsvReport.WriteAsync(report, partnership, plan, context, csv, CancellationToken.None).GetAwaiter().GetResult();
+            Print($"csv written, {csv.Length / 1e6:N0} MB");
+        }
+
         var page = HtmlReport.Render(report, plan, context);
         var book = XlsxReport.Render(report, context);
         var json = JsonReport.Render(report, context);
         Print($"page {page.Length / 1e6:N1} book {book.Length / 1e6:N1} json {json.Length / 1e6:N1} MB");
-        var decisions = ReleaseJson.Write(new ReleaseDecisions("x", 1, plan.Decisions));
-        Print($"decisions json {decisions.Length / 1e6:N0} MB, {plan.Decisions.Sum(d => d.Figures.Count):N0} figures");
+        using (var decisions = new CountingSink())
+        {
+            var all = new ReleaseDecisions("x", 1, plan.Decisions);
+            ReleaseJson.WriteAsync(decisions, all, CancellationToken.None).GetAwaiter().GetResult();
+            Print($"decisions written, {decisions.Length / 1e6:N0} MB, {all.Indicators.Sum(d => d.Figures.Count):N0} figures");
+        }
+
         GC.KeepAlive(data);
     }
 
@@ -54,5 +61,29 @@ internal static class CompileMemory
         var process = System.Diagnostics.Process.GetCurrentProcess();
         Console.WriteLine(
             $"{stage,-40}: heap {heap / 1e6,8:N0} MB, peak working set {process.PeakWorkingSet64 / 1e6,8:N0} MB");
+    }
+
+    /// <summary>Where a streamed output goes when only its length is wanted.</summary>
+    private sealed class CountingSink : MemoryStream
+    {
+        private long _length;
+
+        public override long Length => _length;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _length += count;
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
     }
 }
