@@ -12,12 +12,18 @@ using Sylvan.Data.Csv;
 // ExcelDataReader loop over the same xlsx, the two alternating in one process so that the
 // machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N] [--rounds N]
 // The ingest benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- ingest [--rows N] [--rounds N]
-// The compile benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- compile [--agencies N] [--indicators N] [--localities N]
+// The compile benchmark (45 and 180 agencies): ... -- compile [--indicators N] [--localities N] [--rounds N]
 // The disclosure benchmark (in memory): ... -- disclosure [--agencies N] [--indicators N] [--localities N] [--below N]
 if (args.Length > 0 && args[0] == "compile")
 {
     BenchMachine.Print("SafeguardingIngest compile benchmark");
-    await CompileBenchmark.RunAsync(Argument("--agencies", 150), Argument("--indicators", 60), Argument("--localities", 10));
+    await CompileBenchmark.RunAsync(Argument("--indicators", 50), Argument("--localities", 10), Argument("--rounds", 3));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "compile-memory")
+{
+    CompileMemory.Run(Argument("--agencies", 150), Argument("--indicators", 60), Argument("--localities", 10));
     return 0;
 }
 
@@ -28,9 +34,9 @@ if (args.Length > 0 && args[0] == "disclosure")
     return 0;
 }
 
-if (args.Length > 1 && args[0] == "compile-child")
+if (args.Length > 2 && args[0] == "compile-child")
 {
-    await CompileBenchmark.ChildAsync(args[1]);
+    await CompileBenchmark.ChildAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
     return 0;
 }
 

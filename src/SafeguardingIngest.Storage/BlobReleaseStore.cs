@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Releases;
 
@@ -84,7 +85,7 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> WriteAsync(ReleaseDraft draft, CancellationToken cancellationToken)
+    public async Task<WrittenRelease> WriteAsync(ReleaseDraft draft, CancellationToken cancellationToken)
     {
         var manifest = draft.Manifest;
         var period = manifest.Period;
@@ -97,22 +98,25 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
         }
 
         var written = new List<string>();
-        foreach (var file in draft.Files)
+        var files = new List<ReleaseFile>();
+        foreach (var file in draft.ToWrite)
         {
             var container = file.Public ? _public : _internal;
             var name = Path(period, number, file.Name);
-            await container.GetBlobClient(name).UploadAsync(
-                BinaryData.FromBytes(file.Content),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } },
-                cancellationToken);
+            var (sha256, bytes) = await WriteStreamedAsync(
+                container, name, file.ContentType, file.WriteAsync, cancellationToken);
+            files.Add(new ReleaseFile(file.Name, file.Public, sha256, bytes));
             written.Add($"{container.Name}/{name}");
         }
 
         var decisions = Path(period, number, ReleaseManifest.DecisionsFile);
-        await _internal.GetBlobClient(decisions).UploadAsync(
-            BinaryData.FromBytes(ReleaseJson.Write(draft.Decisions)),
-            overwrite: true,
+        await WriteStreamedAsync(
+            _internal,
+            decisions,
+            "application/json",
+            (stream, token) => ReleaseJson.WriteAsync(stream, draft.Decisions, token),
             cancellationToken);
+        manifest = manifest with { Files = files };
         var manifestName = Path(period, number, ReleaseManifest.FileName);
         var manifestJson = BinaryData.FromBytes(ReleaseJson.Write(manifest));
         if (!await CreateAsync(_internal, manifestName, manifestJson, "application/json", cancellationToken))
@@ -123,7 +127,26 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
         written.Add($"{_internal.Name}/{manifestName}");
         await MovePointerAsync(_public, period, number, cancellationToken);
         await MovePointerAsync(_internal, period, number, cancellationToken);
-        return written;
+        return new WrittenRelease(manifest, written);
+    }
+
+    /// <summary>
+    /// Writes a blob as <paramref name="write"/> produces it, staged in blocks and committed only once the whole is
+    /// written (<see cref="StagedBlobStream"/>): a write that fails part way leaves no file of that name. Returns its
+    /// SHA-256 and length.
+    /// </summary>
+    private static async Task<(string Sha256, long Bytes)> WriteStreamedAsync(
+        BlobContainerClient container,
+        string name,
+        string contentType,
+        Func<Stream, CancellationToken, Task> write,
+        CancellationToken cancellationToken)
+    {
+        await using var staged = new StagedBlobStream(container.GetBlockBlobClient(name), contentType);
+        await using var measured = new MeasuredStream(staged);
+        await write(measured, cancellationToken);
+        await staged.CommitAsync(cancellationToken);
+        return (measured.Sha256(), measured.Written);
     }
 
     private static string Path(string period, int number, string file) =>

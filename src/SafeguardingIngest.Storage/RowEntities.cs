@@ -109,17 +109,22 @@ internal static class RowEntities
     /// <summary>The kind letter of a row (O, A, R, W or V) after its prefix.</summary>
     public static char KindOf(string rowKey, string prefix) => rowKey.Length > prefix.Length ? rowKey[prefix.Length] : '\0';
 
-    public static Observation ToObservation(ReportingPeriod period, TableEntity e) => new(
+    /// <summary>
+    /// The observation a row holds, for <paramref name="agency"/>; its codes and source cell go through
+    /// <paramref name="name"/>, so a read can hold one copy of each however many rows repeat it.
+    /// </summary>
+    public static Observation ToObservation(
+        ReportingPeriod period, string agency, TableEntity e, Func<string, string> name) => new(
         period,
-        e.GetString("Agency"),
-        e.GetString("Indicator"),
-        e.GetString("Locality"),
+        agency,
+        name(e.GetString("Indicator")),
+        name(e.GetString("Locality")),
         e.GetDouble("Numerator") ?? 0,
         e.GetDouble("Denominator"),
         e.GetDouble("Value") ?? 0,
         Enum.Parse<IndicatorUnit>(e.GetString("Unit")),
         e.GetString("Commentary"),
-        e.GetString("Source"));
+        name(e.GetString("Source")));
 
     public static AgencyItem<ActionItem> ToAction(string agency, TableEntity e) => new(agency, new ActionItem(
         e.GetString("Reference") ?? string.Empty, e.GetString("Description"), Enum.Parse<Rag>(e.GetString("Rag")),
@@ -129,11 +134,12 @@ internal static class RowEntities
         e.GetString("Reference") ?? string.Empty, e.GetString("Description"), e.GetInt32("Impact") ?? 0, e.GetInt32("Likelihood") ?? 0,
         e.GetString("Mitigation"), e.GetString("Owner"), e.GetString("Due"), e.GetString("Source") ?? string.Empty));
 
-    public static AgencyQuery ToQuery(string agency, TableEntity e)
+    /// <summary>The query a row holds, raised on <paramref name="submissionId"/> (the load's submission).</summary>
+    public static AgencyQuery ToQuery(string agency, string submissionId, TableEntity e)
     {
         var code = e.GetString("Code");
         var rule = Rules.All.FirstOrDefault(r => r.Code == code);
-        return new AgencyQuery(agency, e.GetString("SubmissionId"), new Finding(
+        return new AgencyQuery(agency, submissionId, new Finding(
             code, rule?.Severity ?? Severity.Warning, e.GetString("Sheet"), e.GetString("Cell"), e.GetString("Value"), e.GetString("Message")));
     }
 

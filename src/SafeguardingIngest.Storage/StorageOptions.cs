@@ -32,4 +32,10 @@ public sealed class StorageOptions
 
     /// <summary>Table transactions (of up to 100 rows) in flight at once when writing a return. Default 4.</summary>
     public int ParallelBatches { get; set; } = 4;
+
+    /// <summary>
+    /// Key-range queries in flight at once when a compile reads the current submissions (one per agency and
+    /// quarter, across the eight quarters it reads). Default 8.
+    /// </summary>
+    public int ParallelQueries { get; set; } = 8;
 }

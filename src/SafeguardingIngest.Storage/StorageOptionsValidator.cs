@@ -21,10 +21,13 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 "Storage:NamePrefix (sgi's --storage-prefix) must be at most 12 lower-case letters or digits.");
         }
 
-        if (options.ReferenceRefreshSeconds < 0 || options.ParallelBatches is < 1 or > 32)
+        if (options.ReferenceRefreshSeconds < 0
+            || options.ParallelBatches is < 1 or > 32
+            || options.ParallelQueries is < 1 or > 32)
         {
             problems.Add(
-                "Storage:ReferenceRefreshSeconds must be 0 or more and Storage:ParallelBatches 1 to 32.");
+                "Storage:ReferenceRefreshSeconds must be 0 or more, and Storage:ParallelBatches and "
+                + "Storage:ParallelQueries 1 to 32.");
         }
 
         if (options.AccountName is { Length: > 0 } account)

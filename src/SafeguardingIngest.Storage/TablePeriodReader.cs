@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
@@ -10,9 +11,15 @@ namespace SafeguardingIngest.Storage;
 /// Reads what the current submissions hold from the Observations table. The pointers are read
 /// before and again after the rows: a load's rows are removed only after the pointer has moved past
 /// it (and pointers never move back), so rows read under a pointer that has not moved are whole. An
-/// agency whose pointer moved meanwhile is read again from its new load's key range.
+/// agency whose pointer moved meanwhile is read again from its new load's key range. Each load is one
+/// key range, queried for only the properties the compile uses; <see cref="StorageOptions.ParallelQueries"/>
+/// of them are in flight at once, across every period being read.
 /// </summary>
-public sealed class TablePeriodReader(TableServiceClient service, StorageNames names, ISubmissionRecords records) : IPeriodReader
+public sealed class TablePeriodReader(
+    TableServiceClient service,
+    StorageNames names,
+    ISubmissionRecords records,
+    StorageOptions options) : IPeriodReader, IDisposable
 {
     // A pointer moves once per accepted upload; this many in the span of one read means something is wrong.
     private const int MaxRereads = 20;
@@ -20,38 +27,39 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
     private static readonly string[] s_valueProperties = ["Indicator", "Locality", "Value"];
     private static readonly string[] s_packedProperties = ["Values"];
 
+    /// <summary>
+    /// What the compile reads of a load's rows (RowKey says the kind): not the kind, agency or submission, which
+    /// the pointer gives, nor the packed figures, which only the check on change reads.
+    /// </summary>
+    public static IReadOnlyList<string> RowProperties { get; } =
+    [
+        "RowKey", "Indicator", "Locality", "Numerator", "Denominator", "Value", "Unit", "Commentary", "Source",
+        "Reference", "Description", "Rag", "RecoveryActions", "Impact", "Likelihood", "Mitigation", "Owner", "Due",
+        "Code", "Sheet", "Cell", "Message",
+    ];
+
     private readonly TableClient _rows = service.GetTableClient(names.Observations);
+    private readonly SemaphoreSlim _inFlight = new(options.ParallelQueries);
+
+    /// <inheritdoc />
+    public void Dispose() => _inFlight.Dispose();
 
     /// <inheritdoc />
     public async Task<PeriodData> ReadPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
         var pointers = await PointersAsync(period, null, cancellationToken);
-        var read = new Dictionary<string, AgencyRows>(StringComparer.Ordinal);
-        if (pointers.Count > 0)
-        {
-            // One scan of the period's partition; rows of loads that are not current are skipped.
-            var byPrefix = pointers.ToDictionary(p => RowEntities.Prefix(p.Value.Agency, p.Value.LoadId), p => p.Value.Agency, StringComparer.Ordinal);
-            foreach (var agency in byPrefix.Values)
-            {
-                read[agency] = new AgencyRows();
-            }
+        var names = new NamePool();
+        var read = await ReadLoadsAsync(period, pointers.Values, names, cancellationToken);
+        var settled = await SettleAsync(period, null, pointers, read, names, cancellationToken);
 
-            await foreach (var entity in _rows.QueryAsync<TableEntity>(e => e.PartitionKey == period.Key, cancellationToken: cancellationToken))
-            {
-                if (RowEntities.PrefixOf(entity.RowKey) is { } prefix && byPrefix.TryGetValue(prefix, out var agency))
-                {
-                    read[agency].Add(period, agency, entity, prefix);
-                }
-            }
-        }
-
-        await SettleAsync(period, null, pointers, read, cancellationToken);
+        // In the order the pointers are listed, each load's rows in key order: sums come out the same every read.
+        var ordered = settled.Keys.Select(a => read[a]).ToList();
         return new PeriodData(
             period,
-            read.Values.SelectMany(r => r.Observations).ToList(),
-            read.Values.SelectMany(r => r.Actions).ToList(),
-            read.Values.SelectMany(r => r.Risks).ToList(),
-            read.Values.SelectMany(r => r.Queries).ToList());
+            ordered.SelectMany(r => r.Observations).ToList(),
+            ordered.SelectMany(r => r.Actions).ToList(),
+            ordered.SelectMany(r => r.Risks).ToList(),
+            ordered.SelectMany(r => r.Queries).ToList());
     }
 
     /// <inheritdoc />
@@ -63,13 +71,9 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
         }
 
         var pointers = await PointersAsync(period, agency, cancellationToken);
-        var read = new Dictionary<string, AgencyRows>(StringComparer.Ordinal);
-        foreach (var pointer in pointers.Values)
-        {
-            read[pointer.Agency] = await ReadLoadAsync(period, pointer, cancellationToken);
-        }
-
-        await SettleAsync(period, agency, pointers, read, cancellationToken);
+        var names = new NamePool();
+        var read = await ReadLoadsAsync(period, pointers.Values, names, cancellationToken);
+        await SettleAsync(period, agency, pointers, read, names, cancellationToken);
         return read.Values.SelectMany(r => r.Observations).ToList();
     }
 
@@ -133,8 +137,16 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
         return values;
     }
 
-    /// <summary>Reads the pointers again until none moved since its agency's rows were read.</summary>
-    private async Task SettleAsync(ReportingPeriod period, string? agency, Dictionary<string, CurrentSubmission> pointers, Dictionary<string, AgencyRows> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the pointers again until none moved since its agency's rows were read; returns them as they stand.
+    /// </summary>
+    private async Task<Dictionary<string, CurrentSubmission>> SettleAsync(
+        ReportingPeriod period,
+        string? agency,
+        Dictionary<string, CurrentSubmission> pointers,
+        Dictionary<string, AgencyRows> read,
+        NamePool names,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxRereads; attempt++)
         {
@@ -142,7 +154,7 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
             var moved = after.Values.Where(p => !pointers.TryGetValue(p.Agency, out var before) || before.LoadId != p.LoadId).ToList();
             if (moved.Count == 0 && after.Count == pointers.Count)
             {
-                return;
+                return after;
             }
 
             foreach (var gone in pointers.Keys.Where(a => !after.ContainsKey(a)).ToList())
@@ -150,9 +162,9 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
                 read.Remove(gone);
             }
 
-            foreach (var pointer in moved)
+            foreach (var (movedAgency, rows) in await ReadLoadsAsync(period, moved, names, cancellationToken))
             {
-                read[pointer.Agency] = await ReadLoadAsync(period, pointer, cancellationToken);
+                read[movedAgency] = rows;
             }
 
             pointers = after;
@@ -172,16 +184,49 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
         return pointer is null ? [] : new Dictionary<string, CurrentSubmission>(StringComparer.Ordinal) { [pointer.Agency] = pointer };
     }
 
-    private async Task<AgencyRows> ReadLoadAsync(ReportingPeriod period, CurrentSubmission pointer, CancellationToken cancellationToken)
+    /// <summary>The rows of each pointer's load, a bounded number of key ranges in flight at once.</summary>
+    private async Task<Dictionary<string, AgencyRows>> ReadLoadsAsync(
+        ReportingPeriod period,
+        IEnumerable<CurrentSubmission> pointers,
+        NamePool names,
+        CancellationToken cancellationToken)
     {
-        var prefix = RowEntities.Prefix(pointer.Agency, pointer.LoadId);
-        var rows = new AgencyRows();
-        await foreach (var entity in _rows.QueryStartingWith(period.Key, prefix, null, cancellationToken))
-        {
-            rows.Add(period, pointer.Agency, entity, prefix);
-        }
+        var read = new ConcurrentDictionary<string, AgencyRows>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            pointers,
+            new ParallelOptions
+            {
+                MaxDegreeOfParallelism = options.ParallelQueries,
+                CancellationToken = cancellationToken,
+            },
+            async (pointer, token) => read[pointer.Agency] = await ReadLoadAsync(period, pointer, names, token));
+        return new Dictionary<string, AgencyRows>(read, StringComparer.Ordinal);
+    }
 
-        return rows;
+    private async Task<AgencyRows> ReadLoadAsync(
+        ReportingPeriod period,
+        CurrentSubmission pointer,
+        NamePool names,
+        CancellationToken cancellationToken)
+    {
+        // The bound holds across every period read at once (a compile reads eight), not per call.
+        await _inFlight.WaitAsync(cancellationToken);
+        try
+        {
+            var prefix = RowEntities.Prefix(pointer.Agency, pointer.LoadId);
+            var rows = new AgencyRows();
+            var query = _rows.QueryStartingWith(period.Key, prefix, RowProperties, cancellationToken);
+            await foreach (var entity in query)
+            {
+                rows.Add(period, pointer, entity, prefix, names);
+            }
+
+            return rows;
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
     }
 
     /// <summary>One agency's rows from its current load.</summary>
@@ -195,12 +240,18 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
 
         public List<AgencyQuery> Queries { get; } = [];
 
-        public void Add(ReportingPeriod period, string agency, TableEntity entity, string prefix)
+        public void Add(
+            ReportingPeriod period,
+            CurrentSubmission pointer,
+            TableEntity entity,
+            string prefix,
+            NamePool names)
         {
+            var agency = pointer.Agency;
             switch (RowEntities.KindOf(entity.RowKey, prefix))
             {
                 case 'O':
-                    Observations.Add(RowEntities.ToObservation(period, entity));
+                    Observations.Add(RowEntities.ToObservation(period, agency, entity, names.Of));
                     break;
                 case 'A':
                     Actions.Add(RowEntities.ToAction(agency, entity));
@@ -209,7 +260,7 @@ public sealed class TablePeriodReader(TableServiceClient service, StorageNames n
                     Risks.Add(RowEntities.ToRisk(agency, entity));
                     break;
                 case 'W':
-                    Queries.Add(RowEntities.ToQuery(agency, entity));
+                    Queries.Add(RowEntities.ToQuery(agency, pointer.SubmissionId, entity));
                     break;
             }
         }

@@ -13,6 +13,8 @@ namespace SafeguardingIngest.Compilation;
 /// <summary>
 /// What a compile produced: the release it wrote (its files and where they went), or, where nothing it
 /// reads has changed since the quarter's latest release, that release and no files (<see cref="Unchanged"/>).
+/// <see cref="Files"/> holds the files rendered whole; the csv and its metadata, written as they were produced,
+/// are read from the store.
 /// </summary>
 public sealed record CompileOutcome(
     ReportingPeriod Period,
@@ -79,7 +81,9 @@ public sealed partial class CompileQuarterlyReturn(
 
         var earlier = await EarlierDecisionsAsync(period, cancellationToken);
         var number = await releases.NextNumberAsync(period, cancellationToken);
-        var draft = ReleaseBuilder.Build(report, partnership, publication.Value, status, number, earlier, inputs, digest, time);
+        // The csv goes to the store a row at a time as it is written: the one output that grows with every figure.
+        var draft = ReleaseBuilder.BuildStreamed(
+            report, partnership, publication.Value, status, number, earlier, inputs, digest, time);
         foreach (var fallback in draft.Fallbacks)
         {
             FellBack(logger, period.Key, fallback.Indicator, fallback.Reason);
@@ -93,10 +97,11 @@ public sealed partial class CompileQuarterlyReturn(
 
         var written = await releases.WriteAsync(draft, cancellationToken);
         var compileTime = clock.Elapsed;
-        var files = string.Join(", ", written);
-        var manifest = draft.Manifest;
+        var files = string.Join(", ", written.Locations);
+        var manifest = written.Manifest;
         Compiled(logger, period.Key, number, manifest.Status, manifest.Revisions, report.Indicators.Count, report.Observations.Count, outstanding, (long)readTime.TotalMilliseconds, (long)compileTime.TotalMilliseconds, files);
-        var outcome = new CompileOutcome(period, report, draft.Manifest, draft.Files, written, readTime, compileTime);
+        var outcome = new CompileOutcome(
+            period, report, manifest, draft.Files, written.Locations, readTime, compileTime);
         if (notify)
         {
             await notifier.NotifyAsync(Notifications.Notifications.Compiled(outcome), cancellationToken);

@@ -30,13 +30,17 @@ public interface IReleaseStore
 
     /// <summary>
     /// Writes a release whole: claims its number (two compiles cannot both write release n: the second gets
-    /// a <see cref="ReleaseConflictException"/>), writes the files, then the manifest, then moves the pointer.
-    /// Returns where each file went.
+    /// a <see cref="ReleaseConflictException"/>), writes the files (<see cref="ReleaseDraft.ToWrite"/>, in order),
+    /// then the manifest listing each file as written, then moves the pointer. A write that fails leaves no
+    /// manifest and the pointer where it was. Returns the manifest and where each file went.
     /// </summary>
-    Task<IReadOnlyList<string>> WriteAsync(ReleaseDraft draft, CancellationToken cancellationToken);
+    Task<WrittenRelease> WriteAsync(ReleaseDraft draft, CancellationToken cancellationToken);
 }
 
-/// <summary>A release ready to write: its manifest, its files' content and its decisions.</summary>
+/// <summary>
+/// A release ready to write: its manifest, its files' content and its decisions. Where it streams files
+/// (<see cref="Streamed"/>), its manifest lists no files until the store has written them.
+/// </summary>
 public sealed record ReleaseDraft(
     ReleaseManifest Manifest,
     IReadOnlyList<Reports.ReportFile> Files,
@@ -44,7 +48,17 @@ public sealed record ReleaseDraft(
 {
     /// <summary>The indicators whose plan fell back to hiding their whole breakdown, and why.</summary>
     public IReadOnlyList<Disclosure.DisclosureFallback> Fallbacks { get; init; } = [];
+
+    /// <summary>Every file of the release, in order, where some are written as produced; else empty.</summary>
+    public IReadOnlyList<Reports.StreamedFile> Streamed { get; init; } = [];
+
+    /// <summary>The files to write, in order: <see cref="Streamed"/>, or else <see cref="Files"/>.</summary>
+    public IReadOnlyList<Reports.StreamedFile> ToWrite =>
+        Streamed.Count > 0 ? Streamed : [.. Files.Select(Reports.StreamedFile.Of)];
 }
+
+/// <summary>A release as written: its manifest (each file's hash and length as written), where its files went.</summary>
+public sealed record WrittenRelease(ReleaseManifest Manifest, IReadOnlyList<string> Locations);
 
 /// <summary>Another compile wrote this release number first; the next run compiles again on top of it.</summary>
 public sealed class ReleaseConflictException(string message) : Exception(message);

@@ -65,17 +65,80 @@ public static class ReleaseBuilder
         string inputsDigest,
         TimeProvider? time = null)
     {
+        var (plan, revisions, context) = Plan(report, publication, status, number, earlier, inputs, time);
+        var files = ReportSet.Render(report, partnership, plan, context);
+        var manifest = Manifest(
+            report,
+            partnership,
+            status,
+            number,
+            inputs,
+            inputsDigest,
+            plan,
+            revisions,
+            [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Sha256(f.Content), f.Content.LongLength))]);
+        var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
+        return new ReleaseDraft(manifest, files, decisions) { Fallbacks = plan.Fallbacks };
+    }
+
+    /// <summary>
+    /// Builds release <paramref name="number"/> as <see cref="Build"/> does, its files the same byte for byte, but
+    /// for writing as they are produced (<see cref="ReportSet.Stream"/>): the csv is never held whole, and the
+    /// manifest lists the files once the store has written them.
+    /// </summary>
+    public static ReleaseDraft BuildStreamed(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        PublicationOptions publication,
+        ReleaseStatus status,
+        int number,
+        IReadOnlyList<ReleaseDecisions> earlier,
+        IReadOnlyList<ReleaseInput> inputs,
+        string inputsDigest,
+        TimeProvider? time = null)
+    {
+        var (plan, revisions, context) = Plan(report, publication, status, number, earlier, inputs, time);
+        var files = ReportSet.Stream(report, partnership, plan, context);
+        var manifest = Manifest(report, partnership, status, number, inputs, inputsDigest, plan, revisions, []);
+        var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
+        return new ReleaseDraft(manifest, [.. files.Select(f => f.Held).OfType<ReportFile>()], decisions)
+        {
+            Fallbacks = plan.Fallbacks,
+            Streamed = files,
+        };
+    }
+
+    private static (DisclosurePlan Plan, IReadOnlyList<Revision> Revisions, ReleaseContext Context) Plan(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        ReleaseStatus status,
+        int number,
+        IReadOnlyList<ReleaseDecisions> earlier,
+        IReadOnlyList<ReleaseInput> inputs,
+        TimeProvider? time)
+    {
         var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
         var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
         var revisions = Revisions.Find(
             plan.Decisions,
             earlier,
             (agency, period) => Why(report, received, agency, period));
-        var context = new ReleaseContext(number, status, revisions);
-        var files = ReportSet.Render(report, partnership, plan, context);
-        var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
+        return (plan, revisions, new ReleaseContext(number, status, revisions));
+    }
+
+    private static ReleaseManifest Manifest(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        ReleaseStatus status,
+        int number,
+        IReadOnlyList<ReleaseInput> inputs,
+        string inputsDigest,
+        DisclosurePlan plan,
+        IReadOnlyList<Revision> revisions,
+        IReadOnlyList<ReleaseFile> files)
+    {
         var figures = plan.Decisions.SelectMany(i => i.WholeFigures).ToList();
-        var manifest = new ReleaseManifest(
+        return new ReleaseManifest(
             report.Partnership,
             report.Period.Key,
             number,
@@ -84,15 +147,17 @@ public static class ReleaseBuilder
             inputsDigest,
             partnership.Digest ?? string.Empty,
             inputs,
-            [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Sha256(f.Content), f.Content.LongLength))],
+            files,
             figures.Count(f => !f.Hidden),
             figures.Count(f => f.Hidden),
             revisions.Count)
         {
             Fallbacks = [.. plan.Fallbacks.Select(f => $"{f.Indicator}: {f.Reason}")],
         };
-        return new ReleaseDraft(manifest, files, decisions) { Fallbacks = plan.Fallbacks };
     }
+
+    /// <summary>The hash a manifest lists for a file's content.</summary>
+    internal static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private static string Why(
         ConsolidatedReturn report,
@@ -109,5 +174,4 @@ public static class ReleaseBuilder
     private static string DayOf(DateTimeOffset at) =>
         UkTime.DateOf(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

@@ -18,6 +18,13 @@ public static class ReleaseJson
     /// <summary>The decisions as UTF-8 JSON.</summary>
     public static byte[] Write(ReleaseDecisions decisions) => JsonSerializer.SerializeToUtf8Bytes(decisions, s_options);
 
+    /// <summary>
+    /// Writes the decisions to <paramref name="output"/> as they are serialized: the bytes of
+    /// <see cref="Write(ReleaseDecisions)"/>, never held whole.
+    /// </summary>
+    public static Task WriteAsync(Stream output, ReleaseDecisions decisions, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(output, decisions, s_options, cancellationToken);
+
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="JsonException">The document is not a manifest.</exception>
     public static ReleaseManifest ReadManifest(ReadOnlySpan<byte> json) =>

@@ -34,21 +34,33 @@ public static class CsvMetadata
     /// <exception cref="InvalidOperationException">
     /// A filter or indicator of the csv has no description here.
     /// </exception>
-    public static IReadOnlyList<string> Described(CsvTable csv) =>
+    public static IReadOnlyList<string> Described(CsvTable csv) => Described(CsvShape.Of(csv));
+
+    /// <summary>The columns the metadata lists of a csv of <paramref name="shape"/>.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// A filter or indicator of the csv has no description here.
+    /// </exception>
+    public static IReadOnlyList<string> Described(CsvShape shape) =>
     [
-        .. csv.Columns
+        .. shape.Columns
             .Where(c => !ObservationalUnits.Columns.Contains(c))
-            .Where(c => Describe(c).Type == CsvColumnType.Indicator || csv.DistinctValues(c) > 1),
+            .Where(c => Describe(c).Type == CsvColumnType.Indicator || shape.Varying.Contains(c)),
     ];
 
     /// <summary>Writes the metadata of <paramref name="csv"/> (UTF-8 with BOM, as the csv).</summary>
     /// <exception cref="InvalidOperationException">
     /// A filter or indicator of the csv has no description here.
     /// </exception>
-    public static byte[] Render(CsvTable csv)
+    public static byte[] Render(CsvTable csv) => Render(CsvShape.Of(csv));
+
+    /// <summary>Writes the metadata of a csv of <paramref name="shape"/> (UTF-8 with BOM, as the csv).</summary>
+    /// <exception cref="InvalidOperationException">
+    /// A filter or indicator of the csv has no description here.
+    /// </exception>
+    public static byte[] Render(CsvShape shape)
     {
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var column in Described(csv))
+        foreach (var column in Described(shape))
         {
             var described = Describe(column);
             rows.Add(described.Type == CsvColumnType.Indicator

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
@@ -68,6 +69,39 @@ public static class CsvReport
         ConsolidatedReturn report,
         Partnership partnership,
         DisclosurePlan plan,
+        ReleaseContext release) =>
+        new(s_columns, [.. Rows(report, partnership, plan, release)]);
+
+    /// <summary>
+    /// Writes the csv of <paramref name="release"/> to <paramref name="output"/> a row at a time, byte for byte as
+    /// <see cref="Render(ConsolidatedReturn, Partnership, DisclosurePlan, ReleaseContext)"/> writes it, without
+    /// holding its rows; returns the shape its <see cref="CsvMetadata"/> is written from.
+    /// </summary>
+    public static async Task<CsvShape> WriteAsync(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan,
+        ReleaseContext release,
+        Stream output,
+        CancellationToken cancellationToken)
+    {
+        var shape = new CsvShape.Tracker(s_columns);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
+        await writer.WriteAsync(CsvTable.Line(s_columns).AsMemory(), cancellationToken);
+        foreach (var row in Rows(report, partnership, plan, release))
+        {
+            shape.Add(row);
+            await writer.WriteAsync(CsvTable.Line(row).AsMemory(), cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        return shape.Shape();
+    }
+
+    private static IEnumerable<string[]> Rows(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan,
         ReleaseContext release)
     {
         var number = release.Number.ToString(CultureInfo.InvariantCulture);
@@ -76,7 +110,6 @@ public static class CsvReport
             .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
             .ToDictionary(c => c.Key, c => c.Coverage);
         var geography = partnership.Geography;
-        var rows = new List<IReadOnlyList<string>>();
         foreach (var o in report.Observations)
         {
             var indicator = partnership.FindIndicator(o.Indicator);
@@ -104,10 +137,8 @@ public static class CsvReport
                 Comparator(comparators?.England), Comparator(comparators?.Region),
                 Comparator(comparators?.StatisticalNeighbours),
             ];
-            rows.Add(fields);
+            yield return fields;
         }
-
-        return new CsvTable(s_columns, rows);
     }
 
     /// <summary>

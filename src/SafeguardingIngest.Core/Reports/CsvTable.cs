@@ -28,12 +28,15 @@ public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<IRead
     public byte[] Write()
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns.Select(CsvField.Quote)).Append("\r\n");
+        csv.Append(Line(Columns));
         foreach (var row in Rows)
         {
-            csv.AppendJoin(',', row.Select(CsvField.Quote)).Append("\r\n");
+            csv.Append(Line(row));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
+
+    /// <summary>One line of the file: the fields quoted where they need it, joined by commas, ending CRLF.</summary>
+    internal static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(CsvField.Quote)) + "\r\n";
 }

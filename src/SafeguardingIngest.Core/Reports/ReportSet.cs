@@ -41,6 +41,48 @@ public static class ReportSet
         ];
     }
 
+    /// <summary>
+    /// The files of a release as <see cref="Render(ConsolidatedReturn, Partnership, DisclosurePlan, ReleaseContext)"/>
+    /// gives them, in its order and byte for byte, for writing where they are kept: the csv written a row at a
+    /// time, never held whole, and its metadata from the rows as they went by (so it must be written after it).
+    /// </summary>
+    public static IReadOnlyList<StreamedFile> Stream(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan,
+        ReleaseContext release)
+    {
+        CsvShape? shape = null;
+        return
+        [
+            StreamedFile.Of(new(
+                HtmlReport.FileName,
+                "text/html; charset=utf-8",
+                HtmlReport.Render(report, plan, release),
+                Public: true)),
+            new(
+                CsvReport.FileName,
+                "text/csv; charset=utf-8",
+                async (stream, token) =>
+                    shape = await CsvReport.WriteAsync(report, partnership, plan, release, stream, token),
+                Public: true),
+            new(
+                CsvMetadata.FileName,
+                "text/csv; charset=utf-8",
+                (stream, token) => stream.WriteAsync(
+                    CsvMetadata.Render(shape ?? throw new InvalidOperationException(
+                        $"{CsvMetadata.FileName} is written from the rows of {CsvReport.FileName}: write that first.")),
+                    token).AsTask(),
+                Public: true),
+            StreamedFile.Of(new(
+                XlsxReport.FileName,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                XlsxReport.Render(report, release))),
+            StreamedFile.Of(new(
+                JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report, release))),
+        ];
+    }
+
     /// <summary>Renders a first release of <paramref name="report"/>, with no earlier one to carry.</summary>
     public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>
         Render(report, partnership, DisclosurePlan.For(report, publication), ReleaseContext.First(ReleaseStatus.Published));

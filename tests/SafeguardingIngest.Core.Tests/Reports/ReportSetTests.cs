@@ -3,6 +3,7 @@ using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Returns;
 
@@ -30,6 +31,32 @@ public class ReportSetTests
         """);
 
     private static readonly ReportingPeriod s_quarter = ReportingPeriod.Parse("2011-12 Q1");
+
+    [Fact]
+    public async Task Stream_EveryFile_IsTheRenderedFileByteForByteInTheSameOrder()
+    {
+        // ON's 3 of 10,000 this quarter is a small count, so the csv hides cells as well as showing them.
+        var report = Compile(
+            ("ON", s_quarter, 3), ("ON", s_quarter.SameQuarterLastYear(), 1690),
+            ("OVER", s_quarter, 1906), ("DOWN", s_quarter, 1630));
+        var plan = DisclosurePlan.For(report, new PublicationOptions());
+        var release = new ReleaseContext(2, ReleaseStatus.Provisional, []);
+
+        var rendered = ReportSet.Render(report, s_partnership, plan, release);
+        var streamed = ReportSet.Stream(report, s_partnership, plan, release);
+
+        Assert.Equal(
+            rendered.Select(f => (f.Name, f.ContentType, f.Public)),
+            streamed.Select(f => (f.Name, f.ContentType, f.Public)));
+        foreach (var (file, stream) in rendered.Zip(streamed))
+        {
+            using var written = new MemoryStream();
+            await stream.WriteAsync(written, CancellationToken.None);
+            Assert.Equal(file.Content, written.ToArray());
+        }
+
+        Assert.Contains(",c,", System.Text.Encoding.UTF8.GetString(rendered[1].Content), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Render_RatingsAndChangesAtTheRoundingBoundary_AreTheSameInPageWorkbookAndJson()

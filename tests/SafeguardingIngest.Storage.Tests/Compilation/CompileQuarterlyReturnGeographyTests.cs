@@ -24,7 +24,7 @@ public sealed class CompileQuarterlyReturnGeographyTests(AzuriteFixture azurite)
 
         var outcome = await pipeline.Compile.CompileAsync(Samples.Q2, CancellationToken.None, notify: false);
 
-        Assert.Contains(outcome.Files, f => f.Name == "observations.csv");
+        Assert.Contains(outcome.Release.Files, f => f.Name == "observations.csv");
         var warning = Assert.Single(logs.Entries, e => e.EventId == 3101);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.StartsWith("Compiling 2025-26-Q2 release 1: the reference data declares no geography", warning.Message,

@@ -104,6 +104,69 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CompileAsync_StreamsTheCsv_StoredFilesAreTheBytesTheManifestListsAndTheBuilderRenders()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2), s_none);
+
+        var outcome = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
+
+        // The files held whole are rendered again the same way; the csv and its metadata, streamed, are compared
+        // with what the manifest says was written and with a release built whole from the same report.
+        var store = pipeline.Get<IReleaseStore>();
+        var standing = (await store.ListAsync(Samples.Q2, s_none)).Single();
+        Assert.Equal(
+            [HtmlReport.FileName, CsvReport.FileName, CsvMetadata.FileName, XlsxReport.FileName, JsonReport.FileName],
+            standing.Files.Select(f => f.Name));
+        var whole = ReleaseBuilder.Build(
+            outcome.Report,
+            await pipeline.Reference.GetAsync(s_none),
+            new Disclosure.PublicationOptions(),
+            standing.Status,
+            standing.Number,
+            [],
+            standing.Submissions,
+            standing.InputsDigest);
+        foreach (var file in standing.Files)
+        {
+            var stored = await store.ReadFileAsync(standing, file.Name, s_none);
+            Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(stored)));
+            Assert.Equal(file.Bytes, stored.LongLength);
+            Assert.Equal(whole.Files.Single(f => f.Name == file.Name).Content, stored);
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_AFileFailsPartWay_LeavesNoManifestNoPointerMoveAndNoFileOfThatName()
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+        var store = pipeline.Get<IReleaseStore>();
+        var manifest = new ReleaseManifest(
+            "P", Samples.Q2.Key, 1, DateTimeOffset.UnixEpoch, ReleaseStatus.Published, "d", "c", [], [], 0, 0, 0);
+        var failing = new ReleaseDraft(manifest, [], new ReleaseDecisions(Samples.Q2.Key, 1, []))
+        {
+            Streamed =
+            [
+                StreamedFile.Of(new ReportFile(
+                    HtmlReport.FileName, "text/html", Encoding.UTF8.GetBytes("<p>page</p>"), Public: true)),
+                new StreamedFile(CsvReport.FileName, "text/csv", async (stream, token) =>
+                {
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes("period,indicator\r\n"), token);
+                    throw new IOException("the csv could not be finished");
+                }, Public: true),
+            ],
+        };
+
+        await Assert.ThrowsAsync<IOException>(() => store.WriteAsync(failing, s_none));
+
+        Assert.Empty(await store.ListAsync(Samples.Q2, s_none));
+        Assert.Null(await store.LatestAsync(Samples.Q2, s_none));
+        var csv = pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Publications)
+            .GetBlobClient($"{Samples.Q2.Key}/releases/1/{CsvReport.FileName}");
+        Assert.False(await csv.ExistsAsync(s_none));
+    }
+
+    [Fact]
     public async Task CompileAsync_NextQuarter_CarriesTheEarlierReleasesDecisions()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);

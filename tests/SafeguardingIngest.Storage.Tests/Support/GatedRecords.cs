@@ -5,9 +5,14 @@ namespace SafeguardingIngest.Storage.Tests;
 
 /// <summary>
 /// The table records of one host, holding each switch at a gate the test opens: how a test makes
-/// two overlapping runs finish in the order it wants.
+/// two overlapping runs finish in the order it wants. <paramref name="beforeListCurrent"/>, where given,
+/// runs before each listing of a period's pointers, so a test can move one while a read is under way.
 /// </summary>
-public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> beforeSwitch, Func<Submission, Task>? beforeSave = null)
+public sealed class GatedRecords(
+    ISubmissionRecords inner,
+    Func<Load, Task> beforeSwitch,
+    Func<Submission, Task>? beforeSave = null,
+    Func<ReportingPeriod, Task>? beforeListCurrent = null)
     : ISubmissionRecords
 {
     public Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken) => inner.FindAsync(period, agency, submissionId, cancellationToken);
@@ -26,7 +31,16 @@ public sealed class GatedRecords(ISubmissionRecords inner, Func<Load, Task> befo
 
     public Task<CurrentSubmission?> GetCurrentAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken) => inner.GetCurrentAsync(period, agency, cancellationToken);
 
-    public Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(ReportingPeriod period, CancellationToken cancellationToken) => inner.ListCurrentAsync(period, cancellationToken);
+    public async Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(
+        ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        if (beforeListCurrent is not null)
+        {
+            await beforeListCurrent(period);
+        }
+
+        return await inner.ListCurrentAsync(period, cancellationToken);
+    }
 
     public Task<Load> StartLoadAsync(ReportingPeriod period, string agency, string submissionId, DateTimeOffset startedAt, CancellationToken cancellationToken) => inner.StartLoadAsync(period, agency, submissionId, startedAt, cancellationToken);
 

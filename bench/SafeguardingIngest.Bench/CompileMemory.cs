@@ -1,0 +1,89 @@
+using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Releases;
+using SafeguardingIngest.Reports;
+
+namespace SafeguardingIngest.Bench;
+
+/// <summary>
+/// Where a compile's memory goes, stage by stage, with the figures held in memory (no storage): the managed heap
+/// after a full collection once the figures are held, compiled, planned, the csv built and written, the other
+/// reports and the decisions; and the process's peak working set so far at each.
+/// </summary>
+internal static class CompileMemory
+{
+    public static void Run(int agencies, int indicators, int localities)
+    {
+        var partnership = PartnershipReader.Parse(CompileBenchmark.PartnershipJson(agencies, indicators, localities));
+        var random = new Random(11);
+        Print("catalogue");
+        var data = Compiler.PeriodsNeeded(CompileBenchmark.Period).ToDictionary(
+            period => period,
+            period => new PeriodData(
+                period,
+                [
+                    .. partnership.Agencies.SelectMany(
+                        a => CompileBenchmark.Observations(partnership, a, period, random, 60)),
+                ],
+                [],
+                [],
+                []));
+        Print("observations held");
+        var report = Compiler.Compile(partnership, CompileBenchmark.Period, data, [], DateTimeOffset.UnixEpoch);
+        Print("compiled");
+        var plan = DisclosurePlan.For(report, new PublicationOptions());
+        Print("plan");
+        var context = ReleaseContext.First(ReleaseStatus.Published);
+        using (var csv = new CountingSink())
+        {
+            CsvReport.WriteAsync(report, partnership, plan, context, csv, CancellationToken.None).GetAwaiter().GetResult();
+            Print($"csv written, {csv.Length / 1e6:N0} MB");
+        }
+
+        var page = HtmlReport.Render(report, plan, context);
+        var book = XlsxReport.Render(report, context);
+        var json = JsonReport.Render(report, context);
+        Print($"page {page.Length / 1e6:N1} book {book.Length / 1e6:N1} json {json.Length / 1e6:N1} MB");
+        using (var decisions = new CountingSink())
+        {
+            var all = new ReleaseDecisions("x", 1, plan.Decisions);
+            ReleaseJson.WriteAsync(decisions, all, CancellationToken.None).GetAwaiter().GetResult();
+            Print($"decisions written, {decisions.Length / 1e6:N0} MB, {all.Indicators.Sum(d => d.Figures.Count):N0} figures");
+        }
+
+        GC.KeepAlive(data);
+    }
+
+    private static void Print(string stage)
+    {
+        var heap = GC.GetTotalMemory(true);
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        Console.WriteLine(
+            $"{stage,-40}: heap {heap / 1e6,8:N0} MB, peak working set {process.PeakWorkingSet64 / 1e6,8:N0} MB");
+    }
+
+    /// <summary>Where a streamed output goes when only its length is wanted.</summary>
+    private sealed class CountingSink : MemoryStream
+    {
+        private long _length;
+
+        public override long Length => _length;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _length += count;
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
