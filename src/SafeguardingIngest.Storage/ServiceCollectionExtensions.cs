@@ -6,7 +6,9 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
@@ -101,14 +103,62 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReleaseStore, BlobReleaseStore>();
         services.AddSingleton<Access.AgencyAccess>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotifyOptions>>().Value);
-        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<NotifyOptions>().WebhookUrl is { Length: > 0 }
-            ? new WebhookNotifier(new HttpClient(), sp.GetRequiredService<NotifyOptions>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookNotifier>>())
-            : new NoNotifier());
+        AddWebhook(services);
         services.AddSingleton<LoadCleanup>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
         services.AddSingleton<UploadWatcher>();
         return services;
+    }
+
+    /// <summary>
+    /// The webhook's client, through the standard resilience handler: Notify:TimeoutSeconds bounds the whole
+    /// delivery, retries included; each try has half of it, and two retries follow a transient failure (a 5xx, a
+    /// 408 or 429, a refused connection, a try that timed out) after a short, growing, jittered pause.
+    /// </summary>
+    private static void AddWebhook(IServiceCollection services)
+    {
+        services.AddHttpClient(WebhookNotifier.ClientName, (sp, http) =>
+            {
+                // The handler's total timeout is what cuts a slow webhook off; this only stops the client's own
+                // 100-second default from cutting in first when Notify:TimeoutSeconds is set longer.
+                var total = TimeSpan.FromSeconds(sp.GetRequiredService<NotifyOptions>().TimeoutSeconds);
+                http.Timeout = total + TimeSpan.FromSeconds(5);
+            })
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) => WebhookResilience(resilience, WebhookTimeout(sp)));
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<NotifyOptions>().WebhookUrl is { Length: > 0 }
+            ? ActivatorUtilities.CreateInstance<WebhookNotifier>(sp)
+            : new NoNotifier());
+    }
+
+    // The handler's options are checked at start-up too, and read Notify:TimeoutSeconds: while that section is
+    // bad, NotifyOptions' own check reports it (once), and the handler is checked with the default meanwhile.
+    private static TimeSpan WebhookTimeout(IServiceProvider sp)
+    {
+        try
+        {
+            return TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NotifyOptions>>().Value.TimeoutSeconds);
+        }
+        catch (OptionsValidationException)
+        {
+            return TimeSpan.FromSeconds(new NotifyOptions().TimeoutSeconds);
+        }
+    }
+
+    private static void WebhookResilience(HttpStandardResilienceOptions resilience, TimeSpan total)
+    {
+        resilience.TotalRequestTimeout.Timeout = total;
+        resilience.AttemptTimeout.Timeout = total / 2;
+        resilience.Retry.MaxRetryAttempts = 2;
+        resilience.Retry.BackoffType = DelayBackoffType.Exponential;
+        resilience.Retry.UseJitter = true;
+
+        // A tenth of the wait, then a fifth: the pauses (three tenths) leave most of it for the tries.
+        resilience.Retry.Delay = total / 10;
+
+        // The handler asks that the breaker sample at least two tries' worth of time.
+        resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, total.TotalSeconds));
     }
 
     // In Azure there is no storage key: the app signs in as its managed identity, and a person
