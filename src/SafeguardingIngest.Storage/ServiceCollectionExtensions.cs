@@ -78,18 +78,26 @@ public static class ServiceCollectionExtensions
 
         var (blobOptions, tableOptions) = ClientOptions(configureClients);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenCredential>(sp => DefaultChain(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<StorageOptions>().NamePrefix));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
-            ? new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), Identity(options), blobOptions)
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account }
+            ? new BlobServiceClient(
+                new Uri($"https://{account}.blob.core.windows.net"),
+                sp.GetRequiredService<TokenCredential>(),
+                blobOptions)
             : new BlobServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, blobOptions));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
-            ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Identity(options), tableOptions)
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account }
+            ? new TableServiceClient(
+                new Uri($"https://{account}.table.core.windows.net"),
+                sp.GetRequiredService<TokenCredential>(),
+                tableOptions)
             : new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is
-            { AccountName: { Length: > 0 } account } options
-                ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Identity(options))
-                : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account }
+            ? new QueueServiceClient(
+                new Uri($"https://{account}.queue.core.windows.net"),
+                sp.GetRequiredService<TokenCredential>())
+            : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
         services.AddSingleton<IPoisonUploads, QueuePoisonUploads>();
         services.AddSingleton<ReconcileUploads>();
         services.AddSingleton<StorageLayout>();
@@ -161,10 +169,14 @@ public static class ServiceCollectionExtensions
         resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, total.TotalSeconds));
     }
 
-    // In Azure there is no storage key: the app signs in as its managed identity, and a person
-    // running sgi as whoever the Azure CLI (or environment) has signed in.
-    private static DefaultAzureCredential Identity(StorageOptions options) =>
-        new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId });
+    // In Azure there is no storage key: the Functions app registers its managed identity as the credential
+    // before this runs; `sgi` keeps this default chain, and signs in as whoever the Azure CLI (or the
+    // environment, or a managed identity where it runs in Azure) has signed in.
+    private static DefaultAzureCredential DefaultChain(StorageOptions options) =>
+        new(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId,
+        });
 
     private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(Action<BlobClientOptions, TableClientOptions>? configure)
     {

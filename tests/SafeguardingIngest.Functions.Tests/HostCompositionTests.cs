@@ -1,5 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -82,6 +85,21 @@ public class HostCompositionTests
         Assert.IsType<WebhookNotifier>(host.Services.GetRequiredService<INotifier>());
         using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName);
         Assert.NotNull(client);
+    }
+
+    [Fact]
+    public void Build_StorageByAccountName_SignsInAsTheManagedIdentity()
+    {
+        var settings = Sample();
+        settings.Remove("AzureWebJobsStorage");
+        settings["AzureWebJobsStorage:accountName"] = "boardstore";
+        settings["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001";
+        using var host = Build(settings);
+
+        Assert.IsType<ManagedIdentityCredential>(host.Services.GetRequiredService<TokenCredential>());
+        Assert.Equal(
+            new Uri("https://boardstore.blob.core.windows.net/"),
+            host.Services.GetRequiredService<BlobServiceClient>().Uri);
     }
 
     [Fact]
