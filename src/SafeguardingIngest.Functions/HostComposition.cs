@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,9 +36,19 @@ public static class HostComposition
             }
         });
 
+        // In Azure the app signs in to storage as its managed identity, and only so: the default chain's other
+        // sources (environment, developer tools) have no place there. `sgi` keeps the default chain.
+        builder.Services.AddSingleton<TokenCredential>(sp => ManagedIdentity(sp.GetRequiredService<StorageOptions>()));
+
         // The same registration as `sgi`: one pipeline, two hosts.
         builder.Services.AddSafeguardingIngest(builder.Configuration);
         builder.Services.AddHostedService<StorageLayoutInitializer>();
         return builder;
     }
+
+    // AzureWebJobsStorage:clientId names a user-assigned identity; without it, the app's system-assigned one.
+    private static ManagedIdentityCredential ManagedIdentity(StorageOptions options) =>
+        new(string.IsNullOrEmpty(options.ClientId)
+            ? ManagedIdentityId.SystemAssigned
+            : ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
 }

@@ -6,7 +6,9 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Ingest;
@@ -76,18 +78,26 @@ public static class ServiceCollectionExtensions
 
         var (blobOptions, tableOptions) = ClientOptions(configureClients);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenCredential>(sp => DefaultChain(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<StorageOptions>().NamePrefix));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
-            ? new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), Identity(options), blobOptions)
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account }
+            ? new BlobServiceClient(
+                new Uri($"https://{account}.blob.core.windows.net"),
+                sp.GetRequiredService<TokenCredential>(),
+                blobOptions)
             : new BlobServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, blobOptions));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account } options
-            ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Identity(options), tableOptions)
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account }
+            ? new TableServiceClient(
+                new Uri($"https://{account}.table.core.windows.net"),
+                sp.GetRequiredService<TokenCredential>(),
+                tableOptions)
             : new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString, tableOptions));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is
-            { AccountName: { Length: > 0 } account } options
-                ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Identity(options))
-                : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>() is { AccountName: { Length: > 0 } account }
+            ? new QueueServiceClient(
+                new Uri($"https://{account}.queue.core.windows.net"),
+                sp.GetRequiredService<TokenCredential>())
+            : new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
         services.AddSingleton<IPoisonUploads, QueuePoisonUploads>();
         services.AddSingleton<ReconcileUploads>();
         services.AddSingleton<StorageLayout>();
@@ -101,9 +111,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReleaseStore, BlobReleaseStore>();
         services.AddSingleton<Access.AgencyAccess>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotifyOptions>>().Value);
-        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<NotifyOptions>().WebhookUrl is { Length: > 0 }
-            ? new WebhookNotifier(new HttpClient(), sp.GetRequiredService<NotifyOptions>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookNotifier>>())
-            : new NoNotifier());
+        AddWebhook(services);
         services.AddSingleton<LoadCleanup>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
@@ -111,10 +119,64 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    // In Azure there is no storage key: the app signs in as its managed identity, and a person
-    // running sgi as whoever the Azure CLI (or environment) has signed in.
-    private static DefaultAzureCredential Identity(StorageOptions options) =>
-        new(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId });
+    /// <summary>
+    /// The webhook's client, through the standard resilience handler: Notify:TimeoutSeconds bounds the whole
+    /// delivery, retries included; each try has half of it, and two retries follow a transient failure (a 5xx, a
+    /// 408 or 429, a refused connection, a try that timed out) after a short, growing, jittered pause.
+    /// </summary>
+    private static void AddWebhook(IServiceCollection services)
+    {
+        services.AddHttpClient(WebhookNotifier.ClientName, (sp, http) =>
+            {
+                // The handler's total timeout is what cuts a slow webhook off; this only stops the client's own
+                // 100-second default from cutting in first when Notify:TimeoutSeconds is set longer.
+                var total = TimeSpan.FromSeconds(sp.GetRequiredService<NotifyOptions>().TimeoutSeconds);
+                http.Timeout = total + TimeSpan.FromSeconds(5);
+            })
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) => WebhookResilience(resilience, WebhookTimeout(sp)));
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<NotifyOptions>().WebhookUrl is { Length: > 0 }
+            ? ActivatorUtilities.CreateInstance<WebhookNotifier>(sp)
+            : new NoNotifier());
+    }
+
+    // The handler's options are checked at start-up too, and read Notify:TimeoutSeconds: while that section is
+    // bad, NotifyOptions' own check reports it (once), and the handler is checked with the default meanwhile.
+    private static TimeSpan WebhookTimeout(IServiceProvider sp)
+    {
+        try
+        {
+            return TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NotifyOptions>>().Value.TimeoutSeconds);
+        }
+        catch (OptionsValidationException)
+        {
+            return TimeSpan.FromSeconds(new NotifyOptions().TimeoutSeconds);
+        }
+    }
+
+    private static void WebhookResilience(HttpStandardResilienceOptions resilience, TimeSpan total)
+    {
+        resilience.TotalRequestTimeout.Timeout = total;
+        resilience.AttemptTimeout.Timeout = total / 2;
+        resilience.Retry.MaxRetryAttempts = 2;
+        resilience.Retry.BackoffType = DelayBackoffType.Exponential;
+        resilience.Retry.UseJitter = true;
+
+        // A tenth of the wait, then a fifth: the pauses (three tenths) leave most of it for the tries.
+        resilience.Retry.Delay = total / 10;
+
+        // The handler asks that the breaker sample at least two tries' worth of time.
+        resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, total.TotalSeconds));
+    }
+
+    // In Azure there is no storage key: the Functions app registers its managed identity as the credential
+    // before this runs; `sgi` keeps this default chain, and signs in as whoever the Azure CLI (or the
+    // environment, or a managed identity where it runs in Azure) has signed in.
+    private static DefaultAzureCredential DefaultChain(StorageOptions options) =>
+        new(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId,
+        });
 
     private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(Action<BlobClientOptions, TableClientOptions>? configure)
     {

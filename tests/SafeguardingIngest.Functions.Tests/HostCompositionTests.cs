@@ -1,5 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Notifications;
 using SafeguardingIngest.Storage;
 
 namespace SafeguardingIngest.Functions.Tests;
@@ -72,6 +76,41 @@ public class HostCompositionTests
     }
 
     [Fact]
+    public void Build_WebhookSet_ResolvesTheWebhookNotifierAndItsClient()
+    {
+        var settings = Sample();
+        settings["Notify:WebhookUrl"] = "https://hooks.example/board";
+        using var host = Build(settings);
+
+        Assert.IsType<WebhookNotifier>(host.Services.GetRequiredService<INotifier>());
+        using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName);
+        Assert.NotNull(client);
+    }
+
+    [Fact]
+    public void Build_StorageByAccountName_SignsInAsTheManagedIdentity()
+    {
+        var settings = Sample();
+        settings.Remove("AzureWebJobsStorage");
+        settings["AzureWebJobsStorage:accountName"] = "boardstore";
+        settings["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001";
+        using var host = Build(settings);
+
+        Assert.IsType<ManagedIdentityCredential>(host.Services.GetRequiredService<TokenCredential>());
+        Assert.Equal(
+            new Uri("https://boardstore.blob.core.windows.net/"),
+            host.Services.GetRequiredService<BlobServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void Build_NoWebhook_ResolvesNoNotifier()
+    {
+        using var host = Build(Sample());
+
+        Assert.IsType<NoNotifier>(host.Services.GetRequiredService<INotifier>());
+    }
+
+    [Fact]
     public void Build_BadSetting_FailsAtStartWithTheSettingsName()
     {
         var settings = Sample();
@@ -103,6 +142,8 @@ public class HostCompositionTests
     [InlineData("AzureWebJobsStorage:accountName", "Board_Storage", "AzureWebJobsStorage:accountName")]
     [InlineData("Storage:NamePrefix", "board-a", "Storage:NamePrefix")]
     [InlineData("Notify:WebhookUrl", "ftp://hooks.example/board", "Notify:WebhookUrl")]
+    [InlineData("Notify:TimeoutSeconds", "0", "Notify:TimeoutSeconds")]
+    [InlineData("Notify:TimeoutSeconds", "121", "Notify:TimeoutSeconds")]
     public async Task Start_MalformedStorageSetting_FailsWithTheSettingsName(string key, string value, string named)
     {
         var settings = Sample();

@@ -12,24 +12,50 @@ internal static class CredentialCommand
     public static Command Create(CliConsole console)
     {
         var agency = CommonOptions.Agency(required: false);
-        var all = new Option<bool>("--all") { Description = "Every agency that owes a return for the period, written to a csv (--out) rather than the screen." };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Every agency that owes a return for the period, "
+                + "written to a csv (--out) rather than the screen.",
+        };
         var grace = new Option<int>("--grace-days")
         {
-            Description = "With --all: the links work until the due date plus this many days (default 7), and for 7 days at the most.",
+            Description = "With --all: the links work until the due date plus this many days (default 7), "
+                + "and for 7 days at the most.",
             DefaultValueFactory = _ => 7,
         };
-        var output = new Option<FileInfo?>("--out") { Description = "With --all: the csv to write (default credentials-{PERIOD}.csv). It holds the links: keep it as a secret.", HelpName = "FILE" };
-        var revoke = new Option<bool>("--revoke") { Description = "Say how to withdraw links already issued, and stop." };
+        var output = new Option<FileInfo?>("--out")
+        {
+            Description = "With --all: the csv to write (default credentials-{PERIOD}.csv), readable by you alone. "
+                + "It holds the links: keep it as a secret.",
+            HelpName = "FILE",
+        };
+        var revoke = new Option<bool>("--revoke")
+        {
+            Description = "Say how to withdraw links already issued, and stop.",
+        };
         var period = CommonOptions.Period(required: true);
-        var file = new Option<string>("--file") { Description = "The name the return will be uploaded as.", HelpName = "NAME", DefaultValueFactory = _ => "return.xlsx" };
-        var minutes = new Option<int>("--minutes") { Description = "How long the links work, in minutes (at most 10,080: seven days).", DefaultValueFactory = _ => 60 };
+        var file = new Option<string>("--file")
+        {
+            Description = "The name the return will be uploaded as.",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => "return.xlsx",
+        };
+        var minutes = new Option<int>("--minutes")
+        {
+            Description = "How long the links work, in minutes (at most 10,080: seven days).",
+            DefaultValueFactory = _ => 60,
+        };
         var page = new Option<string?>("--page")
         {
-            Description = "The address the upload page is published at (default the page shipped with sgi, opened as a file, for Azurite).",
+            Description = "The address the upload page is published at "
+                + "(default the page shipped with sgi, opened as a file, for Azurite).",
             HelpName = "URL",
         };
         var storage = new StorageCommandOptions();
-        var command = new Command("credential", "Issue an agency's credential: a link that can upload one return to its own folder, and links to read its own feedback. Nothing else.")
+        var command = new Command(
+            "credential",
+            "Issue an agency's credential: a link that can upload one return to its own folder, "
+            + "and links to read its own feedback. Nothing else.")
         {
             agency, period, file, minutes, page, all, grace, output, revoke,
         };
@@ -45,7 +71,8 @@ internal static class CredentialCommand
             var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
             if (!result.GetValue(all) && result.GetValue(agency) is null)
             {
-                throw new UsageException("Give --agency CODE for one agency's credential, or --all for every agency that owes a return.");
+                throw new UsageException(
+                    "Give --agency CODE for one agency's credential, or --all for every agency that owes a return.");
             }
 
             var pageAddress = PageAddress(result.GetValue(page));
@@ -70,14 +97,20 @@ internal static class CredentialCommand
                 AgencyCredential credential;
                 try
                 {
-                    credential = await host.Get<AgencyAccess>().IssueAsync(owner.Code, quarter, result.GetValue(file)!, TimeSpan.FromMinutes(result.GetValue(minutes)), cancellationToken);
+                    credential = await host.Get<AgencyAccess>().IssueAsync(
+                        owner.Code,
+                        quarter,
+                        result.GetValue(file)!,
+                        TimeSpan.FromMinutes(result.GetValue(minutes)),
+                        cancellationToken);
                 }
                 catch (ArgumentException e)
                 {
                     throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
                 }
 
-                console.Ansi.MarkupLine($"Credential for [bold]{Markup.Escape(owner.Name)}[/], valid until {credential.ExpiresOn.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.");
+                var until = credential.ExpiresOn.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+                console.Ansi.MarkupLine($"Credential for [bold]{Markup.Escape(owner.Name)}[/], valid until {until}.");
                 console.Ansi.MarkupLine("Send the agency this link to the upload page (it needs only a browser):");
                 // AbsoluteUri, not ToString(), which would print the fragment's spaces unencoded.
                 var pageLink = UploadPageLink.For(
@@ -88,7 +121,9 @@ internal static class CredentialCommand
                     quarter.DueDate(partnership.ReturnsDueDays));
                 console.Out.WriteLine($"  {pageLink.AbsoluteUri}");
                 console.Ansi.MarkupLine($"Or upload {Markup.Escape(credential.BlobName)} with:");
-                console.Out.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{result.GetValue(file)} \"{credential.UploadUri}\"");
+                console.Out.WriteLine(
+                    $"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{result.GetValue(file)} "
+                    + $"\"{credential.UploadUri}\"");
                 console.Ansi.MarkupLine(credential.Feedback.Count == 0 ? "No feedback yet." : "Feedback:");
                 foreach (var link in credential.Feedback)
                 {
@@ -113,19 +148,31 @@ internal static class CredentialCommand
 
     /// <summary>Every owing agency's link for the quarter, to a csv; the screen shows only where it went.</summary>
     private static async Task<int> IssueAllAsync(
-        CliConsole console, StorageHost host, Catalogue.Partnership partnership, Periods.ReportingPeriod quarter, string fileName, int graceDays, FileInfo? output, Uri pageAddress, CancellationToken cancellationToken)
+        CliConsole console,
+        StorageHost host,
+        Catalogue.Partnership partnership,
+        Periods.ReportingPeriod quarter,
+        string fileName,
+        int graceDays,
+        FileInfo? output,
+        Uri pageAddress,
+        CancellationToken cancellationToken)
     {
         if (graceDays is < 0 or > 90)
         {
             throw new UsageException("--grace-days must be 0 to 90.");
         }
 
-        var now = DateTimeOffset.UtcNow;
+        // The clock the links are signed by, so "until" and the links' own expiry agree.
+        var now = host.Get<TimeProvider>().GetUtcNow();
         var due = quarter.DueDate(partnership.ReturnsDueDays);
         var until = new DateTimeOffset(due.AddDays(graceDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         if (until <= now)
         {
-            throw new UsageException($"{quarter} was due on {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; with {graceDays} days' grace that has passed. Give more --grace-days, or issue single links with --agency.");
+            throw new UsageException(
+                $"{quarter} was due on {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; "
+                + $"with {graceDays} days' grace that has passed. Give more --grace-days, "
+                + "or issue single links with --agency.");
         }
 
         var capped = until - now > AgencyAccess.MaxLifetime;
@@ -138,18 +185,56 @@ internal static class CredentialCommand
             var credential = await access.IssueAsync(owing.Code, quarter, fileName, lifetime, cancellationToken);
             string[] fields =
             [
-                owing.Code, owing.Name, owing.Contact ?? string.Empty, quarter.ToString(), due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                owing.Code,
+                owing.Name,
+                owing.Contact ?? string.Empty,
+                quarter.ToString(),
+                due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 credential.ExpiresOn.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-                UploadPageLink.For(pageAddress, credential, owing.Name, quarter, due).AbsoluteUri, credential.UploadUri.AbsoluteUri,
+                UploadPageLink.For(pageAddress, credential, owing.Name, quarter, due).AbsoluteUri,
+                credential.UploadUri.AbsoluteUri,
             ];
             rows.Add(string.Join(',', fields.Select(Quote)));
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllLinesAsync(path, rows, cancellationToken);
-        var cappedNote = capped ? $" (the due date plus {graceDays} days is further off than the {AgencyAccess.MaxLifetime.TotalDays:0} days a link can live: issue them again next week)" : string.Empty;
-        console.Ansi.MarkupLine(Markup.Escape($"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {now.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}{cappedNote}. The file holds the links: send each agency its own, and keep the file as a secret."));
+        await WriteSecretAsync(path, rows, cancellationToken);
+        var cappedNote = capped
+            ? $" (the due date plus {graceDays} days is further off than the "
+                + $"{AgencyAccess.MaxLifetime.TotalDays:0} days a link can live: issue them again next week)"
+            : string.Empty;
+        var expiry = now.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        console.Ansi.MarkupLine(Markup.Escape(
+            $"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {expiry}{cappedNote}. "
+            + "The file holds the links: send each agency its own, and keep the file as a secret."));
         return ExitCodes.Accepted;
+    }
+
+    /// <summary>
+    /// Writes the links' csv readable and writable by its owner alone (mode 0600 on Unix), from its first byte:
+    /// a file already there is narrowed before it is overwritten, a new one is created so.
+    /// </summary>
+    private static async Task WriteSecretAsync(
+        string path,
+        IEnumerable<string> rows,
+        CancellationToken cancellationToken)
+    {
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = ownerOnly;
+            if (File.Exists(path))
+            {
+                File.SetUnixFileMode(path, ownerOnly);
+            }
+        }
+
+        await using var writer = new StreamWriter(path, options);
+        foreach (var row in rows)
+        {
+            await writer.WriteLineAsync(row.AsMemory(), cancellationToken);
+        }
     }
 
     /// <summary>The page the links open: the address given with --page, else the page shipped beside sgi.</summary>
@@ -168,6 +253,8 @@ internal static class CredentialCommand
                 + $"https://<account>.z33.web.core.windows.net/upload.html; got '{given}'.");
     }
 
-    /// <summary>A field of the csv: text from the reference data cannot start a formula, quoted where it must be.</summary>
+    /// <summary>
+    /// A field of the csv: text from the reference data cannot start a formula, quoted where it must be.
+    /// </summary>
     private static string Quote(string field) => CsvField.Quote(Figures.SafeForSpreadsheet(field)!);
 }

@@ -23,7 +23,8 @@ internal static class WatchCommand
         };
         var schedule = new Option<string>("--compile-schedule")
         {
-            Description = "When to compile, as the CompileSchedule setting (six-field NCRONTAB, UTC; default '0 0 6 * * *').",
+            Description = "When to compile, as the CompileSchedule setting "
+                + "(six-field NCRONTAB, UTC, such as '0 30 9 * * MON-FRI'; default '0 0 6 * * *').",
             HelpName = "CRON",
             DefaultValueFactory = _ => "0 0 6 * * *",
         };

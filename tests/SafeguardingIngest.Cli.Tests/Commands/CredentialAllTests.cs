@@ -38,6 +38,32 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task CredentialAll_FileAlreadyThereForEveryone_IsLeftReadableByItsOwnerAlone()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var csv = _sgi.PathOf("links.csv");
+        var fresh = _sgi.PathOf("fresh.csv");
+        await File.WriteAllTextAsync(csv, "old links");
+        File.SetUnixFileMode(csv, (UnixFileMode)0b110_100_100); // 0644: anyone on the machine could read it
+
+        var first = await SgiRunner.RunAsync(["credential", "--period", "2026-27 Q3", "--all", "--out", csv, .. storage]);
+        var second = await SgiRunner.RunAsync(
+            ["credential", "--period", "2026-27 Q3", "--all", "--out", fresh, .. storage]);
+
+        Assert.True(first.Exit == 0, first.Error);
+        Assert.True(second.Exit == 0, second.Error);
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(csv));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(fresh));
+        Assert.StartsWith("agency,", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CredentialAll_DueDateAndGraceLongPast_IsRefusedWithExitTwo()
     {
         var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };

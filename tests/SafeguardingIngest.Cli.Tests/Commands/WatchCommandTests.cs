@@ -104,6 +104,32 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
         Assert.Contains("1 uploads ingested.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WatchOnce_WeekdaySchedule_IsAcceptedAsTheHostAcceptsIt()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+
+        var (exit, output, error) = await SgiRunner.RunAsync(
+            ["watch", "--once", "--compile-schedule", "0 30 9 * * MON-FRI", .. storage]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("0 uploads ingested.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_MisspeltDayInSchedule_NamesItAndTheDaysAndExits2()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+
+        var (exit, _, error) = await SgiRunner.RunAsync(
+            ["watch", "--once", "--compile-schedule", "0 30 9 * * MON-FIR", .. storage]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--compile-schedule: '0 30 9 * * MON-FIR'", error, StringComparison.Ordinal);
+        Assert.Contains("'FIR' is not a known value name", error, StringComparison.Ordinal);
+        Assert.Contains("Monday", error, StringComparison.Ordinal);
+    }
+
     private static async Task Until(Func<Task<bool>> done, TimeSpan limit)
     {
         var deadline = DateTimeOffset.UtcNow + limit;
