@@ -177,7 +177,7 @@ public sealed class IntegerRanges(TimeSpan timeLimit, long? threshold = null)
         var group = GroupOf(form);
         using var solver = new CpSolver
         {
-            StringParameters = Limits() + " num_workers:1 repair_hint:true",
+            StringParameters = Limits() + " num_workers:1",
         };
         var objective = LinearExpr.NewBuilder();
         foreach (var (index, coefficient) in form.Terms)
