@@ -37,7 +37,9 @@ internal static class CompileMemory
         var context = ReleaseContext.First(ReleaseStatus.Published);
         using (var csv = new CountingSink())
         {
-            CsvReport.WriteAsync(report, partnership, plan, context, csv, CancellationToken.None).GetAwaiter().GetResult();
+            CsvReport.WriteAsync(report, partnership, plan, context, csv, CancellationToken.None)
+                .GetAwaiter()
+                .GetResult();
             Print($"csv written, {csv.Length / 1e6:N0} MB");
         }
 
@@ -49,7 +51,8 @@ internal static class CompileMemory
         {
             var all = new ReleaseDecisions("x", 1, plan.Decisions);
             ReleaseJson.WriteAsync(decisions, all, CancellationToken.None).GetAwaiter().GetResult();
-            Print($"decisions written, {decisions.Length / 1e6:N0} MB, {all.Indicators.Sum(d => d.Figures.Count):N0} figures");
+            var figures = all.Indicators.Sum(d => d.Figures.Count);
+            Print($"decisions written, {decisions.Length / 1e6:N0} MB, {figures:N0} figures");
         }
 
         GC.KeepAlive(data);

@@ -17,7 +17,10 @@ using Sylvan.Data.Csv;
 if (args.Length > 0 && args[0] == "compile")
 {
     BenchMachine.Print("SafeguardingIngest compile benchmark");
-    await CompileBenchmark.RunAsync(Argument("--indicators", 50), Argument("--localities", 10), Argument("--rounds", 3));
+    await CompileBenchmark.RunAsync(
+        Argument("--indicators", 50),
+        Argument("--localities", 10),
+        Argument("--rounds", 3));
     return 0;
 }
 

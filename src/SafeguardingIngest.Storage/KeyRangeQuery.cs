@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 
 namespace SafeguardingIngest.Storage;
 
-/// <summary>The rows of one partition whose row keys start with a prefix: one load's rows, an agency's records.</summary>
+/// <summary>
+/// The rows of one partition whose row keys start with a prefix: one load's rows, an agency's records.
+/// </summary>
 internal static class KeyRangeQuery
 {
     /// <summary>

@@ -41,7 +41,9 @@ internal sealed class StagedBlobStream(BlockBlobClient blob, string contentType)
             cancellationToken);
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(
+        ReadOnlyMemory<byte> buffer,
+        CancellationToken cancellationToken = default)
     {
         while (!buffer.IsEmpty)
         {

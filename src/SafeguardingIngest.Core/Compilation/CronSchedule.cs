@@ -19,7 +19,9 @@ public sealed class CronSchedule
 
     private CronSchedule(CrontabSchedule schedule) => _schedule = schedule;
 
-    /// <summary>Reads a schedule; a bad one is refused with a <see cref="FormatException"/> saying what is wrong.</summary>
+    /// <summary>
+    /// Reads a schedule; a bad one is refused with a <see cref="FormatException"/> saying what is wrong.
+    /// </summary>
     public static CronSchedule Parse(string text)
     {
         try
@@ -37,7 +39,9 @@ public sealed class CronSchedule
         }
     }
 
-    /// <summary>The first time after <paramref name="after"/> (to the second) that the schedule names, in UTC.</summary>
+    /// <summary>
+    /// The first time after <paramref name="after"/> (to the second) that the schedule names, in UTC.
+    /// </summary>
     public DateTimeOffset Next(DateTimeOffset after)
     {
         var from = after.UtcDateTime;

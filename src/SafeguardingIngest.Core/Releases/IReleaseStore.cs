@@ -57,7 +57,9 @@ public sealed record ReleaseDraft(
         Streamed.Count > 0 ? Streamed : [.. Files.Select(Reports.StreamedFile.Of)];
 }
 
-/// <summary>A release as written: its manifest (each file's hash and length as written), where its files went.</summary>
+/// <summary>
+/// A release as written: its manifest (each file's hash and length as written), where its files went.
+/// </summary>
 public sealed record WrittenRelease(ReleaseManifest Manifest, IReadOnlyList<string> Locations);
 
 /// <summary>Another compile wrote this release number first; the next run compiles again on top of it.</summary>
