@@ -12,7 +12,8 @@ public sealed class ServiceCollectionExtensionsTests
     public void AddSafeguardingIngest_NoCredentialRegistered_SignsInWithTheDefaultChain()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage:accountName"] = "boardstore" })
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["AzureWebJobsStorage:accountName"] = "boardstore" })
             .Build();
         using var services = new ServiceCollection().AddLogging().AddSafeguardingIngest(configuration)
             .BuildServiceProvider();

@@ -107,10 +107,13 @@ public sealed class WebhookNotifierTests
         services.AddLogging(logging => logging.AddProvider(logs));
         services.AddSafeguardingIngest(configuration);
         services.AddHttpClient(WebhookNotifier.ClientName).ConfigurePrimaryHttpMessageHandler(() => hook);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    /// <summary>A webhook that answers each request with the next status given (the last one repeating), or never.</summary>
+    /// <summary>
+    /// A webhook that answers each request with the next status given (the last one repeating), or never.
+    /// </summary>
     private sealed class FakeWebhook(params HttpStatusCode[] answers) : HttpMessageHandler
     {
         private readonly bool _hangs;

@@ -42,7 +42,9 @@ public sealed class IntegerRanges(TimeSpan timeLimit, long? threshold = null)
         return LinearForm.Unknown(_unknowns.Count - 1);
     }
 
-    /// <summary>A value <paramref name="unknown"/> takes in a solution known to hold, where the solver starts.</summary>
+    /// <summary>
+    /// A value <paramref name="unknown"/> takes in a solution known to hold, where the solver starts.
+    /// </summary>
     public void Hint(LinearForm unknown, long value)
     {
         var index = unknown.Terms.Single().Key;
