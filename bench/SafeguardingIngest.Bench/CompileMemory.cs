@@ -8,8 +8,8 @@ namespace SafeguardingIngest.Bench;
 
 /// <summary>
 /// Where a compile's memory goes, stage by stage, with the figures held in memory (no storage): the managed heap
-/// after a full collection once the figures are held, compiled, planned, the csv built and written, the other
-/// reports and the decisions; and the process's peak working set so far at each.
+/// after a full collection once the figures are held, compiled, planned (the decisions spooled as a release's are),
+/// the csv written, the other reports and the decisions; and the process's peak working set so far at each.
 /// </summary>
 internal static class CompileMemory
 {
@@ -32,8 +32,10 @@ internal static class CompileMemory
         Print("observations held");
         var report = Compiler.Compile(partnership, CompileBenchmark.Period, data, [], DateTimeOffset.UnixEpoch);
         Print("compiled");
-        var plan = DisclosurePlan.For(report, new PublicationOptions());
-        Print("plan");
+        // As a release is built: each family's decisions go to the spool (a temporary file) as the plan makes them.
+        using var spool = new DecisionSpool(CompileBenchmark.Period.Key, 1);
+        var plan = DisclosurePlan.For(report, new PublicationOptions(), TimeProvider.System, [], spool.Add);
+        Print("plan, decisions spooled");
         var context = ReleaseContext.First(ReleaseStatus.Published);
         using (var csv = new CountingSink())
         {
@@ -49,10 +51,9 @@ internal static class CompileMemory
         Print($"page {page.Length / 1e6:N1} book {book.Length / 1e6:N1} json {json.Length / 1e6:N1} MB");
         using (var decisions = new CountingSink())
         {
-            var all = new ReleaseDecisions("x", 1, plan.Decisions);
-            ReleaseJson.WriteAsync(decisions, all, CancellationToken.None).GetAwaiter().GetResult();
-            var figures = all.Indicators.Sum(d => d.Figures.Count);
-            Print($"decisions written, {decisions.Length / 1e6:N0} MB, {figures:N0} figures");
+            spool.CopyToAsync(decisions, CancellationToken.None).GetAwaiter().GetResult();
+            var figures = plan.FiguresShown + plan.FiguresHidden;
+            Print($"decisions written, {decisions.Length / 1e6:N0} MB, {figures:N0} whole figures");
         }
 
         GC.KeepAlive(data);

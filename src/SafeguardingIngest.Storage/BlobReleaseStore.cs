@@ -114,7 +114,7 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
             _internal,
             decisions,
             "application/json",
-            (stream, token) => ReleaseJson.WriteAsync(stream, draft.Decisions, token),
+            draft.WriteDecisionsAsync,
             cancellationToken);
         manifest = manifest with { Files = files };
         var manifestName = Path(period, number, ReleaseManifest.FileName);

@@ -152,7 +152,7 @@ public sealed record ReleaseSeries(
                 decisions,
                 [],
                 string.Empty);
-            decisions.Add(draft.Decisions);
+            decisions.Add(draft.Decisions!);
             string Text(string name) => Encoding.UTF8.GetString(draft.Files.Single(f => f.Name == name).Content);
             releases.Add(new Release(Text(HtmlReport.FileName), Text(CsvReport.FileName)));
         }

@@ -82,7 +82,7 @@ public sealed partial class CompileQuarterlyReturn(
         var earlier = await EarlierDecisionsAsync(period, cancellationToken);
         var number = await releases.NextNumberAsync(period, cancellationToken);
         // The csv goes to the store a row at a time as it is written: the one output that grows with every figure.
-        var draft = ReleaseBuilder.BuildStreamed(
+        using var draft = ReleaseBuilder.BuildStreamed(
             report, partnership, publication.Value, status, number, earlier, inputs, digest, time);
         foreach (var fallback in draft.Fallbacks)
         {

@@ -45,9 +45,16 @@ public sealed class DisclosurePlan
     }
 
     /// <summary>
-    /// Every figure the page and csv show or hide, by key, with the sums among them: the release's record.
+    /// Every figure the page and csv show or hide, by key, with the sums among them: the release's record. Empty
+    /// where the plan handed each family's decisions on as it made them, rather than holding them.
     /// </summary>
     public IReadOnlyList<IndicatorDecisions> Decisions { get; }
+
+    /// <summary>How many figures the page and csv show (not counting a percentage's parts).</summary>
+    public int FiguresShown { get; private init; }
+
+    /// <summary>How many figures the page and csv hide (not counting a percentage's parts).</summary>
+    public int FiguresHidden { get; private init; }
 
     /// <summary>The threshold and symbol the plan was made with.</summary>
     public PublicationOptions Publication { get; }
@@ -70,14 +77,16 @@ public sealed class DisclosurePlan
 
     /// <summary>
     /// The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, each indicator's
-    /// time read from <paramref name="time"/>.
+    /// time read from <paramref name="time"/>. Where <paramref name="decided"/> is given, each family's
+    /// decisions go to it as they are made and the plan does not hold them (<see cref="Decisions"/> is empty).
     /// </summary>
     public static DisclosurePlan For(
         ConsolidatedReturn report,
         PublicationOptions publication,
         TimeProvider time,
-        IReadOnlyList<ReleaseDecisions>? earlier = null) =>
-        For(report, publication, AuditLimits.Of(publication, time), earlier);
+        IReadOnlyList<ReleaseDecisions>? earlier = null,
+        Action<IndicatorDecisions>? decided = null) =>
+        For(report, publication, AuditLimits.Of(publication, time), earlier, decided);
 
     /// <summary>
     /// The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, within
@@ -87,7 +96,8 @@ public sealed class DisclosurePlan
         ConsolidatedReturn report,
         PublicationOptions publication,
         AuditLimits limits,
-        IReadOnlyList<ReleaseDecisions>? earlier = null)
+        IReadOnlyList<ReleaseDecisions>? earlier = null,
+        Action<IndicatorDecisions>? decided = null)
     {
         var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
         var history = (earlier ?? []).SelectMany(r => r.Indicators).ToList();
@@ -96,6 +106,7 @@ public sealed class DisclosurePlan
         var cells = new HashSet<Observation>();
         var fallbacks = new List<DisclosureFallback>();
         var decisions = new List<IndicatorDecisions>();
+        var (shown, hiddenFigures) = (0, 0);
         var threshold = publication.SmallCountThreshold;
         foreach (var family in linked.Families)
         {
@@ -125,7 +136,28 @@ public sealed class DisclosurePlan
                 fallbacks.AddRange(family.Select(r => new DisclosureFallback(r.Indicator.Code, reason)));
             }
 
-            decisions.Add(network.Decisions(string.Join('+', codes), hidden));
+            var made = network.Decisions(string.Join('+', codes), hidden);
+            foreach (var figure in made.WholeFigures)
+            {
+                if (figure.Hidden)
+                {
+                    hiddenFigures++;
+                }
+                else
+                {
+                    shown++;
+                }
+            }
+
+            if (decided is null)
+            {
+                decisions.Add(made);
+            }
+            else
+            {
+                decided(made);
+            }
+
             foreach (var node in nodes)
             {
                 var (plan, hiddenCells) = node.Read(hidden);
@@ -138,7 +170,12 @@ public sealed class DisclosurePlan
         cells.UnionWith(report.Observations.Where(o =>
             !indicators.ContainsKey(o.Indicator)
             && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
-        return new DisclosurePlan(publication, indicators, cells, decisions, linked) { Fallbacks = fallbacks };
+        return new DisclosurePlan(publication, indicators, cells, decisions, linked)
+        {
+            Fallbacks = fallbacks,
+            FiguresShown = shown,
+            FiguresHidden = hiddenFigures,
+        };
     }
 
     /// <summary>Whether the csv hides <paramref name="observation"/>.</summary>

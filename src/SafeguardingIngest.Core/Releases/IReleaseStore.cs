@@ -38,13 +38,14 @@ public interface IReleaseStore
 }
 
 /// <summary>
-/// A release ready to write: its manifest, its files' content and its decisions. Where it streams files
-/// (<see cref="Streamed"/>), its manifest lists no files until the store has written them.
+/// A release ready to write: its manifest, its files' content and its decisions, held (<see cref="Decisions"/>) or
+/// spooled as the plan made them (<see cref="Spool"/>). Where it streams files (<see cref="Streamed"/>), its
+/// manifest lists no files until the store has written them. Disposing it removes the spool.
 /// </summary>
 public sealed record ReleaseDraft(
     ReleaseManifest Manifest,
     IReadOnlyList<Reports.ReportFile> Files,
-    ReleaseDecisions Decisions)
+    ReleaseDecisions? Decisions) : IDisposable
 {
     /// <summary>The indicators whose plan fell back to hiding their whole breakdown, and why.</summary>
     public IReadOnlyList<Disclosure.DisclosureFallback> Fallbacks { get; init; } = [];
@@ -52,9 +53,24 @@ public sealed record ReleaseDraft(
     /// <summary>Every file of the release, in order, where some are written as produced; else empty.</summary>
     public IReadOnlyList<Reports.StreamedFile> Streamed { get; init; } = [];
 
+    /// <summary>The decisions, where they were written out as made rather than held (<see cref="Decisions"/> null).</summary>
+    public DecisionSpool? Spool { get; init; }
+
     /// <summary>The files to write, in order: <see cref="Streamed"/>, or else <see cref="Files"/>.</summary>
     public IReadOnlyList<Reports.StreamedFile> ToWrite =>
         Streamed.Count > 0 ? Streamed : [.. Files.Select(Reports.StreamedFile.Of)];
+
+    /// <summary>Writes the decisions file to <paramref name="output"/>, from the spool or the decisions held.</summary>
+    public Task WriteDecisionsAsync(Stream output, CancellationToken cancellationToken) =>
+        Spool is { } spool
+            ? spool.CopyToAsync(output, cancellationToken)
+            : ReleaseJson.WriteAsync(
+                output,
+                Decisions ?? throw new InvalidOperationException("A release draft holds its decisions or spools them."),
+                cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose() => Spool?.Dispose();
 }
 
 /// <summary>

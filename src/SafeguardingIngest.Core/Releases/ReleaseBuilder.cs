@@ -65,7 +65,9 @@ public static class ReleaseBuilder
         string inputsDigest,
         TimeProvider? time = null)
     {
-        var (plan, revisions, context) = Plan(report, publication, status, number, earlier, inputs, time);
+        var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
+        var revisions = Revisions.Find(plan.Decisions, earlier, Why(report, inputs));
+        var context = new ReleaseContext(number, status, revisions);
         var files = ReportSet.Render(report, partnership, plan, context);
         var manifest = Manifest(
             report,
@@ -82,9 +84,11 @@ public static class ReleaseBuilder
     }
 
     /// <summary>
-    /// Builds release <paramref name="number"/> as <see cref="Build"/> does, its files the same byte for byte, but
-    /// for writing as they are produced (<see cref="ReportSet.Stream"/>): the csv is never held whole, and the
-    /// manifest lists the files once the store has written them.
+    /// Builds release <paramref name="number"/> as <see cref="Build"/> does, its files and decisions the same byte
+    /// for byte, but for writing as they are produced: the decisions go to a <see cref="DecisionSpool"/> family by
+    /// family as the plan makes them, the csv is written a row at a time (<see cref="ReportSet.Stream"/>), and
+    /// neither is ever held whole; the manifest lists the files once the store has written them. The caller
+    /// disposes the draft, which removes the spool.
     /// </summary>
     public static ReleaseDraft BuildStreamed(
         ConsolidatedReturn report,
@@ -97,33 +101,35 @@ public static class ReleaseBuilder
         string inputsDigest,
         TimeProvider? time = null)
     {
-        var (plan, revisions, context) = Plan(report, publication, status, number, earlier, inputs, time);
-        var files = ReportSet.Stream(report, partnership, plan, context);
-        var manifest = Manifest(report, partnership, status, number, inputs, inputsDigest, plan, revisions, []);
-        var decisions = new ReleaseDecisions(report.Period.Key, number, plan.Decisions);
-        return new ReleaseDraft(manifest, [.. files.Select(f => f.Held).OfType<ReportFile>()], decisions)
+        var spool = new DecisionSpool(report.Period.Key, number);
+        try
         {
-            Fallbacks = plan.Fallbacks,
-            Streamed = files,
-        };
-    }
-
-    private static (DisclosurePlan Plan, IReadOnlyList<Revision> Revisions, ReleaseContext Context) Plan(
-        ConsolidatedReturn report,
-        PublicationOptions publication,
-        ReleaseStatus status,
-        int number,
-        IReadOnlyList<ReleaseDecisions> earlier,
-        IReadOnlyList<ReleaseInput> inputs,
-        TimeProvider? time)
-    {
-        var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
-        var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
-        var revisions = Revisions.Find(
-            plan.Decisions,
-            earlier,
-            (agency, period) => Why(report, received, agency, period));
-        return (plan, revisions, new ReleaseContext(number, status, revisions));
+            var found = new Revisions(earlier, Why(report, inputs));
+            var revisions = new List<Revision>();
+            var plan = DisclosurePlan.For(
+                report,
+                publication,
+                time ?? TimeProvider.System,
+                earlier,
+                family =>
+                {
+                    revisions.AddRange(found.In(family));
+                    spool.Add(family);
+                });
+            var files = ReportSet.Stream(report, partnership, plan, new ReleaseContext(number, status, revisions));
+            var manifest = Manifest(report, partnership, status, number, inputs, inputsDigest, plan, revisions, []);
+            return new ReleaseDraft(manifest, [.. files.Select(f => f.Held).OfType<ReportFile>()], null)
+            {
+                Fallbacks = plan.Fallbacks,
+                Streamed = files,
+                Spool = spool,
+            };
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
     }
 
     private static ReleaseManifest Manifest(
@@ -137,7 +143,6 @@ public static class ReleaseBuilder
         IReadOnlyList<Revision> revisions,
         IReadOnlyList<ReleaseFile> files)
     {
-        var figures = plan.Decisions.SelectMany(i => i.WholeFigures).ToList();
         return new ReleaseManifest(
             report.Partnership,
             report.Period.Key,
@@ -148,8 +153,8 @@ public static class ReleaseBuilder
             partnership.Digest ?? string.Empty,
             inputs,
             files,
-            figures.Count(f => !f.Hidden),
-            figures.Count(f => f.Hidden),
+            plan.FiguresShown,
+            plan.FiguresHidden,
             revisions.Count)
         {
             Fallbacks = [.. plan.Fallbacks.Select(f => $"{f.Indicator}: {f.Reason}")],
@@ -159,16 +164,17 @@ public static class ReleaseBuilder
     /// <summary>The hash a manifest lists for a file's content.</summary>
     internal static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private static string Why(
-        ConsolidatedReturn report,
-        Dictionary<(string, string), DateTimeOffset> received,
-        string agency,
-        ReportingPeriod period)
+    /// <summary>For a revised csv cell's agency and quarter, what changed: the return sent again, or withdrawn.</summary>
+    private static Func<string, ReportingPeriod, string> Why(ConsolidatedReturn report, IReadOnlyList<ReleaseInput> inputs)
     {
-        var name = report.AgencyNames.GetValueOrDefault(agency, agency);
-        return received.TryGetValue((agency, period.Key), out var at)
-            ? $"{name} sent its {period} return again, received {DayOf(at)}"
-            : $"{name}'s {period} return no longer stands";
+        var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
+        return (agency, period) =>
+        {
+            var name = report.AgencyNames.GetValueOrDefault(agency, agency);
+            return received.TryGetValue((agency, period.Key), out var at)
+                ? $"{name} sent its {period} return again, received {DayOf(at)}"
+                : $"{name}'s {period} return no longer stands";
+        };
     }
 
     private static string DayOf(DateTimeOffset at) =>

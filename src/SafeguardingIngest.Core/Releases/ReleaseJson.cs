@@ -25,6 +25,39 @@ public static class ReleaseJson
     public static Task WriteAsync(Stream output, ReleaseDecisions decisions, CancellationToken cancellationToken) =>
         JsonSerializer.SerializeAsync(output, decisions, s_options, cancellationToken);
 
+    /// <summary>A writer that writes as <see cref="Write(ReleaseDecisions)"/> does, to <paramref name="output"/>.</summary>
+    internal static Utf8JsonWriter DecisionsWriter(Stream output) => new(output, new JsonWriterOptions
+    {
+        Indented = s_options.WriteIndented,
+        IndentCharacter = s_options.IndentCharacter,
+        IndentSize = s_options.IndentSize,
+        NewLine = s_options.NewLine,
+        Encoder = s_options.Encoder,
+        MaxDepth = s_options.MaxDepth,
+    });
+
+    /// <summary>Opens a release's decisions: its period and number, then the list of indicators.</summary>
+    internal static void StartDecisions(Utf8JsonWriter writer, string period, int number)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Name(nameof(ReleaseDecisions.Period)), period);
+        writer.WriteNumber(Name(nameof(ReleaseDecisions.Number)), number);
+        writer.WriteStartArray(Name(nameof(ReleaseDecisions.Indicators)));
+    }
+
+    /// <summary>Writes one entry of the list of indicators opened by <see cref="StartDecisions"/>.</summary>
+    internal static void WriteIndicator(Utf8JsonWriter writer, IndicatorDecisions decisions) =>
+        JsonSerializer.Serialize(writer, decisions, s_options);
+
+    /// <summary>Closes what <see cref="StartDecisions"/> opened.</summary>
+    internal static void EndDecisions(Utf8JsonWriter writer)
+    {
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string Name(string property) => s_options.PropertyNamingPolicy?.ConvertName(property) ?? property;
+
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="JsonException">The document is not a manifest.</exception>
     public static ReleaseManifest ReadManifest(ReadOnlySpan<byte> json) =>

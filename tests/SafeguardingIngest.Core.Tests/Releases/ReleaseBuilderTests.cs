@@ -28,10 +28,10 @@ public class ReleaseBuilderTests
     ];
 
     private static ReleaseDraft Release(ConsolidatedReturn report, int number, params ReleaseDraft[] earlier) =>
-        ReleaseBuilder.Build(report, Partnership, s_publication, ReleaseStatus.Published, number, [.. earlier.Select(e => e.Decisions)], [], "digest");
+        ReleaseBuilder.Build(report, Partnership, s_publication, ReleaseStatus.Published, number, [.. earlier.Select(e => e.Decisions!)], [], "digest");
 
     private static Dictionary<string, FigureDecision> Figures(ReleaseDraft release) =>
-        release.Decisions.Indicators.Single(i => i.Indicator == "CAF").Figures.ToDictionary(f => f.Key);
+        release.Decisions!.Indicators.Single(i => i.Indicator == "CAF").Figures.ToDictionary(f => f.Key);
 
     private static string Text(ReleaseDraft release, string name) => Encoding.UTF8.GetString(release.Files.Single(f => f.Name == name).Content);
 
@@ -79,7 +79,7 @@ public class ReleaseBuilderTests
         var second = Release(Compile(Q2, Q2Cells(northB: 44)), 2, first);
 
         var key = FigureKey.Cell(Q2, "CAF", "B", "L1");
-        var revisions = Revisions.Find(second.Decisions.Indicators, [first.Decisions], (_, _) => "resubmitted");
+        var revisions = Revisions.Find(second.Decisions!.Indicators, [first.Decisions!], (_, _) => "resubmitted");
         var cell = Assert.Single(revisions, r => r.Key.StartsWith("cell", StringComparison.Ordinal));
         Assert.Equal((key, 40d, 44d), (cell.Key, cell.Earlier.Quantity, cell.Now.Quantity));
         Assert.Equal(revisions.Count, second.Manifest.Revisions);
@@ -94,7 +94,7 @@ public class ReleaseBuilderTests
         Assert.Equal("true", row[revisedColumn]);
         Assert.All(csv.Skip(1).Where(l => l.Length > 0 && !l.Contains(",B,Agency B,L1,", StringComparison.Ordinal)), l => Assert.Equal("false", l.Split(',')[revisedColumn]));
 
-        var page = HtmlReport.Page(Compile(Q2, Q2Cells(northB: 44)), DisclosurePlan.For(Compile(Q2, Q2Cells(northB: 44)), s_publication, [first.Decisions]),
+        var page = HtmlReport.Page(Compile(Q2, Q2Cells(northB: 44)), DisclosurePlan.For(Compile(Q2, Q2Cells(northB: 44)), s_publication, [first.Decisions!]),
             new ReleaseContext(2, ReleaseStatus.Published, revisions));
         var line = Assert.Single(page.Revisions);
         // B's North cell is the partner that hides A's 3 beside it, in both releases: the page says it changed, not what it is.
@@ -205,7 +205,7 @@ public class ReleaseBuilderTests
         var release = Release(Compile(Q2, Q2Cells()), 1);
 
         var manifest = ReleaseJson.ReadManifest(ReleaseJson.Write(release.Manifest));
-        var decisions = ReleaseJson.ReadDecisions(ReleaseJson.Write(release.Decisions));
+        var decisions = ReleaseJson.ReadDecisions(ReleaseJson.Write(release.Decisions!));
 
         Assert.Equal(release.Manifest with { Files = [], Submissions = [], Fallbacks = [] }, manifest with { Files = [], Submissions = [], Fallbacks = [] });
         Assert.Equal(release.Manifest.Files, manifest.Files);
@@ -218,11 +218,54 @@ public class ReleaseBuilderTests
         var first = Release(Compile(Q2, Q2Cells()), 1) is var f ? f with { Manifest = f.Manifest with { Submissions = [new("B", Q2.Key, "old", DateTimeOffset.UnixEpoch)] } } : null!;
         var second = Release(Compile(Q2, Q2Cells(northB: 44)), 2, first) is var s ? s with { Manifest = s.Manifest with { Submissions = [new("B", Q2.Key, "new", DateTimeOffset.UnixEpoch)] } } : null!;
 
-        var diff = ReleaseDiff.Between(first.Manifest, first.Decisions, second.Manifest, second.Decisions);
+        var diff = ReleaseDiff.Between(first.Manifest, first.Decisions!, second.Manifest, second.Decisions!);
 
         Assert.Contains(diff.Changed, c => c.Now.Key == FigureKey.Cell(Q2, "CAF", "B", "L1") && c.Was.Quantity == 40 && c.Now.Quantity == 44);
         Assert.Contains(diff.Inputs, line => line.StartsWith("B 2011-12-Q2: return old → new", StringComparison.Ordinal));
         Assert.Contains(CsvReport.FileName, diff.Files);
         Assert.False(diff.IsEmpty);
+    }
+
+    [Fact]
+    public async Task BuildStreamed_ResubmittedCell_WritesTheDecisionsRevisionsAndFilesOfTheWholeBuild()
+    {
+        // The second release revises B's North cell: its decisions are spooled family by family, not held.
+        var first = Release(Compile(Q2, Q2Cells()), 1);
+        var report = Compile(Q2, Q2Cells(northB: 44));
+        var whole = Release(report, 2, first);
+
+        using var streamed = ReleaseBuilder.BuildStreamed(
+            report, Partnership, s_publication, ReleaseStatus.Published, 2, [first.Decisions!], [], "digest");
+
+        Assert.Null(streamed.Decisions);
+        Assert.Equal(whole.Decisions!.Indicators.Count, streamed.Spool!.Families);
+        using var decisions = new MemoryStream();
+        await streamed.WriteDecisionsAsync(decisions, CancellationToken.None);
+        Assert.Equal(ReleaseJson.Write(whole.Decisions!), decisions.ToArray());
+        Assert.Equal(
+            whole.Manifest with { Files = [], Submissions = [], Fallbacks = [] },
+            streamed.Manifest with { Submissions = [], Fallbacks = [] });
+        Assert.Equal(whole.Manifest.Fallbacks, streamed.Manifest.Fallbacks);
+        Assert.True(streamed.Manifest.Revisions > 0);
+        foreach (var (file, stream) in whole.Files.Zip(streamed.ToWrite))
+        {
+            using var written = new MemoryStream();
+            await stream.WriteAsync(written, CancellationToken.None);
+            Assert.Equal(Text(whole, file.Name), Encoding.UTF8.GetString(written.ToArray()));
+        }
+    }
+
+    [Fact]
+    public void DecisionSpool_Disposed_RemovesItsFile()
+    {
+        var before = Directory.GetFiles(Path.GetTempPath(), "sgi-decisions-*.json");
+        var spool = new DecisionSpool(Q2.Key, 1);
+        spool.Add(new IndicatorDecisions("CAF", [new("area|2011-12-Q2|CAF", 3, 3, true, true)], []));
+        var made = Directory.GetFiles(Path.GetTempPath(), "sgi-decisions-*.json").Except(before).ToList();
+
+        spool.Dispose();
+
+        var file = Assert.Single(made);
+        Assert.False(File.Exists(file));
     }
 }
