@@ -24,6 +24,28 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Credential_AgencyWithEarlierFeedback_PrintsTheUploadLinkAndOneFeedbackLink()
+    {
+        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var earlier = await SgiRunner.RunAsync(
+            ["ingest", SgiRunner.TestData("pol-messy-libreoffice.xlsx"), "--agency", "POL", "--period", "2025-26 Q2", .. storage]);
+        Assert.True(earlier.Exit == 0, earlier.Out + earlier.Error);
+
+        var (exit, output, error) = await SgiRunner.RunAsync(
+            ["credential", "--agency", "POL", "--period", "2025-26 Q2", "--file", "q2.xlsx", .. storage]);
+
+        Assert.True(exit == 0, error);
+        var links = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("http", StringComparison.Ordinal)
+            || l.StartsWith("file:", StringComparison.Ordinal)).ToList();
+
+        // The upload page's link and the feedback on this upload; the earlier return's feedback is not listed.
+        Assert.Equal(2, links.Count);
+        Assert.Contains("upload.html#", links[0], StringComparison.Ordinal);
+        Assert.EndsWith("/POL/2025-26-Q2/uploads/q2.xlsx.html", new Uri(links[1]).AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("sp=r", new Uri(links[1]).Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Credential_FileNameWithAFolder_ExitsTwo()
     {
         var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
