@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
 
-/// <summary>`sgi credential`: issues an agency's short-lived upload link and the link to that upload's feedback.</summary>
+/// <summary>`sgi credential`: an agency's short-lived upload link and the link to that upload's feedback.</summary>
 internal static class CredentialCommand
 {
     public static Command Create(CliConsole console)

@@ -121,8 +121,9 @@ internal static class DemoCommand
                 await SendAsync(upload);
             }
 
-            console.Ansi.MarkupLine(Markup.Escape($"  {quarter.Key}: {Counted.Of(quarter.Count(), "return", "returns")} ingested "
-                + $"({outcomes.Count}/{uploads.Count})"));
+            var returns = Counted.Of(quarter.Count(), "return", "returns");
+            console.Ansi.MarkupLine(
+                Markup.Escape($"  {quarter.Key}: {returns} ingested ({outcomes.Count}/{uploads.Count})"));
         }
 
         return outcomes;

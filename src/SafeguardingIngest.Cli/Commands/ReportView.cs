@@ -25,13 +25,14 @@ internal static class ReportView
             $"[{colour} bold]{verdict}[/]: {Counted.Of(report.ErrorCount, "error", "errors")}, "
             + $"{Counted.Of(report.WarningCount, "query", "queries")}; "
             + $"{Counted.Of(report.ObservationCount, "observation", "observations")}, "
-            + $"{Counted.Of(result.Actions.Count, "action", "actions")}, {Counted.Of(result.Risks.Count, "risk", "risks")}");
+            + $"{Counted.Of(result.Actions.Count, "action", "actions")}, "
+            + $"{Counted.Of(result.Risks.Count, "risk", "risks")}");
         if (report.Findings.Count == 0)
         {
             return;
         }
 
-        // As wide as its text needs: a terminal narrower than that wraps the message at spaces; piped, one line a finding.
+        // As wide as its text needs: a narrower terminal wraps the message at spaces; piped, one line a finding.
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Severity");
         table.AddColumn("Where");

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SafeguardingIngest.Ingest;
 
-/// <summary>A count with its noun in agreement ("1 query", "2 queries"), as feedback and the command line say it.</summary>
+/// <summary>A count with its noun in agreement ("1 query", "2 queries"), as feedback and `sgi` say it.</summary>
 public static class Counted
 {
     /// <summary>

@@ -68,7 +68,8 @@ public static class Feedback
     {
         var when = UkTime.Describe(earlier.ProcessedAt);
         return earlier.Status == ReturnStatus.Rejected
-            ? $"This file is the same as one already checked on {when} and not accepted ({Counted.Of(earlier.Errors, "error", "errors")}), "
+            ? $"This file is the same as one already checked on {when} and not accepted "
+              + $"({Counted.Of(earlier.Errors, "error", "errors")}), "
               + "and the partnership's reference data has not changed since, so it was not checked again and "
               + "nothing new was found. The errors are listed in that file's feedback; correct them and send the "
               + "corrected file. Any earlier return that was accepted still stands."
@@ -87,7 +88,7 @@ public static class Feedback
         _ => "Not accepted",
     };
 
-    /// <summary>A finding's severity in the feedback page's words: an "Error" refuses the return, a "Query" asks.</summary>
+    /// <summary>A finding's severity in the feedback page's words: an "Error" refuses, a "Query" asks.</summary>
     public static string FindingKind(Severity severity) => severity == Severity.Error ? "Error" : "Query";
 
     /// <summary>The HTML page: verdict, what happens next, and a table of findings by sheet and cell, written through feedback.liquid (every value encoded).</summary>
@@ -97,8 +98,14 @@ public static class Feedback
         var (css, next) = report.Status switch
         {
             ReturnStatus.Accepted => ("accepted", "Your return has been accepted. Nothing more is needed."),
-            ReturnStatus.AcceptedWithWarnings => ("queries", "Your return has been accepted. Please answer the queries below, in Commentary in your next return or by replying to the performance team."),
-            _ => ("refused", "Your return has not been accepted. Correct every error below and upload the corrected file to the same folder."),
+            ReturnStatus.AcceptedWithWarnings => (
+                "queries",
+                "Your return has been accepted. Please answer the queries below, in Commentary in your next return "
+                + "or by replying to the performance team."),
+            _ => (
+                "refused",
+                "Your return has not been accepted. Correct every error below and upload the corrected file "
+                + "to the same folder."),
         };
         if (report.IsAccepted && !isCurrent)
         {
@@ -110,7 +117,11 @@ public static class Feedback
             UkTime.Describe(submission.ReceivedAt) + (submission.IsLate ? " (after the due date)" : string.Empty),
             submission.Id, report.ObservationCount, report.ErrorCount, report.WarningCount,
             report.Findings.Select(f => new FeedbackFinding(
-                f.Severity == Severity.Error ? "error" : "warning", FindingKind(f.Severity), f.Location ?? "whole file", f.Code, f.Advice)).ToList(),
+                f.Severity == Severity.Error ? "error" : "warning",
+                FindingKind(f.Severity),
+                f.Location ?? "whole file",
+                f.Code,
+                f.Advice)).ToList(),
             report.FindingsNotShown);
         return Encoding.UTF8.GetBytes(Reports.HtmlTemplates.Render("feedback.liquid", model));
     }

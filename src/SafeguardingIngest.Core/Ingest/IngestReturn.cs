@@ -543,7 +543,8 @@ public sealed class IngestReturn(
             $"Accepted with {Counted.Of(submission.Warnings, "query", "queries")} as submission {submission.Id}: "
             + $"{Observations(submission.Rows)} stored.",
         IngestResult.AcceptedButSuperseded =>
-            $"Accepted as submission {submission.Id}, but a later upload for {submission.Period} is current and stands.",
+            $"Accepted as submission {submission.Id}, "
+            + $"but a later upload for {submission.Period} is current and stands.",
         _ => $"Refused with {Counted.Of(submission.Errors, "error", "errors")}; "
             + "the previous submission, if any, stays current.",
     };

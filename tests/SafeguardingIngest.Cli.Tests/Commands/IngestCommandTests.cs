@@ -34,11 +34,12 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Ingest_ReturnWithOneQuery_SaysOneQueryAndSubmissionsShowsTheStateInWordsOnOneLine()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        string[] storage = ["--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix()];
 
         // The council-style headings draw one query and no error (sgi validate says so too).
         var ingest = await SgiRunner.RunAsync(
-            ["ingest", SgiRunner.TestData("headings-council-style.xlsx"), "--agency", "CSC", "--period", "2025-26 Q2", .. storage]);
+            ["ingest", SgiRunner.TestData("headings-council-style.xlsx"), "--agency", "CSC", "--period", "2025-26 Q2",
+                .. storage]);
         var (exit, output, error) = await SgiRunner.RunAsync(["submissions", "--period", "2025-26 Q2", .. storage]);
 
         Assert.True(ingest.Exit == 0, ingest.Out + ingest.Error);

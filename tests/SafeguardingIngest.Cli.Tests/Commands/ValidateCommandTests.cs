@@ -12,7 +12,10 @@ public sealed class ValidateCommandTests : IDisposable
         var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"));
 
         Assert.Equal(0, exit);
-        Assert.Contains("Accepted: 0 errors, 0 queries; 65 observations, 2 actions, 2 risks", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Accepted: 0 errors, 0 queries; 65 observations, 2 actions, 2 risks",
+            output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
