@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using SafeguardingIngest.Cli.Commands;
 
 namespace SafeguardingIngest.Cli;
@@ -32,6 +34,13 @@ public static class SgiApp
         }
 
         var parsed = root.Parse(args);
+        if (UnknownOption(parsed, args) is { } unknown)
+        {
+            await console.Error.WriteLineAsync($"sgi: {unknown}");
+            await console.Error.WriteLineAsync($"Run '{CommandPath(parsed)} --help' for its options.");
+            return ExitCodes.UsageOrSystemError;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -72,5 +81,39 @@ public static class SgiApp
             await console.Error.WriteLineAsync($"sgi: {e.Message}");
             return ExitCodes.UsageOrSystemError;
         }
+    }
+
+    /// <summary>
+    /// The first word that looks like an option but is none of the command's, in words; null when there is none.
+    /// The parser takes such a word as the command's argument (`sgi validate --bogus x` would look for a file
+    /// called --bogus and complain of 'x'), so it is looked for among the argument values and the unmatched words.
+    /// A word after "--" is a value by the user's choice, and a negative number is a value.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parsed, string[] args)
+    {
+        var end = Array.IndexOf(args, "--");
+        var words = parsed.CommandResult.Children
+            .OfType<ArgumentResult>()
+            .SelectMany(argument => argument.Tokens.Select(token => token.Value))
+            .Concat(parsed.UnmatchedTokens);
+        var unknown = words.FirstOrDefault(word =>
+            word.Length > 1
+            && word[0] == '-'
+            && !double.TryParse(word, CultureInfo.InvariantCulture, out _)
+            && (end < 0 || Array.IndexOf(args, word) < end));
+        return unknown is null ? null : $"'{unknown}' is not an option of '{CommandPath(parsed)}'.";
+    }
+
+    /// <summary>The command as typed: "sgi validate", "sgi credential".</summary>
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var command = parsed.CommandResult; command.Parent is CommandResult parent;
+            command = parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        return string.Join(' ', ["sgi", .. names]);
     }
 }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Reports;
 using SafeguardingIngest.Storage.Access;
 using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
 
-/// <summary>`sgi credential`: issues an agency's short-lived upload link and links to its own feedback.</summary>
+/// <summary>`sgi credential`: an agency's short-lived upload link and the link to that upload's feedback.</summary>
 internal static class CredentialCommand
 {
     public static Command Create(CliConsole console)
@@ -55,7 +56,7 @@ internal static class CredentialCommand
         var command = new Command(
             "credential",
             "Issue an agency's credential: a link that can upload one return to its own folder, "
-            + "and links to read its own feedback. Nothing else.")
+            + "and a link to read the feedback on that upload. Nothing else.")
         {
             agency, period, file, minutes, page, all, grace, output, revoke,
         };
@@ -124,11 +125,10 @@ internal static class CredentialCommand
                 console.Out.WriteLine(
                     $"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{result.GetValue(file)} "
                     + $"\"{credential.UploadUri}\"");
-                console.Ansi.MarkupLine(credential.Feedback.Count == 0 ? "No feedback yet." : "Feedback:");
-                foreach (var link in credential.Feedback)
-                {
-                    console.Out.WriteLine($"  {link.Name}: {link.Uri}");
-                }
+                // One place to look: the page for people on this upload (the upload page reads the JSON itself).
+                // Every report the agency ever had would be dozens of links, none of them the one it waits for.
+                console.Ansi.MarkupLine("Its feedback, once the upload is processed (a page, with the same expiry):");
+                console.Out.WriteLine($"  {credential.UploadFeedbackHtml.AbsoluteUri}");
 
                 return ExitCodes.Accepted;
             }
@@ -205,7 +205,8 @@ internal static class CredentialCommand
             : string.Empty;
         var expiry = now.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
         console.Ansi.MarkupLine(Markup.Escape(
-            $"Wrote {rows.Count - 1} agencies' links for {quarter} to {path}; they work until {expiry}{cappedNote}. "
+            $"Wrote {Counted.Of(rows.Count - 1, "agency's link", "agencies' links")} for {quarter} to {path}; "
+            + $"they work until {expiry}{cappedNote}. "
             + "The file holds the links: send each agency its own, and keep the file as a secret."));
         return ExitCodes.Accepted;
     }

@@ -43,7 +43,10 @@ internal static class DemoCommand
             {
                 var periods = latest.Trailing(Compiler.SeriesLength);
                 var uploads = DemoScenario.Build(partnership, periods, result.GetValue(seed));
-                console.Ansi.MarkupLine($"Sending [bold]{uploads.Count}[/] returns from {uploads.Select(u => u.Agency).Distinct().Count()} agencies for {periods[0]} to {latest}.");
+                var agencies = uploads.Select(u => u.Agency).Distinct().Count();
+                console.Ansi.MarkupLine(
+                    $"Sending [bold]{Counted.Of(uploads.Count, "return", "returns")}[/] from "
+                    + $"{Counted.Of(agencies, "agency", "agencies")} for {periods[0]} to {latest}.");
                 // The board sees the quarter twice: a release before the children's services' correction
                 // arrives, and one after it, which marks and lists what the correction revised.
                 var corrections = uploads.Where(u => u.Story == DemoScenario.ResubmissionStory).ToList();
@@ -55,7 +58,9 @@ internal static class DemoCommand
                 var folder = result.GetValue(output)?.FullName ?? Path.GetFullPath("out");
                 var saved = await ReportOutput.SaveAsync(folder, compile, host.Get<IReleaseStore>(), cancellationToken);
                 console.Ansi.WriteLine();
-                console.Ansi.MarkupLine("Ingested: " + Markup.Escape(string.Join(", ", outcomes.GroupBy(o => o).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))));
+                var tally = outcomes.GroupBy(o => o).OrderBy(g => g.Key)
+                    .Select(g => $"{g.Count()} {IngestResultWords.Of(g.Key)}");
+                console.Ansi.MarkupLine("Ingested: " + Markup.Escape(string.Join(", ", tally)));
                 console.Ansi.MarkupLine(Markup.Escape(ReportOutput.Describe(first)));
                 console.Ansi.MarkupLine(Markup.Escape(ReportOutput.Describe(compile)));
                 foreach (var path in first.Written.Concat(compile.Written).Concat(saved))
@@ -116,7 +121,9 @@ internal static class DemoCommand
                 await SendAsync(upload);
             }
 
-            console.Ansi.MarkupLine(Markup.Escape($"  {quarter.Key}: {quarter.Count()} returns ingested ({outcomes.Count}/{uploads.Count})"));
+            var returns = Counted.Of(quarter.Count(), "return", "returns");
+            console.Ansi.MarkupLine(
+                Markup.Escape($"  {quarter.Key}: {returns} ingested ({outcomes.Count}/{uploads.Count})"));
         }
 
         return outcomes;

@@ -83,7 +83,10 @@ internal static class IngestCommand
             table.AddColumn("Message");
             foreach (var finding in report.Findings)
             {
-                table.AddRow(finding.Severity.ToString().ToLowerInvariant(), finding.Location ?? "whole file", finding.Advice);
+                table.AddRow(
+                    Feedback.FindingKind(finding.Severity).ToLowerInvariant(),
+                    finding.Location ?? "whole file",
+                    finding.Advice);
             }
 
             console.Ansi.Write(table);

@@ -1,3 +1,4 @@
+using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Validation;
 using Spectre.Console;
 
@@ -9,34 +10,39 @@ internal static class ReportView
     public static void Render(IAnsiConsole console, ReturnResult result, string fileName)
     {
         var report = result.Report;
-        var (colour, verdict) = report.Status switch
+        var colour = report.Status switch
         {
-            ReturnStatus.Accepted => ("green", "Accepted"),
-            ReturnStatus.AcceptedWithWarnings => ("yellow", "Accepted with warnings"),
-            _ => ("red", "Rejected"),
+            ReturnStatus.Accepted => "green",
+            ReturnStatus.AcceptedWithWarnings => "yellow",
+            _ => "red",
         };
+        var verdict = Feedback.Verdict(report.Status);
 
         console.MarkupLine($"[bold]{Markup.Escape(fileName)}[/]{(report.FileKind is { } kind ? $" ({kind.ToString().ToLowerInvariant()})" : string.Empty)}");
         static string From(string? source) => source is null or "the Cover" ? string.Empty : $" (from {source})";
         console.MarkupLine($"Agency: {Markup.Escape(report.Agency ?? "?")}{Markup.Escape(From(report.AgencyFrom))}   Period: {Markup.Escape(report.Period?.ToString() ?? "?")}{Markup.Escape(From(report.PeriodFrom))}");
         console.MarkupLine(
-            $"[{colour} bold]{verdict}[/]: {Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}; " +
-            $"{Plural(report.ObservationCount, "observation")}, {Plural(result.Actions.Count, "action")}, {Plural(result.Risks.Count, "risk")}");
+            $"[{colour} bold]{verdict}[/]: {Counted.Of(report.ErrorCount, "error", "errors")}, "
+            + $"{Counted.Of(report.WarningCount, "query", "queries")}; "
+            + $"{Counted.Of(report.ObservationCount, "observation", "observations")}, "
+            + $"{Counted.Of(result.Actions.Count, "action", "actions")}, "
+            + $"{Counted.Of(result.Risks.Count, "risk", "risks")}");
         if (report.Findings.Count == 0)
         {
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Expand();
+        // As wide as its text needs: a narrower terminal wraps the message at spaces; piped, one line a finding.
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Severity");
         table.AddColumn("Where");
         table.AddColumn("Rule");
-        table.AddColumn(new TableColumn("Message").Width(80));
+        table.AddColumn("Message");
         foreach (var finding in report.Findings)
         {
             var style = finding.Severity == Severity.Error ? "red" : "yellow";
             table.AddRow(
-                new Markup($"[{style}]{(finding.Severity == Severity.Error ? "error" : "warning")}[/]"),
+                new Markup($"[{style}]{Feedback.FindingKind(finding.Severity).ToLowerInvariant()}[/]"),
                 new Text(finding.Location ?? "whole file"),
                 new Text(finding.Code),
                 new Text(finding.Advice));
@@ -45,9 +51,8 @@ internal static class ReportView
         console.Write(table);
         if (report.FindingsNotShown > 0)
         {
-            console.MarkupLine($"[grey]... and {Plural(report.FindingsNotShown, "more finding")} not shown.[/]");
+            console.MarkupLine(
+                $"[grey]... and {Counted.Of(report.FindingsNotShown, "more finding", "more findings")} not shown.[/]");
         }
     }
-
-    private static string Plural(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}";
 }

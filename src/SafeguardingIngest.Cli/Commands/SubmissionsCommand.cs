@@ -75,7 +75,7 @@ internal static class SubmissionsCommand
                 new Text(state.Current is { } standing ? UkTime.Describe(standing.ReceivedAt) : "-"),
                 new Text(state.Current?.Rows.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 new Text(state.Current?.Id[..12] ?? "-"),
-                new Text(state.Latest is { } latest ? latest.Status.ToString() : "-"));
+                new Text(state.Latest is { } latest ? Feedback.Verdict(latest.Status) : "-"));
         }
 
         console.Write(table);

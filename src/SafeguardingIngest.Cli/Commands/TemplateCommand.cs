@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Templates;
 using Spectre.Console;
 
@@ -37,7 +38,9 @@ internal static class TemplateCommand
                 : Path.GetFullPath(given);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             ReturnWorkbookWriter.WriteFile(path, document, partnership);
-            console.Ansi.MarkupLineInterpolated($"Wrote [bold]{path}[/]: {document.Rows.Count} indicator rows for {owner.Name}, {quarter}, due {document.DueDate:d MMMM yyyy}.");
+            var rows = Counted.Of(document.Rows.Count, "indicator row", "indicator rows");
+            console.Ansi.MarkupLineInterpolated(
+                $"Wrote [bold]{path}[/]: {rows} for {owner.Name}, {quarter}, due {document.DueDate:d MMMM yyyy}.");
             return ExitCodes.Accepted;
         });
         return command;

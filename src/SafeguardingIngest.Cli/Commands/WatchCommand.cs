@@ -65,7 +65,7 @@ internal static class WatchCommand
                         Report(console, outcome);
                     }
 
-                    console.Ansi.MarkupLine($"{outcomes.Count} uploads ingested.");
+                    console.Ansi.MarkupLine($"{Counted.Of(outcomes.Count, "upload", "uploads")} ingested.");
                     return outcomes.Any(o => o.Result == IngestResult.Rejected) ? ExitCodes.Rejected : ExitCodes.Accepted;
                 }
 

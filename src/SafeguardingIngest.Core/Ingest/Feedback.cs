@@ -68,7 +68,8 @@ public static class Feedback
     {
         var when = UkTime.Describe(earlier.ProcessedAt);
         return earlier.Status == ReturnStatus.Rejected
-            ? $"This file is the same as one already checked on {when} and not accepted ({earlier.Errors} errors), "
+            ? $"This file is the same as one already checked on {when} and not accepted "
+              + $"({Counted.Of(earlier.Errors, "error", "errors")}), "
               + "and the partnership's reference data has not changed since, so it was not checked again and "
               + "nothing new was found. The errors are listed in that file's feedback; correct them and send the "
               + "corrected file. Any earlier return that was accepted still stands."
@@ -76,14 +77,35 @@ public static class Feedback
               + $"for {earlier.Period}; nothing has changed.";
     }
 
+    /// <summary>
+    /// A return's status in the words its feedback page uses ("Accepted", "Accepted with queries", "Not accepted"),
+    /// for every place that shows a status to people.
+    /// </summary>
+    public static string Verdict(ReturnStatus status) => status switch
+    {
+        ReturnStatus.Accepted => "Accepted",
+        ReturnStatus.AcceptedWithWarnings => "Accepted with queries",
+        _ => "Not accepted",
+    };
+
+    /// <summary>A finding's severity in the feedback page's words: an "Error" refuses, a "Query" asks.</summary>
+    public static string FindingKind(Severity severity) => severity == Severity.Error ? "Error" : "Query";
+
     /// <summary>The HTML page: verdict, what happens next, and a table of findings by sheet and cell, written through feedback.liquid (every value encoded).</summary>
     public static byte[] Html(Submission submission, ValidationReport report, string fileName, string partnershipName, bool isCurrent)
     {
-        var (verdict, css, next) = report.Status switch
+        var verdict = Verdict(report.Status);
+        var (css, next) = report.Status switch
         {
-            ReturnStatus.Accepted => ("Accepted", "accepted", "Your return has been accepted. Nothing more is needed."),
-            ReturnStatus.AcceptedWithWarnings => ("Accepted with queries", "queries", "Your return has been accepted. Please answer the queries below, in Commentary in your next return or by replying to the performance team."),
-            _ => ("Not accepted", "refused", "Your return has not been accepted. Correct every error below and upload the corrected file to the same folder."),
+            ReturnStatus.Accepted => ("accepted", "Your return has been accepted. Nothing more is needed."),
+            ReturnStatus.AcceptedWithWarnings => (
+                "queries",
+                "Your return has been accepted. Please answer the queries below, in Commentary in your next return "
+                + "or by replying to the performance team."),
+            _ => (
+                "refused",
+                "Your return has not been accepted. Correct every error below and upload the corrected file "
+                + "to the same folder."),
         };
         if (report.IsAccepted && !isCurrent)
         {
@@ -95,7 +117,11 @@ public static class Feedback
             UkTime.Describe(submission.ReceivedAt) + (submission.IsLate ? " (after the due date)" : string.Empty),
             submission.Id, report.ObservationCount, report.ErrorCount, report.WarningCount,
             report.Findings.Select(f => new FeedbackFinding(
-                f.Severity == Severity.Error ? "error" : "warning", f.Severity == Severity.Error ? "Error" : "Query", f.Location ?? "whole file", f.Code, f.Advice)).ToList(),
+                f.Severity == Severity.Error ? "error" : "warning",
+                FindingKind(f.Severity),
+                f.Location ?? "whole file",
+                f.Code,
+                f.Advice)).ToList(),
             report.FindingsNotShown);
         return Encoding.UTF8.GetBytes(Reports.HtmlTemplates.Render("feedback.liquid", model));
     }

@@ -24,5 +24,23 @@ public enum IngestResult
     NotFound,
 }
 
+/// <summary>What happened to an upload, in words for people.</summary>
+public static class IngestResultWords
+{
+    /// <summary>
+    /// <paramref name="result"/> in lower case ("accepted with queries"), in the words of the feedback page
+    /// where a return's status is meant.
+    /// </summary>
+    public static string Of(IngestResult result) => result switch
+    {
+        IngestResult.Accepted => Feedback.Verdict(ReturnStatus.Accepted).ToLowerInvariant(),
+        IngestResult.AcceptedWithWarnings => Feedback.Verdict(ReturnStatus.AcceptedWithWarnings).ToLowerInvariant(),
+        IngestResult.AcceptedButSuperseded => "accepted, but a later upload stands",
+        IngestResult.Rejected => Feedback.Verdict(ReturnStatus.Rejected).ToLowerInvariant(),
+        IngestResult.AlreadyProcessed => "already processed",
+        _ => "no longer there",
+    };
+}
+
 /// <summary>The outcome of one IngestReturn run.</summary>
 public sealed record IngestOutcome(IngestResult Result, Submission? Submission, ValidationReport? Report, string Message);

@@ -537,11 +537,19 @@ public sealed class IngestReturn(
 
     private static string Describe(IngestResult outcome, Submission submission) => outcome switch
     {
-        IngestResult.Accepted => $"Accepted as submission {submission.Id}: {submission.Rows} observations stored.",
-        IngestResult.AcceptedWithWarnings => $"Accepted with {submission.Warnings} queries as submission {submission.Id}: {submission.Rows} observations stored.",
-        IngestResult.AcceptedButSuperseded => $"Accepted as submission {submission.Id}, but a later upload for {submission.Period} is current and stands.",
-        _ => $"Refused with {submission.Errors} errors; the previous submission, if any, stays current.",
+        IngestResult.Accepted =>
+            $"Accepted as submission {submission.Id}: {Observations(submission.Rows)} stored.",
+        IngestResult.AcceptedWithWarnings =>
+            $"Accepted with {Counted.Of(submission.Warnings, "query", "queries")} as submission {submission.Id}: "
+            + $"{Observations(submission.Rows)} stored.",
+        IngestResult.AcceptedButSuperseded =>
+            $"Accepted as submission {submission.Id}, "
+            + $"but a later upload for {submission.Period} is current and stands.",
+        _ => $"Refused with {Counted.Of(submission.Errors, "error", "errors")}; "
+            + "the previous submission, if any, stays current.",
     };
+
+    private static string Observations(int rows) => Counted.Of(rows, "observation", "observations");
 
     /// <summary>
     /// The name the file is read under: the upload's, with the type of the file the uploader chose where

@@ -24,6 +24,30 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Credential_AgencyWithEarlierFeedback_PrintsTheUploadLinkAndOneFeedbackLink()
+    {
+        string[] storage = ["--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix()];
+        var earlier = await SgiRunner.RunAsync(
+            ["ingest", SgiRunner.TestData("pol-messy-libreoffice.xlsx"), "--agency", "POL", "--period", "2025-26 Q2",
+                .. storage]);
+        Assert.True(earlier.Exit == 0, earlier.Out + earlier.Error);
+
+        var (exit, output, error) = await SgiRunner.RunAsync(
+            ["credential", "--agency", "POL", "--period", "2025-26 Q2", "--file", "q2.xlsx", .. storage]);
+
+        Assert.True(exit == 0, error);
+        var links = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("http", StringComparison.Ordinal)
+            || l.StartsWith("file:", StringComparison.Ordinal)).ToList();
+
+        // The upload page's link and the feedback on this upload; the earlier return's feedback is not listed.
+        Assert.Equal(2, links.Count);
+        Assert.Contains("upload.html#", links[0], StringComparison.Ordinal);
+        var feedback = new Uri(links[1]);
+        Assert.EndsWith("/POL/2025-26-Q2/uploads/q2.xlsx.html", feedback.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("sp=r", feedback.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Credential_FileNameWithAFolder_ExitsTwo()
     {
         var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };

@@ -21,7 +21,7 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(["consolidated-return.html", "consolidated-return.json", "consolidated-return.xlsx", "observations.csv", "observations.meta.csv"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("1 late, 1 refused at latest upload, 1 missing", output, StringComparison.Ordinal);
-        Assert.Contains("1 Rejected", output, StringComparison.Ordinal);
+        Assert.Contains("1 not accepted", output, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
         var submissions = json.RootElement.GetProperty("submissions").EnumerateArray().ToDictionary(s => s.GetProperty("agency").GetString()!, s => s.GetProperty("state").GetString());

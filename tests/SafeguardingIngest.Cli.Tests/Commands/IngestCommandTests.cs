@@ -32,6 +32,26 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Ingest_ReturnWithOneQuery_SaysOneQueryAndSubmissionsShowsTheStateInWordsOnOneLine()
+    {
+        string[] storage = ["--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix()];
+
+        // The council-style headings draw one query and no error (sgi validate says so too).
+        var ingest = await SgiRunner.RunAsync(
+            ["ingest", SgiRunner.TestData("headings-council-style.xlsx"), "--agency", "CSC", "--period", "2025-26 Q2",
+                .. storage]);
+        var (exit, output, error) = await SgiRunner.RunAsync(["submissions", "--period", "2025-26 Q2", .. storage]);
+
+        Assert.True(ingest.Exit == 0, ingest.Out + ingest.Error);
+        Assert.Contains("Accepted with 1 query as submission", ingest.Out, StringComparison.Ordinal);
+        Assert.Contains("│ query ", ingest.Out, StringComparison.Ordinal);
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("AcceptedWithWarnings", output, StringComparison.Ordinal);
+        var row = Assert.Single(output.Split('\n'), line => line.Contains("│ CSC ", StringComparison.Ordinal));
+        Assert.Contains("│ Accepted with queries ", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_WithReferenceFile_PublishesItFirst()
     {
         var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };

@@ -12,7 +12,10 @@ public sealed class ValidateCommandTests : IDisposable
         var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"));
 
         Assert.Equal(0, exit);
-        Assert.Contains("Accepted: 0 errors, 0 warnings; 65 observations, 2 actions, 2 risks", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Accepted: 0 errors, 0 queries; 65 observations, 2 actions, 2 risks",
+            output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,9 +43,67 @@ public sealed class ValidateCommandTests : IDisposable
         var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("edu-formula-errors-libreoffice.xlsx"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("Rejected: 2 errors", output, StringComparison.Ordinal);
+        Assert.Contains("Not accepted: 2 errors", output, StringComparison.Ordinal);
         Assert.Contains("Indicators!E3", output, StringComparison.Ordinal);
         Assert.Contains("Indicators!E12", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ReturnWithOneQuery_SaysTheStateInWordsAndCountsInAgreement()
+    {
+        // The council-style headings draw one query (a heading taken as a known alias) and no error.
+        var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("headings-council-style.xlsx"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Accepted with queries: 0 errors, 1 query; 65 observations", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AcceptedWithWarnings", output, StringComparison.Ordinal);
+        Assert.Contains("│ query ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_OutputNotATerminal_PrintsEachFindingWholeOnOneLine()
+    {
+        var file = SgiRunner.TestData("acute-person-level-libreoffice.xlsx");
+        var (_, json) = await SgiRunner.RunJsonAsync("validate", file);
+
+        var (exit, output, _) = await SgiRunner.RunAsync("validate", file);
+
+        Assert.Equal(1, exit);
+        var lines = output.Split('\n');
+        var findings = json.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(3, findings.Count);
+        foreach (var finding in findings)
+        {
+            // The message after the cell it names, which the table shows in a column of its own; each is
+            // longer than 80 characters, where output that is not a terminal used to be cut.
+            var message = finding.GetProperty("message").GetString()!.Split(": ", 2)[1];
+            Assert.True(message.Length > 80);
+            Assert.Single(lines, line => line.Contains(message, StringComparison.Ordinal)
+                && line.Contains(finding.GetProperty("cell").GetString()!, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Validate_NarrowTerminal_TableFitsItsWidthAndBreaksOnlyBetweenWords()
+    {
+        var file = SgiRunner.TestData("acute-person-level-libreoffice.xlsx");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SgiApp.RunAsync(["validate", file], CliConsole.Plain(output, error, width: 70));
+
+        Assert.Equal(1, exit);
+        var lines = output.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        Assert.All(lines, line => Assert.True(line.Length <= 70, line));
+
+        // Every word of a message is found whole in the table's message cells, none split over two lines.
+        var cells = lines.Where(line => line.StartsWith('│')).Select(line => line.Split('│')[4]);
+        var words = cells.SelectMany(cell => cell.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        Assert.Contains("'Date", words);
+        Assert.Contains("birth'", words);
+        Assert.Contains("aggregate", words);
+        Assert.Contains("resend.", words);
+        Assert.DoesNotContain("aggreg", words);
     }
 
     [Fact]

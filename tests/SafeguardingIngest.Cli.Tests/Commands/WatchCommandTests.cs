@@ -23,7 +23,7 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
 
         // The same path rule as the blob trigger: refused, kept under _unattributed/, feedback for CSC to read.
         Assert.Equal(1, exit);
-        Assert.Contains("1 uploads ingested.", output, StringComparison.Ordinal);
+        Assert.Contains("1 upload ingested.", output, StringComparison.Ordinal);
         var quarantined = blobs.GetBlobContainerClient(names.Quarantine).GetBlobsAsync();
         await foreach (var item in quarantined)
         {
@@ -101,7 +101,7 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
 
         Assert.Equal(1, exit);
         Assert.Contains("EDU 2025-26 Q2: Refused with 2 errors", output, StringComparison.Ordinal);
-        Assert.Contains("1 uploads ingested.", output, StringComparison.Ordinal);
+        Assert.Contains("1 upload ingested.", output, StringComparison.Ordinal);
     }
 
     [Fact]
