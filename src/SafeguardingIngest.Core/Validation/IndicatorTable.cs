@@ -212,7 +212,8 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             Read(numeratorCell, columns.Numerator, percent: false),
             Read(denominatorCell, columns.Denominator, percent: false),
             Read(valueCell, columns.Value, percent: indicator.Unit == IndicatorUnit.Percentage),
-            row);
+            row,
+            columns.Unread.Count == 0 ? null : Stray(cursor, columns));
         if (!figures.AllUsable)
         {
             ReportUnusable(figures, indicator);
@@ -296,6 +297,22 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
     private Slot Read(CellValue cell, int column, bool percent) =>
         new(FigureReader.Read(cell, percent, context.DecimalComma), column);
+
+    /// <summary>The first number in the row under a heading that names no column, if any.</summary>
+    private StrayFigure? Stray(ISheetCursor cursor, Columns columns)
+    {
+        foreach (var (column, heading) in columns.Unread)
+        {
+            var figure = FigureReader.Read(cursor[column], percentCellsAsPercent: false, context.DecimalComma);
+            if (figure.State == FigureState.Number)
+            {
+                return new StrayFigure(column, figure.Written, heading, columns.HeaderRow,
+                    HeadingReader.Nearest(heading, ColumnAliases.Indicators));
+            }
+        }
+
+        return null;
+    }
 
     private void ReportUnusable(RowFigures figures, Indicator indicator)
     {
@@ -421,7 +438,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         int Numerator,
         int Denominator,
         int Value,
-        int Commentary)
+        int Commentary,
+        IReadOnlyList<(int Column, string Heading)> Unread,
+        int HeaderRow)
     {
         public static Columns Of(HeaderRow header) => new(
             header[ReturnColumn.Indicator],
@@ -429,7 +448,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             header[ReturnColumn.Numerator],
             header[ReturnColumn.Denominator],
             header[ReturnColumn.Value],
-            header[ReturnColumn.Commentary]);
+            header[ReturnColumn.Commentary],
+            header.Unread.Where(h => PersonalDataDetector.KindOfHeading(h.Heading) is null).ToList(),
+            header.RowNumber);
     }
 
     // Notes under the table ("Source: case system extract, 3 July") are prose, not indicator codes.
