@@ -15,6 +15,7 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
     private readonly RowsSeen _seen = new(context.Partnership.Localities.Count);
     private readonly List<ChangeToCheck> _changesToCheck = [];
     private string _sheet = CsvSpreadsheet.SheetName;
+    private int _nearestScore;
     private string _sheetPrefix = CellReference.SheetPrefix(CsvSpreadsheet.SheetName);
 
     /// <summary>Observations handed to the sink.</summary>
@@ -22,6 +23,12 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
     /// <summary>True once a header row was found.</summary>
     public bool Found { get; private set; }
+
+    /// <summary>
+    /// Where no header row was found: the row of the sheets tried that names most columns (at least one),
+    /// the first of equals; what the agency meant as headings, to be named back to them.
+    /// </summary>
+    public (string Sheet, HeaderRow Row)? NearestHeader { get; private set; }
 
     /// <summary>Tries the sheet under <paramref name="cursor"/>; false when it holds no Indicators table.</summary>
     public bool Read(ISheetCursor cursor)
@@ -36,7 +43,15 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
                 return false;
             }
 
-            header = HeaderRow.TryRead(cursor, ColumnAliases.Indicators, ReturnColumn.Indicator, 2);
+            var row = HeaderRow.Read(cursor, ColumnAliases.Indicators);
+            if (row.Has(ReturnColumn.Indicator) && row.Recognised >= 2)
+            {
+                header = row;
+            }
+            else if (row.Headings.Count > 0 && MissingHeader.Score(row) is var score && score > _nearestScore)
+            {
+                (_nearestScore, NearestHeader) = (score, (_sheet, row));
+            }
         }
 
         Found = true;

@@ -152,4 +152,49 @@ public class HeadingTests
             "head that column 'Numerator' or 'Value', as the template does.",
             missing.Message);
     }
+
+    [Fact]
+    public void Validate_CsvWithoutRecognisableHeader_ListsHeadingsFoundAndExpected()
+    {
+        var csv = "Ind,Area,Num,Denom,Value\nNI 32,All,12,40,\n";
+
+        var result = Check.Csv(csv, Encoding.UTF8, new ReturnContext("CSC", Samples.Q2));
+
+        var missing = Check.One(result, "indicators-missing");
+        Assert.Equal(
+            "The sheet 'Indicators' has no header row with an 'Indicator' column in its first 20 rows; use the " +
+            "template's headings. Row 1 has the headings 'Ind', 'Area', 'Num', 'Denom', 'Value' ('Ind' may be " +
+            "Indicator); the template's headings are Indicator, Title, Unit, Locality, Numerator, Denominator, " +
+            "Value, Commentary.",
+            missing.Message);
+    }
+
+    [Fact]
+    public void Validate_WorkbookWithoutRecognisableHeader_NamesTheSheetAndRowOfTheHeadingsFound()
+    {
+        // Title rows above; the officer's own headings on row 3 of a sheet not called Indicators.
+        var workbook = TestWorkbook.Empty()
+            .Sheet("Cover", ["Agency", "POL"], ["Period", "2025-26 Q2"])
+            .Sheet("Figures", ["Police return"], [], ["Ind no", "District", "Cnt"], ["DA02", "All", 5]);
+
+        var result = Check.Return(workbook, new ReturnContext("POL", Samples.Q2));
+
+        var missing = Check.One(result, "indicators-missing");
+        Assert.EndsWith(
+            "sheets found: Cover, Figures. Row 3 of 'Figures' has the headings 'Ind no', 'District', 'Cnt'; " +
+            "the template's headings are Indicator, Title, Unit, Locality, Numerator, Denominator, Value, Commentary.",
+            missing.Message);
+    }
+
+    [Fact]
+    public void Validate_RowThatMayHoldPersonalData_IsNotQuotedBack()
+    {
+        var csv = "Child,Date of birth,Area\nJack Robinson,14/03/2012,Tamworth\n";
+
+        var result = Check.Csv(csv, Encoding.UTF8, new ReturnContext("CSC", Samples.Q2));
+
+        var missing = Check.One(result, "indicators-missing");
+        Assert.DoesNotContain("Date of birth", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("None of those rows has a heading of the return", missing.Message, StringComparison.Ordinal);
+    }
 }
