@@ -16,7 +16,9 @@ public static class HeadingSuggestion
 {
     private const int ShortestAbbreviation = 3;
 
-    /// <summary>The column <paramref name="core"/> (a heading without its qualifiers) most likely names, or null.</summary>
+    /// <summary>
+    /// The column <paramref name="core"/> (a heading without its qualifiers) most likely names, or null.
+    /// </summary>
     public static ReturnColumn? For(string core, IReadOnlyDictionary<string, ReturnColumn> aliases)
     {
         var folded = NameKey.Fold(core);

@@ -24,7 +24,8 @@ internal static class MissingHeader
             return 0;
         }
 
-        return row.Recognised + row.Unread.Count(h => HeadingReader.Nearest(h.Heading, ColumnAliases.Indicators) is not null);
+        return row.Recognised +
+            row.Unread.Count(h => HeadingReader.Nearest(h.Heading, ColumnAliases.Indicators) is not null);
     }
 
     /// <summary>

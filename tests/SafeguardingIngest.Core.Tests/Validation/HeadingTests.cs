@@ -77,8 +77,8 @@ public class HeadingTests
 
         var heading = Check.One(result, "column-unrecognised", "C1");
         Assert.Equal(
-            "C1: the heading 'Numbr' names no column of the return, so the column was not read; did you mean Numerator? " +
-            "Use the template's headings.",
+            "C1: the heading 'Numbr' names no column of the return, so the column was not read; " +
+            "did you mean Numerator? Use the template's headings.",
             heading.Message);
     }
 
@@ -132,9 +132,14 @@ public class HeadingTests
 
         var result = Check.Return(workbook, new ReturnContext("POL", Samples.Q2));
 
-        var missing = Assert.Single(result.Report.Findings, f => f.Code == "value-missing" && f.Message.Contains("NI 32"));
+        var missing = Assert.Single(
+            result.Report.Findings,
+            f => f.Code == "value-missing" && f.Message.Contains("NI 32", StringComparison.Ordinal));
         Assert.Equal($"E{row}", missing.Cell);
-        Assert.StartsWith($"E{row}: NI 32 has no figure in a column that was read: ", missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"E{row}: NI 32 has no figure in a column that was read: ",
+            missing.Message,
+            StringComparison.Ordinal);
         Assert.Contains("under the heading 'Numbr' (E1)", missing.Message, StringComparison.Ordinal);
     }
 
@@ -148,8 +153,8 @@ public class HeadingTests
 
         var missing = Check.One(result, "value-missing", "C4");
         Assert.Equal(
-            "C4: DA01 has no figure in a column that was read: 4 is under the heading 'Cnt' (C1), which names no column; " +
-            "head that column 'Numerator' or 'Value', as the template does.",
+            "C4: DA01 has no figure in a column that was read: 4 is under the heading 'Cnt' (C1), " +
+            "which names no column; head that column 'Numerator' or 'Value', as the template does.",
             missing.Message);
     }
 
