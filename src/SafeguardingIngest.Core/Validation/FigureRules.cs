@@ -1,4 +1,5 @@
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Reading;
 
 namespace SafeguardingIngest.Validation;
 
@@ -224,6 +225,18 @@ internal ref struct FigureRules(
     private CheckedFigures? Missing(string message, string? cell)
     {
         _failed = true;
+        if (figures.Stray is { } stray)
+        {
+            // The officer typed the figure, under a heading that was not read: point at what they typed.
+            var rename = stray.Nearest is { } nearest
+                ? $"rename the heading {nearest}, as the template has it."
+                : "head that column 'Numerator' or 'Value', as the template does.";
+            findings.Add(Rules.ValueMissing, sheet, CellReference.Cell(stray.Column, figures.Row), stray.Written,
+                $"{indicator.Code} has no figure in a column that was read: {stray.Written} is under the heading " +
+                $"'{stray.Heading}' ({CellReference.Cell(stray.Column, stray.HeaderRow)}), which names no column; {rename}");
+            return null;
+        }
+
         findings.Add(Rules.ValueMissing, sheet, cell, null, message);
         return null;
     }

@@ -38,11 +38,25 @@ public sealed class HeaderRow
     /// <summary>True when the table has that column.</summary>
     public bool Has(ReturnColumn column) => _columns.ContainsKey(column);
 
+    /// <summary>How many columns of the table the headings name.</summary>
+    public int Recognised => _columns.Count;
+
     /// <summary>
     /// Reads the current row as a header if it has the <paramref name="key"/> column and at least
     /// <paramref name="minimumColumns"/> recognised headings; null otherwise.
     /// </summary>
-    public static HeaderRow? TryRead(ISheetCursor cursor, IReadOnlyDictionary<string, ReturnColumn> aliases, ReturnColumn key, int minimumColumns)
+    public static HeaderRow? TryRead(
+        ISheetCursor cursor,
+        IReadOnlyDictionary<string, ReturnColumn> aliases,
+        ReturnColumn key,
+        int minimumColumns)
+    {
+        var row = Read(cursor, aliases);
+        return row.Has(key) && row.Recognised >= minimumColumns ? row : null;
+    }
+
+    /// <summary>Reads the current row's text as headings, whether or not they make a header.</summary>
+    public static HeaderRow Read(ISheetCursor cursor, IReadOnlyDictionary<string, ReturnColumn> aliases)
     {
         var columns = new Dictionary<ReturnColumn, int>();
         var headings = new List<(int, string)>();
@@ -69,6 +83,6 @@ public sealed class HeaderRow
             }
         }
 
-        return columns.ContainsKey(key) && columns.Count >= minimumColumns ? new HeaderRow(cursor.RowNumber, columns, headings, unread, doubled) : null;
+        return new HeaderRow(cursor.RowNumber, columns, headings, unread, doubled);
     }
 }

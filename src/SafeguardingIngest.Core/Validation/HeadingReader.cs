@@ -26,11 +26,14 @@ public static partial class HeadingReader
         return null;
     }
 
-    /// <summary>The heading's closest column, for a finding on a heading that names none.</summary>
-    public static string? Nearest(string heading, IReadOnlyDictionary<string, ReturnColumn> aliases)
+    /// <summary>
+    /// The heading's closest column, for a finding on a heading that names none; null when none is close
+    /// (<see cref="HeadingSuggestion"/> says how close).
+    /// </summary>
+    public static ReturnColumn? Nearest(string heading, IReadOnlyDictionary<string, ReturnColumn> aliases)
     {
         var core = Candidates(heading).Skip(1).FirstOrDefault() ?? heading;
-        return NearestMatch.Find(core, aliases.Select(a => (a.Key, a.Value.ToString())));
+        return HeadingSuggestion.For(core, aliases);
     }
 
     private static IEnumerable<string> Candidates(string heading)

@@ -15,6 +15,7 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
     private readonly RowsSeen _seen = new(context.Partnership.Localities.Count);
     private readonly List<ChangeToCheck> _changesToCheck = [];
     private string _sheet = CsvSpreadsheet.SheetName;
+    private int _nearestScore;
     private string _sheetPrefix = CellReference.SheetPrefix(CsvSpreadsheet.SheetName);
 
     /// <summary>Observations handed to the sink.</summary>
@@ -22,6 +23,12 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
     /// <summary>True once a header row was found.</summary>
     public bool Found { get; private set; }
+
+    /// <summary>
+    /// Where no header row was found: the row of the sheets tried that names most columns (at least one),
+    /// the first of equals; what the agency meant as headings, to be named back to them.
+    /// </summary>
+    public (string Sheet, HeaderRow Row)? NearestHeader { get; private set; }
 
     /// <summary>Tries the sheet under <paramref name="cursor"/>; false when it holds no Indicators table.</summary>
     public bool Read(ISheetCursor cursor)
@@ -36,7 +43,15 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
                 return false;
             }
 
-            header = HeaderRow.TryRead(cursor, ColumnAliases.Indicators, ReturnColumn.Indicator, 2);
+            var row = HeaderRow.Read(cursor, ColumnAliases.Indicators);
+            if (row.Has(ReturnColumn.Indicator) && row.Recognised >= 2)
+            {
+                header = row;
+            }
+            else if (row.Headings.Count > 0 && MissingHeader.Score(row) is var score && score > _nearestScore)
+            {
+                (_nearestScore, NearestHeader) = (score, (_sheet, row));
+            }
         }
 
         Found = true;
@@ -212,7 +227,8 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             Read(numeratorCell, columns.Numerator, percent: false),
             Read(denominatorCell, columns.Denominator, percent: false),
             Read(valueCell, columns.Value, percent: indicator.Unit == IndicatorUnit.Percentage),
-            row);
+            row,
+            columns.Unread.Count == 0 ? null : Stray(cursor, columns));
         if (!figures.AllUsable)
         {
             ReportUnusable(figures, indicator);
@@ -296,6 +312,22 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
     private Slot Read(CellValue cell, int column, bool percent) =>
         new(FigureReader.Read(cell, percent, context.DecimalComma), column);
+
+    /// <summary>The first number in the row under a heading that names no column, if any.</summary>
+    private StrayFigure? Stray(ISheetCursor cursor, Columns columns)
+    {
+        foreach (var (column, heading) in columns.Unread)
+        {
+            var figure = FigureReader.Read(cursor[column], percentCellsAsPercent: false, context.DecimalComma);
+            if (figure.State == FigureState.Number)
+            {
+                return new StrayFigure(column, figure.Written, heading, columns.HeaderRow,
+                    HeadingReader.Nearest(heading, ColumnAliases.Indicators));
+            }
+        }
+
+        return null;
+    }
 
     private void ReportUnusable(RowFigures figures, Indicator indicator)
     {
@@ -421,7 +453,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         int Numerator,
         int Denominator,
         int Value,
-        int Commentary)
+        int Commentary,
+        IReadOnlyList<(int Column, string Heading)> Unread,
+        int HeaderRow)
     {
         public static Columns Of(HeaderRow header) => new(
             header[ReturnColumn.Indicator],
@@ -429,7 +463,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             header[ReturnColumn.Numerator],
             header[ReturnColumn.Denominator],
             header[ReturnColumn.Value],
-            header[ReturnColumn.Commentary]);
+            header[ReturnColumn.Commentary],
+            header.Unread.Where(h => PersonalDataDetector.KindOfHeading(h.Heading) is null).ToList(),
+            header.RowNumber);
     }
 
     // Notes under the table ("Source: case system extract, 3 July") are prose, not indicator codes.

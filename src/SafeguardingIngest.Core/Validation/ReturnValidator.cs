@@ -86,7 +86,12 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             table.CheckWaitingChanges();
             if (!table.Found)
             {
-                findings.Add(Rules.IndicatorsMissing, roles.Indicators >= 0 ? spreadsheet.SheetNames[roles.Indicators] : null, null, null, MissingTable(spreadsheet, roles));
+                findings.Add(
+                    Rules.IndicatorsMissing,
+                    roles.Indicators >= 0 ? spreadsheet.SheetNames[roles.Indicators] : null,
+                    null,
+                    null,
+                    MissingTable(spreadsheet, roles, table.NearestHeader));
             }
             else
             {
@@ -122,7 +127,7 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
     }
 
     /// <summary>Why no Indicators table was found, in words that say what the file holds instead.</summary>
-    private static string MissingTable(ISpreadsheet spreadsheet, SheetRoles roles)
+    private static string MissingTable(ISpreadsheet spreadsheet, SheetRoles roles, (string, HeaderRow)? nearest)
     {
         if (spreadsheet.Kind == ReturnFileKind.Csv)
         {
@@ -136,8 +141,12 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         }
 
         return roles.Indicators >= 0
-            ? $"The sheet '{spreadsheet.SheetNames[roles.Indicators]}' has no header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows; use the template's headings."
-            : $"No sheet has an Indicators table (a header row with an 'Indicator' column in its first {HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}.";
+            ? $"The sheet '{spreadsheet.SheetNames[roles.Indicators]}' has no header row with an 'Indicator' column " +
+              $"in its first {HeaderRow.SearchRows} rows; use the template's headings." +
+              MissingHeader.Describe(nearest, nameSheet: false)
+            : "No sheet has an Indicators table (a header row with an 'Indicator' column in its first " +
+              $"{HeaderRow.SearchRows} rows); sheets found: {string.Join(", ", spreadsheet.SheetNames)}." +
+              MissingHeader.Describe(nearest, nameSheet: true);
     }
 
     /// <summary>A refusal reached without reading the file (an upload in the wrong place, or too large to fetch).</summary>

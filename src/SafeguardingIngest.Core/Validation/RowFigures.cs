@@ -10,8 +10,27 @@ internal readonly record struct Slot(Figure Figure, int Column)
     public double Value => Figure.Value;
 }
 
-/// <summary>The three figures of an Indicators row, with the row they sit on.</summary>
-internal readonly record struct RowFigures(Slot Numerator, Slot Denominator, Slot Value, int Row)
+/// <summary>
+/// A number in a column that was not read, under a heading that names no column (<c>Heading</c>, in
+/// <c>HeaderRow</c>): where the figure the agency meant may be when the columns read are blank.
+/// </summary>
+internal readonly record struct StrayFigure(
+    int Column,
+    string? Written,
+    string Heading,
+    int HeaderRow,
+    ReturnColumn? Nearest);
+
+/// <summary>
+/// The three figures of an Indicators row, with the row they sit on, and the first number under a
+/// heading that names no column, if any.
+/// </summary>
+internal readonly record struct RowFigures(
+    Slot Numerator,
+    Slot Denominator,
+    Slot Value,
+    int Row,
+    StrayFigure? Stray = null)
 {
     /// <summary>True when every figure is a number or blank.</summary>
     public bool AllUsable =>

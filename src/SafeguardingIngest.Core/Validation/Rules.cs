@@ -43,7 +43,7 @@ public static class Rules
         "The file's name says workbook but it holds text", "return.xlsx is named as an Excel workbook (.xlsx) but holds plain text, values separated by commas or tabs (a csv), so it was read as a csv; rename it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx).");
 
     public static readonly Rule IndicatorsMissing = new("indicators-missing", Severity.Error,
-        "No Indicators sheet or table", "No sheet has an Indicators table (a header row with an 'Indicator' column in its first 20 rows); sheets found: Sheet1, Notes.");
+        "No Indicators sheet or table", "No sheet has an Indicators table (a header row with an 'Indicator' column in its first 20 rows); sheets found: Sheet1, Notes. Row 1 of 'Sheet1' has the headings 'Ind', 'Area', 'Value' ('Ind' may be Indicator); the template's headings are Indicator, Title, Unit, Locality, Numerator, Denominator, Value, Commentary.");
 
     public static readonly Rule ColumnUnrecognised = new("column-unrecognised", Severity.Warning,
         "A heading names no column of the return", "C1: the heading 'Numbr' names no column of the return, so the column was not read; did you mean Numerator? Use the template's headings.");
@@ -52,7 +52,7 @@ public static class Rules
         "Two headings name the same column", "G1: 'Result' and 'Value' (E1) both name the Value column; E1 was read and G1 was not. Rename or remove one of them.");
 
     public static readonly Rule ColumnMissing = new("column-missing", Severity.Error,
-        "A required column is missing", "Row 3: the Indicators table has no 'Value' or 'Numerator' column; add one (see the template).");
+        "A required column is missing", "A3: the Indicators table has no 'Value' or 'Numerator' column; add one (see the template).");
 
     public static readonly Rule AgencyMissing = new("agency-missing", Severity.Error,
         "The agency is not given", "The Cover sheet does not say which agency this return is from; fill in 'Agency' (B2).");
@@ -94,7 +94,7 @@ public static class Rules
         "The agency does not return this indicator", "A9: NI 68 is not returned by POL; leave the row out, or ask the performance team to add your agency to it.");
 
     public static readonly Rule LocalityUnknown = new("locality-unknown", Severity.Error,
-        "The locality is not one of the partnership's", "B7: 'Stafford North' is not a locality; did you mean 'Stafford'?");
+        "The locality is not one of the partnership's", "B7: 'Stafferd' is not a locality; did you mean 'Stafford'?");
 
     public static readonly Rule LocalityRequired = new("locality-required", Severity.Error,
         "The indicator is returned per locality", "B6: CH01 is returned per locality, not for the whole area; give one row for each locality.");
@@ -112,13 +112,13 @@ public static class Rules
         "An owed locality is missing for an indicator", "CH01 is missing for Cannock, Tamworth; add a row for each.");
 
     public static readonly Rule ValueMissing = new("value-missing", Severity.Error,
-        "The row has no figure", "G14: CH141 has no figure; enter the Numerator (and Denominator), or 0.");
+        "The row has no figure", "E14: CH141 has no figure; enter the count in Numerator.");
 
     public static readonly Rule ValueNotNumber = new("value-not-number", Severity.Error,
-        "A figure is not a number", "D14: 'n/a' is not a number; enter the figure, or 0 (with 0 in Denominator for a percentage or average) or 'no cases' if there were none this quarter.");
+        "A figure is not a number", "D14: 'n/a' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no cases' if there were none this quarter.");
 
     public static readonly Rule ValueNegative = new("value-negative", Severity.Error,
-        "A figure is negative", "D14: -3 is negative; counts cannot be below 0.");
+        "A figure is negative", "D14: -3 is negative; DA02 cannot be below 0.");
 
     public static readonly Rule ValueNotWhole = new("value-not-whole", Severity.Error,
         "A count is not a whole number", "D14: 12.5 is not a whole number; a count of children is whole.");
@@ -139,16 +139,16 @@ public static class Rules
         "No population is known for a rate", "D6: no under-18 population is held for Cannock in 2025-26; enter it in Denominator.");
 
     public static readonly Rule ValueMismatch = new("value-mismatch", Severity.Error,
-        "The value disagrees with numerator and denominator", "E9: the Value 16.2 disagrees with 22 / 150 × 100 = 14.7; correct one of them, or leave Value blank.");
+        "The value disagrees with numerator and denominator", "E9: the Value 16.2 disagrees with 22 / 150 × 100 = 14.667; correct one of them, or leave Value blank.");
 
     public static readonly Rule ValueSuppressed = new("value-suppressed", Severity.Error,
-        "A figure is suppressed", "D14: '<5' is a suppressed figure, which cannot be added up; enter the actual count (returns are not published).");
+        "A figure is suppressed", "D14: '<5' is a suppressed figure, which cannot be added up; enter the actual count for NEG04 (returns are not published).");
 
     public static readonly Rule ValueFormulaError = new("value-formula-error", Severity.Error,
         "A cell shows a formula error", "G9: the cell shows #DIV/0!; fix the formula or type the figure.");
 
     public static readonly Rule PersonalData = new("personal-data", Severity.Error,
-        "The return looks like it holds personal data", "C1: the column 'Date of birth' looks like personal data; returns hold aggregate counts only. Remove the column and resend.");
+        "The return looks like it holds personal data", "C1: the column 'Date of birth' looks like dates of birth; returns hold aggregate counts only. Remove the column and resend.");
 
     public static readonly Rule ActionRagInvalid = new("action-rag-invalid", Severity.Error,
         "An action's RAG is not Red, Amber or Green", "Actions!C4: 'On track' is not a RAG rating; choose Red, Amber or Green.");
@@ -163,7 +163,7 @@ public static class Rules
         "A value is outside the catalogue's plausible range", "G6: 310 is above the highest plausible value for CH01 (150); please confirm or correct it.");
 
     public static readonly Rule ValueLargeChange = new("value-large-change", Severity.Warning,
-        "A value changed more than expected since last quarter", "G12: referrals rose 62% since 2025-26 Q1 (from 610 to 988), more than the 25% expected; please explain in Commentary.");
+        "A value changed more than expected since last quarter", "G12: CSC-REF in Tamworth rose 62% since 2025-26 Q1 (from 610 to 988), more than the 25% expected; please explain in Commentary.");
 
     /// <summary>Rules checked by the ingest pipeline before a file reaches the validator.</summary>
     public static IReadOnlyList<Rule> IngestOnly { get; } = [UploadPathInvalid];
