@@ -23,9 +23,6 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Switch of {Agency} {Period} to {SubmissionId} lost a race on attempt {Attempt}; reading the pointer again")]
     public static partial void SwitchConflict(ILogger logger, string agency, string period, string submissionId, int attempt);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Removed {Count} rows of superseded submissions of {Agency} for {Period}")]
-    public static partial void CleanedUp(ILogger logger, int count, string agency, string period);
-
     [LoggerMessage(
         EventId = 1007,
         Level = LogLevel.Information,

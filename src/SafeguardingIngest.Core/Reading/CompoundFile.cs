@@ -37,9 +37,6 @@ internal sealed class CompoundFile
     /// <summary>The compound file signature, D0 CF 11 E0 A1 B1 1A E1.</summary>
     public static ReadOnlySpan<byte> Signature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    /// <summary>Entry names in directory order.</summary>
-    public IEnumerable<string> EntryNames => _entries.Select(e => e.Name);
-
     /// <summary>Opens the container, or null when its structure is damaged.</summary>
     public static CompoundFile? Open(Stream stream)
     {
