@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;

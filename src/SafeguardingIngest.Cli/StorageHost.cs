@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SafeguardingIngest.Catalogue;
-using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Storage;
 
 namespace SafeguardingIngest.Cli;

@@ -3,7 +3,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using SafeguardingIngest.Catalogue;
-using SafeguardingIngest.Ingest;
 
 namespace SafeguardingIngest.Storage;
 

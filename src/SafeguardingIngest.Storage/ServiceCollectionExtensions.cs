@@ -4,17 +4,18 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Ingest;
-using SafeguardingIngest.Releases;
 using SafeguardingIngest.Notifications;
 using SafeguardingIngest.Reading;
+using SafeguardingIngest.Releases;
 
 namespace SafeguardingIngest.Storage;
 
@@ -113,6 +114,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotifyOptions>>().Value);
         AddWebhook(services);
         services.AddSingleton<LoadCleanup>();
+        services.AddSingleton<LoadProtocol>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
         services.AddSingleton<UploadWatcher>();

@@ -1,6 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
-using SafeguardingIngest.Ingest;
+using Azure;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Storage;

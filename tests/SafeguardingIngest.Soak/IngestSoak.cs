@@ -489,7 +489,7 @@ public static class IngestSoak
     }
 
     /// <summary>
-    /// Reads every quarter over and over, as the compile reads it (<see cref="IPeriodReader.ReadPeriodAsync"/>):
+    /// Reads every quarter over and over, as the compile reads it (<see cref="Compilation.IPeriodReader.ReadPeriodAsync"/>):
     /// each agency shows one whole accepted upload's figures; one whose return stood before the read is
     /// never missing; and an agency never shows an older upload than it showed in an earlier read, by the
     /// order the soak sent them. Figures sent more than once may stand for any of their sendings begun by

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;

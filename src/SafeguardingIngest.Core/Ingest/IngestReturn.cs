@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafeguardingIngest.Catalogue;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reading;
 using SafeguardingIngest.Returns;
@@ -19,14 +20,16 @@ namespace SafeguardingIngest.Ingest;
 /// submission and nothing lost or doubled. Readers see an agency's old submission or its new one,
 /// never a mix or nothing: each run writes its rows under a load of its own, recorded as Writing
 /// before the first row; one conditional transaction then moves the current pointer to it and marks
-/// the load it replaces Superseded; only then are superseded and discarded loads' rows removed.
-/// Uploads are ordered by <see cref="Arrival"/>, so the last upload wins whatever order runs finish in.
+/// the load it replaces Superseded; only then are superseded and discarded loads' rows removed
+/// (<see cref="LoadProtocol"/> holds those steps). Uploads are ordered by <see cref="Arrival"/>, so the last
+/// upload wins whatever order runs finish in.
 /// </summary>
 public sealed class IngestReturn(
     IReturnFiles files,
     ISubmissionRecords records,
     IRowWriter rowWriter,
     IPeriodReader reader,
+    LoadProtocol loads,
     LoadCleanup cleanup,
     IPartnershipSource reference,
     ICompileWatermarks watermarks,
@@ -106,7 +109,7 @@ public sealed class IngestReturn(
         var uploadName = restoredFrom?.BlobName ?? blobName;
 
         if (!reprocess && period is { } known && await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
-            await IsSettledAsync(earlier, arrival, referenceVersion, cancellationToken))
+            await loads.IsSettledAsync(earlier, arrival, referenceVersion, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
             await files.WriteFeedbackAsync(
@@ -151,7 +154,7 @@ public sealed class IngestReturn(
             // Writing: nobody reads them before the switch, and nobody else deletes them while it lasts.
             if (owner is not null)
             {
-                load = await records.StartLoadAsync(path!.Period, owner.Code, id, time.GetUtcNow(), cancellationToken);
+                load = await loads.StartAsync(path!.Period, owner.Code, id, cancellationToken);
                 writer = new StreamingRowWriter(rowWriter, load, options.Value.ParallelWrites, cancellationToken);
             }
 
@@ -180,7 +183,7 @@ public sealed class IngestReturn(
             {
                 // The run fails (a write, or the read of last quarter): its rows go now, not at the sweep's bound.
                 await writer.AbandonAsync();
-                await DiscardAfterFailureAsync(load, failure);
+                await loads.DiscardAfterFailureAsync(load, failure);
                 throw;
             }
         }
@@ -272,18 +275,6 @@ public sealed class IngestReturn(
     }
 
     // A discard that fails as well is left to the sweep; the run's own failure is the one to report.
-    private async Task DiscardAfterFailureAsync(Load load, Exception failure)
-    {
-        try
-        {
-            await cleanup.DiscardAsync(load, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            IngestLog.DiscardFailed(logger, load.Id, load.Agency, load.Period.Key, failure.Message, e);
-        }
-    }
-
     private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(
         Submission submission,
         UploadedFile upload,
@@ -308,59 +299,7 @@ public sealed class IngestReturn(
         await files.ArchiveAsync(upload, StoredName(submission), cancellationToken);
         await records.TrySaveAsync(submission, cancellationToken);
 
-        // The switch: one conditional transaction. A later arrival already current wins; a race is read again.
-        string? supersedes = null;
-        string? standingLoad = null;
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await records.GetCurrentAsync(submission.Period, submission.Agency, cancellationToken);
-            if (current?.SubmissionId == submission.Id)
-            {
-                // The same content is current already (a concurrent run of it, or this run's earlier try
-                // that stopped after its switch): its rows stand, and this load is not needed.
-                if (arrival > current.Arrival && !await records.TryMoveArrivalAsync(current, arrival, cancellationToken))
-                {
-                    continue;
-                }
-
-                standingLoad = current.LoadId;
-                supersedes = (await records.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken))?.Supersedes;
-                break;
-            }
-
-            if (current is not null && current.Arrival > arrival)
-            {
-                break;
-            }
-
-            var switched = await records.TrySwitchAsync(load, current, submission.ReceivedAt, arrival, time.GetUtcNow(), cancellationToken);
-            if (switched == SwitchResult.Switched)
-            {
-                standingLoad = load.Id;
-                supersedes = current?.SubmissionId;
-                break;
-            }
-
-            if (switched == SwitchResult.LoadNotWriting)
-            {
-                // Whatever the run wrote after the sweep cleared its load goes too, before the retry.
-                await cleanup.DiscardAsync(load, cancellationToken);
-                throw new InvalidOperationException(
-                    $"Load {load.Id} of {submission.Agency} for {submission.Period} was given up by the sweep before it could be made current; the run will be retried.");
-            }
-
-            IngestLog.SwitchConflict(logger, submission.Agency, submission.Period.Key, submission.Id, attempt);
-            if (attempt >= options.Value.SwitchAttempts)
-            {
-                throw new InvalidOperationException(
-                    $"The current submission of {submission.Agency} for {submission.Period} kept changing during {attempt} attempts to switch it to {submission.Id}; the run will be retried.");
-            }
-        }
-
-        if (standingLoad != load.Id)
-        {
-            await cleanup.DiscardAsync(load, cancellationToken);
-        }
+        var (standingLoad, supersedes) = await loads.SwitchAsync(submission, load, arrival, cancellationToken);
 
         // Taken after the switch, so a compile that read before it sees a later change and runs again.
         var isCurrent = standingLoad is not null;
@@ -389,7 +328,7 @@ public sealed class IngestReturn(
         {
             var (period, agency, id) = (submission.Period, submission.Agency, submission.Id);
             var stored = await records.FindAsync(period, agency, id, cancellationToken);
-            if (stored is not null && await StandsOverAsync(stored, submission, cancellationToken))
+            if (stored is not null && await loads.StandsOverAsync(stored, submission, cancellationToken))
             {
                 IngestLog.RecordKept(logger, submission.Id, submission.Agency, submission.Period.Key, stored.LoadId);
                 return stored;
@@ -423,21 +362,6 @@ public sealed class IngestReturn(
         }
 
         return submission;
-    }
-
-    /// <summary>True when <paramref name="stored"/> names the load that is current, and this record another.</summary>
-    private async Task<bool> StandsOverAsync(
-        Submission stored,
-        Submission submission,
-        CancellationToken cancellationToken)
-    {
-        if (stored.LoadId is not { } storedLoad || storedLoad == submission.LoadId)
-        {
-            return false;
-        }
-
-        var current = await records.GetCurrentAsync(stored.Period, stored.Agency, cancellationToken);
-        return current?.LoadId == storedLoad;
     }
 
     private async Task WriteFeedbackAsync(
@@ -495,44 +419,6 @@ public sealed class IngestReturn(
         // Only loads that are provably dead (superseded by the pointer, or discarded) lose their rows;
         // a load another run is writing, or the current one, is never touched.
         await cleanup.ClearDeadAsync(submission.Period, submission.Agency, cancellationToken);
-    }
-
-    /// <summary>
-    /// True when a run with the same content needs only finishing: the submission was refused against
-    /// the reference data in force, or it is current under the load its record names (its arrival moved
-    /// forward when this upload came later). An accepted submission since superseded by other content is
-    /// processed again, so an agency can go back to an earlier file; so is one whose record was made
-    /// before a switch that its run never recorded (it names no load, or another).
-    /// </summary>
-    private async Task<bool> IsSettledAsync(
-        Submission earlier,
-        Arrival arrival,
-        string referenceVersion,
-        CancellationToken cancellationToken)
-    {
-        if (earlier.Status == ReturnStatus.Rejected)
-        {
-            // Refused against other reference data (a code, a locality or a population added since):
-            // the same file is checked again, as it may pass now.
-            return earlier.ReferenceVersion == referenceVersion;
-        }
-
-        for (var attempt = 0; attempt < options.Value.SwitchAttempts; attempt++)
-        {
-            var current = await records.GetCurrentAsync(earlier.Period, earlier.Agency, cancellationToken);
-            if (current?.SubmissionId != earlier.Id || current.LoadId != earlier.LoadId)
-            {
-                return false;
-            }
-
-            if (arrival <= current.Arrival || await records.TryMoveArrivalAsync(current, arrival, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        // The pointer kept moving: process the file in full, which settles the order in the switch.
-        return false;
     }
 
     private static string Describe(IngestResult outcome, Submission submission) => outcome switch

@@ -1,4 +1,4 @@
-using SafeguardingIngest.Ingest;
+using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Storage.Tests.Compilation;

@@ -1,8 +1,7 @@
-using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;
 
-namespace SafeguardingIngest.Ingest;
+namespace SafeguardingIngest.Compilation;
 
 /// <summary>
 /// Reads what the agencies' current submissions hold. A read sees each agency's old submission or

@@ -1,6 +1,3 @@
-using SafeguardingIngest.Catalogue;
-using SafeguardingIngest.Periods;
-
 namespace SafeguardingIngest.Ingest;
 
 /// <summary>An upload read into a seekable buffer, with what storage knows of it.</summary>
@@ -58,34 +55,4 @@ public interface IReturnFiles
 
     /// <summary>Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.</summary>
     Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);
-}
-
-/// <summary>Which periods changed since their last compile: a watermark per period.</summary>
-public interface ICompileWatermarks
-{
-    /// <summary>
-    /// Records that what a period's compile reads changed at <paramref name="at"/>. The mark never moves
-    /// back: where the stored mark is already as late (a clock behind, or a slow run), it moves one
-    /// tick past it instead, so the change is never hidden from the next compile.
-    /// </summary>
-    Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Periods changed since their last compile, with the latest change seen.</summary>
-    Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(CancellationToken cancellationToken);
-
-    /// <summary>Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>; never moves that mark back.</summary>
-    Task MarkCompiledAsync(ReportingPeriod period, DateTimeOffset? changedAsOf, DateTimeOffset compiledAt, CancellationToken cancellationToken);
-}
-
-/// <summary>The partnership's reference data as currently published.</summary>
-public interface IPartnershipSource
-{
-    /// <summary>The reference data in force: the latest good version.</summary>
-    Task<Partnership> GetAsync(CancellationToken cancellationToken);
-
-    /// <summary>The reference data in force and its version (the ETag of the document it was read from).</summary>
-    Task<(Partnership Partnership, string Version)> GetVersionedAsync(CancellationToken cancellationToken);
-
-    /// <summary>Publishes new reference data (checked first; a broken document is refused with its problems).</summary>
-    Task PublishAsync(Stream json, CancellationToken cancellationToken);
 }
