@@ -46,7 +46,9 @@ public static class TemplateFiller
         if (cell is null)
         {
             cell = new Cell { CellReference = reference };
-            var after = row.Elements<Cell>().LastOrDefault(c => string.CompareOrdinal(c.CellReference!.Value, reference) < 0 && c.CellReference!.Value!.Length <= reference.Length);
+            var after = row.Elements<Cell>().LastOrDefault(
+                c => string.CompareOrdinal(c.CellReference!.Value, reference) < 0
+                    && c.CellReference!.Value!.Length <= reference.Length);
             if (after is null)
             {
                 row.PrependChild(cell);
