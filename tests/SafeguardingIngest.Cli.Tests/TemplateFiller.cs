@@ -37,7 +37,9 @@ public static class TemplateFiller
     }
 
     public static string Text(Row row, string column) =>
-        row.Elements<Cell>().FirstOrDefault(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal))?.InnerText ?? string.Empty;
+        row.Elements<Cell>()
+            .FirstOrDefault(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal))?.InnerText
+            ?? string.Empty;
 
     public static void Set(Row row, string column, double value)
     {

@@ -404,7 +404,9 @@ public static class IngestSoak
 
         // The reconciler, run on its schedule, finds every upload the host gave up on and runs it; nothing
         // is left on the queue. One run takes at most 32 messages, so it runs until the queue is empty.
-        for (var run = 0; run < ReconcileRuns && (await poison.PeekMessageAsync(cancellationToken)).Value is not null; run++)
+        for (var run = 0;
+            run < ReconcileRuns && (await poison.PeekMessageAsync(cancellationToken)).Value is not null;
+            run++)
         {
             await first.Get<ReconcileUploads>().RunAsync(cancellationToken);
         }
@@ -709,7 +711,8 @@ public static class IngestSoak
                     problems.Enqueue(
                         $"{agency} {period}: {figures} figures stored and " +
                         $"{record?.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no record"} " +
-                        $"recorded for {Describe(standing)}, which has {standing.Figures.Count}; sent: {Sequence(sent)}");
+                        $"recorded for {Describe(standing)}, which has {standing.Figures.Count}; " +
+                        $"sent: {Sequence(sent)}");
                 }
 
                 // What the next quarter's check on change reads: the load's packed figures, equal to its rows.
@@ -742,7 +745,8 @@ public static class IngestSoak
                     .Order(StringComparer.Ordinal);
             if (!got.SequenceEqual(expected.Order(StringComparer.Ordinal)))
             {
-                problems.Enqueue($"the compiled return for {period} does not hold exactly the winning uploads' figures");
+                problems.Enqueue(
+                    $"the compiled return for {period} does not hold exactly the winning uploads' figures");
             }
         }
 

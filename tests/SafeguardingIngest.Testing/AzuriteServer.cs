@@ -12,7 +12,8 @@ namespace SafeguardingIngest.Testing;
 public sealed class AzuriteServer : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account key.</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process? _process;
     private readonly string? _folder;
@@ -75,7 +76,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
         var server = new AzuriteServer(
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{Port(blob)}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{Port(queue)}/devstoreaccount1;" +
+            $"BlobEndpoint=http://127.0.0.1:{Port(blob)}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{Port(queue)}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{Port(table)}/devstoreaccount1;",
             process,
             folder);

@@ -139,7 +139,10 @@ public sealed class DisclosureAttacker
             var locality = localityCodes.GetValueOrDefault(name) ?? throw new InvalidOperationException(
                 $"The csv names no locality {name}.");
             Relate($"{name} {period}", values[0], Cells([period], locality));
-            Relate($"{name} {period.SameQuarterLastYear()}", values[1], Cells([period.SameQuarterLastYear()], locality));
+            Relate(
+                $"{name} {period.SameQuarterLastYear()}",
+                values[1],
+                Cells([period.SameQuarterLastYear()], locality));
             Relate($"{name} year to date", values[2], Cells(yearToDate, locality));
         }
 
@@ -157,7 +160,11 @@ public sealed class DisclosureAttacker
     /// <summary>A published figure: known where it is a number, an unknown where it is hidden.</summary>
     private string Term(string name, string text, string symbol)
     {
-        if (double.TryParse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (double.TryParse(
+            text,
+            NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture,
+            out var value))
         {
             _known[name] = value;
         }
@@ -241,7 +248,10 @@ public sealed class DisclosureAttacker
         {
             var relations = _solver.constraints().Select(
                 c => $"{c.Name()}: " +
-                    $"{string.Join(" ", _hidden.Where(h => c.GetCoefficient(h.Value) != 0).Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} in [{c.Lb()}, {c.Ub()}]");
+                    $"{string.Join(" ", _hidden
+                        .Where(h => c.GetCoefficient(h.Value) != 0)
+                        .Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} " +
+                    $"in [{c.Lb()}, {c.Ub()}]");
             throw new InvalidOperationException(
                 "The published figures are inconsistent with the cells " +
                 $"({status}):{Environment.NewLine}{string.Join(Environment.NewLine, relations)}");

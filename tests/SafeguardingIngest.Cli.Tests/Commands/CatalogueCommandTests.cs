@@ -73,7 +73,10 @@ public sealed class CatalogueCommandTests : IDisposable
         var path = Catalogue();
         File.WriteAllText(
             path,
-            File.ReadAllText(path).Replace("\"until\": \"2025-26\"", "\"until\": \"2025-27\"", StringComparison.Ordinal));
+            File.ReadAllText(path).Replace(
+                "\"until\": \"2025-26\"",
+                "\"until\": \"2025-27\"",
+                StringComparison.Ordinal));
 
         var (exit, _, error) = await SgiRunner.RunAsync("catalogue", "check", "--reference", path);
 

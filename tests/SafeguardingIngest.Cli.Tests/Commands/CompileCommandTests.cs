@@ -6,7 +6,13 @@ public sealed class CompileCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Compile_QuarterNotEnded_IsRefusedWithExitTwoUnlessForcedAsAProvisionalRelease()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var refused = await SgiRunner.RunAsync(["compile", "--period", "2099-00 Q1", .. storage]);
         var forced = await SgiRunner.RunAsync(["compile", "--period", "2099-00 Q1", "--force", .. storage]);

@@ -12,7 +12,13 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task CredentialAll_QuarterAhead_WritesEveryOwingAgencysWorkingLinkToACsvAndNoneToTheScreen()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var csv = _sgi.PathOf("links.csv");
 
         // 2026-27 Q3 is due on 30 January 2027: with a week's grace, further off than a link can live.
@@ -47,7 +53,13 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
             return;
         }
 
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var csv = _sgi.PathOf("links.csv");
         var fresh = _sgi.PathOf("fresh.csv");
         await File.WriteAllTextAsync(csv, "old links");
@@ -69,7 +81,13 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task CredentialAll_DueDateAndGraceLongPast_IsRefusedWithExitTwo()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, _, error) = await SgiRunner.RunAsync(
             ["credential", "--period", "2025-26 Q2", "--all", "--out", _sgi.PathOf("old.csv"), .. storage]);

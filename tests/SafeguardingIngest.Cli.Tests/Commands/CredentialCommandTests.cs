@@ -6,7 +6,13 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Credential_PrintsAnUploadLinkThatWorksForTheAgencysOwnFile()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, output, error) = await SgiRunner.RunAsync(
             [
@@ -67,7 +73,13 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Credential_FileNameWithAFolder_ExitsTwo()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, _, error) = await SgiRunner.RunAsync(
             ["credential", "--agency", "POL", "--period", "2025-26 Q2", "--file", "../CSC/x.xlsx", .. storage]);

@@ -12,7 +12,13 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Demo_FromEmptyStorage_LeavesTheSecondReleaseAndTellsTheQuartersStory()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var folder = _sgi.PathOf("out");
 
         var (exit, output, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
@@ -136,7 +142,13 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         // quarters' pages and csvs pins no hidden figure of any indicator: counts, rates (over each financial
         // year's population), percentages (numerator, complement and denominator) and averages (cases); and the
         // releases never contradict one another.
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var latestFolder = _sgi.PathOf("latest");
         var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", latestFolder, .. storage]);
         Assert.True(exit == 0, error);
@@ -274,7 +286,13 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Demo_Figures_ChangeByAFewPerCentAQuarterExceptWhereTheStorySaysSo()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var folder = _sgi.PathOf("plausible");
         var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
         Assert.True(exit == 0, error);

@@ -6,7 +6,13 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Ingest_GoodThenBadReturn_ReportsEachAndSubmissionsShowsTheState()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var good = await SgiRunner.RunAsync(
             [
@@ -73,7 +79,13 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Ingest_WithReferenceFile_PublishesItFirst()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var reference = Path.Combine(Path.GetTempPath(), $"sgi-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(
             reference,
@@ -122,13 +134,20 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     public async Task Ingest_NoOptions_TakesAgencyAndPeriodFromTheCoverOrTheFileName()
     {
         using var sgi = new SgiRunner();
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var named = sgi.PathOf("CHS-2025-26-Q2.csv");
         var unnamed = sgi.PathOf("figures.csv");
         File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), named);
         File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), unnamed);
 
-        var workbook = await SgiRunner.RunAsync(["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), .. storage]);
+        var workbook = await SgiRunner.RunAsync(
+            ["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), .. storage]);
         var csv = await SgiRunner.RunAsync(["ingest", named, .. storage]);
         var nothing = await SgiRunner.RunAsync(["ingest", unnamed, .. storage]);
 

@@ -8,7 +8,13 @@ public sealed class ReferencePublishTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Publish_ChangeToAReleasedQuarter_IsRefusedUnlessForced()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var released = await SgiRunner.RunAsync(["compile", "--period", "2025-26 Q2", .. storage]);
         Assert.True(released.Exit == 0, released.Error);
 

@@ -118,7 +118,13 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task WatchOnce_WeekdaySchedule_IsAcceptedAsTheHostAcceptsIt()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, output, error) = await SgiRunner.RunAsync(
             ["watch", "--once", "--compile-schedule", "0 30 9 * * MON-FRI", .. storage]);
@@ -130,7 +136,13 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Watch_MisspeltDayInSchedule_NamesItAndTheDaysAndExits2()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, _, error) = await SgiRunner.RunAsync(
             ["watch", "--once", "--compile-schedule", "0 30 9 * * MON-FIR", .. storage]);

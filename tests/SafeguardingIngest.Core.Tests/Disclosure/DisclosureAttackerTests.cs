@@ -47,7 +47,11 @@ public class DisclosureAttackerTests
         from byLocality in Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false)))
         from rate in Gen.Frequency((3, Gen.Const(false)), (1, Gen.Const(true)))
         from quarter in Gen.Int[1, 4]
-        from counts in Gen.Frequency((3, Gen.Const(0)), (4, Gen.Int[1, 4]), (2, Gen.Int[5, 11]), (1, Gen.Int[12, 80])).Array[Compiler.SeriesLength * 3 * 5]
+        from counts in Gen.Frequency(
+            (3, Gen.Const(0)),
+            (4, Gen.Int[1, 4]),
+            (2, Gen.Int[5, 11]),
+            (1, Gen.Int[12, 80])).Array[Compiler.SeriesLength * 3 * 5]
         from returned in Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false))).Array[Compiler.SeriesLength * 3]
         select new Generated(localities, agencies, flow, byLocality, rate, quarter, counts, returned);
 
@@ -68,9 +72,11 @@ public class DisclosureAttackerTests
             }
 
             Assert.True(pinned.Count == 0, string.Join(Environment.NewLine, pinned));
-        }, iter: int.Parse(Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300",
-        System.Globalization.CultureInfo.InvariantCulture),
-           seed: "8Qgssty__D82"); // first, a rate partnership on which the attacker's solver once gave up; the rest at random
+        }, iter: int.Parse(
+            Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300",
+            System.Globalization.CultureInfo.InvariantCulture),
+           // first, a rate partnership on which the attacker's solver once gave up; the rest at random
+           seed: "8Qgssty__D82");
 
         Assert.True(
             hidden > 1000,

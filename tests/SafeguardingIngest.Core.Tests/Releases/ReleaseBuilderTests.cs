@@ -136,7 +136,10 @@ public class ReleaseBuilderTests
         var second = Release(Compile(Q2, Q2Cells()), 2, first);
 
         Assert.Equal(0, second.Manifest.Revisions);
-        Assert.Contains("None since the earlier releases.", Text(second, HtmlReport.FileName), StringComparison.Ordinal);
+        Assert.Contains(
+            "None since the earlier releases.",
+            Text(second, HtmlReport.FileName),
+            StringComparison.Ordinal);
     }
 
     [Fact]

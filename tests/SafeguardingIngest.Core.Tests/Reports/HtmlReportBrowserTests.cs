@@ -93,7 +93,8 @@ public sealed class HtmlReportBrowserTests
         // Education.
         foreach (var code in new[] { "NEG03", "EH01" })
         {
-            var row = tab.Locator("#summary + table tbody tr").Filter(new LocatorFilterOptions { HasText = code + " " });
+            var row = tab.Locator("#summary + table tbody tr").Filter(
+                new LocatorFilterOptions { HasText = code + " " });
             Assert.Equal("Incomplete", await row.Locator(".rag").InnerTextAsync());
             Assert.True(await row.Locator("a.mark").CountAsync() >= 2);
             StringAssert(

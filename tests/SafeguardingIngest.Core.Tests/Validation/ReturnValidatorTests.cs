@@ -237,7 +237,9 @@ public class ReturnValidatorTests
         var duplicates = result.Report.Findings.Where(f => f.Code == "row-duplicate").ToList();
         Assert.Equal(2, duplicates.Count);
         Assert.Equal("A4", duplicates[0].Cell);
-        Assert.Equal("A4: DA02 for the whole area appears twice (first at row 2); keep one row.", duplicates[0].Message);
+        Assert.Equal(
+            "A4: DA02 for the whole area appears twice (first at row 2); keep one row.",
+            duplicates[0].Message);
         Assert.Equal("A6", duplicates[1].Cell);
         Assert.Equal("A6: EH01 for Cannock appears twice (first at row 5); keep one row.", duplicates[1].Message);
 

@@ -70,7 +70,9 @@ public class RuleCoverageTests
                     "Figures for the board"),
                 s_police),
             null),
-        ["column-unrecognised"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Numbr"), s_police), "I1"),
+        ["column-unrecognised"] = (
+            () => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Numbr"), s_police),
+            "I1"),
         ["column-ambiguous"] = (() => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Result"), s_police), "I1"),
         ["column-missing"] = (
             () => Run(

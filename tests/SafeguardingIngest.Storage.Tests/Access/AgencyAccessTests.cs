@@ -30,7 +30,8 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
         // The submission's report, and the same under the upload's own name.
         Assert.Equal(4, later.Feedback.Count);
         var html = await new BlobClient(
-            later.Feedback.Single(f => f.Name == $"POL/2025-26-Q2/{outcome.Submission!.Id}.html").Uri).DownloadContentAsync();
+                later.Feedback.Single(f => f.Name == $"POL/2025-26-Q2/{outcome.Submission!.Id}.html").Uri)
+            .DownloadContentAsync();
         Assert.Contains("Accepted", html.Value.Content.ToString(), StringComparison.Ordinal);
     }
 

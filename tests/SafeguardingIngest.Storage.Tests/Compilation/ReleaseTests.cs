@@ -56,7 +56,10 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
         Assert.Equal(2, (await store.LatestAsync(Samples.Q2, s_none))!.Number);
         foreach (var container in new[] { pipeline.Names.Reports, pipeline.Names.Publications })
         {
-            var pointer = await pipeline.Blobs.GetBlobContainerClient(container).GetBlobClient("2025-26-Q2/latest.json").DownloadContentAsync();
+            var pointer = await pipeline.Blobs
+                .GetBlobContainerClient(container)
+                .GetBlobClient("2025-26-Q2/latest.json")
+                .DownloadContentAsync();
             Assert.Equal(
                 2,
                 JsonDocument.Parse(pointer.Value.Content.ToString()).RootElement.GetProperty("release").GetInt32());
@@ -115,7 +118,8 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
         var html = first.Release.Files.Single(f => f.Name == HtmlReport.FileName);
         Assert.Equal(
             html.Sha256,
-            Convert.ToHexStringLower(SHA256.HashData(await store.ReadFileAsync(standing, HtmlReport.FileName, s_none))));
+            Convert.ToHexStringLower(
+                SHA256.HashData(await store.ReadFileAsync(standing, HtmlReport.FileName, s_none))));
         Assert.Equal(2, await store.NextNumberAsync(Samples.Q2, s_none));
     }
 

@@ -353,7 +353,10 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Equal("file-too-large", Assert.Single(outcome.Report!.Findings).Code);
         var kept = Assert.Single(await pipeline.ListAsync(pipeline.Names.Quarantine));
-        var copy = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Quarantine).GetBlobClient(kept).GetPropertiesAsync();
+        var copy = await pipeline.Blobs
+            .GetBlobContainerClient(pipeline.Names.Quarantine)
+            .GetBlobClient(kept)
+            .GetPropertiesAsync();
         Assert.Equal(outcome.Submission!.Size, copy.Value.ContentLength);
     }
 
@@ -395,7 +398,10 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
     private static async Task<JsonElement> ReadJsonAsync(PipelineHarness pipeline, string name)
     {
-        var content = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Feedback).GetBlobClient(name).DownloadContentAsync();
+        var content = await pipeline.Blobs
+            .GetBlobContainerClient(pipeline.Names.Feedback)
+            .GetBlobClient(name)
+            .DownloadContentAsync();
         using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
         return document.RootElement.Clone();
     }

@@ -45,7 +45,9 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         var bOutcome = earlierFinishesFirst ? heldOutcome : otherOutcome;
         var aOutcome = earlierFinishesFirst ? otherOutcome : heldOutcome;
         Assert.Equal(IngestResult.Accepted, bOutcome.Result);
-        Assert.Equal(earlierFinishesFirst ? IngestResult.Accepted : IngestResult.AcceptedButSuperseded, aOutcome.Result);
+        Assert.Equal(
+            earlierFinishesFirst ? IngestResult.Accepted : IngestResult.AcceptedButSuperseded,
+            aOutcome.Result);
         var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(bOutcome.Submission!.Id, current!.SubmissionId);
         Assert.NotEqual(x.Submission!.Id, current.SubmissionId);
@@ -82,7 +84,8 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<(string First, string Second, Dictionary<string, Arrival> Arrivals)> UploadInOneSecondAsync(PipelineHarness pipeline, string agency)
+    private static async Task<(string First, string Second, Dictionary<string, Arrival> Arrivals)>
+        UploadInOneSecondAsync(PipelineHarness pipeline, string agency)
     {
         var one = TestWorkbook.Good(agency, seed: 5).ToStream().ToArray();
         var two = TestWorkbook.Good(agency, seed: 6).ToStream().ToArray();
@@ -99,7 +102,10 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
             foreach (var blob in new[] { first, second })
             {
                 var properties = (
-                    await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Returns).GetBlobClient(blob).GetPropertiesAsync()).Value;
+                    await pipeline.Blobs
+                        .GetBlobContainerClient(pipeline.Names.Returns)
+                        .GetBlobClient(blob)
+                        .GetPropertiesAsync()).Value;
                 arrivals[blob] = Arrival.Of(properties.LastModified, properties.ETag.ToString(), blob);
             }
 

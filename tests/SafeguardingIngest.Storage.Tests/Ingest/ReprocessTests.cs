@@ -67,7 +67,10 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
         var reprocessed = await pipeline.Ingest.ReprocessAsync(Samples.Q2, "POL", refused.Submission!.Id, s_none);
 
         Assert.Equal(IngestResult.Accepted, reprocessed.Result);
-        var stillWaiting = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Returns).GetBlobClient(waiting).DownloadContentAsync();
+        var stillWaiting = await pipeline.Blobs
+            .GetBlobContainerClient(pipeline.Names.Returns)
+            .GetBlobClient(waiting)
+            .DownloadContentAsync();
         Assert.Equal(newer, stillWaiting.Value.Content.ToArray());
 
         // The corrected file's own run then makes it current: it arrived after the refused one's receipt.

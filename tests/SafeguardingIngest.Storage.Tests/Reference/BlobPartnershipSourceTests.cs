@@ -40,7 +40,8 @@ public sealed class BlobPartnershipSourceTests(AzuriteFixture azurite)
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var good = await pipeline.Reference.GetAsync(s_none);
         using var broken = new MemoryStream(
-            Encoding.UTF8.GetBytes("""{ "partnership": "x", "returnsDueDays": 30, "agencies": [], "indicators": [] }"""));
+            Encoding.UTF8.GetBytes(
+                """{ "partnership": "x", "returnsDueDays": 30, "agencies": [], "indicators": [] }"""));
 
         var error = await Assert.ThrowsAsync<ReferenceDataException>(
             () => pipeline.Reference.PublishAsync(broken, s_none));
