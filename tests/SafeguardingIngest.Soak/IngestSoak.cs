@@ -740,9 +740,8 @@ public static class IngestSoak
 
             var compiled = await host.Compile.CompileAsync(period, cancellationToken);
             var got = compiled.Report.Observations.Where(o => o.Period == period).GroupBy(o => o.Agency)
-
-                    .Select(g => SoakPlan.Signature(g.Select(o => (o.Indicator, o.Locality, o.Value))))
-                    .Order(StringComparer.Ordinal);
+                .Select(g => SoakPlan.Signature(g.Select(o => (o.Indicator, o.Locality, o.Value))))
+                .Order(StringComparer.Ordinal);
             if (!got.SequenceEqual(expected.Order(StringComparer.Ordinal)))
             {
                 problems.Enqueue(

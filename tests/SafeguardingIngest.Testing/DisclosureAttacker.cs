@@ -85,12 +85,11 @@ public sealed class DisclosureAttacker
             .GroupBy(r => r.LocalityName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
         populations ??= rows.Where(r => double.TryParse(r.Denominator, CultureInfo.InvariantCulture, out _))
-
-                .GroupBy(r => r.Locality, StringComparer.Ordinal)
-                .ToDictionary(
-                    g => g.Key,
-                    g => g.Max(r => double.Parse(r.Denominator, CultureInfo.InvariantCulture)),
-                    StringComparer.Ordinal);
+            .GroupBy(r => r.Locality, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Max(r => double.Parse(r.Denominator, CultureInfo.InvariantCulture)),
+                StringComparer.Ordinal);
         List<Cell> Cells(IReadOnlyList<ReportingPeriod> quarters, string? locality) =>
             cells.Where(c => quarters.Contains(c.Period) && (locality is null || c.Locality == locality)).ToList();
         var yearToDate = flow ? period.YearToDate() : [period];

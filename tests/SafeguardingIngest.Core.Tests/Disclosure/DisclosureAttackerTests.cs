@@ -193,8 +193,9 @@ public class DisclosureAttackerTests
                 }
 
                 var agency = partnership.Agencies[a].Code;
-                IEnumerable<string> places = g.ByLocality ? partnership.Localities.Select(l => l.Code) : [
-                    Locality.WholeAreaCode];
+                IEnumerable<string> places = g.ByLocality
+                    ? partnership.Localities.Select(l => l.Code)
+                    : [Locality.WholeAreaCode];
                 foreach (var place in places)
                 {
                     var count = g.Counts[next++ % g.Counts.Length];

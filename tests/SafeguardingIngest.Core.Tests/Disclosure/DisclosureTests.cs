@@ -243,10 +243,10 @@ public class DisclosureTests
                 current,
                 [],
                 [],
-                [Query("A", "G17", "CAF in North fell 85% since 2011-12 Q1 (from 20 to 3)"), Query(
-                    "B",
-                    "G9",
-                    "CAF in South fell 60% since 2011-12 Q1 (from 100 to 40)")]),
+                [
+                    Query("A", "G17", "CAF in North fell 85% since 2011-12 Q1 (from 20 to 3)"),
+                    Query("B", "G9", "CAF in South fell 60% since 2011-12 Q1 (from 100 to 40)"),
+                ]),
         };
         var report = Compiler.Compile(TestPartnership.Partnership, Q2, data, [], DateTimeOffset.UnixEpoch);
 

@@ -84,8 +84,10 @@ public class LinkedFiguresTests
         var plan = Plan(Cell("REF", "N", 3), Cell("REF", "S", 40), area);
         var report = Compiler.Compile(
             s_partnership, s_q2,
-            new Dictionary<ReportingPeriod,
-            PeriodData> { [s_q2] = new(s_q2, [Cell("REF", "N", 3), Cell("REF", "S", 40), area], [], [], []) },
+            new Dictionary<ReportingPeriod, PeriodData>
+            {
+                [s_q2] = new(s_q2, [Cell("REF", "N", 3), Cell("REF", "S", 40), area], [], [], []),
+            },
             [], DateTimeOffset.UnixEpoch);
         var referrals = plan.For(report.Indicators.Single(i => i.Indicator.Code == "REF"));
 

@@ -73,10 +73,8 @@ public class ReleaseBuilderTests
         var now = Figures(q3);
         var north = FigureKey.Locality(Q2, "CAF", "L1");
         var northCells = now.Values
-            .Where(
-                f => f.Key.StartsWith($"cell|{Q2.Key}|CAF|", StringComparison.Ordinal) && f.Key.EndsWith(
-                    "|L1",
-                    StringComparison.Ordinal))
+            .Where(f => f.Key.StartsWith($"cell|{Q2.Key}|CAF|", StringComparison.Ordinal)
+                && f.Key.EndsWith("|L1", StringComparison.Ordinal))
             .ToList();
         var totalKnown = earlier.TryGetValue(north, out var total) && !total.Hidden;
         if (totalKnown)

@@ -105,10 +105,9 @@ public class PublishedReportTests
     private static int CountOf(string text, string part)
     {
         var count = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(
-            part,
-            i + 1,
-            StringComparison.Ordinal))
+        for (var i = text.IndexOf(part, StringComparison.Ordinal);
+            i >= 0;
+            i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
         {
             count++;
         }

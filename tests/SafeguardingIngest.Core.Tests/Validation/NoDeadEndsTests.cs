@@ -42,10 +42,9 @@ public class NoDeadEndsTests
     public void NotANumber_AdviceNoCasesWritten_IsAccepted()
     {
         var (accepted, observations) = Validate(TestWorkbook.Good("POL")
-
-                .Set("Indicators", "E2", SheetCell.Empty)
-                .Set("Indicators", "F2", SheetCell.Empty)
-                .Set("Indicators", "G2", "no cases"));
+            .Set("Indicators", "E2", SheetCell.Empty)
+            .Set("Indicators", "F2", SheetCell.Empty)
+            .Set("Indicators", "G2", "no cases"));
 
         Assert.Equal(ReturnStatus.Accepted, accepted.Report.Status);
         var ni32 = observations.Single(o => o.Indicator == "NI 32");
