@@ -37,7 +37,9 @@ public static class TemplateFiller
     }
 
     public static string Text(Row row, string column) =>
-        row.Elements<Cell>().FirstOrDefault(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal))?.InnerText ?? string.Empty;
+        row.Elements<Cell>()
+            .FirstOrDefault(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal))?.InnerText
+            ?? string.Empty;
 
     public static void Set(Row row, string column, double value)
     {
@@ -46,7 +48,9 @@ public static class TemplateFiller
         if (cell is null)
         {
             cell = new Cell { CellReference = reference };
-            var after = row.Elements<Cell>().LastOrDefault(c => string.CompareOrdinal(c.CellReference!.Value, reference) < 0 && c.CellReference!.Value!.Length <= reference.Length);
+            var after = row.Elements<Cell>().LastOrDefault(
+                c => string.CompareOrdinal(c.CellReference!.Value, reference) < 0
+                    && c.CellReference!.Value!.Length <= reference.Length);
             if (after is null)
             {
                 row.PrependChild(cell);

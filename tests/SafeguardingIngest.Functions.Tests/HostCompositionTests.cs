@@ -39,7 +39,8 @@ public class HostCompositionTests
     };
 
     private static IEnumerable<Type> FunctionClasses() =>
-        typeof(HostComposition).Assembly.GetTypes().Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null));
+        typeof(HostComposition).Assembly.GetTypes().Where(
+            t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null));
 
     public static TheoryData<Type> Functions() => [.. FunctionClasses()];
 
@@ -57,7 +58,11 @@ public class HostCompositionTests
     [Fact]
     public void Functions_TheAppDeclares_AreTheIngestCompileSweepAndReconcile()
     {
-        var names = FunctionClasses().SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order();
+        var names = FunctionClasses()
+            .SelectMany(t => t.GetMethods())
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
+            .OfType<string>()
+            .Order();
 
         Assert.Equal(["CompileQuarterlyReturn", "IngestReturn", "ReconcileUploads", "SweepOrphanRows"], names);
     }
@@ -83,7 +88,8 @@ public class HostCompositionTests
         using var host = Build(settings);
 
         Assert.IsType<WebhookNotifier>(host.Services.GetRequiredService<INotifier>());
-        using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName);
+        using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(
+            WebhookNotifier.ClientName);
         Assert.NotNull(client);
     }
 
@@ -117,7 +123,8 @@ public class HostCompositionTests
         settings["Ingest:OrphanMinutes"] = "0";
         using var host = Build(settings);
 
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(
+            () => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
 
         Assert.Contains("Ingest:OrphanMinutes", error.Message, StringComparison.Ordinal);
     }
@@ -138,7 +145,10 @@ public class HostCompositionTests
     }
 
     [Theory]
-    [InlineData("AzureWebJobsStorage", "DefaultEndpointsProtocol=https;AccountNam=board;AccountKey=a2V5", "AzureWebJobsStorage")]
+    [InlineData(
+        "AzureWebJobsStorage",
+        "DefaultEndpointsProtocol=https;AccountNam=board;AccountKey=a2V5",
+        "AzureWebJobsStorage")]
     [InlineData("AzureWebJobsStorage:accountName", "Board_Storage", "AzureWebJobsStorage:accountName")]
     [InlineData("Storage:NamePrefix", "board-a", "Storage:NamePrefix")]
     [InlineData("Notify:WebhookUrl", "ftp://hooks.example/board", "Notify:WebhookUrl")]
@@ -161,7 +171,9 @@ public class HostCompositionTests
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
 
-        var timeout = TimeSpan.Parse(host.RootElement.GetProperty("functionTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var timeout = TimeSpan.Parse(
+            host.RootElement.GetProperty("functionTimeout").GetString()!,
+            System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(TimeSpan.FromMinutes(IngestOptions.FunctionTimeoutMinutes), timeout);
     }
@@ -175,7 +187,8 @@ public class HostCompositionTests
         settings["Ingest:OrphanMinutes"] = minutes;
         using var host = Build(settings);
 
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(
+            () => host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
 
         Assert.StartsWith("Ingest:OrphanMinutes must be 16 to 10080", error.Message, StringComparison.Ordinal);
     }
@@ -184,7 +197,10 @@ public class HostCompositionTests
     public void IngestReturn_TriggerPath_TakesEveryBlobInTheReturnsContainer()
     {
         var method = typeof(IngestReturnFunction).GetMethod(nameof(IngestReturnFunction.RunAsync))!;
-        var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).OfType<BlobTriggerAttribute>().Single();
+        var trigger = method.GetParameters()
+            .Select(p => p.GetCustomAttribute<BlobTriggerAttribute>())
+            .OfType<BlobTriggerAttribute>()
+            .Single();
 
         // {name} is the whole blob name, folders and all: returns/POL/return.xlsx is seen, and the service
         // (not the trigger's pattern) decides it is a folder too shallow.

@@ -11,7 +11,14 @@ using SafeguardingIngest.Testing;
 namespace SafeguardingIngest.Soak;
 
 /// <summary>What one soak round did and found wrong (nothing, when it passes).</summary>
-public sealed record SoakReport(int Seed, int Uploads, int Runs, int FailedRuns, int Faults, int Reads, IReadOnlyList<string> Problems)
+public sealed record SoakReport(
+    int Seed,
+    int Uploads,
+    int Runs,
+    int FailedRuns,
+    int Faults,
+    int Reads,
+    IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
 
@@ -33,7 +40,8 @@ public sealed record SoakReport(int Seed, int Uploads, int Runs, int FailedRuns,
     /// <summary>Whether the storage kept blob versions, so same-second pairs could be sent.</summary>
     public bool Versions { get; init; }
 
-    /// <summary>Agency quarters whose winner depended on whether an overwritten upload was read before it was replaced.</summary>
+    /// <summary>Agency quarters whose winner depended on whether an overwritten upload was read before it was
+    /// replaced.</summary>
     public int Ambiguous { get; init; }
 
     /// <summary>In --crash rounds: children killed with SIGKILL, by the request each had begun.</summary>
@@ -48,19 +56,24 @@ public sealed record SoakReport(int Seed, int Uploads, int Runs, int FailedRuns,
     /// <summary>Times the clock jumped past the sweep's bound while uploads were still coming in.</summary>
     public int Jumps { get; init; }
 
-    /// <summary>Runs stopped at their function timeout as the clock jumped past it (cancelled in process, killed as children).</summary>
+    /// <summary>Runs stopped at their function timeout as the clock jumped past it (cancelled in process, killed as
+    /// children).</summary>
     public int TimedOut { get; init; }
 
     public override string ToString()
     {
-        var mix = $"{Kinds.GetValueOrDefault(UploadKind.Overwrite)} overwrites, {Kinds.GetValueOrDefault(UploadKind.SameContent)} same content again, " +
+        var mix = $"{Kinds.GetValueOrDefault(UploadKind.Overwrite)} overwrites, " +
+            $"{Kinds.GetValueOrDefault(UploadKind.SameContent)} same content again, " +
                   $"{Kinds.GetValueOrDefault(UploadKind.SameContentSameName)} same content under its own name, " +
                   (Versions ? $"{SameSecond} same-second pairs" : "no same-second pairs (no blob versions)");
         var runs = Children > 0
-            ? $"{Children} child ingests ({Kills.Values.Sum()} killed with SIGKILL at a random request and {TimedOut} at their timeout, " +
+            ? $"{Children} child ingests ({Kills.Values.Sum()} killed with SIGKILL at a random request and " +
+                $"{TimedOut} at their timeout, " +
               $"{FailedRuns - Kills.Values.Sum() - TimedOut} failed otherwise, "
-            : $"{Runs} runs ({FailedRuns} failed and retried, {TimedOut} of them stopped at their timeout, {Faults} injected faults, ";
-        return $"seed {Seed}: {Uploads} uploads ({mix}), {runs}{Poisoned} poisoned and reconciled), {Jumps} clock jumps past the sweep's bound, " +
+            : $"{Runs} runs ({FailedRuns} failed and retried, {TimedOut} of them stopped at their timeout, {Faults} " +
+                "injected faults, ";
+        return $"seed {Seed}: {Uploads} uploads ({mix}), {runs}{Poisoned} poisoned and reconciled), {Jumps} clock " +
+            "jumps past the sweep's bound, " +
                $"{Ambiguous} quarters with an overwritten candidate, {Reads} checked reads: " +
                (Passed ? "passed" : $"{Problems.Count} problems\n  " + string.Join("\n  ", Problems));
     }
@@ -112,7 +125,13 @@ public static class IngestSoak
     public static readonly IReadOnlyList<string> Steps =
     [
         "blob DELETE blob", "blob GET blob", "blob HEAD blob", "blob PUT blob",
-        "table DELETE entity", "table GET entity", "table GET query", "table PATCH entity", "table POST $batch", "table POST entity", "table PUT entity",
+        "table DELETE entity",
+        "table GET entity",
+        "table GET query",
+        "table PATCH entity",
+        "table POST $batch",
+        "table POST entity",
+        "table PUT entity",
     ];
 
     /// <summary>A round with two in-process hosts whose storage requests fail at random.</summary>
@@ -141,7 +160,9 @@ public static class IngestSoak
 
         // The agencies upload with a client of their own, which never fails.
         var agencyClient = new BlobServiceClient(connectionString).GetBlobContainerClient(first.Names.Returns);
-        var versions = await KeepsVersionsAsync(new BlobServiceClient(connectionString).GetBlobContainerClient(first.Names.Feedback), cancellationToken);
+        var versions = await KeepsVersionsAsync(
+            new BlobServiceClient(connectionString).GetBlobContainerClient(first.Names.Feedback),
+            cancellationToken);
 
         // Every storage request of the hosts may fail: tables and blobs, reads and writes, before or after.
         foreach (var host in crash is null ? hosts : [])
@@ -160,7 +181,13 @@ public static class IngestSoak
         using var stopReads = new CancellationTokenSource();
         var sweepSeed = random.Next();
         var reader = Task.Run(
-            () => ReadMeanwhileAsync(first, plan, begun, problems, () => Interlocked.Increment(ref reads), stopReads.Token),
+            () => ReadMeanwhileAsync(
+                first,
+                plan,
+                begun,
+                problems,
+                () => Interlocked.Increment(ref reads),
+                stopReads.Token),
             CancellationToken.None);
 
         // Runs start under a gate the clock's jumps take. A jump past the sweep's bound first stops every run
@@ -264,7 +291,14 @@ public static class IngestSoak
                 {
                     Interlocked.Increment(ref children);
                     child = await UntilTimeoutAsync(timeout =>
-                        ChildIngest.RunAsync(connectionString, first.Names.Prefix, first.Clock.GetUtcNow(), name, killAt, timeout, cancellationToken));
+                        ChildIngest.RunAsync(
+                            connectionString,
+                            first.Names.Prefix,
+                            first.Clock.GetUtcNow(),
+                            name,
+                            killAt,
+                            timeout,
+                            cancellationToken));
                 }
                 finally
                 {
@@ -290,7 +324,8 @@ public static class IngestSoak
                 }
                 else if (child.Exit != ChildIngest.FailedExit)
                 {
-                    problems.Enqueue($"a child ingest of {name} ended with exit {child.Exit} after {child.LastStep}: {child.Error}");
+                    problems.Enqueue(
+                        $"a child ingest of {name} ended with exit {child.Exit} after {child.LastStep}: {child.Error}");
                 }
 
                 await Task.Delay(20 * attempt, cancellationToken);
@@ -326,7 +361,10 @@ public static class IngestSoak
 
                     begun[(upload.Agency, upload.Period)] = upload.Position;
                     var name = UploadPath.For(upload.Agency, upload.Period, upload.FileName);
-                    await agencyClient.GetBlobClient(name).UploadAsync(new BinaryData(upload.Content), overwrite: true, cancellationToken);
+                    await agencyClient.GetBlobClient(name).UploadAsync(
+                        new BinaryData(upload.Content),
+                        overwrite: true,
+                        cancellationToken);
 
                     // The event reaches a host after a while; now and then it is delivered twice.
                     var copies = own.NextDouble() < 0.25 ? 2 : 1;
@@ -339,9 +377,12 @@ public static class IngestSoak
                             await Task.Delay(delay, cancellationToken);
                             if (!await DeliverAsync(name, new Random(deliverySeed)))
                             {
-                                // The host's last try failed: it names the blob on the poison queue, as the Functions host does.
+                                // The host's last try failed: it names the blob on the poison queue, as the Functions
+                                // host does.
                                 poisoned.Add(name);
-                                await poison.SendMessageAsync(PoisonMessage(first.Names.Returns, name), cancellationToken);
+                                await poison.SendMessageAsync(
+                                    PoisonMessage(first.Names.Returns, name),
+                                    cancellationToken);
                             }
                         }, cancellationToken));
                     }
@@ -363,7 +404,9 @@ public static class IngestSoak
 
         // The reconciler, run on its schedule, finds every upload the host gave up on and runs it; nothing
         // is left on the queue. One run takes at most 32 messages, so it runs until the queue is empty.
-        for (var run = 0; run < ReconcileRuns && (await poison.PeekMessageAsync(cancellationToken)).Value is not null; run++)
+        for (var run = 0;
+            run < ReconcileRuns && (await poison.PeekMessageAsync(cancellationToken)).Value is not null;
+            run++)
         {
             await first.Get<ReconcileUploads>().RunAsync(cancellationToken);
         }
@@ -377,7 +420,14 @@ public static class IngestSoak
         await reader;
         await poison.DeleteIfExistsAsync(cancellationToken);
         var ambiguous = await CheckEndStateAsync(first, plan, problems, cancellationToken);
-        return new SoakReport(options.Seed, plan.Uploads.Count, crash is null ? runs : children, failedRuns, faults, reads, [.. problems])
+        return new SoakReport(
+            options.Seed,
+            plan.Uploads.Count,
+            crash is null ? runs : children,
+            failedRuns,
+            faults,
+            reads,
+            [.. problems])
         {
             Requests = Merge(hosts.Select(h => h.Faults.Requests)),
             Faulted = Merge(hosts.Select(h => h.Faults.Faulted)),
@@ -419,11 +469,15 @@ public static class IngestSoak
                 .Order(StringComparer.Ordinal),
         ];
 
-    private static string PoisonMessage(string container, string blob) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
-        System.Text.Json.JsonSerializer.Serialize(new { Type = "BlobTrigger", BlobType = "BlockBlob", ContainerName = container, BlobName = blob })));
+    private static string PoisonMessage(string container, string blob) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+        System.Text.Json.JsonSerializer.Serialize(
+            new { Type = "BlobTrigger", BlobType = "BlockBlob", ContainerName = container, BlobName = blob })));
 
     /// <summary>Whether the account keeps blob versions: a probe write answers with a version id only then.</summary>
-    private static async Task<bool> KeepsVersionsAsync(BlobContainerClient container, CancellationToken cancellationToken)
+    private static async Task<bool> KeepsVersionsAsync(
+        BlobContainerClient container,
+        CancellationToken cancellationToken)
     {
         var probe = container.GetBlobClient("soak-version-probe");
         var info = (await probe.UploadAsync(BinaryData.FromString("probe"), overwrite: true, cancellationToken)).Value;
@@ -489,11 +543,11 @@ public static class IngestSoak
     }
 
     /// <summary>
-    /// Reads every quarter over and over, as the compile reads it (<see cref="Compilation.IPeriodReader.ReadPeriodAsync"/>):
-    /// each agency shows one whole accepted upload's figures; one whose return stood before the read is
-    /// never missing; and an agency never shows an older upload than it showed in an earlier read, by the
-    /// order the soak sent them. Figures sent more than once may stand for any of their sendings begun by
-    /// the end of the read: the earliest of those not before the upload shown last is taken.
+    /// Reads every quarter over and over, as the compile reads it (<see
+    /// cref="Compilation.IPeriodReader.ReadPeriodAsync"/>): each agency shows one whole accepted upload's figures; one
+    /// whose return stood before the read is never missing; and an agency never shows an older upload than it showed in
+    /// an earlier read, by the order the soak sent them. Figures sent more than once may stand for any of their
+    /// sendings begun by the end of the read: the earliest of those not before the upload shown last is taken.
     /// </summary>
     private static async Task ReadMeanwhileAsync(
         PipelineHarness host,
@@ -503,7 +557,10 @@ public static class IngestSoak
         Action counted,
         CancellationToken stop)
     {
-        var accepted = plan.Uploads.Where(u => !u.Refused).GroupBy(u => (u.Agency, u.Period)).ToDictionary(g => g.Key, g => g.ToList());
+        var accepted = plan.Uploads
+            .Where(u => !u.Refused)
+            .GroupBy(u => (u.Agency, u.Period))
+            .ToDictionary(g => g.Key, g => g.ToList());
         var periods = plan.Uploads.Select(u => u.Period).Distinct().ToList();
         var shown = new Dictionary<(string Agency, ReportingPeriod Period), PlannedUpload>();
         while (!stop.IsCancellationRequested)
@@ -515,10 +572,15 @@ public static class IngestSoak
                     var before = await host.Records.ListCurrentAsync(period, CancellationToken.None);
                     var data = await host.Reader.ReadPeriodAsync(period, CancellationToken.None);
                     counted();
-                    var seen = data.Observations.GroupBy(o => o.Agency).ToDictionary(g => g.Key, g => SoakPlan.Signature(g.Select(o => (o.Indicator, o.Locality, o.Value))));
+                    var seen = data.Observations
+                        .GroupBy(o => o.Agency)
+                        .ToDictionary(
+                            g => g.Key,
+                            g => SoakPlan.Signature(g.Select(o => (o.Indicator, o.Locality, o.Value))));
                     foreach (var (agency, signature) in seen)
                     {
-                        // Which uploads it can be: those with these figures whose sending had begun by the end of the read.
+                        // Which uploads it can be: those with these figures whose sending had begun by the end of the
+                        // read.
                         var key = (agency, period);
                         var sentSoFar = begun.TryGetValue(key, out var position) ? position : -1;
                         var candidates = accepted.TryGetValue(key, out var whole)
@@ -526,7 +588,9 @@ public static class IngestSoak
                             : [];
                         if (candidates.Count == 0)
                         {
-                            problems.Enqueue($"a read of {period} showed {agency} with figures of no single accepted upload sent so far (a mix): {signature}");
+                            problems.Enqueue(
+                                $"a read of {period} showed {agency} with figures of no single accepted upload sent " +
+                                $"so far (a mix): {signature}");
                             continue;
                         }
 
@@ -535,7 +599,10 @@ public static class IngestSoak
                         var upload = candidates.FirstOrDefault(u => earlier is null || u.Position >= earlier.Position);
                         if (upload is null)
                         {
-                            problems.Enqueue($"a read of {period} showed {agency} going back to upload {candidates[^1].Position} ({candidates[^1].FileName}) after an earlier read showed upload {earlier!.Position} ({earlier.FileName})");
+                            problems.Enqueue(
+                                $"a read of {period} showed {agency} going back to upload {candidates[^1].Position} " +
+                                $"({candidates[^1].FileName}) after an earlier read showed upload " +
+                                $"{earlier!.Position} ({earlier.FileName})");
                             continue;
                         }
 
@@ -544,7 +611,9 @@ public static class IngestSoak
 
                     foreach (var pointer in before.Where(p => !seen.ContainsKey(p.Agency)))
                     {
-                        problems.Enqueue($"a read of {period} showed nothing for {pointer.Agency}, whose submission {pointer.SubmissionId} was current before it");
+                        problems.Enqueue(
+                            $"a read of {period} showed nothing for {pointer.Agency}, whose submission " +
+                            $"{pointer.SubmissionId} was current before it");
                     }
                 }
                 catch (RequestFailedException)
@@ -559,7 +628,8 @@ public static class IngestSoak
         }
     }
 
-    /// <summary>Checks the end state against the plan; returns the agency quarters whose winner had an overwritten candidate.</summary>
+    /// <summary>Checks the end state against the plan; returns the agency quarters whose winner had an overwritten
+    /// candidate.</summary>
     private static async Task<int> CheckEndStateAsync(
         PipelineHarness host, SoakPlan plan, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
@@ -572,7 +642,9 @@ public static class IngestSoak
         var open = await host.Records.ListOpenLoadsAsync(null, null, cancellationToken);
         foreach (var load in open)
         {
-            problems.Enqueue($"load {load.Id} of {load.Agency} for {load.Period} is still {load.State} after the sweep (started {load.StartedAt:O}, ended {load.EndedAt:O}, clock {host.Clock.GetUtcNow():O})");
+            problems.Enqueue(
+                $"load {load.Id} of {load.Agency} for {load.Period} is still {load.State} after the sweep (started " +
+                $"{load.StartedAt:O}, ended {load.EndedAt:O}, clock {host.Clock.GetUtcNow():O})");
         }
 
         var ambiguous = 0;
@@ -581,7 +653,10 @@ public static class IngestSoak
         {
             var period = periodUploads.Key;
             var keys = new List<string>();
-            await foreach (var entity in rows.QueryAsync<TableEntity>(e => e.PartitionKey == period.Key, select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (var entity in rows.QueryAsync<TableEntity>(
+                e => e.PartitionKey == period.Key,
+                select: ["RowKey"],
+                cancellationToken: cancellationToken))
             {
                 keys.Add(entity.RowKey);
             }
@@ -596,12 +671,16 @@ public static class IngestSoak
                 var winner = ExpectedWinner.Of(sent);
                 ambiguous += winner.Ambiguous ? 1 : 0;
                 var current = await host.Records.GetCurrentAsync(period, agency, cancellationToken);
-                var own = keys.Where(k => k.StartsWith(TableKey.Escape(agency) + TableKey.Separator, StringComparison.Ordinal)).ToList();
+                var own = keys
+                    .Where(k => k.StartsWith(TableKey.Escape(agency) + TableKey.Separator, StringComparison.Ordinal))
+                    .ToList();
                 if (current is null)
                 {
                     if (!winner.NothingAllowed)
                     {
-                        problems.Enqueue($"{agency} {period}: nothing is current, but {Describe(winner.Definite!)} was sent after every other accepted upload and never replaced");
+                        problems.Enqueue(
+                            $"{agency} {period}: nothing is current, but {Describe(winner.Definite!)} was sent after " +
+                            "every other accepted upload and never replaced");
                     }
                     else if (own.Count > 0)
                     {
@@ -614,8 +693,12 @@ public static class IngestSoak
                 var standing = winner.Match(current.SubmissionId);
                 if (standing is null)
                 {
-                    var allowed = string.Join(" or ", winner.Overwritten.Append(winner.Definite).OfType<PlannedUpload>().Select(Describe));
-                    problems.Enqueue($"{agency} {period}: submission {current.SubmissionId} is current, but by the order sent it must be {(allowed.Length > 0 ? allowed : "nothing")}; sent: {Sequence(sent)}");
+                    var allowed = string.Join(
+                        " or ",
+                        winner.Overwritten.Append(winner.Definite).OfType<PlannedUpload>().Select(Describe));
+                    problems.Enqueue(
+                        $"{agency} {period}: submission {current.SubmissionId} is current, but by the order sent it " +
+                        $"must be {(allowed.Length > 0 ? allowed : "nothing")}; sent: {Sequence(sent)}");
                     continue;
                 }
 
@@ -625,7 +708,11 @@ public static class IngestSoak
                 var record = await host.Records.FindAsync(period, agency, current.SubmissionId, cancellationToken);
                 if (figures != standing.Figures.Count || record?.Rows != standing.Figures.Count)
                 {
-                    problems.Enqueue($"{agency} {period}: {figures} figures stored and {record?.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no record"} recorded for {Describe(standing)}, which has {standing.Figures.Count}; sent: {Sequence(sent)}");
+                    problems.Enqueue(
+                        $"{agency} {period}: {figures} figures stored and " +
+                        $"{record?.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no record"} " +
+                        $"recorded for {Describe(standing)}, which has {standing.Figures.Count}; " +
+                        $"sent: {Sequence(sent)}");
                 }
 
                 // What the next quarter's check on change reads: the load's packed figures, equal to its rows.
@@ -645,35 +732,51 @@ public static class IngestSoak
                 var strays = own.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
                 if (strays.Count > 0)
                 {
-                    problems.Enqueue($"{agency} {period}: {strays.Count} rows of other loads remain, such as {strays[0]}; {await LoadRecordAsync(host, period, strays[0])}");
+                    problems.Enqueue(
+                        $"{agency} {period}: {strays.Count} rows of other loads remain, such as {strays[0]}; " +
+                        $"{await LoadRecordAsync(host, period, strays[0])}");
                 }
             }
 
             var compiled = await host.Compile.CompileAsync(period, cancellationToken);
             var got = compiled.Report.Observations.Where(o => o.Period == period).GroupBy(o => o.Agency)
-                .Select(g => SoakPlan.Signature(g.Select(o => (o.Indicator, o.Locality, o.Value)))).Order(StringComparer.Ordinal);
+                .Select(g => SoakPlan.Signature(g.Select(o => (o.Indicator, o.Locality, o.Value))))
+                .Order(StringComparer.Ordinal);
             if (!got.SequenceEqual(expected.Order(StringComparer.Ordinal)))
             {
-                problems.Enqueue($"the compiled return for {period} does not hold exactly the winning uploads' figures");
+                problems.Enqueue(
+                    $"the compiled return for {period} does not hold exactly the winning uploads' figures");
             }
         }
 
         return ambiguous;
     }
 
-    /// <summary>The record of the load a stray row belongs to, as stored: for a report that says how it was left.</summary>
+    /// <summary>The record of the load a stray row belongs to, as stored: for a report that says how it was
+    /// left.</summary>
     private static async Task<string> LoadRecordAsync(PipelineHarness host, ReportingPeriod period, string rowKey)
     {
         var parts = TableKey.Split(rowKey);
         var key = TableKey.Join("load", parts[0], parts[1]);
-        var stored = await host.Tables.GetTableClient(host.Names.Submissions).GetEntityIfExistsAsync<TableEntity>(period.Key, key);
+        var stored = await host.Tables.GetTableClient(host.Names.Submissions).GetEntityIfExistsAsync<TableEntity>(
+            period.Key,
+            key);
         return stored.HasValue
-            ? "its load record: " + string.Join(", ", stored.Value!.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")).Select(p => $"{p.Key}={p.Value}"))
+            ? "its load record: " +
+                string.Join(
+                    ", ",
+                    stored.Value!
+                        .Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag"))
+                        .Select(p => $"{p.Key}={p.Value}"))
             : $"no load record {key}";
     }
 
     private static string Sequence(IEnumerable<PlannedUpload> sent) =>
-        string.Join(", ", sent.Select(u => $"{u.Position} {u.FileName} {u.Kind}{(u.Refused ? " refused" : string.Empty)} {u.SubmissionId[..6]}"));
+        string.Join(
+            ", ",
+            sent.Select(
+                u => $"{u.Position} {u.FileName} {u.Kind}{(u.Refused ? " refused" : string.Empty)} " +
+                    $"{u.SubmissionId[..6]}"));
 
     private static string Describe(PlannedUpload upload) =>
         $"upload {upload.Position} ({upload.FileName}, {upload.Kind}, submission {upload.SubmissionId})";

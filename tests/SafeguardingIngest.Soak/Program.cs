@@ -36,7 +36,12 @@ var childTimes = new List<(TimeSpan StartUp, TimeSpan Lasted)>();
 while (rounds == 0 || clock.Elapsed < TimeSpan.FromMinutes(minutes))
 {
     var options = new SoakOptions(
-        seed + rounds, Agencies: agencies, Periods: 2, UploadsPerAgency: uploads, MaxIndicators: crash ? 40 : 20, FaultRate: faults / 100.0);
+        seed + rounds,
+        Agencies: agencies,
+        Periods: 2,
+        UploadsPerAgency: uploads,
+        MaxIndicators: crash ? 40 : 20,
+        FaultRate: faults / 100.0);
     var report = crash
         ? await IngestSoak.RunCrashAsync(
             azurite.ConnectionString, options, new CrashOptions(KillRate: killRate / 100.0), CancellationToken.None)
@@ -49,7 +54,10 @@ while (rounds == 0 || clock.Elapsed < TimeSpan.FromMinutes(minutes))
     overwrites += report.Kinds.GetValueOrDefault(UploadKind.Overwrite);
     sameContent += report.Kinds.GetValueOrDefault(UploadKind.SameContent);
     sameName += report.Kinds.GetValueOrDefault(UploadKind.SameContentSameName);
-    (sameSecond, ambiguous, reads) = (sameSecond + report.SameSecond, ambiguous + report.Ambiguous, reads + report.Reads);
+    (sameSecond, ambiguous, reads) = (
+        sameSecond + report.SameSecond,
+        ambiguous + report.Ambiguous,
+        reads + report.Reads);
     (poisoned, children, runs) = (
         poisoned + report.Poisoned, children + report.Children, runs + report.Runs);
     versions = report.Versions;
@@ -58,13 +66,16 @@ while (rounds == 0 || clock.Elapsed < TimeSpan.FromMinutes(minutes))
     if (!report.Passed)
     {
         var mode = crash ? " --crash" : string.Empty;
-        Console.WriteLine($"FAILED: replay with --seed {report.Seed} --agencies {agencies} --uploads {uploads} --faults {faults}{mode}");
+        Console.WriteLine(
+            $"FAILED: replay with --seed {report.Seed} --agencies {agencies} --uploads {uploads} --faults " +
+            $"{faults}{mode}");
         return 1;
     }
 }
 
 Console.WriteLine(
-    $"in all: {sent} uploads ({overwrites} overwrites under an earlier name, {sameContent} same content under a new name, " +
+    $"in all: {sent} uploads ({overwrites} overwrites under an earlier name, {sameContent} same content under a new " +
+    "name, " +
     $"{sameName} same content under its own name, " +
     (versions ? $"{sameSecond} same-second pairs" : "no same-second pairs: the storage keeps no blob versions") +
     $"), {ambiguous} agency quarters with an overwritten candidate, {poisoned} uploads poisoned and reconciled, " +
@@ -105,7 +116,8 @@ if (missed.Count > 0)
     return 1;
 }
 
-Console.WriteLine($"{rounds} rounds passed in {clock.Elapsed:mm\\:ss}, {runs} runs, every step faulted both before and after.");
+Console.WriteLine(
+    $"{rounds} rounds passed in {clock.Elapsed:mm\\:ss}, {runs} runs, every step faulted both before and after.");
 return 0;
 
 static double Median(List<double> sorted) => sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];

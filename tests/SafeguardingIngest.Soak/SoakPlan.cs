@@ -53,7 +53,8 @@ public sealed record PlannedUpload(
     public string SubmissionId { get; } = Convert.ToHexStringLower(SHA256.HashData(Content))[..24];
 
     /// <summary>Its figures as sorted text, for comparing with what storage holds.</summary>
-    public string Signature => SoakPlan.Signature(Figures.Select(f => (f.Key.Indicator, f.Key.Locality, (double)f.Value)));
+    public string Signature =>
+        SoakPlan.Signature(Figures.Select(f => (f.Key.Indicator, f.Key.Locality, (double)f.Value)));
 
     /// <summary>Its place in the order the agency sends the quarter's uploads, from 0.</summary>
     public int Position { get; init; }
@@ -139,8 +140,16 @@ public sealed class SoakPlan
     public static SoakPlan Create(SoakOptions options, Random random)
     {
         var agencies = Enumerable.Range(1, options.Agencies).Select(i => $"S{i:00}").ToArray();
-        var indicators = Enumerable.Range(1, options.MaxIndicators).Select(i => (Code: $"K{i:00}", ByLocality: random.Next(3) == 0)).ToArray();
-        var owes = agencies.ToDictionary(a => a, _ => indicators.OrderBy(_ => random.Next()).Take(random.Next(2, indicators.Length + 1)).Select(i => i.Code).ToHashSet());
+        var indicators = Enumerable.Range(1, options.MaxIndicators)
+            .Select(i => (Code: $"K{i:00}", ByLocality: random.Next(3) == 0))
+            .ToArray();
+        var owes = agencies.ToDictionary(
+            a => a,
+            _ => indicators
+                .OrderBy(_ => random.Next())
+                .Take(random.Next(2, indicators.Length + 1))
+                .Select(i => i.Code)
+                .ToHashSet());
         foreach (var orphan in indicators.Where(i => owes.Values.All(o => !o.Contains(i.Code))))
         {
             owes[agencies[random.Next(agencies.Length)]].Add(orphan.Code);
@@ -168,7 +177,8 @@ public sealed class SoakPlan
         });
 
         var uploads = new List<PlannedUpload>();
-        foreach (var period in Enumerable.Range(1, Math.Min(options.Periods, 4)).Select(q => new ReportingPeriod(2025, q)))
+        foreach (var period in Enumerable.Range(1, Math.Min(options.Periods, 4)).Select(
+            q => new ReportingPeriod(2025, q)))
         {
             foreach (var agency in agencies)
             {
@@ -227,7 +237,11 @@ public sealed class SoakPlan
     }
 
     public static string Signature(IEnumerable<(string Indicator, string Locality, double Value)> figures) =>
-        string.Join(";", figures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Indicator}|{f.Locality}|{f.Value}")).Order(StringComparer.Ordinal));
+        string.Join(
+            ";",
+            figures
+                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Indicator}|{f.Locality}|{f.Value}"))
+                .Order(StringComparer.Ordinal));
 
     private static byte[] Csv(Dictionary<(string Indicator, string Locality), int> figures, int spoiled)
     {

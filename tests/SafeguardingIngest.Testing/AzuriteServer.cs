@@ -12,7 +12,8 @@ namespace SafeguardingIngest.Testing;
 public sealed class AzuriteServer : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account key.</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process? _process;
     private readonly string? _folder;
@@ -39,7 +40,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
         {
-            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {root} (scripts/test.sh does it).");
+            throw new InvalidOperationException(
+                $"Azurite is not installed: run 'npm ci' in {root} (scripts/test.sh does it).");
         }
 
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
@@ -53,7 +55,12 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            "--silent", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence", "--debug", Path.Combine(folder, "debug.log"),
+            "--silent",
+            "--skipApiVersionCheck",
+            "--loose",
+            "--inMemoryPersistence",
+            "--debug",
+            Path.Combine(folder, "debug.log"),
             "--blobHost", "127.0.0.1", "--blobPort", Port(blob), "--queueHost", "127.0.0.1", "--queuePort", Port(queue),
             "--tableHost", "127.0.0.1", "--tablePort", Port(table),
         })
@@ -69,7 +76,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
         var server = new AzuriteServer(
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{Port(blob)}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{Port(queue)}/devstoreaccount1;" +
+            $"BlobEndpoint=http://127.0.0.1:{Port(blob)}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{Port(queue)}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{Port(table)}/devstoreaccount1;",
             process,
             folder);
@@ -80,7 +88,8 @@ public sealed class AzuriteServer : IAsyncDisposable
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await server.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening on 127.0.0.1:{blob} and :{table} within {StartSeconds} seconds.");
+                throw new InvalidOperationException(
+                    $"Azurite did not start listening on 127.0.0.1:{blob} and :{table} within {StartSeconds} seconds.");
             }
 
             await Task.Delay(100, cancellationToken);
@@ -110,13 +119,15 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "package.json")) && File.Exists(Path.Combine(folder.FullName, "SafeguardingIngest.sln")))
+            if (File.Exists(Path.Combine(folder.FullName, "package.json"))
+                && File.Exists(Path.Combine(folder.FullName, "SafeguardingIngest.sln")))
             {
                 return folder.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No repository root (package.json beside SafeguardingIngest.sln) above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException(
+            $"No repository root (package.json beside SafeguardingIngest.sln) above {AppContext.BaseDirectory}.");
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

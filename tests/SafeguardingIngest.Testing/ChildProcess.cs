@@ -6,9 +6,17 @@ namespace SafeguardingIngest.Testing;
 public static class ChildProcess
 {
     /// <summary>Runs <paramref name="program"/> in <paramref name="folder"/>, waiting at most five minutes.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(string program, string folder, params string[] args)
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(
+        string program,
+        string folder,
+        params string[] args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true
+        };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -4,7 +4,8 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Testing;
 
-/// <summary>A hidden figure and the whole values a reader can narrow it to, with the published relations that did it.</summary>
+/// <summary>A hidden figure and the whole values a reader can narrow it to, with the published relations that did
+/// it.</summary>
 public sealed record PinnedRange(string Figure, double Low, double High, string Route)
 {
     /// <summary>How many whole values it can still take.</summary>
@@ -26,12 +27,14 @@ public sealed record PinnedRange(string Figure, double Low, double High, string 
 /// </summary>
 public sealed class DisclosureAttacker
 {
-    private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+    private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException(
+        "GLOP is not available.");
     private readonly Dictionary<string, Variable> _hidden = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _known = new(StringComparer.Ordinal);
     private static readonly Lock s_solving = new();
 
-    /// <summary>A ceiling far above any count, so that no program is unbounded (GLOP may then call it infeasible); reaching it means no ceiling.</summary>
+    /// <summary>A ceiling far above any count, so that no program is unbounded (GLOP may then call it infeasible);
+    /// reaching it means no ceiling.</summary>
     private const double Unbounded = 1e6;
 
     /// <summary>The least a hidden count can be: the policy never hides a zero count.</summary>
@@ -44,8 +47,10 @@ public sealed class DisclosureAttacker
     /// <summary>Every hidden figure (csv cells and page figures) with the range the reader can pin it to.</summary>
     public IReadOnlyList<PinnedRange> Ranges { get; private set; } = [];
 
-    /// <summary>The hidden figures pinned to fewer values than <paramref name="threshold"/> where one of them is small.</summary>
-    public IReadOnlyList<PinnedRange> Pinned(int threshold) => Ranges.Where(r => r.Values < threshold && r.Low < threshold).ToList();
+    /// <summary>The hidden figures pinned to fewer values than <paramref name="threshold"/> where one of them is
+    /// small.</summary>
+    public IReadOnlyList<PinnedRange> Pinned(int threshold) =>
+        Ranges.Where(r => r.Values < threshold && r.Low < threshold).ToList();
 
     /// <summary>
     /// Reads the page and the csv as published and bounds every hidden figure of the indicator
@@ -53,7 +58,13 @@ public sealed class DisclosureAttacker
     /// reader turns back into counts with the public <paramref name="populations"/> (under-18s by
     /// locality code, "ALL" for the whole area; by default those the csv shows).
     /// </summary>
-    public static DisclosureAttacker Attack(string html, string csv, string code, string symbol = "c", IReadOnlyDictionary<string, double>? populations = null)
+    public static DisclosureAttacker Attack(
+        string html,
+        string csv,
+        string code,
+        string symbol = "c",
+        IReadOnlyDictionary<string,
+        double>? populations = null)
     {
         var card = PublishedCard.Read(html, code);
         var period = card.Period;
@@ -63,15 +74,28 @@ public sealed class DisclosureAttacker
         // The csv: each cell a number or an unknown.
         var rows = PublishedCsv.Read(csv, code);
         var rate = rows.Count > 0 && rows[0].Unit == "RatePer10000";
-        var cells = rows.Select(row => new Cell(row.Period, row.Locality, attacker.Term($"csv {row.Period} {row.Agency} {row.Locality}", row.Numerator, symbol))).ToList();
-        var localityCodes = rows.GroupBy(r => r.LocalityName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
+        var cells = rows
+            .Select(
+                row => new Cell(
+                    row.Period,
+                    row.Locality,
+                    attacker.Term($"csv {row.Period} {row.Agency} {row.Locality}", row.Numerator, symbol)))
+            .ToList();
+        var localityCodes = rows
+            .GroupBy(r => r.LocalityName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Locality, StringComparer.Ordinal);
         populations ??= rows.Where(r => double.TryParse(r.Denominator, CultureInfo.InvariantCulture, out _))
-            .GroupBy(r => r.Locality, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(r => double.Parse(r.Denominator, CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+            .GroupBy(r => r.Locality, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Max(r => double.Parse(r.Denominator, CultureInfo.InvariantCulture)),
+                StringComparer.Ordinal);
         List<Cell> Cells(IReadOnlyList<ReportingPeriod> quarters, string? locality) =>
             cells.Where(c => quarters.Contains(c.Period) && (locality is null || c.Locality == locality)).ToList();
         var yearToDate = flow ? period.YearToDate() : [period];
 
-        // A rate's population: its localities' in the latest quarter it covers (the year to date of a flow is over the latest population).
+        // A rate's population: its localities' in the latest quarter it covers (the year to date of a flow is over the
+        // latest population).
         double? Population(List<Cell> scope)
         {
             if (!rate || scope.Count == 0)
@@ -80,7 +104,11 @@ public sealed class DisclosureAttacker
             }
 
             var latest = scope.Max(c => c.Period);
-            var localities = scope.Where(c => c.Period == latest).Select(c => c.Locality).Distinct(StringComparer.Ordinal).ToList();
+            var localities = scope
+                .Where(c => c.Period == latest)
+                .Select(c => c.Locality)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
             return localities.All(populations.ContainsKey) ? localities.Sum(l => populations[l]) : double.NaN;
         }
 
@@ -107,9 +135,13 @@ public sealed class DisclosureAttacker
 
         foreach (var (name, values) in card.Localities)
         {
-            var locality = localityCodes.GetValueOrDefault(name) ?? throw new InvalidOperationException($"The csv names no locality {name}.");
+            var locality = localityCodes.GetValueOrDefault(name) ?? throw new InvalidOperationException(
+                $"The csv names no locality {name}.");
             Relate($"{name} {period}", values[0], Cells([period], locality));
-            Relate($"{name} {period.SameQuarterLastYear()}", values[1], Cells([period.SameQuarterLastYear()], locality));
+            Relate(
+                $"{name} {period.SameQuarterLastYear()}",
+                values[1],
+                Cells([period.SameQuarterLastYear()], locality));
             Relate($"{name} year to date", values[2], Cells(yearToDate, locality));
         }
 
@@ -127,7 +159,11 @@ public sealed class DisclosureAttacker
     /// <summary>A published figure: known where it is a number, an unknown where it is hidden.</summary>
     private string Term(string name, string text, string symbol)
     {
-        if (double.TryParse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (double.TryParse(
+            text,
+            NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture,
+            out var value))
         {
             _known[name] = value;
         }
@@ -156,7 +192,9 @@ public sealed class DisclosureAttacker
         var known = cells.Where(_known.ContainsKey).Sum(c => _known[c]);
         // Counts are whole, so a rate's range narrows to the whole numbers in it.
         var (low, high) = _known.TryGetValue(term, out var shown)
-            ? population is { } p ? (Math.Ceiling(((shown - 0.05) * p / 10_000) - 1e-9), Math.Floor(((shown + 0.05) * p / 10_000) + 1e-9)) : (shown, shown)
+            ? population is { } p ? (
+                Math.Ceiling(((shown - 0.05) * p / 10_000) - 1e-9),
+                Math.Floor(((shown + 0.05) * p / 10_000) + 1e-9)) : (shown, shown)
             : (0d, 0d);
         var relation = _solver.MakeConstraint(low - known, high - known, $"{figure} = its cells");
         if (_hidden.TryGetValue(term, out var unknown))
@@ -183,7 +221,12 @@ public sealed class DisclosureAttacker
             objective.SetMaximization();
             var high = Bound(out var highRoute);
             var route = string.Join("; ", lowRoute.Concat(highRoute).Distinct());
-            ranges.Add(new PinnedRange(name, Math.Ceiling(low - 1e-6), Math.Floor(high + 1e-6), route.Length == 0 ? "its least possible value" : route));
+            ranges.Add(
+                new PinnedRange(
+                    name,
+                    Math.Ceiling(low - 1e-6),
+                    Math.Floor(high + 1e-6),
+                    route.Length == 0 ? "its least possible value" : route));
         }
 
         Ranges = ranges;
@@ -202,8 +245,15 @@ public sealed class DisclosureAttacker
         route = [];
         if (status != Solver.ResultStatus.OPTIMAL)
         {
-            var relations = _solver.constraints().Select(c => $"{c.Name()}: {string.Join(" ", _hidden.Where(h => c.GetCoefficient(h.Value) != 0).Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} in [{c.Lb()}, {c.Ub()}]");
-            throw new InvalidOperationException($"The published figures are inconsistent with the cells ({status}):{Environment.NewLine}{string.Join(Environment.NewLine, relations)}");
+            var relations = _solver.constraints().Select(
+                c => $"{c.Name()}: " +
+                    $"{string.Join(" ", _hidden
+                        .Where(h => c.GetCoefficient(h.Value) != 0)
+                        .Select(h => $"{c.GetCoefficient(h.Value):+0;-0} [{h.Key}]"))} " +
+                    $"in [{c.Lb()}, {c.Ub()}]");
+            throw new InvalidOperationException(
+                "The published figures are inconsistent with the cells " +
+                $"({status}):{Environment.NewLine}{string.Join(Environment.NewLine, relations)}");
         }
 
         var value = _solver.Objective().Value();

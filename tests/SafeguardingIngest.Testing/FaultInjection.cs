@@ -66,7 +66,8 @@ public sealed class FaultInjection : HttpPipelinePolicy
     }
 
     /// <summary>Which requests may fail; default table transactions ($batch).</summary>
-    public Func<HttpMessage, bool> Applies { get; set; } = m => m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
+    public Func<HttpMessage, bool> Applies { get; set; } = m =>
+        m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
 
     /// <summary>
     /// Lets <paramref name="pass"/> matching requests through, then fails the next <paramref name="fail"/>:
@@ -122,7 +123,8 @@ public sealed class FaultInjection : HttpPipelinePolicy
         CheckAfter(message);
     }
 
-    private static void Count(ConcurrentDictionary<string, int> counts, string key) => counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+    private static void Count(ConcurrentDictionary<string, int> counts, string key) =>
+        counts.AddOrUpdate(key, 1, (_, n) => n + 1);
 
     private void CheckAfter(HttpMessage message)
     {
@@ -132,7 +134,9 @@ public sealed class FaultInjection : HttpPipelinePolicy
             {
                 if (TakeArmedFailure())
                 {
-                    throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
+                    throw new RequestFailedException(
+                        503,
+                        "Injected fault: the answer was lost after the service did the work.");
                 }
             }
 
@@ -151,7 +155,9 @@ public sealed class FaultInjection : HttpPipelinePolicy
             {
                 Injected++;
                 Count(Faulted, key);
-                throw new RequestFailedException(503, "Injected fault: the answer was lost after the service did the work.");
+                throw new RequestFailedException(
+                    503,
+                    "Injected fault: the answer was lost after the service did the work.");
             }
         }
     }

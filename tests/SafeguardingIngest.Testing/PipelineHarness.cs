@@ -25,7 +25,13 @@ public sealed class PipelineHarness : IAsyncDisposable
     private readonly IConfiguration _configuration;
     private readonly bool _ownsStorage;
 
-    private PipelineHarness(ServiceProvider services, IConfiguration configuration, FaultInjection faults, RequestRecorder recorder, FakeTimeProvider clock, bool ownsStorage)
+    private PipelineHarness(
+        ServiceProvider services,
+        IConfiguration configuration,
+        FaultInjection faults,
+        RequestRecorder recorder,
+        FakeTimeProvider clock,
+        bool ownsStorage)
     {
         _services = services;
         Recorder = recorder;
@@ -46,7 +52,8 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public Storage.Access.AgencyAccess Access => _services.GetRequiredService<Storage.Access.AgencyAccess>();
 
-    public SafeguardingIngest.Compilation.CompileQuarterlyReturn Compile => _services.GetRequiredService<SafeguardingIngest.Compilation.CompileQuarterlyReturn>();
+    public SafeguardingIngest.Compilation.CompileQuarterlyReturn Compile =>
+        _services.GetRequiredService<SafeguardingIngest.Compilation.CompileQuarterlyReturn>();
 
     public ISubmissionRecords Records => _services.GetRequiredService<ISubmissionRecords>();
 
@@ -64,11 +71,21 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public TableServiceClient Tables => _services.GetRequiredService<TableServiceClient>();
 
-    public static Task<PipelineHarness> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+    public static Task<PipelineHarness> StartAsync(
+        AzuriteFixture azurite,
+        IDictionary<string,
+        string?>? settings = null,
+        Action<IServiceCollection>? configure = null) =>
         StartAsync(azurite.ConnectionString, settings, configure, File.ReadAllBytes(Samples.PartnershipPath));
 
-    /// <summary>A pipeline on the storage at <paramref name="connectionString"/>, with <paramref name="reference"/> published as its reference data.</summary>
-    public static async Task<PipelineHarness> StartAsync(string connectionString, IDictionary<string, string?>? settings, Action<IServiceCollection>? configure, byte[] reference)
+    /// <summary>A pipeline on the storage at <paramref name="connectionString"/>, with <paramref name="reference"/>
+    /// published as its reference data.</summary>
+    public static async Task<PipelineHarness> StartAsync(
+        string connectionString,
+        IDictionary<string,
+        string?>? settings,
+        Action<IServiceCollection>? configure,
+        byte[] reference)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -76,17 +93,26 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Storage:NamePrefix"] = AzuriteFixture.NewPrefix(),
             ["Storage:ReferenceRefreshSeconds"] = "0",
         }.Concat(settings ?? new Dictionary<string, string?>())).Build();
-        var harness = Build(configuration, new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.Zero)), configure, ownsStorage: true);
+        var harness = Build(
+            configuration,
+            new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.Zero)),
+            configure,
+            ownsStorage: true);
         await harness._services.GetRequiredService<StorageLayout>().EnsureCreatedAsync(CancellationToken.None);
         await harness.Reference.PublishAsync(new MemoryStream(reference), CancellationToken.None);
         return harness;
     }
 
-    /// <summary>A second host on the same storage and clock, with faults of its own; disposing it leaves the storage.</summary>
+    /// <summary>A second host on the same storage and clock, with faults of its own; disposing it leaves the
+    /// storage.</summary>
     public Task<PipelineHarness> AnotherInstanceAsync(Action<IServiceCollection>? configure = null) =>
         Task.FromResult(Build(_configuration, Clock, configure, ownsStorage: false));
 
-    private static PipelineHarness Build(IConfiguration configuration, FakeTimeProvider clock, Action<IServiceCollection>? configure, bool ownsStorage)
+    private static PipelineHarness Build(
+        IConfiguration configuration,
+        FakeTimeProvider clock,
+        Action<IServiceCollection>? configure,
+        bool ownsStorage)
     {
         var faults = new FaultInjection();
         var recorder = new RequestRecorder();
@@ -118,7 +144,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     public static Task NextSecondAsync() => Task.Delay(1000 - DateTimeOffset.UtcNow.Millisecond + 50);
 
     /// <summary>Uploads <paramref name="workbook"/> as an agency would, and returns its blob name.</summary>
-    public async Task<string> UploadAsync(TestWorkbook workbook, string agency, ReportingPeriod period, string fileName = "return.xlsx")
+    public async Task<string> UploadAsync(
+        TestWorkbook workbook,
+        string agency,
+        ReportingPeriod period,
+        string fileName = "return.xlsx")
     {
         using var content = workbook.ToStream();
         return await UploadAsync(content, UploadPath.For(agency, period, fileName));
@@ -150,7 +180,9 @@ public sealed class PipelineHarness : IAsyncDisposable
     public async Task<int> CountRowsAsync(ReportingPeriod period)
     {
         var count = 0;
-        await foreach (var _ in Tables.GetTableClient(Names.Observations).QueryAsync<TableEntity>(e => e.PartitionKey == period.Key, select: ["RowKey"]))
+        await foreach (var _ in Tables.GetTableClient(Names.Observations).QueryAsync<TableEntity>(
+            e => e.PartitionKey == period.Key,
+            select: ["RowKey"]))
         {
             count++;
         }

@@ -14,7 +14,8 @@ public static class Publish
         Encoding.UTF8.GetString(HtmlReport.Render(report, DisclosurePlan.For(report, publication)));
 
     /// <summary>What the board page shows.</summary>
-    public static BoardPage Page(ConsolidatedReturn report, PublicationOptions publication) => HtmlReport.Page(report, DisclosurePlan.For(report, publication));
+    public static BoardPage Page(ConsolidatedReturn report, PublicationOptions publication) =>
+        HtmlReport.Page(report, DisclosurePlan.For(report, publication));
 
     /// <summary>The csv's text (with its byte order mark).</summary>
     public static string Csv(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>

@@ -3,7 +3,8 @@ using Azure.Core.Pipeline;
 
 namespace SafeguardingIngest.Testing;
 
-/// <summary>Keeps the method, address and body of every storage request while <see cref="Enabled"/>, as the service receives them.</summary>
+/// <summary>Keeps the method, address and body of every storage request while <see cref="Enabled"/>, as the service
+/// receives them.</summary>
 public sealed class RequestRecorder : HttpPipelinePolicy
 {
     /// <summary>Whether requests are kept; off by default.</summary>

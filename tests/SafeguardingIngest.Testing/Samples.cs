@@ -6,7 +6,8 @@ namespace SafeguardingIngest.Testing;
 /// <summary>The sample partnership shipped in samples/partnership.json, and paths to committed fixtures.</summary>
 public static class Samples
 {
-    private static readonly Lazy<Partnership> s_partnership = new(() => PartnershipReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json")));
+    private static readonly Lazy<Partnership> s_partnership = new(
+        () => PartnershipReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json")));
 
     public static Partnership Partnership => s_partnership.Value;
 
@@ -35,7 +36,8 @@ public static class Samples
     /// The sample reference data with DA03, a Police indicator the sample lacks: how a test fixes the
     /// reference data after a return was refused for an indicator the catalogue did not know.
     /// </summary>
-    public static byte[] PartnershipWithDa03() => System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(PartnershipPath).Replace(
+    public static byte[] PartnershipWithDa03() =>
+        System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(PartnershipPath).Replace(
         "\"indicators\": [",
         "\"indicators\": [ { \"code\": \"DA03\", \"title\": \"Domestic abuse notifications to schools\", "
         + "\"unit\": \"count\", \"polarity\": \"none\", \"agencies\": [\"POL\"] },",

@@ -13,7 +13,8 @@ public sealed class TestWorkbook
 {
     private readonly List<(string Name, List<List<SheetCell>> Rows)> _sheets = [];
 
-    /// <summary>A good, complete return of <paramref name="agency"/> for 2025-26 Q2 (or <paramref name="period"/>).</summary>
+    /// <summary>A good, complete return of <paramref name="agency"/> for 2025-26 Q2 (or <paramref
+    /// name="period"/>).</summary>
     public static TestWorkbook Good(string agency, ReportingPeriod? period = null, int seed = 7)
     {
         var partnership = Samples.Partnership;
@@ -92,7 +93,8 @@ public sealed class TestWorkbook
         return this;
     }
 
-    /// <summary>The one-based row of the Indicators sheet holding <paramref name="indicator"/> for <paramref name="locality"/> ("All" for the whole area).</summary>
+    /// <summary>The one-based row of the Indicators sheet holding <paramref name="indicator"/> for <paramref
+    /// name="locality"/> ("All" for the whole area).</summary>
     public int RowOf(string indicator, string locality = "All")
     {
         var rows = Rows("Indicators");
@@ -112,7 +114,9 @@ public sealed class TestWorkbook
     public MemoryStream ToStream()
     {
         var stream = new MemoryStream();
-        XlsxWriter.Write(stream, _sheets.Select(s => new SheetDefinition(s.Name, s.Rows.Select(r => (IReadOnlyList<SheetCell>)r))));
+        XlsxWriter.Write(
+            stream,
+            _sheets.Select(s => new SheetDefinition(s.Name, s.Rows.Select(r => (IReadOnlyList<SheetCell>)r))));
         stream.Position = 0;
         return stream;
     }

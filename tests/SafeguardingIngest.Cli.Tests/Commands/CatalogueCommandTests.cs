@@ -14,7 +14,13 @@ public sealed class CatalogueCommandTests : IDisposable
     [Fact]
     public async Task Diff_BetweenTwoYears_PrintsWhatStartsStopsAndBreaks()
     {
-        var (exit, output, _) = await SgiRunner.RunAsync("catalogue", "diff", "2025-26", "2026-27", "--reference", Catalogue());
+        var (exit, output, _) = await SgiRunner.RunAsync(
+            "catalogue",
+            "diff",
+            "2025-26",
+            "2026-27",
+            "--reference",
+            Catalogue());
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -22,7 +28,8 @@ public sealed class CatalogueCommandTests : IDisposable
                 "From 2025-26 to 2026-27: 3 changes",
                 "  indicator OLD stops: until 2025-26",
                 "  indicator NEW starts: from 2026-27",
-                "  CPP breaks its series in 2026-27: Counted at quarter end from 2026-27; before, on the last working day",
+                "  CPP breaks its series in 2026-27: Counted at quarter end from 2026-27; before, on the last " +
+                "working day",
             ],
             output.TrimEnd().Split(Environment.NewLine));
     }
@@ -30,7 +37,15 @@ public sealed class CatalogueCommandTests : IDisposable
     [Fact]
     public async Task Diff_FromAndToQuarters_PrintsTheAgencyReplacedAtQ2()
     {
-        var (exit, output, _) = await SgiRunner.RunAsync("catalogue", "diff", "--from", "2025-26 Q1", "--to", "2025-26 Q2", "--reference", Catalogue());
+        var (exit, output, _) = await SgiRunner.RunAsync(
+            "catalogue",
+            "diff",
+            "--from",
+            "2025-26 Q1",
+            "--to",
+            "2025-26 Q2",
+            "--reference",
+            Catalogue());
 
         Assert.Equal(0, exit);
         Assert.Contains("agency CCG stops: until 2025-26 Q1", output, StringComparison.Ordinal);
@@ -46,14 +61,22 @@ public sealed class CatalogueCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("2025-26:" + Environment.NewLine + "  indicators: REF, OLD, CPP, HEA" + Environment.NewLine +
             "  agencies: CSC, POL, CCG (until 2025-26 Q1), ICB (from 2025-26 Q2)", output, StringComparison.Ordinal);
-        Assert.Contains("2026-27:" + Environment.NewLine + "  indicators: REF, NEW, CPP, HEA", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "2026-27:" + Environment.NewLine + "  indicators: REF, NEW, CPP, HEA",
+            output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Check_BrokenFile_IsRefusedWithThePath()
     {
         var path = Catalogue();
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"until\": \"2025-26\"", "\"until\": \"2025-27\"", StringComparison.Ordinal));
+        File.WriteAllText(
+            path,
+            File.ReadAllText(path).Replace(
+                "\"until\": \"2025-26\"",
+                "\"until\": \"2025-27\"",
+                StringComparison.Ordinal));
 
         var (exit, _, error) = await SgiRunner.RunAsync("catalogue", "check", "--reference", path);
 

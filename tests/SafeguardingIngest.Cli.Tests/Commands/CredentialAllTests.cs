@@ -12,11 +12,18 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task CredentialAll_QuarterAhead_WritesEveryOwingAgencysWorkingLinkToACsvAndNoneToTheScreen()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var csv = _sgi.PathOf("links.csv");
 
         // 2026-27 Q3 is due on 30 January 2027: with a week's grace, further off than a link can live.
-        var (exit, output, error) = await SgiRunner.RunAsync(["credential", "--period", "2026-27 Q3", "--all", "--out", csv, .. storage]);
+        var (exit, output, error) = await SgiRunner.RunAsync(
+            ["credential", "--period", "2026-27 Q3", "--all", "--out", csv, .. storage]);
 
         Assert.True(exit == 0, error);
         Assert.DoesNotContain("sig=", output, StringComparison.Ordinal);
@@ -33,7 +40,8 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("#upload=", police[6], StringComparison.Ordinal);
 
         // The Police link uploads to the Police folder.
-        var upload = await new BlobClient(new Uri(police[7])).UploadAsync(BinaryData.FromBytes(TestWorkbook.Good("POL").ToStream().ToArray()));
+        var upload = await new BlobClient(new Uri(police[7])).UploadAsync(
+            BinaryData.FromBytes(TestWorkbook.Good("POL").ToStream().ToArray()));
         Assert.Equal(201, upload.GetRawResponse().Status);
     }
 
@@ -45,13 +53,20 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
             return;
         }
 
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var csv = _sgi.PathOf("links.csv");
         var fresh = _sgi.PathOf("fresh.csv");
         await File.WriteAllTextAsync(csv, "old links");
         File.SetUnixFileMode(csv, (UnixFileMode)0b110_100_100); // 0644: anyone on the machine could read it
 
-        var first = await SgiRunner.RunAsync(["credential", "--period", "2026-27 Q3", "--all", "--out", csv, .. storage]);
+        var first = await SgiRunner.RunAsync(
+            ["credential", "--period", "2026-27 Q3", "--all", "--out", csv, .. storage]);
         var second = await SgiRunner.RunAsync(
             ["credential", "--period", "2026-27 Q3", "--all", "--out", fresh, .. storage]);
 
@@ -66,12 +81,22 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task CredentialAll_DueDateAndGraceLongPast_IsRefusedWithExitTwo()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
-        var (exit, _, error) = await SgiRunner.RunAsync(["credential", "--period", "2025-26 Q2", "--all", "--out", _sgi.PathOf("old.csv"), .. storage]);
+        var (exit, _, error) = await SgiRunner.RunAsync(
+            ["credential", "--period", "2025-26 Q2", "--all", "--out", _sgi.PathOf("old.csv"), .. storage]);
 
         Assert.Equal(2, exit);
-        Assert.Contains("was due on 30 October 2025; with 7 days' grace that has passed", error, StringComparison.Ordinal);
+        Assert.Contains(
+            "was due on 30 October 2025; with 7 days' grace that has passed",
+            error,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,9 +6,26 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Credential_PrintsAnUploadLinkThatWorksForTheAgencysOwnFile()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
-        var (exit, output, error) = await SgiRunner.RunAsync(["credential", "--agency", "pol", "--period", "2025-26 Q2", "--file", "q2.xlsx", "--minutes", "15", .. storage]);
+        var (exit, output, error) = await SgiRunner.RunAsync(
+            [
+                "credential",
+                "--agency",
+                "pol",
+                "--period",
+                "2025-26 Q2",
+                "--file",
+                "q2.xlsx",
+                "--minutes",
+                "15",
+                .. storage]);
 
         Assert.True(exit == 0, error);
         var line = output.Split('\n').Single(l => l.TrimStart().StartsWith("curl -X PUT", StringComparison.Ordinal));
@@ -18,9 +35,15 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
         await new Azure.Storage.Blobs.BlobClient(url).UploadAsync(BinaryData.FromString("a return"));
 
         // The page link has no space or other character an email program would cut it at.
-        var page = output.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("upload.html#", StringComparison.Ordinal));
+        var page = output
+            .Split('\n')
+            .Select(l => l.Trim())
+            .Single(l => l.Contains("upload.html#", StringComparison.Ordinal));
         Assert.DoesNotContain(" ", page, StringComparison.Ordinal);
-        Assert.Contains("agencyName=Staffordshire%20Police&period=2025-26%20Q2&due=30%20October%202025", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "agencyName=Staffordshire%20Police&period=2025-26%20Q2&due=30%20October%202025",
+            page,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,9 +73,16 @@ public sealed class CredentialCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Credential_FileNameWithAFolder_ExitsTwo()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
-        var (exit, _, error) = await SgiRunner.RunAsync(["credential", "--agency", "POL", "--period", "2025-26 Q2", "--file", "../CSC/x.xlsx", .. storage]);
+        var (exit, _, error) = await SgiRunner.RunAsync(
+            ["credential", "--agency", "POL", "--period", "2025-26 Q2", "--file", "../CSC/x.xlsx", .. storage]);
 
         Assert.Equal(2, exit);
         Assert.Contains("is not a file name", error, StringComparison.Ordinal);

@@ -12,19 +12,35 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Demo_FromEmptyStorage_LeavesTheSecondReleaseAndTellsTheQuartersStory()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var folder = _sgi.PathOf("out");
 
         var (exit, output, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
 
         Assert.True(exit == 0, error);
-        Assert.Equal(["consolidated-return.html", "consolidated-return.json", "consolidated-return.xlsx", "observations.csv", "observations.meta.csv"],
+        Assert.Equal(
+            [
+                "consolidated-return.html",
+                "consolidated-return.json",
+                "consolidated-return.xlsx",
+                "observations.csv",
+                "observations.meta.csv"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("1 late, 1 refused at latest upload, 1 missing", output, StringComparison.Ordinal);
         Assert.Contains("1 not accepted", output, StringComparison.Ordinal);
 
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
-        var submissions = json.RootElement.GetProperty("submissions").EnumerateArray().ToDictionary(s => s.GetProperty("agency").GetString()!, s => s.GetProperty("state").GetString());
+        using var json = JsonDocument.Parse(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
+        var submissions = json.RootElement
+            .GetProperty("submissions")
+            .EnumerateArray()
+            .ToDictionary(s => s.GetProperty("agency").GetString()!, s => s.GetProperty("state").GetString());
         Assert.Equal("Late", submissions["POL"]);
         Assert.Equal("Missing", submissions["CAFCASS"]);
         Assert.Equal("Refused", submissions["EDU"]);
@@ -34,7 +50,11 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         // A reader with the page and the csv pins no hidden count of any count or rate indicator.
         var html = await File.ReadAllTextAsync(Path.Combine(folder, "consolidated-return.html"));
         var csv = await File.ReadAllTextAsync(Path.Combine(folder, "observations.csv"));
-        var attacked = json.RootElement.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("unit").GetString() is "Count" or "RatePer10000").ToList();
+        var attacked = json.RootElement
+            .GetProperty("indicators")
+            .EnumerateArray()
+            .Where(i => i.GetProperty("unit").GetString() is "Count" or "RatePer10000")
+            .ToList();
         Assert.NotEmpty(attacked);
         var hidden = 0;
         foreach (var code in attacked.Select(i => i.GetProperty("code").GetString()!))
@@ -45,8 +65,14 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         }
 
         Assert.True(hidden > 0, "the demo hides no count, so the attack proves nothing");
-        var tamworth = DisclosureAttacker.Attack(html, csv, "EH01").Ranges.Where(r => r.Figure.StartsWith("Tamworth ", StringComparison.Ordinal)).Select(r => r.Figure).ToList();
-        Assert.True(tamworth.Count >= 2, "Tamworth's few early help assessments (and its year to date) are hidden on the page: " + string.Join(", ", tamworth));
+        var tamworth = DisclosureAttacker.Attack(html, csv, "EH01").Ranges
+            .Where(r => r.Figure.StartsWith("Tamworth ", StringComparison.Ordinal))
+            .Select(r => r.Figure)
+            .ToList();
+        Assert.True(
+            tamworth.Count >= 2,
+            "Tamworth's few early help assessments (and its year to date) are hidden on the page: " +
+            string.Join(", ", tamworth));
 
         // NEG05 rests on Mental Health's unexplained query and more than doubled on last quarter: its summary row
         // and card carry the mark, linking to a note in our words.
@@ -61,19 +87,29 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         var dataQuality = json.RootElement.GetProperty("dataQuality").ToString();
         Assert.Contains("reorganised in August", dataQuality, StringComparison.Ordinal);
 
-        // The board saw the quarter before Children's Social Care corrected its draft (release 1) and after (release 2),
-        // whose page marks and lists what the correction revised.
+        // The board saw the quarter before Children's Social Care corrected its draft (release 1) and after (release
+        // 2), whose page marks and lists what the correction revised.
         var period = json.RootElement.GetProperty("period").GetString()!;
-        Assert.Contains($"Wrote {period} release 1 (published)", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
-        Assert.Contains($"Wrote {period} release 2 (published)", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains(
+            $"Wrote {period} release 1 (published)",
+            output.ReplaceLineEndings(" "),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"Wrote {period} release 2 (published)",
+            output.ReplaceLineEndings(" "),
+            StringComparison.Ordinal);
         Assert.Equal(2, json.RootElement.GetProperty("release").GetInt32());
         Assert.Contains("release 2, published", html, StringComparison.Ordinal);
-        Assert.Contains($"Staffordshire County Council sent its {period} return again, received", html, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Staffordshire County Council sent its {period} return again, received",
+            html,
+            StringComparison.Ordinal);
         var (listed, releases, listError) = await SgiRunner.RunAsync(["releases", "--period", period, .. storage]);
         Assert.True(listed == 0, listError);
         Assert.Matches(@"│ 1 +│.*│ Published", releases);
         Assert.Matches(@"│ 2 +│.*│ Published", releases);
-        var (diffed, diff, diffError) = await SgiRunner.RunAsync(["releases", "--period", period, "--diff", "1", "2", .. storage]);
+        var (diffed, diff, diffError) = await SgiRunner.RunAsync(
+            ["releases", "--period", period, "--diff", "1", "2", .. storage]);
         Assert.True(diffed == 0, diffError);
         Assert.Contains($"CSC {period.Replace(' ', '-')}: return ", diff, StringComparison.Ordinal);
         Assert.Contains("Figures revised", diff, StringComparison.Ordinal);
@@ -89,8 +125,12 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.DoesNotContain("\nstatus,Filter,", meta, StringComparison.Ordinal);
 
         // The corrected Children's Social Care return superseded its draft: the draft's submission is not current.
-        var (_, list) = await SgiRunner.RunJsonAsync(["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);
-        var csc = list.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "CSC");
+        var (_, list) = await SgiRunner.RunJsonAsync(
+            ["submissions", "--period", json.RootElement.GetProperty("period").GetString()!, .. storage]);
+        var csc = list
+            .GetProperty("agencies")
+            .EnumerateArray()
+            .Single(a => a.GetProperty("agency").GetString() == "CSC");
         Assert.Equal(csc.GetProperty("latestSubmission").GetString(), csc.GetProperty("currentSubmission").GetString());
     }
 
@@ -102,11 +142,18 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         // quarters' pages and csvs pins no hidden figure of any indicator: counts, rates (over each financial
         // year's population), percentages (numerator, complement and denominator) and averages (cases); and the
         // releases never contradict one another.
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var latestFolder = _sgi.PathOf("latest");
         var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", latestFolder, .. storage]);
         Assert.True(exit == 0, error);
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(latestFolder, "consolidated-return.json")));
+        using var json = JsonDocument.Parse(
+            await File.ReadAllBytesAsync(Path.Combine(latestFolder, "consolidated-return.json")));
         var latest = Periods.ReportingPeriod.Parse(json.RootElement.GetProperty("period").GetString()!);
 
         var folders = new List<(Periods.ReportingPeriod Quarter, string Folder)> { (latest, latestFolder) };
@@ -208,7 +255,13 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
         // returns the demo writes and the compile time it fixes, never from the storage or the clock.
         async Task<Dictionary<string, byte[]>> RunAsync(string name, params string[] extra)
         {
-            var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+            var storage = new[]
+            {
+                "--connection",
+                azurite.ConnectionString,
+                "--storage-prefix",
+                AzuriteFixture.NewPrefix()
+            };
             var folder = _sgi.PathOf(name);
             var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage, .. extra]);
             Assert.True(exit == 0, error);
@@ -233,12 +286,19 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Demo_Figures_ChangeByAFewPerCentAQuarterExceptWhereTheStorySaysSo()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var folder = _sgi.PathOf("plausible");
         var (exit, _, error) = await SgiRunner.RunAsync(["demo", "--out", folder, .. storage]);
         Assert.True(exit == 0, error);
 
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
+        using var json = JsonDocument.Parse(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "consolidated-return.json")));
         var partnership = Samples.Partnership;
         foreach (var indicator in json.RootElement.GetProperty("indicators").EnumerateArray())
         {
@@ -252,15 +312,22 @@ public sealed class DemoCommandTests(AzuriteFixture azurite) : IDisposable
             for (var q = 1; q < series.Count - 1; q++)
             {
                 var (was, now_) = (Quarter(series[q - 1]), Quarter(series[q]));
-                var (then, later) = (partnership.For(was).FindIndicator(code), partnership.For(now_).FindIndicator(code));
-                if (then is null || later is null || !later.Compares(was, now_) || !then.Agencies.SequenceEqual(later.Agencies))
+                var (then, later) = (
+                    partnership.For(was).FindIndicator(code),
+                    partnership.For(now_).FindIndicator(code));
+                if (then is null
+                    || later is null
+                    || !later.Compares(was, now_)
+                    || !then.Agencies.SequenceEqual(later.Agencies))
                 {
                     continue;
                 }
 
                 var before = series[q - 1].GetProperty("value").GetDouble();
                 var now = series[q].GetProperty("value").GetDouble();
-                Assert.True(Math.Abs(now - before) <= 0.06 * before, $"{code} moved from {before} to {now} in {series[q].GetProperty("period").GetString()}");
+                Assert.True(
+                    Math.Abs(now - before) <= 0.06 * before,
+                    $"{code} moved from {before} to {now} in {series[q].GetProperty("period").GetString()}");
             }
         }
     }

@@ -12,7 +12,18 @@ public sealed class HelpCommandTests : IDisposable
         var (exit, output, _) = await SgiRunner.RunAsync("help");
 
         Assert.Equal(0, exit);
-        foreach (var command in new[] { "validate", "template", "ingest", "submissions", "compile", "demo", "credential", "reprocess", "sweep" })
+        foreach (var command in new[]
+        {
+            "validate",
+            "template",
+            "ingest",
+            "submissions",
+            "compile",
+            "demo",
+            "credential",
+            "reprocess",
+            "sweep"
+        })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
@@ -34,11 +45,18 @@ public sealed class HelpCommandTests : IDisposable
         // The repository's own script packs and installs the tool; then sgi runs from a folder of its own.
         var root = AzuriteServer.RepositoryRoot();
         var tools = _sgi.PathOf("tools");
-        var install = await RunAsync("bash", root, Path.Combine(root, "scripts", "install-sgi.sh"), "--tool-path", tools);
+        var install = await RunAsync(
+            "bash",
+            root,
+            Path.Combine(root, "scripts", "install-sgi.sh"),
+            "--tool-path",
+            tools);
         Assert.True(install.Exit == 0, install.Output);
 
         var elsewhere = Directory.CreateDirectory(_sgi.PathOf("elsewhere")).FullName;
-        File.Copy(Path.Combine(root, "samples", "returns", "CSC-2025-26-Q2.xlsx"), Path.Combine(elsewhere, "CSC-2025-26-Q2.xlsx"));
+        File.Copy(
+            Path.Combine(root, "samples", "returns", "CSC-2025-26-Q2.xlsx"),
+            Path.Combine(elsewhere, "CSC-2025-26-Q2.xlsx"));
         var validated = await RunAsync(Path.Combine(tools, "sgi"), elsewhere, "validate", "CSC-2025-26-Q2.xlsx");
 
         Assert.True(validated.Exit == 0, validated.Output);

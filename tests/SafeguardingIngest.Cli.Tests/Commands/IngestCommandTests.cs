@@ -6,10 +6,32 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Ingest_GoodThenBadReturn_ReportsEachAndSubmissionsShowsTheState()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
-        var good = await SgiRunner.RunAsync(["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--agency", "csc", "--period", "2025-26 Q2", .. storage]);
-        var bad = await SgiRunner.RunAsync(["ingest", SgiRunner.TestData("edu-formula-errors-libreoffice.xls"), "--agency", "EDU", "--period", "2025-26-Q2", .. storage]);
+        var good = await SgiRunner.RunAsync(
+            [
+                "ingest",
+                SgiRunner.TestData("csc-good-libreoffice.xlsx"),
+                "--agency",
+                "csc",
+                "--period",
+                "2025-26 Q2",
+                .. storage]);
+        var bad = await SgiRunner.RunAsync(
+            [
+                "ingest",
+                SgiRunner.TestData("edu-formula-errors-libreoffice.xls"),
+                "--agency",
+                "EDU",
+                "--period",
+                "2025-26-Q2",
+                .. storage]);
         var (listed, json) = await SgiRunner.RunJsonAsync(["submissions", "--period", "2025-26 Q2", .. storage]);
 
         Assert.Equal(0, good.Exit);
@@ -23,7 +45,10 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
         Assert.Contains("the cell shows #DIV/0!", bad.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Accepted: Accepted", good.Out, StringComparison.Ordinal);
         Assert.Equal(0, listed);
-        var states = json.GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("agency").GetString()!, a => a.GetProperty("state").GetString());
+        var states = json
+            .GetProperty("agencies")
+            .EnumerateArray()
+            .ToDictionary(a => a.GetProperty("agency").GetString()!, a => a.GetProperty("state").GetString());
 
         // Received today (2026), long after the 30 October 2025 due date.
         Assert.Equal("Late", states["CSC"]);
@@ -54,12 +79,33 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Ingest_WithReferenceFile_PublishesItFirst()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var reference = Path.Combine(Path.GetTempPath(), $"sgi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(reference, (await File.ReadAllTextAsync(Samples.PartnershipPath)).Replace("Children's Social Care, Staffordshire County Council", "Renamed Social Care", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(
+            reference,
+            (await File.ReadAllTextAsync(Samples.PartnershipPath)).Replace(
+                "Children's Social Care, Staffordshire County Council",
+                "Renamed Social Care",
+                StringComparison.Ordinal));
         try
         {
-            await SgiRunner.RunAsync(["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--agency", "CSC", "--period", "2025-26 Q2", "--reference", reference, .. storage]);
+            await SgiRunner.RunAsync(
+                [
+                    "ingest",
+                    SgiRunner.TestData("csc-good-libreoffice.xlsx"),
+                    "--agency",
+                    "CSC",
+                    "--period",
+                    "2025-26 Q2",
+                    "--reference",
+                    reference,
+                    .. storage]);
             var (_, json) = await SgiRunner.RunJsonAsync(["submissions", "--period", "2025-26 Q2", .. storage]);
 
             // The published reference data names the agency anew.
@@ -76,7 +122,9 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     {
         var (exit, _, error) = await SgiRunner.RunAsync(
             "ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--agency", "CSC", "--period", "2025-26 Q2",
-            "--connection", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AzuriteServer.AccountKey + ";BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;");
+            "--connection",
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AzuriteServer.AccountKey +
+            ";BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;");
 
         Assert.Equal(2, exit);
         Assert.Contains("Cannot reach storage", error, StringComparison.Ordinal);
@@ -86,13 +134,20 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     public async Task Ingest_NoOptions_TakesAgencyAndPeriodFromTheCoverOrTheFileName()
     {
         using var sgi = new SgiRunner();
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var named = sgi.PathOf("CHS-2025-26-Q2.csv");
         var unnamed = sgi.PathOf("figures.csv");
         File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), named);
         File.Copy(SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), unnamed);
 
-        var workbook = await SgiRunner.RunAsync(["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), .. storage]);
+        var workbook = await SgiRunner.RunAsync(
+            ["ingest", SgiRunner.TestData("csc-good-libreoffice.xlsx"), .. storage]);
         var csv = await SgiRunner.RunAsync(["ingest", named, .. storage]);
         var nothing = await SgiRunner.RunAsync(["ingest", unnamed, .. storage]);
 

@@ -8,18 +8,28 @@ public sealed class ReferencePublishTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Publish_ChangeToAReleasedQuarter_IsRefusedUnlessForced()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
         var released = await SgiRunner.RunAsync(["compile", "--period", "2025-26 Q2", .. storage]);
         Assert.True(released.Exit == 0, released.Error);
 
         // NEG06 retired a year early: 2025-26 Q2, released with it, would lose it.
         var moved = _sgi.PathOf("partnership.json");
         var sample = await File.ReadAllTextAsync(Samples.PartnershipPath);
-        await File.WriteAllTextAsync(moved, sample.Replace("\"until\": \"2025-26\",", "\"until\": \"2024-25\",", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(
+            moved,
+            sample.Replace("\"until\": \"2025-26\",", "\"until\": \"2024-25\",", StringComparison.Ordinal));
         Assert.NotEqual(sample, await File.ReadAllTextAsync(moved));
 
-        var refused = await SgiRunner.RunAsync(["submissions", "--period", "2025-26 Q2", "--reference", moved, .. storage]);
-        var forced = await SgiRunner.RunAsync(["submissions", "--period", "2025-26 Q2", "--reference", moved, "--force-reference", .. storage]);
+        var refused = await SgiRunner.RunAsync(
+            ["submissions", "--period", "2025-26 Q2", "--reference", moved, .. storage]);
+        var forced = await SgiRunner.RunAsync(
+            ["submissions", "--period", "2025-26 Q2", "--reference", moved, "--force-reference", .. storage]);
 
         Assert.Equal(2, refused.Exit);
         Assert.Contains("2025-26 Q2: no longer indicator NEG06 owed by CSC", refused.Error, StringComparison.Ordinal);

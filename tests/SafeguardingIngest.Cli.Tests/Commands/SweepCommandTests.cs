@@ -20,9 +20,32 @@ public sealed class SweepCommandTests(AzuriteFixture azurite)
         await tables.CreateTableIfNotExistsAsync(names.Submissions);
         await tables.CreateTableIfNotExistsAsync(names.Observations);
         var records = new TableSubmissionRecords(tables, names);
-        var load = await records.StartLoadAsync(Samples.Q2, "POL", "died", DateTimeOffset.UtcNow.AddHours(-2), CancellationToken.None);
-        var rows = Enumerable.Range(1, 3).Select(i => new Observation(Samples.Q2, "POL", $"DA0{i}", "ALL", i, null, i, IndicatorUnit.Count, null, $"Indicators!G{i + 1}")).ToList();
-        await new TableRowWriter(tables, names, new StorageOptions()).WriteRowsAsync(load, rows, [], [], CancellationToken.None);
+        var load = await records.StartLoadAsync(
+            Samples.Q2,
+            "POL",
+            "died",
+            DateTimeOffset.UtcNow.AddHours(-2),
+            CancellationToken.None);
+        var rows = Enumerable.Range(1, 3)
+            .Select(
+                i => new Observation(
+                    Samples.Q2,
+                    "POL",
+                    $"DA0{i}",
+                    "ALL",
+                    i,
+                    null,
+                    i,
+                    IndicatorUnit.Count,
+                    null,
+                    $"Indicators!G{i + 1}"))
+            .ToList();
+        await new TableRowWriter(tables, names, new StorageOptions()).WriteRowsAsync(
+            load,
+            rows,
+            [],
+            [],
+            CancellationToken.None);
 
         var recent = await SgiRunner.RunAsync(["sweep", "--older-than", "180", .. storage]);
         var swept = await SgiRunner.RunAsync(["sweep", .. storage]);
@@ -34,7 +57,10 @@ public sealed class SweepCommandTests(AzuriteFixture azurite)
         Assert.Equal(0, recent.Exit);
         Assert.Contains("Removed 0 rows of 0 dead loads", recent.Out, StringComparison.Ordinal);
         Assert.Equal(0, swept.Exit);
-        Assert.Contains("Removed 3 rows of 1 dead loads (1 of runs that never finished)", swept.Out, StringComparison.Ordinal);
+        Assert.Contains(
+            "Removed 3 rows of 1 dead loads (1 of runs that never finished)",
+            swept.Out,
+            StringComparison.Ordinal);
         Assert.Empty(tables.GetTableClient(names.Observations).Query<TableEntity>());
         Assert.Equal(2, refused.Exit);
         Assert.Contains("--older-than", refused.Error, StringComparison.Ordinal);

@@ -11,7 +11,14 @@ public sealed class TemplateCommandTests : IDisposable
     {
         var path = _sgi.PathOf("csc.xlsx");
 
-        var (exit, output, _) = await SgiRunner.RunAsync("template", "--agency", "CSC", "--period", "2025-26 Q2", "-o", path);
+        var (exit, output, _) = await SgiRunner.RunAsync(
+            "template",
+            "--agency",
+            "CSC",
+            "--period",
+            "2025-26 Q2",
+            "-o",
+            path);
 
         Assert.Equal(0, exit);
         Assert.Contains("65 indicator rows", output, StringComparison.Ordinal);
@@ -33,7 +40,14 @@ public sealed class TemplateCommandTests : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var (exit, output, error) = await SgiRunner.RunAsync("template", "--agency", "POL", "--period", "2025-26 Q2", "-o", exists ? folder : folder + Path.DirectorySeparatorChar);
+        var (exit, output, error) = await SgiRunner.RunAsync(
+            "template",
+            "--agency",
+            "POL",
+            "--period",
+            "2025-26 Q2",
+            "-o",
+            exists ? folder : folder + Path.DirectorySeparatorChar);
 
         Assert.True(exit == 0, error);
         Assert.True(File.Exists(Path.Combine(folder, "POL-2025-26-Q2-return.xlsx")), output);
@@ -48,7 +62,9 @@ public sealed class TemplateCommandTests : IDisposable
         var (exit, json) = await SgiRunner.RunJsonAsync("validate", path);
 
         Assert.Equal(1, exit);
-        Assert.All(json.GetProperty("findings").EnumerateArray(), f => Assert.Equal("value-missing", f.GetProperty("code").GetString()));
+        Assert.All(
+            json.GetProperty("findings").EnumerateArray(),
+            f => Assert.Equal("value-missing", f.GetProperty("code").GetString()));
         Assert.Equal(4, json.GetProperty("errors").GetInt32());
     }
 
@@ -59,7 +75,14 @@ public sealed class TemplateCommandTests : IDisposable
         Environment.CurrentDirectory = _sgi.Folder;
         try
         {
-            var (exit, _, _) = await SgiRunner.RunAsync("template", "--agency", "POL", "--period", "2025-26 Q3", "--reference", Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json"));
+            var (exit, _, _) = await SgiRunner.RunAsync(
+                "template",
+                "--agency",
+                "POL",
+                "--period",
+                "2025-26 Q3",
+                "--reference",
+                Path.Combine(AppContext.BaseDirectory, "samples", "partnership.json"));
 
             Assert.Equal(0, exit);
             Assert.True(File.Exists(_sgi.PathOf("POL-2025-26-Q3-return.xlsx")));

@@ -21,7 +21,9 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_BadReturnAsJson_ExitsOneWithLocatedFindings()
     {
-        var (exit, json) = await SgiRunner.RunJsonAsync("validate", SgiRunner.TestData("edu-formula-errors-libreoffice.xls"));
+        var (exit, json) = await SgiRunner.RunJsonAsync(
+            "validate",
+            SgiRunner.TestData("edu-formula-errors-libreoffice.xls"));
 
         Assert.Equal(1, exit);
         Assert.Equal("Rejected", json.GetProperty("status").GetString());
@@ -34,13 +36,17 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal("Indicators", first.GetProperty("sheet").GetString());
         Assert.Equal("E3", first.GetProperty("cell").GetString());
         Assert.Equal("#DIV/0!", first.GetProperty("value").GetString());
-        Assert.Equal("E3: the cell shows #DIV/0!; fix the formula or type the figure.", first.GetProperty("message").GetString());
+        Assert.Equal(
+            "E3: the cell shows #DIV/0!; fix the formula or type the figure.",
+            first.GetProperty("message").GetString());
     }
 
     [Fact]
     public async Task Validate_BadReturnAsText_ListsEachFindingWithItsPlace()
     {
-        var (exit, output, _) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("edu-formula-errors-libreoffice.xlsx"));
+        var (exit, output, _) = await SgiRunner.RunAsync(
+            "validate",
+            SgiRunner.TestData("edu-formula-errors-libreoffice.xlsx"));
 
         Assert.Equal(1, exit);
         Assert.Contains("Not accepted: 2 errors", output, StringComparison.Ordinal);
@@ -109,7 +115,13 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_CsvWithAgencyAndPeriodOptions_IsAccepted()
     {
-        var (exit, json) = await SgiRunner.RunJsonAsync("validate", SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"), "--agency", "chs", "--period", "Q2 2025/26");
+        var (exit, json) = await SgiRunner.RunJsonAsync(
+            "validate",
+            SgiRunner.TestData("chs-1252-semicolon-libreoffice.csv"),
+            "--agency",
+            "chs",
+            "--period",
+            "Q2 2025/26");
 
         Assert.Equal(0, exit);
         Assert.Equal("CHS", json.GetProperty("agency").GetString());
@@ -119,10 +131,16 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_AgencyOptionDisagreeingWithCover_Rejects()
     {
-        var (exit, json) = await SgiRunner.RunJsonAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--agency", "POL");
+        var (exit, json) = await SgiRunner.RunJsonAsync(
+            "validate",
+            SgiRunner.TestData("csc-good-libreoffice.xlsx"),
+            "--agency",
+            "POL");
 
         Assert.Equal(1, exit);
-        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "agency-mismatch");
+        Assert.Contains(
+            json.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("code").GetString() == "agency-mismatch");
     }
 
     [Fact]
@@ -138,7 +156,9 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("AcceptedWithWarnings", json.GetProperty("status").GetString());
-        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "value-large-change");
+        Assert.Contains(
+            json.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("code").GetString() == "value-large-change");
     }
 
     [Fact]
@@ -153,7 +173,11 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_UnknownFormat_ExitsTwo()
     {
-        var (exit, _, error) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--format", "yaml");
+        var (exit, _, error) = await SgiRunner.RunAsync(
+            "validate",
+            SgiRunner.TestData("csc-good-libreoffice.xlsx"),
+            "--format",
+            "yaml");
 
         Assert.Equal(2, exit);
         Assert.Contains("yaml", error, StringComparison.Ordinal);
@@ -162,7 +186,11 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_BadPeriod_ExitsTwoWithTheExpectedForm()
     {
-        var (exit, _, error) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--period", "autumn");
+        var (exit, _, error) = await SgiRunner.RunAsync(
+            "validate",
+            SgiRunner.TestData("csc-good-libreoffice.xlsx"),
+            "--period",
+            "autumn");
 
         Assert.Equal(2, exit);
         Assert.Contains("write it like 2025-26 Q2", error, StringComparison.Ordinal);
@@ -172,9 +200,17 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task Validate_BrokenReferenceFile_ExitsTwoNamingTheJsonPath()
     {
         var reference = _sgi.PathOf("partnership.json");
-        await File.WriteAllTextAsync(reference, """{ "partnership": "x", "returnsDueDays": 30, "agencies": [ { "code": "A", "name": "A" } ], "indicators": [ { "code": "X", "title": "X", "unit": "percent", "polarity": "none", "agencies": ["B"] } ] }""");
+        await File.WriteAllTextAsync(
+            reference,
+            """{ "partnership": "x", "returnsDueDays": 30, "agencies": [ { "code": "A", "name": "A" } """ +
+            """], "indicators": [ { "code": "X", "title": "X", "unit": "percent", "polarity": "none", "agencies": """ +
+            """["B"] } ] }""");
 
-        var (exit, _, error) = await SgiRunner.RunAsync("validate", SgiRunner.TestData("csc-good-libreoffice.xlsx"), "--reference", reference);
+        var (exit, _, error) = await SgiRunner.RunAsync(
+            "validate",
+            SgiRunner.TestData("csc-good-libreoffice.xlsx"),
+            "--reference",
+            reference);
 
         Assert.Equal(2, exit);
         Assert.Contains("$.indicators[0].unit: 'percent' is not one of", error, StringComparison.Ordinal);

@@ -4,7 +4,8 @@ using SafeguardingIngest.Storage;
 
 namespace SafeguardingIngest.Cli.Tests.Commands;
 
-/// <summary>`sgi watch` on Azurite: an upload by the Azure SDK, as Storage Explorer or the CLI would make it, is ingested within seconds.</summary>
+/// <summary>`sgi watch` on Azurite: an upload by the Azure SDK, as Storage Explorer or the CLI would make it, is
+/// ingested within seconds.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class WatchCommandTests(AzuriteFixture azurite)
 {
@@ -55,14 +56,19 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
         var blobs = new BlobServiceClient(azurite.ConnectionString);
         var returns = blobs.GetBlobContainerClient(names.Returns);
         await Until(async () => (await returns.ExistsAsync()).Value, TimeSpan.FromSeconds(60));
-        await returns.GetBlobClient("CSC/2025-26-Q2/csc-good-libreoffice.xlsx").UploadAsync(SgiRunner.TestData("csc-good-libreoffice.xlsx"));
+        await returns.GetBlobClient("CSC/2025-26-Q2/csc-good-libreoffice.xlsx").UploadAsync(
+            SgiRunner.TestData("csc-good-libreoffice.xlsx"));
         var uploaded = DateTimeOffset.UtcNow;
 
         var feedback = blobs.GetBlobContainerClient(names.Feedback);
         string? json = null;
         await Until(async () =>
         {
-            await foreach (var item in feedback.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "CSC/2025-26-Q2/", CancellationToken.None))
+            await foreach (var item in feedback.GetBlobsAsync(
+                Azure.Storage.Blobs.Models.BlobTraits.None,
+                Azure.Storage.Blobs.Models.BlobStates.None,
+                "CSC/2025-26-Q2/",
+                CancellationToken.None))
             {
                 if (item.Name.EndsWith(".json", StringComparison.Ordinal))
                 {
@@ -76,7 +82,10 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
         var took = DateTimeOffset.UtcNow - uploaded;
 
         // The feedback is written before the run's last steps; the line is printed once the run is over.
-        await Until(() => Task.FromResult(output.ToString().Contains("CSC 2025-26 Q2: Accepted as submission", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        await Until(
+            () => Task.FromResult(
+                output.ToString().Contains("CSC 2025-26 Q2: Accepted as submission", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         var exit = await watching;
 
@@ -93,9 +102,11 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
     {
         var prefix = AzuriteFixture.NewPrefix();
         var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", prefix };
-        var returns = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(new StorageNames(prefix).Returns);
+        var returns = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(
+            new StorageNames(prefix).Returns);
         await returns.CreateIfNotExistsAsync();
-        await returns.GetBlobClient("EDU/2025-26-Q2/return.xls").UploadAsync(SgiRunner.TestData("edu-formula-errors-libreoffice.xls"));
+        await returns.GetBlobClient("EDU/2025-26-Q2/return.xls").UploadAsync(
+            SgiRunner.TestData("edu-formula-errors-libreoffice.xls"));
 
         var (exit, output, _) = await SgiRunner.RunAsync(["watch", "--once", .. storage]);
 
@@ -107,7 +118,13 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task WatchOnce_WeekdaySchedule_IsAcceptedAsTheHostAcceptsIt()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, output, error) = await SgiRunner.RunAsync(
             ["watch", "--once", "--compile-schedule", "0 30 9 * * MON-FRI", .. storage]);
@@ -119,7 +136,13 @@ public sealed class WatchCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Watch_MisspeltDayInSchedule_NamesItAndTheDaysAndExits2()
     {
-        var storage = new[] { "--connection", azurite.ConnectionString, "--storage-prefix", AzuriteFixture.NewPrefix() };
+        var storage = new[]
+        {
+            "--connection",
+            azurite.ConnectionString,
+            "--storage-prefix",
+            AzuriteFixture.NewPrefix()
+        };
 
         var (exit, _, error) = await SgiRunner.RunAsync(
             ["watch", "--once", "--compile-schedule", "0 30 9 * * MON-FIR", .. storage]);

@@ -31,7 +31,11 @@ public class CatalogueDatesTests
     [InlineData("2025-26 Q3", "REF,OLD,CPP,HEA", "CSC,POL,ICB", "NTH,STH,EFD")]
     [InlineData("2025-26 Q4", "REF,OLD,CPP,HEA", "CSC,POL,ICB", "NTH,STH,EFD")]
     [InlineData("2026-27 Q1", "REF,NEW,CPP,HEA", "CSC,POL,ICB", "NTH,STH,EFD")]
-    public void For_EachQuarter_HoldsWhatWasInForceThen(string quarter, string indicators, string agencies, string localities)
+    public void For_EachQuarter_HoldsWhatWasInForceThen(
+        string quarter,
+        string indicators,
+        string agencies,
+        string localities)
     {
         var catalogue = ThreeYearCatalogue.Partnership.For(Q(quarter));
 
@@ -58,8 +62,12 @@ public class CatalogueDatesTests
         var partnership = ThreeYearCatalogue.Partnership;
 
         // 2025-26 Q2: North 10,000 + South 20,000 (Eastfield starts at Q3); Q3: + Eastfield 5,000.
-        Assert.Equal(30000, partnership.For(Q("2025-26 Q2")).PopulationFor(Locality.WholeAreaCode, FinancialYear.Parse("2025-26")));
-        Assert.Equal(35000, partnership.For(Q("2025-26 Q3")).PopulationFor(Locality.WholeAreaCode, FinancialYear.Parse("2025-26")));
+        Assert.Equal(
+            30000,
+            partnership.For(Q("2025-26 Q2")).PopulationFor(Locality.WholeAreaCode, FinancialYear.Parse("2025-26")));
+        Assert.Equal(
+            35000,
+            partnership.For(Q("2025-26 Q3")).PopulationFor(Locality.WholeAreaCode, FinancialYear.Parse("2025-26")));
     }
 
     [Fact]
@@ -74,31 +82,57 @@ public class CatalogueDatesTests
         Assert.StartsWith("Counted at quarter end", cpp.SeriesBreakNote, StringComparison.Ordinal);
         Assert.True(cpp.Compares(Q("2025-26 Q1"), Q("2025-26 Q4")));
         Assert.False(cpp.Compares(Q("2025-26 Q4"), Q("2026-27 Q1")));
-        Assert.Equal("not comparable: definition changed in 2026-27", cpp.NotComparableReason(Q("2025-26 Q2"), Q("2026-27 Q2")));
+        Assert.Equal(
+            "not comparable: definition changed in 2026-27",
+            cpp.NotComparableReason(Q("2025-26 Q2"), Q("2026-27 Q2")));
         Assert.True(cpp.Compares(Q("2026-27 Q1"), Q("2027-28 Q1")));
     }
 
     [Theory]
-    [InlineData("\"until\": \"2025-26\"", "\"from\": \"2026-27\", \"until\": \"2025-26\"", "$.indicators[1].until", "2025-26 ends before 2026-27 starts")]
+    [InlineData(
+        "\"until\": \"2025-26\"",
+        "\"from\": \"2026-27\", \"until\": \"2025-26\"",
+        "$.indicators[1].until",
+        "2025-26 ends before 2026-27 starts")]
     [InlineData("\"until\": \"2025-26\"", "\"until\": \"2025-27\"", "$.indicators[1].until",
         "'2025-27' is neither a financial year nor a quarter; write it like 2026-27 or 2026-27 Q2")]
     [InlineData("\"until\": \"2025-26\"", "\"until\": \"last year\"", "$.indicators[1].until",
         "'last year' is neither a financial year nor a quarter; write it like 2026-27 or 2026-27 Q2")]
-    [InlineData("\"seriesBreak\": \"2026-27\"", "\"seriesBreak\": \"2026-27\", \"from\": \"2026-27\"", "$.indicators[3].seriesBreak",
+    [InlineData(
+        "\"seriesBreak\": \"2026-27\"",
+        "\"seriesBreak\": \"2026-27\", \"from\": \"2026-27\"",
+        "$.indicators[3].seriesBreak",
         "2026-27 is not a year CPP is collected after a year it was collected (from 2026-27)")]
-    [InlineData("\"until\": \"2025-26\", \"targets\"", "\"until\": \"2025-26\", \"seriesBreak\": \"2026-27\", \"targets\"",
-        "$.indicators[1].seriesBreak", "2026-27 is not a year OLD is collected after a year it was collected (until 2025-26)")]
+    [InlineData(
+        "\"until\": \"2025-26\", \"targets\"",
+        "\"until\": \"2025-26\", \"seriesBreak\": \"2026-27\", \"targets\"",
+        "$.indicators[1].seriesBreak",
+        "2026-27 is not a year OLD is collected after a year it was collected (until 2025-26)")]
     [InlineData("\"seriesBreak\": \"2026-27\",", "", "$.indicators[3].seriesBreakNote",
         "a note says what changed at a series break; give the seriesBreak year too")]
-    [InlineData("\"agencies\": [\"CSC\"], \"from\": \"2026-27\"", "\"agencies\": [\"CCG\"], \"from\": \"2026-27\"", "$.indicators[2].agencies[0]",
+    [InlineData(
+        "\"agencies\": [\"CSC\"], \"from\": \"2026-27\"",
+        "\"agencies\": [\"CCG\"], \"from\": \"2026-27\"",
+        "$.indicators[2].agencies[0]",
         "'CCG' (until 2025-26 Q1) owes no return while NEW is collected (from 2026-27)")]
-    [InlineData("\"unit\": \"percentage\", \"kind\": \"flow\",\n      \"polarity\": \"lowerIsBetter\", \"agencies\": [\"CSC\"], \"from\"",
-        "\"unit\": \"percentage\",\n      \"polarity\": \"lowerIsBetter\", \"agencies\": [\"CSC\"], \"from\"", "$.indicators[2].kind",
+    [InlineData(
+        "\"unit\": \"percentage\", \"kind\": \"flow\",\n      \"polarity\": \"lowerIsBetter\", \"agencies\": " +
+        "[\"CSC\"], \"from\"",
+        "\"unit\": \"percentage\",\n      \"polarity\": \"lowerIsBetter\", \"agencies\": [\"CSC\"], \"from\"",
+        "$.indicators[2].kind",
         "required: NEW starts in 2026-27, after the catalogue first declares kinds; say flow or stock")]
-    [InlineData("\"until\": \"2025-26 Q1\"", "\"untill\": \"2025-26 Q1\"", "$.agencies[2].untill", "unknown field; did you mean 'until'?")]
+    [InlineData(
+        "\"until\": \"2025-26 Q1\"",
+        "\"untill\": \"2025-26 Q1\"",
+        "$.agencies[2].untill",
+        "unknown field; did you mean 'until'?")]
     [InlineData("\"seriesBreak\": \"2026-27\"", "\"seriesBreak\": \"2026\"", "$.indicators[3].seriesBreak",
         "'2026' is not a financial year; write it like 2025-26")]
-    public void Parse_DatesThatCannotStand_AreRefusedWithThePath(string find, string replace, string path, string reason)
+    public void Parse_DatesThatCannotStand_AreRefusedWithThePath(
+        string find,
+        string replace,
+        string path,
+        string reason)
     {
         var json = ThreeYearCatalogue.Json.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(ThreeYearCatalogue.Json, json);
@@ -132,6 +166,8 @@ public class CatalogueDatesTests
 
         Assert.Contains("\"$schema\": \"../docs/partnership.schema.json\"", sample, StringComparison.Ordinal);
         Assert.Empty(PartnershipSchema.Check(System.Text.Json.JsonDocument.Parse(sample).RootElement));
-        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "partnership.schema.json")), PartnershipSchema.Text);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "partnership.schema.json")),
+            PartnershipSchema.Text);
     }
 }

@@ -32,10 +32,13 @@ internal static class CatalogueDump
         foreach (var i in p.Indicators)
         {
             var targets = string.Join(",", i.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key}={N(t.Value)}"));
-            var links = $"{i.Links.SameCountAs};{i.Links.PartOf};{string.Join(",", i.Links.NumeratorOf)};{string.Join(",", i.Links.DenominatorOf)}";
+            var links = $"{i.Links.SameCountAs};{i.Links.PartOf};" +
+                $"{string.Join(",", i.Links.NumeratorOf)};{string.Join(",", i.Links.DenominatorOf)}";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"indicator|{i.Code}|{i.Title}|{i.Unit}|{i.Polarity}|{string.Join(",", i.Agencies)}|{i.ByLocality}|{i.Kind}|" +
-                $"{i.Baseline?.Year}={N(i.Baseline?.Value)}|{targets}|{N(i.Tolerance)}|{N(i.Min)}|{N(i.Max)}|{N(i.MaxQuarterlyChange)}|{links}");
+                $"indicator|{i.Code}|{i.Title}|{i.Unit}|{i.Polarity}|" +
+                $"{string.Join(",", i.Agencies)}|{i.ByLocality}|{i.Kind}|" +
+                $"{i.Baseline?.Year}={N(i.Baseline?.Value)}|{targets}|" +
+                $"{N(i.Tolerance)}|{N(i.Min)}|{N(i.Max)}|{N(i.MaxQuarterlyChange)}|{links}");
         }
 
         return text.ToString();

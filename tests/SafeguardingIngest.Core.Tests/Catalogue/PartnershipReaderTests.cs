@@ -27,10 +27,22 @@ public class PartnershipReaderTests
         Assert.True(partnership.Indicators.Count >= 15);
         Assert.InRange(partnership.Agencies.Count, 9, 12);
         Assert.Equal(
-            ["Cannock", "East Staffordshire", "Lichfield", "Newcastle", "South Staffordshire", "Stafford", "Staffordshire Moorlands", "Tamworth"],
+            [
+                "Cannock",
+                "East Staffordshire",
+                "Lichfield",
+                "Newcastle",
+                "South Staffordshire",
+                "Stafford",
+                "Staffordshire Moorlands",
+                "Tamworth"],
             partnership.Localities.Select(l => l.Name));
-        Assert.Equal(Enum.GetValues<IndicatorUnit>().Order(), partnership.Indicators.Select(i => i.Unit).Distinct().Order());
-        Assert.Equal(Enum.GetValues<Polarity>().Order(), partnership.Indicators.Select(i => i.Polarity).Distinct().Order());
+        Assert.Equal(
+            Enum.GetValues<IndicatorUnit>().Order(),
+            partnership.Indicators.Select(i => i.Unit).Distinct().Order());
+        Assert.Equal(
+            Enum.GetValues<Polarity>().Order(),
+            partnership.Indicators.Select(i => i.Polarity).Distinct().Order());
         foreach (var code in new[] { "NI 65", "NI 68", "NI 32", "CH01", "CH39", "CH141", "CH142" })
         {
             Assert.NotNull(partnership.FindIndicator(code));
@@ -46,7 +58,11 @@ public class PartnershipReaderTests
     [InlineData("CH39", 48.7, 45, 42)]
     [InlineData("CH141", 382, 365, 360)]
     [InlineData("CH142", 21.4, 21, 20)]
-    public void ReadFile_Sample_CarriesSeedBaselinesAndTargets(string code, double baseline, double target2010, double target2011)
+    public void ReadFile_Sample_CarriesSeedBaselinesAndTargets(
+        string code,
+        double baseline,
+        double target2010,
+        double target2011)
     {
         var indicator = Samples.Partnership.FindIndicator(code)!;
 
@@ -72,7 +88,8 @@ public class PartnershipReaderTests
     [Fact]
     public void Parse_InvalidJson_ReportsLineAndPath()
     {
-        var error = Assert.Throws<ReferenceDataException>(() => PartnershipReader.Parse("{\n  \"partnership\": \"x\",\n  \"agencies\": [ { \"code\": } ]\n}"));
+        var error = Assert.Throws<ReferenceDataException>(
+            () => PartnershipReader.Parse("{\n  \"partnership\": \"x\",\n  \"agencies\": [ { \"code\": } ]\n}"));
 
         var problem = Assert.Single(error.Problems);
         Assert.Contains("line 3", problem.Reason, StringComparison.Ordinal);
@@ -80,19 +97,55 @@ public class PartnershipReaderTests
     }
 
     [Theory]
-    [InlineData("\"unit\": \"ratePer10000\"", "\"unit\": \"percent\"", "$.indicators[0].unit", "'percent' is not one of count, percentage, ratePer10000, average")]
+    [InlineData(
+        "\"unit\": \"ratePer10000\"",
+        "\"unit\": \"percent\"",
+        "$.indicators[0].unit",
+        "'percent' is not one of count, percentage, ratePer10000, average")]
     // The schema's words are written exactly, as an editor completes them.
     [InlineData("\"unit\": \"ratePer10000\"", "\"unit\": \"RatePer10000\"", "$.indicators[0].unit",
         "'RatePer10000' is not one of count, percentage, ratePer10000, average")]
-    [InlineData("\"polarity\": \"lowerIsBetter\"", "\"polarity\": 1", "$.indicators[0].polarity", "expected one of lowerIsBetter, higherIsBetter, none, found 1")]
-    [InlineData("\"agencies\": [\"CSC\"]", "\"agencies\": [\"CSX\"]", "$.indicators[0].agencies[0]", "'CSX' is not one of the agencies")]
-    [InlineData("\"locality\": \"CAN\"", "\"locality\": \"XYZ\"", "$.populations[0].locality", "'XYZ' is not one of the localities")]
+    [InlineData(
+        "\"polarity\": \"lowerIsBetter\"",
+        "\"polarity\": 1",
+        "$.indicators[0].polarity",
+        "expected one of lowerIsBetter, higherIsBetter, none, found 1")]
+    [InlineData(
+        "\"agencies\": [\"CSC\"]",
+        "\"agencies\": [\"CSX\"]",
+        "$.indicators[0].agencies[0]",
+        "'CSX' is not one of the agencies")]
+    [InlineData(
+        "\"locality\": \"CAN\"",
+        "\"locality\": \"XYZ\"",
+        "$.populations[0].locality",
+        "'XYZ' is not one of the localities")]
     [InlineData("\"returnsDueDays\": 30", "\"returnsDueDays\": -1", "$.returnsDueDays", "-1 is outside 0 to 366")]
-    [InlineData("\"byLocality\": true", "\"byLocalty\": true", "$.indicators[0].byLocalty", "unknown field; did you mean 'byLocality'?")]
-    [InlineData("\"2025-26\": 38", "\"2025\": 38", "$.indicators[0].targets['2025']", "'2025' is not a financial year; write it like 2025-26")]
-    [InlineData("\"under18\": 20500", "\"under18\": \"lots\"", "$.populations[0].under18", "expected a whole number, found \"lots\"")]
-    [InlineData("{ \"code\": \"POL\", \"name\": \"Police\" }", "{ \"code\": \"CSC\", \"name\": \"Police\" }", "$.agencies[1]", "duplicate agency code 'CSC' (first at $.agencies[0])")]
-    [InlineData("\"tolerance\": 5", "\"tolerance\": 5, \"min\": 10, \"max\": 2", "$.indicators[0].min", "min (10) is above max (2)")]
+    [InlineData(
+        "\"byLocality\": true",
+        "\"byLocalty\": true",
+        "$.indicators[0].byLocalty",
+        "unknown field; did you mean 'byLocality'?")]
+    [InlineData(
+        "\"2025-26\": 38",
+        "\"2025\": 38",
+        "$.indicators[0].targets['2025']",
+        "'2025' is not a financial year; write it like 2025-26")]
+    [InlineData(
+        "\"under18\": 20500",
+        "\"under18\": \"lots\"",
+        "$.populations[0].under18",
+        "expected a whole number, found \"lots\"")]
+    [InlineData(
+        "{ \"code\": \"POL\", \"name\": \"Police\" }",
+        "{ \"code\": \"CSC\", \"name\": \"Police\" }",
+        "$.agencies[1]",
+        "duplicate agency code 'CSC' (first at $.agencies[0])")]
+    [InlineData(
+        "\"tolerance\": 5",
+        "\"tolerance\": 5, \"min\": 10, \"max\": 2",
+        "$.indicators[0].min",
+        "min (10) is above max (2)")]
     public void Parse_BrokenField_NamesPathAndReason(string find, string replace, string path, string reason)
     {
         var json = Minimal.Replace(find, replace, StringComparison.Ordinal);
@@ -116,7 +169,10 @@ public class PartnershipReaderTests
     [Fact]
     public void Parse_CumulativePercentage_IsRefused()
     {
-        var json = Minimal.Replace("\"tolerance\": 5", "\"tolerance\": 5, \"cumulative\": true", StringComparison.Ordinal);
+        var json = Minimal.Replace(
+            "\"tolerance\": 5",
+            "\"tolerance\": 5, \"cumulative\": true",
+            StringComparison.Ordinal);
 
         var error = Assert.Throws<ReferenceDataException>(() => PartnershipReader.Parse(json));
 
@@ -141,10 +197,17 @@ public class PartnershipReaderTests
 
     [Theory]
     [InlineData("\"kind\": \"position\"", "'position' is not one of flow, stock")]
-    [InlineData("\"unit\": \"count\", \"cumulative\": true, \"kind\": \"stock\"", "a cumulative count adds up over the year, so it is a flow, not a stock")]
+    [InlineData(
+        "\"unit\": \"count\", \"cumulative\": true, \"kind\": \"stock\"",
+        "a cumulative count adds up over the year, so it is a flow, not a stock")]
     public void Parse_BadKind_IsRefusedWithItsPath(string replacement, string reason)
     {
-        var json = Minimal.Replace("\"unit\": \"ratePer10000\"", replacement.StartsWith("\"kind", StringComparison.Ordinal) ? "\"unit\": \"ratePer10000\", " + replacement : replacement, StringComparison.Ordinal);
+        var json = Minimal.Replace(
+            "\"unit\": \"ratePer10000\"",
+            replacement.StartsWith("\"kind", StringComparison.Ordinal)
+                ? "\"unit\": \"ratePer10000\", " + replacement
+                : replacement,
+            StringComparison.Ordinal);
 
         var error = Assert.Throws<ReferenceDataException>(() => PartnershipReader.Parse(json));
 
@@ -158,7 +221,9 @@ public class PartnershipReaderTests
 
         var error = Assert.Throws<ReferenceDataException>(() => PartnershipReader.Parse(json));
 
-        Assert.Contains(error.Problems, p => p.Path == "$.indicators[0].targets" && p.Reason.Contains("direction only", StringComparison.Ordinal));
+        Assert.Contains(
+            error.Problems,
+            p => p.Path == "$.indicators[0].targets" && p.Reason.Contains("direction only", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,7 +238,8 @@ public class PartnershipReaderTests
     public void Parse_NullsEverywhere_GivesProblemsNotNullReference()
     {
         var error = Assert.Throws<ReferenceDataException>(() => PartnershipReader.Parse(
-            """{ "partnership": null, "returnsDueDays": null, "agencies": [null, {"code": null, "name": null}], "indicators": [ { "code": null } ] }"""));
+            """{ "partnership": null, "returnsDueDays": null, "agencies": [null, {"code": null, "name": """ +
+            """null}], "indicators": [ { "code": null } ] }"""));
 
         Assert.Contains(error.Problems, p => p.Path == "$.agencies[0]");
         Assert.Contains(error.Problems, p => p.Path == "$.agencies[1].code");

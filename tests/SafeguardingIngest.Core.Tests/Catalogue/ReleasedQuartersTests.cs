@@ -5,7 +5,9 @@ namespace SafeguardingIngest.Tests.Catalogue;
 
 public class ReleasedQuartersTests
 {
-    private static readonly ReportingPeriod[] s_released = [ReportingPeriod.Parse("2025-26 Q1"), ReportingPeriod.Parse("2025-26 Q2")];
+    private static readonly ReportingPeriod[] s_released = [
+        ReportingPeriod.Parse("2025-26 Q1"),
+        ReportingPeriod.Parse("2025-26 Q2")];
 
     private static Partnership With(string find, string replace)
     {

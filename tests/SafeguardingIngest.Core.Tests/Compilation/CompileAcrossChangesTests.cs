@@ -27,13 +27,20 @@ public class CompileAcrossChangesTests
         ("2026-27 Q1", 30), ("2026-27 Q2", 33), ("2027-28 Q1", 27),
     ];
 
-    private static Observation Count(string quarter, string agency, string indicator, double value, string locality = Locality.WholeAreaCode) =>
+    private static Observation Count(
+        string quarter,
+        string agency,
+        string indicator,
+        double value,
+        string locality = Locality.WholeAreaCode) =>
         new(Q(quarter), agency, indicator, locality, value, null, value, IndicatorUnit.Count, null, "Indicators!G2");
 
     private static ConsolidatedReturn Compile(string quarter, params Observation[] extra)
     {
         var observations = s_cpp.Select(c => Count(c.Quarter, "CSC", "CPP", c.Value)).Concat(extra);
-        var data = observations.GroupBy(o => o.Period).ToDictionary(g => g.Key, g => new PeriodData(g.Key, g.ToList(), [], [], []));
+        var data = observations
+            .GroupBy(o => o.Period)
+            .ToDictionary(g => g.Key, g => new PeriodData(g.Key, g.ToList(), [], [], []));
         return Compiler.Compile(s_partnership, Q(quarter), data, [], DateTimeOffset.UnixEpoch);
     }
 
@@ -177,7 +184,10 @@ public class CompileAcrossChangesTests
         var sheets = string.Concat(workbook.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
             .Select(e => new StreamReader(e.Open()).ReadToEnd()));
 
-        Assert.Contains("\"notComparableWithLastYear\": \"not comparable: definition changed in 2026-27\"", json, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"notComparableWithLastYear\": \"not comparable: definition changed in 2026-27\"",
+            json,
+            StringComparison.Ordinal);
         Assert.Contains("not comparable: definition changed in 2026-27", sheets, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,9 @@ public class CompilerTests
         // North: A 20 + B 10 = 30 children of 10,000; South: A 14 of 5,000.
         // Whole area 44 / 15,000 × 10,000 = 29.333; North 30.0; South 28.0. (The mean of the two rates would be 29.0.)
         var report = Compile(Q2,
-            Observe(Q2, "A", "CH01", "L1", 20, 10000), Observe(Q2, "B", "CH01", "L1", 10, 10000), Observe(Q2, "A", "CH01", "L2", 14, 5000));
+            Observe(Q2, "A", "CH01", "L1", 20, 10000),
+            Observe(Q2, "B", "CH01", "L1", 10, 10000),
+            Observe(Q2, "A", "CH01", "L2", 14, 5000));
 
         var ch01 = report.Indicator("CH01");
         Assert.Equal(29.333, ch01.Area.Value!.Value, 3);
@@ -73,7 +75,10 @@ public class CompilerTests
     public void Compile_CountOfAPosition_YearToDateIsTheLatestQuarter()
     {
         // Open cases at the end of Q1 (1,898) and Q2 (1,640) do not add up: the position now is 1,640.
-        var report = Compile(Q2, Observe(Q2.Previous(), "A", "OPEN", "ALL", 1898), Observe(Q2, "A", "OPEN", "ALL", 1640));
+        var report = Compile(
+            Q2,
+            Observe(Q2.Previous(), "A", "OPEN", "ALL", 1898),
+            Observe(Q2, "A", "OPEN", "ALL", 1640));
 
         var open = report.Indicator("OPEN");
         Assert.Equal(1640, open.Area.YearToDate);
@@ -103,7 +108,10 @@ public class CompilerTests
     [InlineData(85, Rag.Red)]
     public void Compile_SeedTargetHigherIsBetter_RatesByTolerance(int onto, Rag expected)
     {
-        var report = Compile(Q2, Observe(Q2.Previous(), "A", "NI 68", "ALL", onto, 100), Observe(Q2, "A", "NI 68", "ALL", onto, 100));
+        var report = Compile(
+            Q2,
+            Observe(Q2.Previous(), "A", "NI 68", "ALL", onto, 100),
+            Observe(Q2, "A", "NI 68", "ALL", onto, 100));
 
         Assert.Equal(expected, report.Indicator("NI 68").Area.Rag);
     }
@@ -116,8 +124,12 @@ public class CompilerTests
         // NI 68 (higher is better) rises 85% → 91%.
         var lastYear = Q2.SameQuarterLastYear();
         var report = Compile(Q2,
-            Observe(lastYear, "A", "NI 65", "ALL", 12, 100), Observe(Q2.Previous(), "A", "NI 65", "ALL", 16, 100), Observe(Q2, "A", "NI 65", "ALL", 13, 100),
-            Observe(lastYear, "B", "NI 65", "ALL", 0, 0), Observe(Q2.Previous(), "B", "NI 65", "ALL", 0, 0), Observe(Q2, "B", "NI 65", "ALL", 0, 0),
+            Observe(lastYear, "A", "NI 65", "ALL", 12, 100),
+            Observe(Q2.Previous(), "A", "NI 65", "ALL", 16, 100),
+            Observe(Q2, "A", "NI 65", "ALL", 13, 100),
+            Observe(lastYear, "B", "NI 65", "ALL", 0, 0),
+            Observe(Q2.Previous(), "B", "NI 65", "ALL", 0, 0),
+            Observe(Q2, "B", "NI 65", "ALL", 0, 0),
             Observe(Q2.Previous(), "A", "NI 68", "ALL", 85, 100), Observe(Q2, "A", "NI 68", "ALL", 91, 100));
 
         Assert.Equal(Direction.Improving, report.Indicator("NI 65").Area.SincePrevious);
@@ -152,10 +164,23 @@ public class CompilerTests
     [Fact]
     public void Compile_Queries_AreExplainedWhereTheRowHasCommentary()
     {
-        var observation = Observe(Q2, "A", "NI 65", "ALL", 10, 80) with { Commentary = "A new team started counting", Source = "Indicators!G7" };
-        var explained = new AgencyQuery("A", "s1", new Finding("value-large-change", Severity.Warning, "Indicators", "G7", "12.5", "G7: …"));
-        var unexplained = new AgencyQuery("A", "s1", new Finding("value-outside-range", Severity.Warning, "Indicators", "G9", "90", "G9: …"));
-        var data = new Dictionary<ReportingPeriod, PeriodData> { [Q2] = new(Q2, [observation], [], [], [explained, unexplained]) };
+        var observation = Observe(Q2, "A", "NI 65", "ALL", 10, 80) with
+        {
+            Commentary = "A new team started counting",
+            Source = "Indicators!G7"
+        };
+        var explained = new AgencyQuery(
+            "A",
+            "s1",
+            new Finding("value-large-change", Severity.Warning, "Indicators", "G7", "12.5", "G7: …"));
+        var unexplained = new AgencyQuery(
+            "A",
+            "s1",
+            new Finding("value-outside-range", Severity.Warning, "Indicators", "G9", "90", "G9: …"));
+        var data = new Dictionary<ReportingPeriod, PeriodData>
+        {
+            [Q2] = new(Q2, [observation], [], [], [explained, unexplained])
+        };
 
         var report = Compiler.Compile(Partnership, Q2, data, [], DateTimeOffset.UnixEpoch);
 

@@ -5,7 +5,8 @@ using static SafeguardingIngest.Tests.Compilation.TestPartnership;
 
 namespace SafeguardingIngest.Tests.Compilation;
 
-/// <summary>Year to date and targets by flow or stock, for every unit; and figures that lack an owed return. Worked by hand.</summary>
+/// <summary>Year to date and targets by flow or stock, for every unit; and figures that lack an owed return. Worked by
+/// hand.</summary>
 public class KindAndCoverageTests
 {
     [Fact]
@@ -34,7 +35,8 @@ public class KindAndCoverageTests
     public void Compile_StockRate_YearToDateIsWhereTheQuarterStands()
     {
         // CH01, children on a plan per 10,000 (a stock; rates are stocks unless declared): Q1 24.0, Q2 21.0.
-        // Year to date is Q2's 21.0; the annual target 20 applies as it is (no pro rata); tolerance 5% of 20 = 1: Amber.
+        // Year to date is Q2's 21.0; the annual target 20 applies as it is (no pro rata); tolerance 5% of 20 = 1:
+        // Amber.
         var q1 = Q2.Previous();
         var report = Compile(Q2,
             Observe(q1, "A", "CH01", "L1", 24, 10000), Observe(q1, "B", "CH01", "L1", 0, 10000),
@@ -52,7 +54,10 @@ public class KindAndCoverageTests
     {
         // COHORT: 30 of 100 at the end of Q1, 20 of 100 at the end of Q2. Year to date 20.0%, not 50 / 200 = 25.0%.
         // Target 25% for the year, not pro rata; lower is better: Green.
-        var report = Compile(Q2, Observe(Q2.Previous(), "A", "COHORT", "ALL", 30, 100), Observe(Q2, "A", "COHORT", "ALL", 20, 100));
+        var report = Compile(
+            Q2,
+            Observe(Q2.Previous(), "A", "COHORT", "ALL", 30, 100),
+            Observe(Q2, "A", "COHORT", "ALL", 20, 100));
 
         var cohort = report.Indicator("COHORT");
         Assert.Equal(20.0, cohort.Area.YearToDate!.Value, 9);
@@ -109,8 +114,13 @@ public class KindAndCoverageTests
         var lastQ1 = q1.SameQuarterLastYear();
         var lastQ2 = Q2.SameQuarterLastYear();
         var report = Compile(Q2,
-            Observe(q1, "A", "CAF", "L1", 100), Observe(q1, "B", "CAF", "L2", 50), Observe(Q2, "A", "CAF", "L1", 120), Observe(Q2, "B", "CAF", "L2", 60),
-            Observe(lastQ1, "A", "CAF", "L1", 90), Observe(lastQ2, "A", "CAF", "L1", 110), Observe(lastQ2, "B", "CAF", "L2", 40));
+            Observe(q1, "A", "CAF", "L1", 100),
+            Observe(q1, "B", "CAF", "L2", 50),
+            Observe(Q2, "A", "CAF", "L1", 120),
+            Observe(Q2, "B", "CAF", "L2", 60),
+            Observe(lastQ1, "A", "CAF", "L1", 90),
+            Observe(lastQ2, "A", "CAF", "L1", 110),
+            Observe(lastQ2, "B", "CAF", "L2", 40));
 
         var area = report.Indicator("CAF").Area;
         Assert.Equal(20.0, area.VariationOnLastYear!.Value, 9);

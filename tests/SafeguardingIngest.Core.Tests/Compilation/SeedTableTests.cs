@@ -16,7 +16,15 @@ namespace SafeguardingIngest.Tests.Compilation;
 public class SeedTableTests
 {
     private static readonly string[] s_localities =
-        ["Cannock", "East Staffordshire", "Lichfield", "Newcastle", "South Staffordshire", "Stafford", "Staffordshire Moorlands", "Tamworth"];
+        [
+            "Cannock",
+            "East Staffordshire",
+            "Lichfield",
+            "Newcastle",
+            "South Staffordshire",
+            "Stafford",
+            "Staffordshire Moorlands",
+            "Tamworth"];
 
     [Theory]
     // indicator, April–September before, after, the paper's percentage variation
@@ -25,14 +33,23 @@ public class SeedTableTests
     [InlineData("CSC-OPEN", 1898, 1640, -13.6)]
     [InlineData("CSC-IA", 2338, 1800, -23.0)]
     [InlineData("CSC-CA", 660, 649, -1.6)]
-    public void Compile_ReturnsHoldingThePapersCounts_ReproduceItsVariation(string indicator, int before, int after, double paper)
+    public void Compile_ReturnsHoldingThePapersCounts_ReproduceItsVariation(
+        string indicator,
+        int before,
+        int after,
+        double paper)
     {
         var data = new[] { (2024, before), (2025, after) }
             .SelectMany(year => Quarters(year.Item1, indicator, year.Item2))
             .GroupBy(o => o.Period)
             .ToDictionary(g => g.Key, g => new PeriodData(g.Key, g.ToList(), [], [], []));
 
-        var report = Compiler.Compile(Samples.Partnership, new ReportingPeriod(2025, 2), data, [], DateTimeOffset.UnixEpoch);
+        var report = Compiler.Compile(
+            Samples.Partnership,
+            new ReportingPeriod(2025, 2),
+            data,
+            [],
+            DateTimeOffset.UnixEpoch);
 
         var area = report.Indicators.Single(i => i.Indicator.Code == indicator).Area;
         Assert.Equal(after, area.YearToDate);
@@ -40,7 +57,8 @@ public class SeedTableTests
         Assert.InRange(area.YearToDateVariation!.Value, paper - 0.1, paper + 0.1);
     }
 
-    /// <summary>Observations of one indicator from two quarterly CSC returns that add up to <paramref name="total"/> for April to September.</summary>
+    /// <summary>Observations of one indicator from two quarterly CSC returns that add up to <paramref name="total"/>
+    /// for April to September.</summary>
     private static IEnumerable<Observation> Quarters(int year, string indicator, int total)
     {
         var flow = Samples.Partnership.FindIndicator(indicator)!.Kind == MeasureKind.Flow;
@@ -48,7 +66,8 @@ public class SeedTableTests
         // A count that adds up is split between the quarters; a position (open cases) is the September figure.
         var q1 = flow ? total / 2 : total + 37;
         var q2 = flow ? total - q1 : total;
-        return Read(new ReportingPeriod(year, 1), indicator, q1).Concat(Read(new ReportingPeriod(year, 2), indicator, q2));
+        return Read(new ReportingPeriod(year, 1), indicator, q1).Concat(
+            Read(new ReportingPeriod(year, 2), indicator, q2));
     }
 
     private static IEnumerable<Observation> Read(ReportingPeriod period, string indicator, int total)
@@ -61,7 +80,10 @@ public class SeedTableTests
             for (var i = 0; i < 8; i++)
             {
                 var value = each + (i == 0 ? total - (each * 8) : 0);
-                workbook.Set("Indicators", "G" + workbook.RowOf(indicator, s_localities[i]).ToString(CultureInfo.InvariantCulture), value);
+                workbook.Set(
+                    "Indicators",
+                    "G" + workbook.RowOf(indicator, s_localities[i]).ToString(CultureInfo.InvariantCulture),
+                    value);
             }
         }
         else

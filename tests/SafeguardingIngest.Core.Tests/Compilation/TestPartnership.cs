@@ -37,18 +37,37 @@ internal static class TestPartnership
 
     public static ReportingPeriod Q2 { get; } = ReportingPeriod.Parse("2011-12 Q2");
 
-    public static Observation Observe(ReportingPeriod period, string agency, string indicator, string locality, double numerator, double? denominator = null)
+    public static Observation Observe(
+        ReportingPeriod period,
+        string agency,
+        string indicator,
+        string locality,
+        double numerator,
+        double? denominator = null)
     {
         var unit = Partnership.FindIndicator(indicator)!.Unit;
         var value = new Ratio(numerator, denominator ?? 0, 1).ValueFor(unit) ?? 0;
-        return new Observation(period, agency, indicator, locality, numerator, denominator, value, unit, null, $"Indicators!G{numerator}");
+        return new Observation(
+            period,
+            agency,
+            indicator,
+            locality,
+            numerator,
+            denominator,
+            value,
+            unit,
+            null,
+            $"Indicators!G{numerator}");
     }
 
     public static ConsolidatedReturn Compile(ReportingPeriod period, params Observation[] observations)
     {
-        var data = observations.GroupBy(o => o.Period).ToDictionary(g => g.Key, g => new PeriodData(g.Key, g.ToList(), [], [], []));
+        var data = observations
+            .GroupBy(o => o.Period)
+            .ToDictionary(g => g.Key, g => new PeriodData(g.Key, g.ToList(), [], [], []));
         return Compiler.Compile(Partnership, period, data, [], DateTimeOffset.UnixEpoch);
     }
 
-    public static IndicatorResult Indicator(this ConsolidatedReturn report, string code) => report.Indicators.Single(i => i.Indicator.Code == code);
+    public static IndicatorResult Indicator(this ConsolidatedReturn report, string code) =>
+        report.Indicators.Single(i => i.Indicator.Code == code);
 }

@@ -19,16 +19,27 @@ public class DisclosureAttackerTests
     private static readonly PublicationOptions s_publication = new();
 
     /// <summary>One generated partnership: its shape, the quarter compiled and every agency's counts.</summary>
-    public sealed record Generated(int Localities, int Agencies, bool Flow, bool ByLocality, bool Rate, int Quarter, int[] Counts, bool[] Returned)
+    public sealed record Generated(
+        int Localities,
+        int Agencies,
+        bool Flow,
+        bool ByLocality,
+        bool Rate,
+        int Quarter,
+        int[] Counts,
+        bool[] Returned)
     {
         public override string ToString() =>
-            $"{Localities} localities, {Agencies} agencies, {(Rate ? "rate" : "count")}, {(Flow ? "flow" : "stock")}{(ByLocality ? " by locality" : string.Empty)}, Q{Quarter}: [{string.Join(' ', Counts)}]";
+            $"{Localities} localities, {Agencies} agencies, {(Rate ? "rate" : "count")}, " +
+            $"{(Flow ? "flow" : "stock")}{(ByLocality ? " by locality" : string.Empty)}, Q{Quarter}: " +
+            $"[{string.Join(' ', Counts)}]";
     }
 
     /// <summary>Under-18s by locality, public: a rate's page figures give its counts back through them.</summary>
     private static readonly double[] s_populations = [4_000, 5_200, 6_100, 3_800, 7_500];
 
-    /// <summary>Mostly small counts and zeros, now and then a large one; an agency misses a quarter's return now and then.</summary>
+    /// <summary>Mostly small counts and zeros, now and then a large one; an agency misses a quarter's return now and
+    /// then.</summary>
     private static readonly Gen<Generated> s_partnerships =
         from localities in Gen.Int[1, 5]
         from agencies in Gen.Int[1, 3]
@@ -36,7 +47,11 @@ public class DisclosureAttackerTests
         from byLocality in Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false)))
         from rate in Gen.Frequency((3, Gen.Const(false)), (1, Gen.Const(true)))
         from quarter in Gen.Int[1, 4]
-        from counts in Gen.Frequency((3, Gen.Const(0)), (4, Gen.Int[1, 4]), (2, Gen.Int[5, 11]), (1, Gen.Int[12, 80])).Array[Compiler.SeriesLength * 3 * 5]
+        from counts in Gen.Frequency(
+            (3, Gen.Const(0)),
+            (4, Gen.Int[1, 4]),
+            (2, Gen.Int[5, 11]),
+            (1, Gen.Int[12, 80])).Array[Compiler.SeriesLength * 3 * 5]
         from returned in Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false))).Array[Compiler.SeriesLength * 3]
         select new Generated(localities, agencies, flow, byLocality, rate, quarter, counts, returned);
 
@@ -57,10 +72,15 @@ public class DisclosureAttackerTests
             }
 
             Assert.True(pinned.Count == 0, string.Join(Environment.NewLine, pinned));
-        }, iter: int.Parse(Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300", System.Globalization.CultureInfo.InvariantCulture),
-           seed: "8Qgssty__D82"); // first, a rate partnership on which the attacker's solver once gave up; the rest at random
+        }, iter: int.Parse(
+            Environment.GetEnvironmentVariable("SGI_DISCLOSURE_SAMPLES") ?? "300",
+            System.Globalization.CultureInfo.InvariantCulture),
+           // first, a rate partnership on which the attacker's solver once gave up; the rest at random
+           seed: "8Qgssty__D82");
 
-        Assert.True(hidden > 1000, $"only {hidden} hidden figures were generated: the generator should make many small counts");
+        Assert.True(
+            hidden > 1000,
+            $"only {hidden} hidden figures were generated: the generator should make many small counts");
     }
 
     [Fact]
@@ -141,7 +161,15 @@ public class DisclosureAttackerTests
     private static (string Html, string Csv) Published(Generated generated)
     {
         var report = Compile(generated);
-        var files = ReportSet.Render(report, PartnershipOf(generated.Agencies, generated.Localities, generated.Flow, generated.ByLocality, generated.Rate), s_publication);
+        var files = ReportSet.Render(
+            report,
+            PartnershipOf(
+                generated.Agencies,
+                generated.Localities,
+                generated.Flow,
+                generated.ByLocality,
+                generated.Rate),
+            s_publication);
         return (Encoding.UTF8.GetString(files.Single(f => f.Name == HtmlReport.FileName).Content),
                 Encoding.UTF8.GetString(files.Single(f => f.Name == CsvReport.FileName).Content));
     }
@@ -165,18 +193,33 @@ public class DisclosureAttackerTests
                 }
 
                 var agency = partnership.Agencies[a].Code;
-                IEnumerable<string> places = g.ByLocality ? partnership.Localities.Select(l => l.Code) : [Locality.WholeAreaCode];
+                IEnumerable<string> places = g.ByLocality
+                    ? partnership.Localities.Select(l => l.Code)
+                    : [Locality.WholeAreaCode];
                 foreach (var place in places)
                 {
                     var count = g.Counts[next++ % g.Counts.Length];
                     double? population = g.Rate ? populations[place] : null;
                     var value = population is { } p ? count * 10_000 / p : count;
-                    observations.Add(new Observation(periods[q], agency, "KIDS", place, count, population, value, unit, null, "Indicators!G2"));
+                    observations.Add(
+                        new Observation(
+                            periods[q],
+                            agency,
+                            "KIDS",
+                            place,
+                            count,
+                            population,
+                            value,
+                            unit,
+                            null,
+                            "Indicators!G2"));
                 }
             }
         }
 
-        var data = observations.GroupBy(o => o.Period).ToDictionary(x => x.Key, x => new PeriodData(x.Key, x.ToList(), [], [], []));
+        var data = observations
+            .GroupBy(o => o.Period)
+            .ToDictionary(x => x.Key, x => new PeriodData(x.Key, x.ToList(), [], [], []));
         return Compiler.Compile(partnership, period, data, [], DateTimeOffset.UnixEpoch);
     }
 

@@ -10,7 +10,8 @@ using static SafeguardingIngest.Tests.Compilation.TestPartnership;
 
 namespace SafeguardingIngest.Tests.Disclosure;
 
-/// <summary>What a reader of the published page and csv cannot work out: small figures, by any route these outputs give.</summary>
+/// <summary>What a reader of the published page and csv cannot work out: small figures, by any route these outputs
+/// give.</summary>
 public class DisclosureTests
 {
     private static readonly PublicationOptions s_publication = new();
@@ -29,7 +30,11 @@ public class DisclosureTests
     [InlineData(IndicatorUnit.Average, 70d, 10d, false)]
     [InlineData(IndicatorUnit.Count, 4d, null, true)]
     [InlineData(IndicatorUnit.Count, 0d, null, false)]
-    public void IsSmallFigure_ChecksWhateverCountsChildren(IndicatorUnit unit, double numerator, double? denominator, bool small)
+    public void IsSmallFigure_ChecksWhateverCountsChildren(
+        IndicatorUnit unit,
+        double numerator,
+        double? denominator,
+        bool small)
     {
         Assert.Equal(small, SmallCounts.IsSmallFigure(unit, numerator, denominator, s_publication.SmallCountThreshold));
     }
@@ -104,7 +109,9 @@ public class DisclosureTests
         var q1 = Q2.Previous();
         var report = Compile(Q2, Observe(q1, "A", "OPEN", "ALL", 3), Observe(Q2, "A", "OPEN", "ALL", 1640));
 
-        var figures = Publish.Page(report, s_publication).Indicators.Single(c => c.Code == "OPEN").Figures.ToDictionary(f => f.Label, f => f.Cell);
+        var figures = Publish.Page(report, s_publication).Indicators
+            .Single(c => c.Code == "OPEN").Figures
+            .ToDictionary(f => f.Label, f => f.Cell);
         Assert.True(figures["previous quarter"].Suppressed);
         Assert.False(figures["year to date"].Suppressed);
     }
@@ -127,14 +134,20 @@ public class DisclosureTests
     [InlineData(4)]
     public void Chart_WithAHiddenQuarter_IsTheChartOfTheSeriesWithoutIt(int hiddenCount)
     {
-        // Whatever the hidden count, the chart (points, line, projection, axis, words) is the one drawn as if that quarter had no figure.
-        var quarters = Enumerable.Range(0, 6).Select(back => Enumerable.Range(0, back).Aggregate(Q2, (p, _) => p.Previous())).Reverse().ToList();
+        // Whatever the hidden count, the chart (points, line, projection, axis, words) is the one drawn as if that
+        // quarter had no figure.
+        var quarters = Enumerable.Range(0, 6)
+            .Select(back => Enumerable.Range(0, back).Aggregate(Q2, (p, _) => p.Previous()))
+            .Reverse()
+            .ToList();
         double[] counts = [40, 55, hiddenCount, 60, 72, 80];
         var report = Compile(Q2, quarters.Select((q, i) => Observe(q, "A", "OPEN", "ALL", counts[i])).ToArray());
         var result = report.Indicator("OPEN");
         var index = result.Series.ToList().IndexOf(hiddenCount);
 
-        var chart = TrendChart.Build(result, i => SmallCounts.IsSmallFigure(result.Indicator, result.SeriesParts[i], s_publication.SmallCountThreshold));
+        var chart = TrendChart.Build(
+            result,
+            i => SmallCounts.IsSmallFigure(result.Indicator, result.SeriesParts[i], s_publication.SmallCountThreshold));
         var without = result.Series.Select((v, i) => i == index ? null : v).ToList();
         var blind = TrendChart.Build(result with { Series = without, Trend = Trend.Fit(without) }, _ => false);
 
@@ -152,9 +165,17 @@ public class DisclosureTests
     {
         // CAF this quarter: North A 53 and B 4, South A 1 and B 0. North and South are each hidden for a small
         // cell, but the area's 58 less A's 53 and B's 0 would leave 5 between the 4 and the 1: each pinned to 1 to 4.
-        var report = Compile(Q2, Observe(Q2, "A", "CAF", "L1", 53), Observe(Q2, "B", "CAF", "L1", 4), Observe(Q2, "A", "CAF", "L2", 1), Observe(Q2, "B", "CAF", "L2", 0));
+        var report = Compile(
+            Q2,
+            Observe(Q2, "A", "CAF", "L1", 53),
+            Observe(Q2, "B", "CAF", "L1", 4),
+            Observe(Q2, "A", "CAF", "L2", 1),
+            Observe(Q2, "B", "CAF", "L2", 0));
 
-        var attacker = DisclosureAttacker.Attack(Publish.Html(report, s_publication), Publish.Csv(report, TestPartnership.Partnership, s_publication), "CAF");
+        var attacker = DisclosureAttacker.Attack(
+            Publish.Html(report, s_publication),
+            Publish.Csv(report, TestPartnership.Partnership, s_publication),
+            "CAF");
 
         Assert.Empty(attacker.Pinned(s_publication.SmallCountThreshold));
         Assert.Contains(attacker.Ranges, r => r.Figure == "csv 2011-12 Q2 B L1");
@@ -163,7 +184,8 @@ public class DisclosureTests
     [Fact]
     public void Rag_BesideAHiddenYearToDate_IsWithheld()
     {
-        // CAF's year to date (253) is hidden beside this quarter's 3; its RAG against the target to date would bound it.
+        // CAF's year to date (253) is hidden beside this quarter's 3; its RAG against the target to date would bound
+        // it.
         var (_, card) = CafAfterQ1Of250(north: 3, south: 0);
 
         Assert.True(card.Figures.Single(f => f.Label == "year to date").Cell.Suppressed);
@@ -195,13 +217,36 @@ public class DisclosureTests
         var q1 = Q2.Previous();
         Observation Row(ReportingPeriod period, string agency, string locality, double count, int row) =>
             Observe(period, agency, "CAF", locality, count) with { Source = $"Indicators!G{row}" };
-        var current = new List<Observation> { Row(Q2, "A", "L1", 3, 17), Row(Q2, "A", "L2", 60, 18), Row(Q2, "B", "L2", 40, 9), Row(Q2, "B", "L1", 55, 10) };
-        var earlier = new List<Observation> { Row(q1, "A", "L1", 20, 17), Row(q1, "A", "L2", 60, 18), Row(q1, "B", "L2", 100, 9), Row(q1, "B", "L1", 50, 10) };
-        AgencyQuery Query(string agency, string cell, string message) => new(agency, "s1", new Finding("change-beyond-expected", Severity.Warning, "Indicators", cell, null, $"{cell}: {message}"));
+        var current = new List<Observation>
+        {
+            Row(Q2, "A", "L1", 3, 17),
+            Row(Q2, "A", "L2", 60, 18),
+            Row(Q2, "B", "L2", 40, 9),
+            Row(Q2, "B", "L1", 55, 10)
+        };
+        var earlier = new List<Observation>
+        {
+            Row(q1, "A", "L1", 20, 17),
+            Row(q1, "A", "L2", 60, 18),
+            Row(q1, "B", "L2", 100, 9),
+            Row(q1, "B", "L1", 50, 10)
+        };
+        AgencyQuery Query(string agency, string cell, string message) => new(
+            agency,
+            "s1",
+            new Finding("change-beyond-expected", Severity.Warning, "Indicators", cell, null, $"{cell}: {message}"));
         var data = new Dictionary<ReportingPeriod, PeriodData>
         {
             [q1] = new(q1, earlier, [], [], []),
-            [Q2] = new(Q2, current, [], [], [Query("A", "G17", "CAF in North fell 85% since 2011-12 Q1 (from 20 to 3)"), Query("B", "G9", "CAF in South fell 60% since 2011-12 Q1 (from 100 to 40)")]),
+            [Q2] = new(
+                Q2,
+                current,
+                [],
+                [],
+                [
+                    Query("A", "G17", "CAF in North fell 85% since 2011-12 Q1 (from 20 to 3)"),
+                    Query("B", "G9", "CAF in South fell 60% since 2011-12 Q1 (from 100 to 40)"),
+                ]),
         };
         var report = Compiler.Compile(TestPartnership.Partnership, Q2, data, [], DateTimeOffset.UnixEpoch);
 

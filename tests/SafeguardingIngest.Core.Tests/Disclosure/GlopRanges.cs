@@ -14,7 +14,8 @@ internal static class GlopRanges
     /// </summary>
     private const double Ceiling = 1e7;
 
-    /// <summary>Each unknown's range (+∞ where nothing bounds it); null where the equations have no solution.</summary>
+    /// <summary>Each unknown's range (+∞ where nothing bounds it); null where the equations have no
+    /// solution.</summary>
     public static (double Low, double High)[]? Ranges(
         IReadOnlyList<double> floors,
         IReadOnlyList<((int Unknown, double Coefficient)[] Terms, double Constant)> equations)

@@ -139,7 +139,8 @@ public class LinearRangesTests(ITestOutputHelper output)
     [Fact]
     public void Range_SumsThatOnlyTogetherPinAnUnknown_PinIt()
     {
-        // North + South = 58, North − x = 53, South − y = 0: x + y = 5, so each is 1 to 4, though no single sum says so.
+        // North + South = 58, North − x = 53, South − y = 0: x + y = 5, so each is 1 to 4, though no single sum
+        // says so.
         var program = new LinearRanges([1, 1, 1, 1]);
         program.Equal([(0, 1), (1, 1)], 58);
         program.Equal([(0, 1), (2, -1)], 53);

@@ -36,7 +36,17 @@ public class LinkedFiguresTests
     {
         var unit = s_partnership.FindIndicator(indicator)!.Unit;
         var value = new Ratio(numerator, denominator ?? 0, 1).ValueFor(unit) ?? 0;
-        return new Observation(s_q2, "CSC", indicator, locality, numerator, denominator, value, unit, null, "Indicators!G2");
+        return new Observation(
+            s_q2,
+            "CSC",
+            indicator,
+            locality,
+            numerator,
+            denominator,
+            value,
+            unit,
+            null,
+            "Indicators!G2");
     }
 
     private static DisclosurePlan Plan(params Observation[] cells)
@@ -53,7 +63,12 @@ public class LinkedFiguresTests
         // so hiding the count and showing the rate 3.0 would give it back.
         var referrals = Cell("REF", "N", 3);
         var rate = Cell("REFRATE", "N", 3, 10000);
-        var plan = Plan(referrals, Cell("REF", "S", 40), rate, Cell("REFRATE", "S", 40, 10000), Cell("IA", "ALL", 30, 43));
+        var plan = Plan(
+            referrals,
+            Cell("REF", "S", 40),
+            rate,
+            Cell("REFRATE", "S", 40, 10000),
+            Cell("IA", "ALL", 30, 43));
 
         Assert.True(plan.Hides(referrals));
         Assert.True(plan.Hides(rate));
@@ -69,11 +84,16 @@ public class LinkedFiguresTests
         var plan = Plan(Cell("REF", "N", 3), Cell("REF", "S", 40), area);
         var report = Compiler.Compile(
             s_partnership, s_q2,
-            new Dictionary<ReportingPeriod, PeriodData> { [s_q2] = new(s_q2, [Cell("REF", "N", 3), Cell("REF", "S", 40), area], [], [], []) },
+            new Dictionary<ReportingPeriod, PeriodData>
+            {
+                [s_q2] = new(s_q2, [Cell("REF", "N", 3), Cell("REF", "S", 40), area], [], [], []),
+            },
             [], DateTimeOffset.UnixEpoch);
         var referrals = plan.For(report.Indicators.Single(i => i.Indicator.Code == "REF"));
 
-        Assert.True(!referrals.Value || plan.Hides(area), "the area's referrals are hidden, so IA's row, whose denominator they are, is too");
+        Assert.True(
+            !referrals.Value || plan.Hides(area),
+            "the area's referrals are hidden, so IA's row, whose denominator they are, is too");
         Assert.True(referrals.Value || plan.Hides(Cell("REF", "S", 40)), "North's 3 must have a partner");
     }
 
@@ -179,11 +199,20 @@ public class LinkedFiguresTests
     }
 
     [Theory]
-    [InlineData("\"sameCountAs\": \"NOPE\"", "$.indicators[1].sameCountAs", "'NOPE' is not an indicator of the catalogue")]
+    [InlineData(
+        "\"sameCountAs\": \"NOPE\"",
+        "$.indicators[1].sameCountAs",
+        "'NOPE' is not an indicator of the catalogue")]
     [InlineData("\"sameCountAs\": \"B\"", "$.indicators[1].sameCountAs", "an indicator cannot be linked to itself")]
     [InlineData("\"partOf\": \"AVG\"", "$.indicators[1].partOf", "AVG is an average")]
-    [InlineData("\"numeratorOf\": [\"A\"]", "$.indicators[1].numeratorOf[0]", "A is a count, which has no numerator to share")]
-    [InlineData("\"denominatorOf\": [\"A\"]", "$.indicators[1].denominatorOf[0]", "only a percentage's or an average's denominator is a count")]
+    [InlineData(
+        "\"numeratorOf\": [\"A\"]",
+        "$.indicators[1].numeratorOf[0]",
+        "A is a count, which has no numerator to share")]
+    [InlineData(
+        "\"denominatorOf\": [\"A\"]",
+        "$.indicators[1].denominatorOf[0]",
+        "only a percentage's or an average's denominator is a count")]
     [InlineData("\"denominatorOf\": \"A\"", "$.indicators[1].denominatorOf", "expected an array of indicator codes")]
     public void Read_BadLink_IsRefusedWithItsPath(string link, string path, string message)
     {

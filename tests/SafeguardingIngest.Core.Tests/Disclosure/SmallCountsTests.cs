@@ -9,5 +9,6 @@ public class SmallCountsTests
     [InlineData(1, true)]
     [InlineData(4, true)]
     [InlineData(5, false)]
-    public void IsSmall_DefaultThreshold_HidesOneToFour(double count, bool small) => Assert.Equal(small, SmallCounts.IsSmall(count, 5));
+    public void IsSmall_DefaultThreshold_HidesOneToFour(double count, bool small) =>
+        Assert.Equal(small, SmallCounts.IsSmall(count, 5));
 }

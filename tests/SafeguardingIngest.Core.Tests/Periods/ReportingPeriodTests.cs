@@ -43,7 +43,14 @@ public class ReportingPeriodTests
     [Fact]
     public void Key_SortsChronologicallyAsText()
     {
-        var periods = new[] { new ReportingPeriod(2025, 1), new ReportingPeriod(2024, 4), new ReportingPeriod(2025, 3), new ReportingPeriod(2099, 1), new ReportingPeriod(2024, 2) };
+        var periods = new[]
+        {
+            new ReportingPeriod(2025, 1),
+            new ReportingPeriod(2024, 4),
+            new ReportingPeriod(2025, 3),
+            new ReportingPeriod(2099, 1),
+            new ReportingPeriod(2024, 2)
+        };
 
         var byKey = periods.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
@@ -105,7 +112,9 @@ public class ReportingPeriodTests
     [InlineData("2026-04-01", 2026, 1)]
     [InlineData("2025-11-25", 2025, 3)]
     public void Containing_FindsTheFinancialQuarter(string date, int year, int quarter) =>
-        Assert.Equal(new ReportingPeriod(year, quarter), ReportingPeriod.Containing(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            new ReportingPeriod(year, quarter),
+            ReportingPeriod.Containing(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void LastEndedOnOrBefore_MidQuarter_IsThePreviousQuarter()

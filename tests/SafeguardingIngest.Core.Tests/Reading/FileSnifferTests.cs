@@ -22,7 +22,8 @@ public class FileSnifferTests
         Assert.Equal(ReturnFileKind.Xls, Sniff(File.ReadAllBytes(Samples.TestData("csc-good-libreoffice.xls"))).Kind);
 
     [Fact]
-    public void Inspect_Text_IsCsv() => Assert.Equal(ReturnFileKind.Csv, Sniff("Indicator,Value\nCH01,3\n"u8.ToArray()).Kind);
+    public void Inspect_Text_IsCsv() =>
+        Assert.Equal(ReturnFileKind.Csv, Sniff("Indicator,Value\nCH01,3\n"u8.ToArray()).Kind);
 
     [Fact]
     public void Inspect_Empty_IsRefused() => Assert.Equal(Rules.FileEmpty, Sniff([]).Problem?.Rule);
@@ -39,7 +40,9 @@ public class FileSnifferTests
     [Theory]
     [InlineData("%PDF-1.7\n...", "a PDF document")]
     [InlineData("<html><body><table><tr><td>CH01</td></tr></table></body></html>", "a web page")]
-    [InlineData("<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>", "an XML file")]
+    [InlineData(
+        "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>",
+        "an XML file")]
     [InlineData("{\\rtf1\\ansi hello}", "a Rich Text document")]
     public void Inspect_OtherDocumentRenamed_SaysWhatItIs(string content, string what)
     {
@@ -68,7 +71,10 @@ public class FileSnifferTests
     [Fact]
     public void Inspect_WordDocx_IsAWordDocument()
     {
-        var result = Sniff(ZipParts.Zip(("[Content_Types].xml", ZipParts.Text("<Types/>")), ("word/document.xml", ZipParts.Text("<w:document/>"))));
+        var result = Sniff(
+            ZipParts.Zip(
+                ("[Content_Types].xml", ZipParts.Text("<Types/>")),
+                ("word/document.xml", ZipParts.Text("<w:document/>"))));
 
         Assert.Contains("a Word document", result.Problem!.Message, StringComparison.Ordinal);
     }
@@ -76,7 +82,10 @@ public class FileSnifferTests
     [Fact]
     public void Inspect_OpenDocumentSpreadsheet_AsksForXlsx()
     {
-        var result = Sniff(ZipParts.Zip(("mimetype", ZipParts.Text("application/vnd.oasis.opendocument.spreadsheet")), ("content.xml", ZipParts.Text("<office:document-content/>"))));
+        var result = Sniff(
+            ZipParts.Zip(
+                ("mimetype", ZipParts.Text("application/vnd.oasis.opendocument.spreadsheet")),
+                ("content.xml", ZipParts.Text("<office:document-content/>"))));
 
         Assert.Contains("OpenDocument", result.Problem!.Message, StringComparison.Ordinal);
     }

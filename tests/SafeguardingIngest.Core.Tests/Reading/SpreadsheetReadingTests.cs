@@ -59,7 +59,11 @@ public class SpreadsheetReadingTests
         var path = Path.Combine(Path.GetTempPath(), $"sgi-{Guid.NewGuid():N}.xlsx");
         try
         {
-            TestWorkbook.Empty().Sheet("Indicators", ["Indicator", "Value"], ["DA02", SheetCell.Error("#VALUE!")], ["NEG04", SheetCell.Error("#N/A")]).Save(path);
+            TestWorkbook.Empty().Sheet(
+                "Indicators",
+                ["Indicator", "Value"],
+                ["DA02", SheetCell.Error("#VALUE!")],
+                ["NEG04", SheetCell.Error("#N/A")]).Save(path);
 
             var rows = ReadSheet(path, "Indicators");
 
@@ -76,8 +80,10 @@ public class SpreadsheetReadingTests
     public void XlsxErrorScan_CellSplitAcrossReadBuffers_IsStillFound()
     {
         // Long formulas push the error cells across the scanner's 64 KiB read boundary.
-        var padding = string.Concat(Enumerable.Range(0, 4000).Select(i => $"<c r=\"A{i + 1}\" t=\"inlineStr\"><is><t>row {i}</t></is></c>"));
-        var xml = $"<worksheet><sheetData><row r=\"1\">{padding}<c r=\"B4001\" s=\"0\" t=\"e\"><f>{new string('1', 300)}/0</f><v>#DIV/0!</v></c></row></sheetData></worksheet>";
+        var padding = string.Concat(
+            Enumerable.Range(0, 4000).Select(i => $"<c r=\"A{i + 1}\" t=\"inlineStr\"><is><t>row {i}</t></is></c>"));
+        var xml = $"<worksheet><sheetData><row r=\"1\">{padding}<c r=\"B4001\" s=\"0\" " +
+            $"t=\"e\"><f>{new string('1', 300)}/0</f><v>#DIV/0!</v></c></row></sheetData></worksheet>";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
 
         var errors = XlsxErrorCells.Scan(stream);

@@ -28,12 +28,21 @@ public class ReleaseBuilderTests
     ];
 
     private static ReleaseDraft Release(ConsolidatedReturn report, int number, params ReleaseDraft[] earlier) =>
-        ReleaseBuilder.Build(report, Partnership, s_publication, ReleaseStatus.Published, number, [.. earlier.Select(e => e.Decisions!)], [], "digest");
+        ReleaseBuilder.Build(
+            report,
+            Partnership,
+            s_publication,
+            ReleaseStatus.Published,
+            number,
+            [.. earlier.Select(e => e.Decisions!)],
+            [],
+            "digest");
 
     private static Dictionary<string, FigureDecision> Figures(ReleaseDraft release) =>
         release.Decisions!.Indicators.Single(i => i.Indicator == "CAF").Figures.ToDictionary(f => f.Key);
 
-    private static string Text(ReleaseDraft release, string name) => Encoding.UTF8.GetString(release.Files.Single(f => f.Name == name).Content);
+    private static string Text(ReleaseDraft release, string name) =>
+        Encoding.UTF8.GetString(release.Files.Single(f => f.Name == name).Content);
 
     [Fact]
     public void Build_NextQuarterAfterARelease_NeverShowsAFigureTheEarlierReleaseHid()
@@ -47,7 +56,9 @@ public class ReleaseBuilderTests
         Assert.True(before[northA].Hidden, "North A's 3 is small");
         var hiddenThen = before.Values.Where(f => f.Hidden).Select(f => f.Key).Where(after.ContainsKey).ToList();
         Assert.Contains(northA, hiddenThen);
-        Assert.All(hiddenThen, key => Assert.True(after[key].Hidden, $"{key} was hidden by the Q2 release and shown by Q3's"));
+        Assert.All(
+            hiddenThen,
+            key => Assert.True(after[key].Hidden, $"{key} was hidden by the Q2 release and shown by Q3's"));
     }
 
     [Fact]
@@ -61,11 +72,16 @@ public class ReleaseBuilderTests
         var earlier = Figures(q2);
         var now = Figures(q3);
         var north = FigureKey.Locality(Q2, "CAF", "L1");
-        var northCells = now.Values.Where(f => f.Key.StartsWith($"cell|{Q2.Key}|CAF|", StringComparison.Ordinal) && f.Key.EndsWith("|L1", StringComparison.Ordinal)).ToList();
+        var northCells = now.Values
+            .Where(f => f.Key.StartsWith($"cell|{Q2.Key}|CAF|", StringComparison.Ordinal)
+                && f.Key.EndsWith("|L1", StringComparison.Ordinal))
+            .ToList();
         var totalKnown = earlier.TryGetValue(north, out var total) && !total.Hidden;
         if (totalKnown)
         {
-            Assert.True(northCells.Count(c => c.Hidden) != 1, "one hidden North cell beside a published North total is given back");
+            Assert.True(
+                northCells.Count(c => c.Hidden) != 1,
+                "one hidden North cell beside a published North total is given back");
         }
 
         Assert.All(northCells.Where(c => c.Key.Contains("|A|", StringComparison.Ordinal)), c => Assert.True(c.Hidden));
@@ -92,13 +108,20 @@ public class ReleaseBuilderTests
                 && l.Contains(",B,Agency B,L1,", StringComparison.Ordinal))
             .Split(',');
         Assert.Equal("true", row[revisedColumn]);
-        Assert.All(csv.Skip(1).Where(l => l.Length > 0 && !l.Contains(",B,Agency B,L1,", StringComparison.Ordinal)), l => Assert.Equal("false", l.Split(',')[revisedColumn]));
+        Assert.All(
+            csv.Skip(1).Where(l => l.Length > 0 && !l.Contains(",B,Agency B,L1,", StringComparison.Ordinal)),
+            l => Assert.Equal("false", l.Split(',')[revisedColumn]));
 
-        var page = HtmlReport.Page(Compile(Q2, Q2Cells(northB: 44)), DisclosurePlan.For(Compile(Q2, Q2Cells(northB: 44)), s_publication, [first.Decisions!]),
+        var page = HtmlReport.Page(
+            Compile(Q2, Q2Cells(northB: 44)),
+            DisclosurePlan.For(Compile(Q2, Q2Cells(northB: 44)), s_publication, [first.Decisions!]),
             new ReleaseContext(2, ReleaseStatus.Published, revisions));
         var line = Assert.Single(page.Revisions);
-        // B's North cell is the partner that hides A's 3 beside it, in both releases: the page says it changed, not what it is.
-        Assert.Equal(("2011-12 Q2", "CAF", "Agency B", "North", "c", "c", "resubmitted"), (line.Quarter, line.Indicator, line.Agency, line.Locality, line.Was, line.Now, line.Why));
+        // B's North cell is the partner that hides A's 3 beside it, in both releases: the page says it changed, not
+        // what it is.
+        Assert.Equal(
+            ("2011-12 Q2", "CAF", "Agency B", "North", "c", "c", "resubmitted"),
+            (line.Quarter, line.Indicator, line.Agency, line.Locality, line.Was, line.Now, line.Why));
         var card = page.Indicators.Single(c => c.Code == "CAF");
         Assert.True(card.Figures[0].Cell.Revised, "the area's Q2 figure moved from 123 to 127");
         Assert.Contains("href=\"#revisions\"", Text(second, HtmlReport.FileName), StringComparison.Ordinal);
@@ -111,25 +134,40 @@ public class ReleaseBuilderTests
         var second = Release(Compile(Q2, Q2Cells()), 2, first);
 
         Assert.Equal(0, second.Manifest.Revisions);
-        Assert.Contains("None since the earlier releases.", Text(second, HtmlReport.FileName), StringComparison.Ordinal);
+        Assert.Contains(
+            "None since the earlier releases.",
+            Text(second, HtmlReport.FileName),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Build_ProvisionalRelease_SaysSoInEveryOutput()
     {
         var report = Compile(Q2, Q2Cells());
-        var release = ReleaseBuilder.Build(report, Partnership, s_publication, ReleaseStatus.Provisional, 1, [], [], "digest");
+        var release = ReleaseBuilder.Build(
+            report,
+            Partnership,
+            s_publication,
+            ReleaseStatus.Provisional,
+            1,
+            [],
+            [],
+            "digest");
 
         Assert.Contains("id=\"provisional\"", Text(release, HtmlReport.FileName), StringComparison.Ordinal);
         var csv = Text(release, CsvReport.FileName).Split("\r\n");
         var status = Array.IndexOf(csv[0].Split(','), "status");
         Assert.All(csv.Skip(1).Where(l => l.Length > 0), l => Assert.Equal("provisional", l.Split(',')[status]));
         Assert.Contains("\"status\": \"provisional\"", Text(release, JsonReport.FileName), StringComparison.Ordinal);
-        using var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(release.Files.Single(f => f.Name == XlsxReport.FileName).Content));
+        using var workbook = new System.IO.Compression.ZipArchive(
+            new MemoryStream(release.Files.Single(f => f.Name == XlsxReport.FileName).Content));
         var sheets = string.Concat(workbook.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
             .Select(e => new StreamReader(e.Open()).ReadToEnd()));
         Assert.Contains("1 (provisional)", sheets, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"provisional\"", Text(Release(report, 1), HtmlReport.FileName), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "id=\"provisional\"",
+            Text(Release(report, 1), HtmlReport.FileName),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,14 +187,31 @@ public class ReleaseBuilderTests
     [Fact]
     public void InputsDigest_ChangesWithASubmissionOrAStateOnly()
     {
-        ReleaseInput[] inputs = [new("A", "2011-12-Q2", "sub1", DateTimeOffset.UnixEpoch), new("B", "2011-12-Q2", "sub2", DateTimeOffset.UnixEpoch)];
+        ReleaseInput[] inputs = [
+            new("A", "2011-12-Q2", "sub1", DateTimeOffset.UnixEpoch),
+            new("B", "2011-12-Q2", "sub2", DateTimeOffset.UnixEpoch)];
         var digest = ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Published, inputs, ["A OnTime"]);
 
-        Assert.Equal(digest, ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Published, inputs.Reverse(), ["A OnTime"]));
-        Assert.NotEqual(digest, ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Published, [inputs[0], inputs[1] with { Submission = "sub3" }], ["A OnTime"]));
-        Assert.NotEqual(digest, ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Published, inputs, ["A Late"]));
-        Assert.NotEqual(digest, ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Provisional, inputs, ["A OnTime"]));
-        Assert.NotEqual(digest, ReleaseBuilder.InputsDigest("cat2", s_publication, ReleaseStatus.Published, inputs, ["A OnTime"]));
+        Assert.Equal(
+            digest,
+            ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Published, inputs.Reverse(), ["A OnTime"]));
+        Assert.NotEqual(
+            digest,
+            ReleaseBuilder.InputsDigest(
+                "cat",
+                s_publication,
+                ReleaseStatus.Published,
+                [inputs[0], inputs[1] with { Submission = "sub3" }],
+                ["A OnTime"]));
+        Assert.NotEqual(
+            digest,
+            ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Published, inputs, ["A Late"]));
+        Assert.NotEqual(
+            digest,
+            ReleaseBuilder.InputsDigest("cat", s_publication, ReleaseStatus.Provisional, inputs, ["A OnTime"]));
+        Assert.NotEqual(
+            digest,
+            ReleaseBuilder.InputsDigest("cat2", s_publication, ReleaseStatus.Published, inputs, ["A OnTime"]));
     }
 
     [Fact]
@@ -207,7 +262,9 @@ public class ReleaseBuilderTests
         var manifest = ReleaseJson.ReadManifest(ReleaseJson.Write(release.Manifest));
         var decisions = ReleaseJson.ReadDecisions(ReleaseJson.Write(release.Decisions!));
 
-        Assert.Equal(release.Manifest with { Files = [], Submissions = [], Fallbacks = [] }, manifest with { Files = [], Submissions = [], Fallbacks = [] });
+        Assert.Equal(
+            release.Manifest with { Files = [], Submissions = [], Fallbacks = [] },
+            manifest with { Files = [], Submissions = [], Fallbacks = [] });
         Assert.Equal(release.Manifest.Files, manifest.Files);
         Assert.Equal(Figures(release).Values, decisions.Indicators.Single(i => i.Indicator == "CAF").Figures);
     }
@@ -215,13 +272,23 @@ public class ReleaseBuilderTests
     [Fact]
     public void ReleaseDiff_NamesTheRevisedCellAndTheNewSubmission()
     {
-        var first = Release(Compile(Q2, Q2Cells()), 1) is var f ? f with { Manifest = f.Manifest with { Submissions = [new("B", Q2.Key, "old", DateTimeOffset.UnixEpoch)] } } : null!;
-        var second = Release(Compile(Q2, Q2Cells(northB: 44)), 2, first) is var s ? s with { Manifest = s.Manifest with { Submissions = [new("B", Q2.Key, "new", DateTimeOffset.UnixEpoch)] } } : null!;
+        var first = Release(Compile(Q2, Q2Cells()), 1) is var f ? f with
+        {
+            Manifest = f.Manifest with { Submissions = [new("B", Q2.Key, "old", DateTimeOffset.UnixEpoch)] }
+        } : null!;
+        var second = Release(Compile(Q2, Q2Cells(northB: 44)), 2, first) is var s ? s with
+        {
+            Manifest = s.Manifest with { Submissions = [new("B", Q2.Key, "new", DateTimeOffset.UnixEpoch)] }
+        } : null!;
 
         var diff = ReleaseDiff.Between(first.Manifest, first.Decisions!, second.Manifest, second.Decisions!);
 
-        Assert.Contains(diff.Changed, c => c.Now.Key == FigureKey.Cell(Q2, "CAF", "B", "L1") && c.Was.Quantity == 40 && c.Now.Quantity == 44);
-        Assert.Contains(diff.Inputs, line => line.StartsWith("B 2011-12-Q2: return old → new", StringComparison.Ordinal));
+        Assert.Contains(
+            diff.Changed,
+            c => c.Now.Key == FigureKey.Cell(Q2, "CAF", "B", "L1") && c.Was.Quantity == 40 && c.Now.Quantity == 44);
+        Assert.Contains(
+            diff.Inputs,
+            line => line.StartsWith("B 2011-12-Q2: return old → new", StringComparison.Ordinal));
         Assert.Contains(CsvReport.FileName, diff.Files);
         Assert.False(diff.IsEmpty);
     }

@@ -4,7 +4,8 @@ using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Tests.Reports;
 
-/// <summary>Charts a reader can trust: round ticks, axes that end near the data, projections that stop at the unit's bounds.</summary>
+/// <summary>Charts a reader can trust: round ticks, axes that end near the data, projections that stop at the unit's
+/// bounds.</summary>
 public class ChartAxisTests
 {
     [Fact]

@@ -16,12 +16,15 @@ public sealed class HtmlReportBrowserTests
     [Fact]
     public async Task Page_InChromium_DrawsEveryChartAndRagLabel()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
+        Assert.True(
+            File.Exists(Chromium),
+            $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
         var report = SampleReport.Report;
         var (folder, page) = await WriteAsync(report);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
+        var tab = await browser.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
 
         Assert.Equal(report.Indicators.Count, await tab.Locator("svg.chart").CountAsync());
@@ -30,7 +33,9 @@ public sealed class HtmlReportBrowserTests
         Assert.Equal(
             report.Indicators.Count(i => i.SeriesBreakIndex is not null),
             await tab.Locator("svg.chart line.break").CountAsync());
-        Assert.Equal(report.Indicators.Count(i => i.Trend is not null), await tab.Locator("svg.chart polyline.projection").CountAsync());
+        Assert.Equal(
+            report.Indicators.Count(i => i.Trend is not null),
+            await tab.Locator("svg.chart polyline.projection").CountAsync());
         var rated = report.Indicators.Select(i => Figures.Rag(i.Area.Rag)).ToList();
         var shown = await tab.Locator("#summary + table .rag").AllInnerTextsAsync();
         Assert.Equal(rated, shown);
@@ -41,7 +46,11 @@ public sealed class HtmlReportBrowserTests
         var box = await tab.Locator("svg.chart").First.BoundingBoxAsync();
         Assert.True(box is { Width: > 300, Height: > 100 }, $"chart box {box?.Width}×{box?.Height}");
 
-        var screenshot = Path.Combine(Environment.GetEnvironmentVariable("SGI_SCREENSHOT_DIR") is { Length: > 0 } keep ? Directory.CreateDirectory(keep).FullName : folder, "consolidated-return.png");
+        var screenshot = Path.Combine(
+            Environment.GetEnvironmentVariable("SGI_SCREENSHOT_DIR") is { Length: > 0 } keep
+                ? Directory.CreateDirectory(keep).FullName
+                : folder,
+            "consolidated-return.png");
         await tab.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         Assert.True(new FileInfo(screenshot).Length > 20_000);
         var card = Path.Combine(Path.GetDirectoryName(screenshot)!, "consolidated-return-indicator.png");
@@ -70,7 +79,9 @@ public sealed class HtmlReportBrowserTests
     [Fact]
     public async Task Page_EducationMissing_MarksItsFiguresAndKeepsEveryChartInBounds()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
+        Assert.True(
+            File.Exists(Chromium),
+            $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
         var report = SampleReport.WithoutEducation;
         var (folder, page) = await WriteAsync(report);
         using var playwright = await Playwright.CreateAsync();
@@ -78,23 +89,31 @@ public sealed class HtmlReportBrowserTests
         var tab = await browser.NewPageAsync();
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
 
-        // Education owes NEG03 and EH01: their rows are marked, their RAG says why it is missing, and the note names Education.
+        // Education owes NEG03 and EH01: their rows are marked, their RAG says why it is missing, and the note names
+        // Education.
         foreach (var code in new[] { "NEG03", "EH01" })
         {
-            var row = tab.Locator("#summary + table tbody tr").Filter(new LocatorFilterOptions { HasText = code + " " });
+            var row = tab.Locator("#summary + table tbody tr").Filter(
+                new LocatorFilterOptions { HasText = code + " " });
             Assert.Equal("Incomplete", await row.Locator(".rag").InnerTextAsync());
             Assert.True(await row.Locator("a.mark").CountAsync() >= 2);
-            StringAssert(await tab.Locator($"#note-i-{code.ToLowerInvariant()}").InnerTextAsync(), "Education Services (EDU) for 2026-27 Q2");
+            StringAssert(
+                await tab.Locator($"#note-i-{code.ToLowerInvariant()}").InnerTextAsync(),
+                "Education Services (EDU) for 2026-27 Q2");
         }
 
         // Indicators Education does not owe are complete and unmarked.
         var ch01 = tab.Locator("#summary + table tbody tr").Filter(new LocatorFilterOptions { HasText = "CH01 " });
         Assert.Equal(0, await ch01.Locator("a.mark").CountAsync());
 
-        // Every point and the projection's every vertex lie inside the plotted area: nothing below the zero line or above 100%.
+        // Every point and the projection's every vertex lie inside the plotted area: nothing below the zero line or
+        // above 100%.
         foreach (var chart in await tab.Locator("svg.chart").AllAsync())
         {
-            var ys = await chart.EvaluateAsync<double[]>("svg => [...svg.querySelectorAll('circle.point')].map(c => +c.getAttribute('cy')).concat([...svg.querySelectorAll('polyline.projection')].flatMap(p => p.getAttribute('points').split(' ').map(xy => +xy.split(',')[1])))");
+            var ys = await chart.EvaluateAsync<double[]>(
+                "svg => [...svg.querySelectorAll('circle.point')].map(c => " +
+                "+c.getAttribute('cy')).concat([...svg.querySelectorAll('polyline.projection')].flatMap(p => " +
+                "p.getAttribute('points').split(' ').map(xy => +xy.split(',')[1])))");
             Assert.All(ys, y => Assert.InRange(y, TrendChart.Top - 0.1, TrendChart.Bottom + 0.1));
         }
 
@@ -102,20 +121,30 @@ public sealed class HtmlReportBrowserTests
     }
 
     /// <summary>The page of <paramref name="report"/>, written to a folder of its own.</summary>
-    private static async Task<(string Folder, string Page)> WriteAsync(SafeguardingIngest.Compilation.ConsolidatedReturn report)
+    private static async Task<(string Folder, string Page)> WriteAsync(
+        SafeguardingIngest.Compilation.ConsolidatedReturn report)
     {
         var folder = Directory.CreateTempSubdirectory("sgi-html-").FullName;
         var page = Path.Combine(folder, HtmlReport.FileName);
-        await File.WriteAllBytesAsync(page, HtmlReport.Render(report, DisclosurePlan.For(report, new PublicationOptions())));
+        await File.WriteAllBytesAsync(
+            page,
+            HtmlReport.Render(report, DisclosurePlan.For(report, new PublicationOptions())));
         return (folder, page);
     }
 
     /// <summary>Debian's Chromium, headless, with the arguments this machine's closed network needs.</summary>
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Chromium,
         Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        Args = [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run"],
     });
 
     private static void StringAssert(string text, string part) => Assert.Contains(part, text, StringComparison.Ordinal);

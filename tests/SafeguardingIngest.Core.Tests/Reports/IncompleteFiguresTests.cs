@@ -18,7 +18,9 @@ public class IncompleteFiguresTests
     private static readonly PublicationOptions s_publication = new();
 
     private static ConsolidatedReturn Report() => Compile(Q2,
-        Observe(Q2.Previous(), "A", "CAF", "L1", 748), Observe(Q2.Previous(), "B", "CAF", "L2", 739), Observe(Q2, "A", "CAF", "L1", 785),
+        Observe(Q2.Previous(), "A", "CAF", "L1", 748),
+        Observe(Q2.Previous(), "B", "CAF", "L2", 739),
+        Observe(Q2, "A", "CAF", "L1", 785),
         Observe(Q2.Previous(), "A", "OPEN", "ALL", 1898), Observe(Q2, "A", "OPEN", "ALL", 1640),
         Observe(Q2.Previous(), "A", "NI 68", "ALL", 85, 100));
 
@@ -28,12 +30,18 @@ public class IncompleteFiguresTests
         var page = new HtmlParser().ParseDocument(Publish.Html(Report(), s_publication));
         var cells = Row(page, "CAF");
 
-        // Columns: this quarter, last year, change, year to date, annual target, target to date, RAG, since last quarter, since last year.
+        // Columns: this quarter, last year, change, year to date, annual target, target to date, RAG, since last
+        // quarter, since last year.
         Assert.Equal("785†", cells[0]);
         Assert.Equal("Incomplete", cells[6]);
         Assert.Equal("Not comparable†", cells[7]);
-        Assert.Equal("CAF lacks the returns of Agency B (B) for 2011-12 Q2.", page.QuerySelector("#note-i-caf")!.TextContent);
-        Assert.Contains("† Lacks the returns of Agency B (B) for 2011-12 Q2.", page.QuerySelector("#i-caf")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            "CAF lacks the returns of Agency B (B) for 2011-12 Q2.",
+            page.QuerySelector("#note-i-caf")!.TextContent);
+        Assert.Contains(
+            "† Lacks the returns of Agency B (B) for 2011-12 Q2.",
+            page.QuerySelector("#i-caf")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +55,8 @@ public class IncompleteFiguresTests
         Assert.Contains("Annual target", headings);
         Assert.Contains("Target to date", headings);
 
-        // NI 68 has a target (90%) but nothing for Q2: no data, not "no target" (and not incomplete: nothing came at all).
+        // NI 68 has a target (90%) but nothing for Q2: no data, not "no target" (and not incomplete: nothing came at
+        // all).
         Assert.Equal("No data", ni68[0]);
         Assert.Equal("90.0%", ni68[4]);
 
@@ -62,7 +71,9 @@ public class IncompleteFiguresTests
         // CAF's localities are counts: one note, no RAG column, no badge per row.
         var caf = page.QuerySelector("#i-caf")!;
         Assert.DoesNotContain("RAG", caf.QuerySelector("table thead")!.TextContent, StringComparison.Ordinal);
-        Assert.Single(caf.QuerySelectorAll("p.note"), p => p.TextContent.StartsWith("Counts by locality are not rated", StringComparison.Ordinal));
+        Assert.Single(
+            caf.QuerySelectorAll("p.note"),
+            p => p.TextContent.StartsWith("Counts by locality are not rated", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,16 +99,23 @@ public class IncompleteFiguresTests
     public void Json_IncompleteFigure_CarriesItsMissingReturnsAndNoRag()
     {
         using var json = JsonDocument.Parse(JsonReport.Render(Report()));
-        var caf = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "CAF");
+        var caf = json.RootElement
+            .GetProperty("indicators")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "CAF");
         var area = caf.GetProperty("area");
 
         Assert.False(area.GetProperty("complete").GetBoolean());
         var missing = area.GetProperty("missingReturns").GetProperty("thisQuarter")[0];
-        Assert.Equal(("2011-12 Q2", "B"), (missing.GetProperty("period").GetString(), missing.GetProperty("agency").GetString()));
+        Assert.Equal(
+            ("2011-12 Q2", "B"),
+            (missing.GetProperty("period").GetString(), missing.GetProperty("agency").GetString()));
         Assert.Equal(JsonValueKind.Null, area.GetProperty("variationOnLastYear").ValueKind);
         Assert.Equal("Incomplete", area.GetProperty("ragState").GetString());
         Assert.Equal("Flow", caf.GetProperty("kind").GetString());
-        Assert.Equal(1, caf.GetProperty("series").EnumerateArray().Last().GetProperty("missingReturns").GetArrayLength());
+        Assert.Equal(
+            1,
+            caf.GetProperty("series").EnumerateArray().Last().GetProperty("missingReturns").GetArrayLength());
     }
 
     [Fact]

@@ -17,8 +17,12 @@ public class PublishedReportTests
         // A reader sees the agency's text as text, in the actions table; no element came of it.
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("script"));
-        Assert.Contains(page.QuerySelectorAll("#actions ~ table td"), td => td.TextContent == "2. " + ReportFixture.Script);
-        Assert.Contains(page.QuerySelectorAll("#actions ~ table td"), td => td.TextContent == "Recovery: " + ReportFixture.Script);
+        Assert.Contains(
+            page.QuerySelectorAll("#actions ~ table td"),
+            td => td.TextContent == "2. " + ReportFixture.Script);
+        Assert.Contains(
+            page.QuerySelectorAll("#actions ~ table td"),
+            td => td.TextContent == "Recovery: " + ReportFixture.Script);
     }
 
     [Fact]
@@ -35,7 +39,8 @@ public class PublishedReportTests
     [Fact]
     public void Html_SmallLocalityCount_IsSuppressedWithItsPartnerButTheTotalShows()
     {
-        // CAF this quarter: North 3, South 40, total 43. The 3 is small; the 40 would reveal it from 43, so both show "c".
+        // CAF this quarter: North 3, South 40, total 43. The 3 is small; the 40 would reveal it from 43, so both show
+        // "c".
         var html = Publish.Html(ReportFixture.Build(), s_publication);
 
         var caf = html[html.IndexOf("id=\"i-caf\"", StringComparison.Ordinal)..];
@@ -43,8 +48,14 @@ public class PublishedReportTests
         Assert.Contains("This quarter <strong>43</strong>", caf, StringComparison.Ordinal);
         var north = caf[caf.IndexOf("North", StringComparison.Ordinal)..];
         var south = caf[caf.IndexOf("South", StringComparison.Ordinal)..];
-        Assert.StartsWith("North</th><td class=\"num\"><abbr title=\"suppressed: a small number\">c</abbr>", north, StringComparison.Ordinal);
-        Assert.StartsWith("South</th><td class=\"num\"><abbr title=\"suppressed: a small number\">c</abbr>", south, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "North</th><td class=\"num\"><abbr title=\"suppressed: a small number\">c</abbr>",
+            north,
+            StringComparison.Ordinal);
+        Assert.StartsWith(
+            "South</th><td class=\"num\"><abbr title=\"suppressed: a small number\">c</abbr>",
+            south,
+            StringComparison.Ordinal);
         Assert.DoesNotContain(">3<", caf, StringComparison.Ordinal);
         Assert.DoesNotContain(">40<", caf, StringComparison.Ordinal);
     }
@@ -80,7 +91,8 @@ public class PublishedReportTests
             lines[0],
             StringComparison.Ordinal);
 
-        // This quarter's CAF: A in North 3 (small), B in South 40 (its partner in the area line). Last quarter's 150 and 100 are safe.
+        // This quarter's CAF: A in North 3 (small), B in South 40 (its partner in the area line). Last quarter's 150
+        // and 100 are safe.
         var caf = lines.Where(l => l.Contains(",CAF,", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, caf.Count);
         Assert.Equal(2, caf.Count(l =>
@@ -93,7 +105,9 @@ public class PublishedReportTests
     private static int CountOf(string text, string part)
     {
         var count = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+        for (var i = text.IndexOf(part, StringComparison.Ordinal);
+            i >= 0;
+            i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
         {
             count++;
         }

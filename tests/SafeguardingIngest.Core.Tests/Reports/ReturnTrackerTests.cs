@@ -67,22 +67,42 @@ public class ReturnTrackerTests
     {
         // POL owes only HEA; retire HEA after 2025-26 and POL owes nothing from 2026-27.
         var json = ThreeYearCatalogue.Json.Replace(
-            "\"agencies\": [\"POL\", \"CCG\", \"ICB\"] }", "\"agencies\": [\"POL\", \"CCG\", \"ICB\"], \"until\": \"2025-26\" }",
+            "\"agencies\": [\"POL\", \"CCG\", \"ICB\"] }",
+            "\"agencies\": [\"POL\", \"CCG\", \"ICB\"], \"until\": \"2025-26\" }",
             StringComparison.Ordinal);
         var partnership = SafeguardingIngest.Catalogue.PartnershipReader.Parse(json);
 
-        var before = ReturnTracker.States(partnership, SafeguardingIngest.Periods.ReportingPeriod.Parse("2025-26 Q4"), [], [], new DateOnly(2030, 1, 1));
-        var after = ReturnTracker.States(partnership, SafeguardingIngest.Periods.ReportingPeriod.Parse("2026-27 Q1"), [], [], new DateOnly(2030, 1, 1));
+        var before = ReturnTracker.States(
+            partnership,
+            SafeguardingIngest.Periods.ReportingPeriod.Parse("2025-26 Q4"),
+            [],
+            [],
+            new DateOnly(2030, 1, 1));
+        var after = ReturnTracker.States(
+            partnership,
+            SafeguardingIngest.Periods.ReportingPeriod.Parse("2026-27 Q1"),
+            [],
+            [],
+            new DateOnly(2030, 1, 1));
 
         Assert.Equal("CSC,POL,ICB", string.Join(",", before.Select(s => s.Agency)));
         Assert.Equal("CSC", string.Join(",", after.Select(s => s.Agency)));
     }
 
-    private static Submission Submission(string agency, string id, DateTimeOffset received, ReturnStatus status) => new()
+    private static Submission Submission(string agency, string id, DateTimeOffset received, ReturnStatus status) =>
+        new()
     {
-        Id = id, Agency = agency, Period = Q2, BlobName = "x", Sha256 = "x", Size = 1, ReceivedAt = received, ProcessedAt = received,
+        Id = id,
+        Agency = agency,
+        Period = Q2,
+        BlobName = "x",
+        Sha256 = "x",
+        Size = 1,
+        ReceivedAt = received,
+        ProcessedAt = received,
         Status = status, FeedbackPath = "x", StoredAt = "x", DueDate = s_due,
     };
 
-    private static CurrentSubmission Current(string agency, string id) => new(Q2, agency, id, id, default, Arrival.Of(default, "v", "x"), "v");
+    private static CurrentSubmission Current(string agency, string id) =>
+        new(Q2, agency, id, id, default, Arrival.Of(default, "v", "x"), "v");
 }

@@ -34,9 +34,14 @@ internal static class SampleReport
         for (var k = 0; k < periods.Count; k++)
         {
             var sink = new ObservationBuffer();
-            foreach (var agency in partnership.Agencies.Where(a => partnership.IndicatorsOwedBy(a.Code).Any() && !(a.Code == missing && k == periods.Count - 1)))
+            foreach (var agency in partnership.Agencies.Where(
+                a => partnership.IndicatorsOwedBy(a.Code).Any() && !(a.Code == missing && k == periods.Count - 1)))
             {
-                var document = SampleFigures.Fill(ReturnTemplate.For(partnership, agency, periods[k]), partnership, seed: (k * 31) + agency.Code.Length, drift: -1 + (2.0 * k / 7));
+                var document = SampleFigures.Fill(
+                    ReturnTemplate.For(partnership, agency, periods[k]),
+                    partnership,
+                    seed: (k * 31) + agency.Code.Length,
+                    drift: -1 + (2.0 * k / 7));
                 using var stream = new MemoryStream();
                 ReturnWorkbookWriter.Write(stream, document, partnership);
                 stream.Position = 0;
@@ -46,7 +51,17 @@ internal static class SampleReport
             data[periods[k]] = new PeriodData(periods[k], sink.Items, [], [], []);
         }
 
-        var states = ReturnTracker.States(partnership, latest, [], [], latest.DueDate(partnership.ReturnsDueDays).AddDays(10));
-        return Compiler.Compile(partnership, latest, data, states, new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        var states = ReturnTracker.States(
+            partnership,
+            latest,
+            [],
+            [],
+            latest.DueDate(partnership.ReturnsDueDays).AddDays(10));
+        return Compiler.Compile(
+            partnership,
+            latest,
+            data,
+            states,
+            new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
     }
 }

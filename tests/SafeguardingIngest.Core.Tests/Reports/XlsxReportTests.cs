@@ -8,7 +8,8 @@ namespace SafeguardingIngest.Tests.Reports;
 /// <summary>The workbook re-read with ExcelDataReader, cell by cell, as another program would see it.</summary>
 public class XlsxReportTests
 {
-    private static readonly Lazy<Dictionary<string, List<object?[]>>> s_sheets = new(() => Read(XlsxReport.Render(ReportFixture.Build())));
+    private static readonly Lazy<Dictionary<string, List<object?[]>>> s_sheets = new(
+        () => Read(XlsxReport.Render(ReportFixture.Build())));
 
     [Fact]
     public void Render_HasTheNineSheetsInOrder() =>
@@ -24,7 +25,9 @@ public class XlsxReportTests
     {
         var about = s_sheets.Value["About"];
 
-        Assert.Equal(["Publication", ReportDisclosure.NotForPublication], about.Single(r => (string?)r[0] == "Publication"));
+        Assert.Equal(
+            ["Publication", ReportDisclosure.NotForPublication],
+            about.Single(r => (string?)r[0] == "Publication"));
         Assert.Equal("Test partnership", about.Single(r => (string?)r[0] == "Partnership")[1]);
     }
 

@@ -7,10 +7,23 @@ namespace SafeguardingIngest.Tests.Support;
 /// <summary>Runs the validator on real bytes and asserts on its findings.</summary>
 public static class Check
 {
-    public static ReturnResult Return(Stream content, ReturnContext? context = null, IObservationSink? sink = null, IPreviousValues? previous = null, SafeguardingIngest.Reading.ReaderLimits? limits = null) =>
-        new ReturnValidator(Samples.Partnership, limits).Validate(content, context ?? new ReturnContext(), sink, previous);
+    public static ReturnResult Return(
+        Stream content,
+        ReturnContext? context = null,
+        IObservationSink? sink = null,
+        IPreviousValues? previous = null,
+        SafeguardingIngest.Reading.ReaderLimits? limits = null) =>
+        new ReturnValidator(Samples.Partnership, limits).Validate(
+            content,
+            context ?? new ReturnContext(),
+            sink,
+            previous);
 
-    public static ReturnResult Return(TestWorkbook workbook, ReturnContext? context = null, IObservationSink? sink = null, IPreviousValues? previous = null)
+    public static ReturnResult Return(
+        TestWorkbook workbook,
+        ReturnContext? context = null,
+        IObservationSink? sink = null,
+        IPreviousValues? previous = null)
     {
         using var stream = workbook.ToStream();
         return Return(stream, context, sink, previous);
@@ -19,7 +32,12 @@ public static class Check
     public static ReturnResult File(string path, ReturnContext? context = null, IObservationSink? sink = null) =>
         new ReturnValidator(Samples.Partnership).ValidateFile(path, context ?? new ReturnContext(), sink);
 
-    public static ReturnResult Csv(string text, Encoding encoding, ReturnContext context, IObservationSink? sink = null, bool bom = false)
+    public static ReturnResult Csv(
+        string text,
+        Encoding encoding,
+        ReturnContext context,
+        IObservationSink? sink = null,
+        bool bom = false)
     {
         var bytes = encoding.GetBytes(text);
         var preamble = bom ? encoding.GetPreamble() : [];
@@ -27,11 +45,14 @@ public static class Check
         return Return(stream, context, sink);
     }
 
-    /// <summary>Asserts exactly one finding of <paramref name="code"/> and returns it; checks its cell where given.</summary>
+    /// <summary>Asserts exactly one finding of <paramref name="code"/> and returns it; checks its cell where
+    /// given.</summary>
     public static Finding One(ReturnResult result, string code, string? cell = null, string? sheet = null)
     {
         var matches = result.Report.Findings.Where(f => f.Code == code).ToList();
-        Assert.True(matches.Count == 1, $"Expected one '{code}' finding, found {matches.Count}. All findings:\n{Describe(result)}");
+        Assert.True(
+            matches.Count == 1,
+            $"Expected one '{code}' finding, found {matches.Count}. All findings:\n{Describe(result)}");
         var finding = matches[0];
         if (cell is not null)
         {

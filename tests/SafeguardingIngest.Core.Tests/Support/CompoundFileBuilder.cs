@@ -54,7 +54,12 @@ public static class CompoundFileBuilder
         WriteEntry(directory[..128], "Root Entry", 5, child: entries.Length > 0 ? 1u : Free, right: Free);
         for (var i = 0; i < entries.Length; i++)
         {
-            WriteEntry(directory[(128 * (i + 1))..], entries[i].Name, entries[i].Type, child: Free, right: i + 1 < entries.Length ? (uint)(i + 2) : Free);
+            WriteEntry(
+                directory[(128 * (i + 1))..],
+                entries[i].Name,
+                entries[i].Type,
+                child: Free,
+                right: i + 1 < entries.Length ? (uint)(i + 2) : Free);
         }
 
         return file;

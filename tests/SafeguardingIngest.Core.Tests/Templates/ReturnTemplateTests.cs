@@ -21,7 +21,9 @@ public class ReturnTemplateTests
         // The catalogue as it stood for 2025-26 Q2 (NEG07 starts in 2026-27).
         var owed = partnership.For(Samples.Q2).IndicatorsOwedBy("CSC").ToList();
         Assert.Equal(owed.Sum(i => i.ByLocality ? partnership.Localities.Count : 1), template.Rows.Count);
-        Assert.Equal(partnership.Localities.Select(l => l.Code), template.Rows.Where(r => r.Indicator.Code == "CH01").Select(r => r.Locality));
+        Assert.Equal(
+            partnership.Localities.Select(l => l.Code),
+            template.Rows.Where(r => r.Indicator.Code == "CH01").Select(r => r.Locality));
         Assert.Equal(Locality.WholeAreaCode, Assert.Single(template.Rows, r => r.Indicator.Code == "NI 65").Locality);
         Assert.Equal(new DateOnly(2025, 10, 30), template.DueDate);
     }
@@ -31,7 +33,10 @@ public class ReturnTemplateTests
     {
         var partnership = Samples.Partnership;
         using var stream = new MemoryStream();
-        ReturnWorkbookWriter.Write(stream, ReturnTemplate.For(partnership, partnership.FindAgency("POL")!, Samples.Q2), partnership);
+        ReturnWorkbookWriter.Write(
+            stream,
+            ReturnTemplate.For(partnership, partnership.FindAgency("POL")!, Samples.Q2),
+            partnership);
         stream.Position = 0;
 
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -59,15 +64,26 @@ public class ReturnTemplateTests
             var blank = ReturnTemplate.For(partnership, agency, Samples.Q2);
             var filled = SampleFigures.Fill(blank, partnership, seed: agency.Code.Length) with
             {
-                Actions = [new ActionItem("1", "Joint neglect training", Rag.Amber, "Delayed", "Extra sessions booked", string.Empty)],
-                Risks = [new RiskItem("1", "Capacity", 3, 4, "Recruitment", "Head of Service", "2026-03-31", string.Empty)],
+                Actions = [
+                    new ActionItem(
+                        "1",
+                        "Joint neglect training",
+                        Rag.Amber,
+                        "Delayed",
+                        "Extra sessions booked",
+                        string.Empty)],
+                Risks = [
+                    new RiskItem("1", "Capacity", 3, 4, "Recruitment", "Head of Service", "2026-03-31", string.Empty)],
             };
             using var stream = new MemoryStream();
             ReturnWorkbookWriter.Write(stream, filled, partnership);
             stream.Position = 0;
             var sink = new ObservationBuffer();
 
-            var result = new ReturnValidator(partnership).Validate(stream, new ReturnContext(agency.Code, Samples.Q2), sink);
+            var result = new ReturnValidator(partnership).Validate(
+                stream,
+                new ReturnContext(agency.Code, Samples.Q2),
+                sink);
 
             Assert.True(result.Report.Status == ReturnStatus.Accepted, $"{agency.Code}:\n{Check.Describe(result)}");
             Assert.Equal(blank.Rows.Count, sink.Items.Count);

@@ -39,7 +39,10 @@ public class BadFileCorpusTests
         var expected = Expected()[name];
         var context = new ReturnContext(expected.Agency, ReportingPeriod.Parse(expected.Period), name);
 
-        var result = new ReturnValidator(Samples.Partnership).ValidateFile(Path.Combine(s_folder, name), context, new ObservationBuffer());
+        var result = new ReturnValidator(Samples.Partnership).ValidateFile(
+            Path.Combine(s_folder, name),
+            context,
+            new ObservationBuffer());
 
         if (expected.Expect == "accepted")
         {
@@ -47,7 +50,9 @@ public class BadFileCorpusTests
         }
         else
         {
-            Assert.True(result.Report.Findings.Any(f => f.Code == expected.Expect), $"{name}: expected '{expected.Expect}', found:\n{Check.Describe(result)}");
+            Assert.True(
+                result.Report.Findings.Any(f => f.Code == expected.Expect),
+                $"{name}: expected '{expected.Expect}', found:\n{Check.Describe(result)}");
             Assert.False(result.Report.IsAccepted);
         }
     }

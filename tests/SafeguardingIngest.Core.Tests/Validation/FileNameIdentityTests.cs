@@ -35,7 +35,9 @@ public class FileNameIdentityTests
         // A csv has no Cover: the name is the only place that says.
         using var csv = File.OpenRead(Samples.TestData("chs-1252-semicolon-libreoffice.csv"));
 
-        var result = new ReturnValidator(Samples.Partnership).Validate(csv, new ReturnContext(FileName: "CHS-2025-26-Q2.csv"));
+        var result = new ReturnValidator(Samples.Partnership).Validate(
+            csv,
+            new ReturnContext(FileName: "CHS-2025-26-Q2.csv"));
 
         Assert.True(result.Report.IsAccepted, Check.Describe(result));
         Assert.Equal(("CHS", "the file name"), (result.Report.Agency, result.Report.AgencyFrom));

@@ -2,7 +2,8 @@ using SafeguardingIngest.Validation;
 
 namespace SafeguardingIngest.Tests.Validation;
 
-/// <summary>The column suggested for a heading that names none (docs/validation-rules.md, "What is tolerated").</summary>
+/// <summary>The column suggested for a heading that names none (docs/validation-rules.md, "What is
+/// tolerated").</summary>
 public class HeadingSuggestionTests
 {
     [Theory]

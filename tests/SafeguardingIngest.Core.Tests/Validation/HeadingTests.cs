@@ -35,7 +35,9 @@ public class HeadingTests
     {
         using var file = File.OpenRead(Samples.TestData("headings-council-style.xlsx"));
 
-        var result = new ReturnValidator(Samples.Partnership).Validate(file, new ReturnContext("CSC", Samples.Q2, "headings-council-style.xlsx"));
+        var result = new ReturnValidator(Samples.Partnership).Validate(
+            file,
+            new ReturnContext("CSC", Samples.Q2, "headings-council-style.xlsx"));
 
         Assert.Equal(ReturnStatus.AcceptedWithWarnings, result.Report.Status);
         Assert.Equal(65, result.Report.ObservationCount);
@@ -48,11 +50,16 @@ public class HeadingTests
     {
         using var file = File.OpenRead(Samples.TestData("headings-doubled.xlsx"));
 
-        var result = new ReturnValidator(Samples.Partnership).Validate(file, new ReturnContext("CSC", Samples.Q2, "headings-doubled.xlsx"));
+        var result = new ReturnValidator(Samples.Partnership).Validate(
+            file,
+            new ReturnContext("CSC", Samples.Q2, "headings-doubled.xlsx"));
 
         var doubled = Assert.Single(result.Report.Findings);
         Assert.Equal(("column-ambiguous", "G1"), (doubled.Code, doubled.Cell));
-        Assert.Contains("both name the Value column; E1 was read and G1 was not", doubled.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "both name the Value column; E1 was read and G1 was not",
+            doubled.Message,
+            StringComparison.Ordinal);
         Assert.Equal(65, result.Report.ObservationCount);
     }
 

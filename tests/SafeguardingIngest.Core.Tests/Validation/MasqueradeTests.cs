@@ -23,7 +23,10 @@ public class MasqueradeTests
         Assert.Equal(ReturnStatus.AcceptedWithWarnings, result.Report.Status);
         var warning = Assert.Single(result.Report.Findings);
         Assert.Equal("file-type-mismatch", warning.Code);
-        Assert.StartsWith("indicators-text-named.xlsx is named as an Excel workbook (.xlsx) but holds plain text", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "indicators-text-named.xlsx is named as an Excel workbook (.xlsx) but holds plain text",
+            warning.Message,
+            StringComparison.Ordinal);
         Assert.Contains("save it as an Excel Workbook (.xlsx)", warning.Message, StringComparison.Ordinal);
         Assert.Equal(65, result.Report.ObservationCount);
     }
@@ -35,7 +38,10 @@ public class MasqueradeTests
 
         Assert.False(result.Report.IsAccepted);
         var missing = Assert.Single(result.Report.Findings, f => f.Code == "indicators-missing");
-        Assert.StartsWith("This csv holds a Cover sheet (Agency, Period, …) and no Indicators table", missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "This csv holds a Cover sheet (Agency, Period, …) and no Indicators table",
+            missing.Message,
+            StringComparison.Ordinal);
         Assert.Contains("Send the workbook itself (.xlsx)", missing.Message, StringComparison.Ordinal);
     }
 
@@ -46,6 +52,9 @@ public class MasqueradeTests
 
         var refusal = Assert.Single(result.Report.Findings);
         Assert.Equal("file-unrecognised", refusal.Code);
-        Assert.StartsWith("This is a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "This is a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx",
+            refusal.Message,
+            StringComparison.Ordinal);
     }
 }

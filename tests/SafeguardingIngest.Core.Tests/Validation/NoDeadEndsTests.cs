@@ -30,7 +30,8 @@ public class NoDeadEndsTests
         var message = Assert.Single(refused.Report.Findings).Message;
         Assert.Contains("0 (with 0 in Denominator)", message, StringComparison.Ordinal);
 
-        var (accepted, observations) = Validate(TestWorkbook.Good("POL").Set("Indicators", "E2", 0).Set("Indicators", "F2", 0));
+        var (accepted, observations) = Validate(
+            TestWorkbook.Good("POL").Set("Indicators", "E2", 0).Set("Indicators", "F2", 0));
 
         Assert.True(accepted.Report.IsAccepted, Check.Describe(accepted));
         var ni32 = observations.Single(o => o.Indicator == "NI 32");
@@ -41,7 +42,9 @@ public class NoDeadEndsTests
     public void NotANumber_AdviceNoCasesWritten_IsAccepted()
     {
         var (accepted, observations) = Validate(TestWorkbook.Good("POL")
-            .Set("Indicators", "E2", SheetCell.Empty).Set("Indicators", "F2", SheetCell.Empty).Set("Indicators", "G2", "no cases"));
+            .Set("Indicators", "E2", SheetCell.Empty)
+            .Set("Indicators", "F2", SheetCell.Empty)
+            .Set("Indicators", "G2", "no cases"));
 
         Assert.Equal(ReturnStatus.Accepted, accepted.Report.Status);
         var ni32 = observations.Single(o => o.Indicator == "NI 32");
@@ -51,7 +54,10 @@ public class NoDeadEndsTests
     [Fact]
     public void BlankRow_AdviceZeroAndZero_IsAccepted()
     {
-        var blank = TestWorkbook.Good("POL").Set("Indicators", "E2", SheetCell.Empty).Set("Indicators", "F2", SheetCell.Empty).Set("Indicators", "G2", SheetCell.Empty);
+        var blank = TestWorkbook.Good("POL")
+            .Set("Indicators", "E2", SheetCell.Empty)
+            .Set("Indicators", "F2", SheetCell.Empty)
+            .Set("Indicators", "G2", SheetCell.Empty);
         var (refused, _) = Validate(blank);
         var missing = Assert.Single(refused.Report.Findings);
         Assert.Equal("value-missing", missing.Code);
@@ -79,12 +85,20 @@ public class NoDeadEndsTests
     [Fact]
     public void DenominatorZeroWithCases_AdviceEnterTheDenominator_IsAccepted()
     {
-        var (refused, _) = Validate(TestWorkbook.Good("POL").Set("Indicators", "E2", 3).Set("Indicators", "F2", 0).Set("Indicators", "G2", SheetCell.Empty));
+        var (refused, _) = Validate(
+            TestWorkbook.Good("POL")
+                .Set("Indicators", "E2", 3)
+                .Set("Indicators", "F2", 0)
+                .Set("Indicators", "G2", SheetCell.Empty));
         var zero = Assert.Single(refused.Report.Findings);
         Assert.Equal("denominator-zero", zero.Code);
         Assert.Contains("enter the denominator", zero.Message, StringComparison.Ordinal);
 
-        var (accepted, _) = Validate(TestWorkbook.Good("POL").Set("Indicators", "E2", 3).Set("Indicators", "F2", 40).Set("Indicators", "G2", SheetCell.Empty));
+        var (accepted, _) = Validate(
+            TestWorkbook.Good("POL")
+                .Set("Indicators", "E2", 3)
+                .Set("Indicators", "F2", 40)
+                .Set("Indicators", "G2", SheetCell.Empty));
 
         Assert.True(accepted.Report.IsAccepted, Check.Describe(accepted));
     }
@@ -94,7 +108,10 @@ public class NoDeadEndsTests
     {
         var row = TestWorkbook.Good("POL").RowOf("DA02").ToString(CultureInfo.InvariantCulture);
         var (refused, _) = Validate(TestWorkbook.Good("POL").Set("Indicators", "G" + row, "n/a"));
-        Assert.EndsWith("enter the figure, or 0 if there were none this quarter.", Assert.Single(refused.Report.Findings).Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "enter the figure, or 0 if there were none this quarter.",
+            Assert.Single(refused.Report.Findings).Message,
+            StringComparison.Ordinal);
 
         var (accepted, _) = Validate(TestWorkbook.Good("POL").Set("Indicators", "G" + row, 0));
 

@@ -35,13 +35,19 @@ public class QuarterCatalogueTests
     [Fact]
     public void Validate_ReturnOf2026_27WithTheRetiredIndicator_NamesItAndItsLastYear()
     {
-        var result = Validate(Csc2024.Replace("REF,South,,,12\n", "REF,South,,,12\nREF,Eastfield,,,2\n", StringComparison.Ordinal),
+        var result = Validate(
+            Csc2024.Replace("REF,South,,,12\n", "REF,South,,,12\nREF,Eastfield,,,2\n", StringComparison.Ordinal),
             "CSC", "2026-27 Q1");
 
         var retired = Check.One(result, "indicator-not-collected", "A5");
-        Assert.Equal("A5: OLD was last collected in 2025-26, so it is not part of a 2026-27 Q1 return; leave the row out.", retired.Message);
+        Assert.Equal(
+            "A5: OLD was last collected in 2025-26, so it is not part of a 2026-27 Q1 return; leave the row out.",
+            retired.Message);
         var missing = Check.One(result, "indicator-missing");
-        Assert.StartsWith("NEW (Repeat referrals within 6 months) is missing", missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "NEW (Repeat referrals within 6 months) is missing",
+            missing.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +68,10 @@ public class QuarterCatalogueTests
     {
         var result = Validate(Csc2024, "CSC", quarter);
 
-        Assert.Equal(owed, result.Report.Findings.Any(f => f.Code == "locality-missing" && f.Message.Contains("Eastfield", StringComparison.Ordinal)));
+        Assert.Equal(
+            owed,
+            result.Report.Findings.Any(
+                f => f.Code == "locality-missing" && f.Message.Contains("Eastfield", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -89,7 +98,8 @@ public class QuarterCatalogueTests
 
         var template = ReturnTemplate.For(partnership, partnership.FindAgency("CSC")!, ReportingPeriod.Parse(quarter));
 
-        var rows = template.Rows.Select(r => $"{r.Indicator.Code}:{(r.Locality is "NTH" ? "North" : r.Locality is "STH" ? "South" : r.Locality)}");
+        var rows = template.Rows.Select(
+            r => $"{r.Indicator.Code}:{(r.Locality is "NTH" ? "North" : r.Locality is "STH" ? "South" : r.Locality)}");
         Assert.Equal(expected, string.Join(",", rows));
     }
 }

@@ -54,7 +54,10 @@ public class ReturnValidatorTests
     {
         var sink = new ObservationBuffer();
 
-        var result = Check.File(Samples.TestData("pol-messy-libreoffice.xlsx"), new ReturnContext("POL", Samples.Q2), sink);
+        var result = Check.File(
+            Samples.TestData("pol-messy-libreoffice.xlsx"),
+            new ReturnContext("POL", Samples.Q2),
+            sink);
 
         Check.NoErrors(result);
         var byCode = sink.Items.ToDictionary(o => o.Indicator);
@@ -100,8 +103,13 @@ public class ReturnValidatorTests
 
         var result = Check.Return(workbook, new ReturnContext("POL", Samples.Q2));
 
-        Assert.Equal(["value-not-number", "value-negative", "value-suppressed", "indicator-unknown"], result.Report.Findings.Select(f => f.Code));
-        Assert.Equal("E2: 'n/a' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no cases' if there were none this quarter.", result.Report.Findings[0].Message);
+        Assert.Equal(
+            ["value-not-number", "value-negative", "value-suppressed", "indicator-unknown"],
+            result.Report.Findings.Select(f => f.Code));
+        Assert.Equal(
+            "E2: 'n/a' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no cases' if there were " +
+            "none this quarter.",
+            result.Report.Findings[0].Message);
         Assert.Contains("did you mean 'CH01'?", result.Report.Findings[3].Message, StringComparison.Ordinal);
     }
 
@@ -182,7 +190,10 @@ public class ReturnValidatorTests
     {
         var sink = new ObservationBuffer();
 
-        var result = Check.File(Samples.TestData("chs-1252-semicolon-libreoffice.csv"), new ReturnContext("CHS", Samples.Q2), sink);
+        var result = Check.File(
+            Samples.TestData("chs-1252-semicolon-libreoffice.csv"),
+            new ReturnContext("CHS", Samples.Q2),
+            sink);
 
         Check.NoErrors(result);
         Assert.Equal(9, sink.Items.Count);
@@ -192,7 +203,8 @@ public class ReturnValidatorTests
     [Fact]
     public void Validate_SemicolonCsvWithDecimalComma_ReadsTheDecimal()
     {
-        var text = "Indicator;Locality;Numerator;Denominator;Value\nNI 32;All;45;160;28,1\nDA01;All;1234;4100;\nDA02;All;;;312\nNEG04;All;;;12\n";
+        var text = "Indicator;Locality;Numerator;Denominator;Value\nNI " +
+            "32;All;45;160;28,1\nDA01;All;1234;4100;\nDA02;All;;;312\nNEG04;All;;;12\n";
         var sink = new ObservationBuffer();
 
         var result = Check.Csv(text, new UTF8Encoding(false), new ReturnContext("POL", Samples.Q2), sink);
@@ -204,7 +216,8 @@ public class ReturnValidatorTests
     [Fact]
     public void Validate_CsvWithTitleRowsAndNotes_FindsTheTable()
     {
-        var text = "Police return,,\nQuarter 2,,\n\nIndicator,Value,Num,Denom\nDA02,312,,\nNEG04,12,,\nNI 32,,45,160\nDA01,,1234,4100\n\nNotes: figures from the force system,,\n";
+        var text = "Police return,,\nQuarter 2,,\n\nIndicator,Value,Num,Denom\nDA02,312,,\nNEG04,12,,\nNI " +
+            "32,,45,160\nDA01,,1234,4100\n\nNotes: figures from the force system,,\n";
 
         var result = Check.Csv(text, new UTF8Encoding(false), new ReturnContext("POL", Samples.Q2));
 
@@ -224,7 +237,9 @@ public class ReturnValidatorTests
         var duplicates = result.Report.Findings.Where(f => f.Code == "row-duplicate").ToList();
         Assert.Equal(2, duplicates.Count);
         Assert.Equal("A4", duplicates[0].Cell);
-        Assert.Equal("A4: DA02 for the whole area appears twice (first at row 2); keep one row.", duplicates[0].Message);
+        Assert.Equal(
+            "A4: DA02 for the whole area appears twice (first at row 2); keep one row.",
+            duplicates[0].Message);
         Assert.Equal("A6", duplicates[1].Cell);
         Assert.Equal("A6: EH01 for Cannock appears twice (first at row 5); keep one row.", duplicates[1].Message);
 
@@ -306,7 +321,13 @@ public class ReturnValidatorTests
     public void Validate_MalformedSheetXml_IsCorruptNotAnException()
     {
         var xlsx = TestWorkbook.Good("POL").ToStream().ToArray();
-        var broken = ZipParts.WithEntry(xlsx, "xl/worksheets/sheet2.xml", ZipParts.Text("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Indicator</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Value</t></is></c></row><row r=\"2\"><c r=\"A2\""));
+        var broken = ZipParts.WithEntry(
+            xlsx,
+            "xl/worksheets/sheet2.xml",
+            ZipParts.Text(
+                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row " +
+                "r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Indicator</t></is></c><c r=\"B1\" " +
+                "t=\"inlineStr\"><is><t>Value</t></is></c></row><row r=\"2\"><c r=\"A2\""));
         using var stream = new MemoryStream(broken);
 
         var result = Check.Return(stream, new ReturnContext("POL", Samples.Q2));
@@ -317,7 +338,10 @@ public class ReturnValidatorTests
     [Fact]
     public void Validate_IndicatorsSheetWithoutHeader_NamesTheSheet()
     {
-        var workbook = TestWorkbook.Good("POL").Insert("Indicators", 1, Enumerable.Range(0, 20).Select(_ => (IReadOnlyList<SheetCell>)[SheetCell.Of("title")]).ToArray());
+        var workbook = TestWorkbook.Good("POL").Insert(
+            "Indicators",
+            1,
+            Enumerable.Range(0, 20).Select(_ => (IReadOnlyList<SheetCell>)[SheetCell.Of("title")]).ToArray());
 
         var finding = Check.One(Check.Return(workbook, new ReturnContext("POL", Samples.Q2)), "indicators-missing");
 
@@ -347,7 +371,10 @@ public class ReturnValidatorTests
     [Fact]
     public void Validate_PercentageEnteredAsFraction_HintsAtTheFix()
     {
-        var workbook = TestWorkbook.Good("POL").Set("Indicators", "E2", 45).Set("Indicators", "F2", 160).Set("Indicators", "G2", 0.28125);
+        var workbook = TestWorkbook.Good("POL")
+            .Set("Indicators", "E2", 45)
+            .Set("Indicators", "F2", 160)
+            .Set("Indicators", "G2", 0.28125);
 
         var finding = Check.One(Check.Return(workbook, new ReturnContext("POL", Samples.Q2)), "value-mismatch", "G2");
 
@@ -363,7 +390,10 @@ public class ReturnValidatorTests
     public void Validate_ValueRoundedAsWritten_AgreesWithNumeratorAndDenominator(double value, bool agrees)
     {
         // 22 / 150 × 100 = 14.666…
-        var workbook = TestWorkbook.Good("POL").Set("Indicators", "E2", 22).Set("Indicators", "F2", 150).Set("Indicators", "G2", value);
+        var workbook = TestWorkbook.Good("POL")
+            .Set("Indicators", "E2", 22)
+            .Set("Indicators", "F2", 150)
+            .Set("Indicators", "G2", value);
 
         var result = Check.Return(workbook, new ReturnContext("POL", Samples.Q2));
 
@@ -376,7 +406,10 @@ public class ReturnValidatorTests
         var rows = string.Concat(Enumerable.Range(0, 50).Select(i => $"X{i},1\n"));
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("Indicator,Value\n" + rows));
 
-        var result = Check.Return(stream, new ReturnContext("POL", Samples.Q2), limits: ReaderLimits.Default with { MaxFindings = 10 });
+        var result = Check.Return(
+            stream,
+            new ReturnContext("POL", Samples.Q2),
+            limits: ReaderLimits.Default with { MaxFindings = 10 });
 
         Assert.Equal(10, result.Report.Findings.Count);
         Assert.Equal(54, result.Report.ErrorCount);
@@ -387,7 +420,19 @@ public class ReturnValidatorTests
     public void Validate_PreviousQuarterWithinExpectedChange_GivesNoWarning()
     {
         var workbook = TestWorkbook.Good("POL").Set("Indicators", "G4", 110);
-        var previous = new PreviousValues([new Observation(Samples.Q2.Previous(), "POL", "DA02", "ALL", 100, null, 100, IndicatorUnit.Count, null, "x")]);
+        var previous = new PreviousValues(
+            [
+                new Observation(
+                    Samples.Q2.Previous(),
+                    "POL",
+                    "DA02",
+                    "ALL",
+                    100,
+                    null,
+                    100,
+                    IndicatorUnit.Count,
+                    null,
+                    "x")]);
 
         var result = Check.Return(workbook, new ReturnContext("POL", Samples.Q2), previous: previous);
 

@@ -22,12 +22,29 @@ public sealed class AgencyRolesTemplateTests
     public void AgencyCondition_ForAnAgency_WritesReturnsReadsFeedbackListsUnderItsCodeAndNeverDeletes(string code)
     {
         // The template replaces {code} with each agency's code from the agencyGroups map.
-        var condition = string.Join(' ', Variable("agencyCondition").Replace("{code}", code, StringComparison.Ordinal).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var condition = string.Join(
+            ' ',
+            Variable("agencyCondition")
+                .Replace("{code}", code, StringComparison.Ordinal)
+                .Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
-        Assert.Contains($"containers:name] StringEquals 'returns' AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringStartsWith '{code}/'", condition, StringComparison.Ordinal);
-        Assert.Contains($"containers:name] StringEquals 'feedback' AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringStartsWith '{code}/'", condition, StringComparison.Ordinal);
+        Assert.Contains(
+            "containers:name] StringEquals 'returns' AND " +
+            "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringStartsWith " +
+            $"'{code}/'",
+            condition,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "containers:name] StringEquals 'feedback' AND " +
+            "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringStartsWith " +
+            $"'{code}/'",
+            condition,
+            StringComparison.Ordinal);
         Assert.Contains($"blobs:prefix] StringStartsWith '{code}/'", condition, StringComparison.Ordinal);
-        Assert.Contains("!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'})", condition, StringComparison.Ordinal);
+        Assert.Contains(
+            "!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'})",
+            condition,
+            StringComparison.Ordinal);
 
         // No other container is named, and no path but the agency's own.
         foreach (var other in new[] { "archive", "quarantine", "config", "reports", "deployment" })
@@ -45,32 +62,50 @@ public sealed class AgencyRolesTemplateTests
         var agency = Resources().Single(r => r.GetProperty("copy").ValueKind == JsonValueKind.Object);
         var properties = agency.GetProperty("properties");
 
-        Assert.Contains("items(parameters('agencyGroups'))", agency.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "items(parameters('agencyGroups'))",
+            agency.GetProperty("copy").GetProperty("count").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal(BlobDataContributor, RoleOf(agency));
         Assert.Equal("Group", properties.GetProperty("principalType").GetString());
         Assert.Equal("2.0", properties.GetProperty("conditionVersion").GetString());
-        Assert.Contains("replace(variables('agencyCondition'), '{code}'", properties.GetProperty("condition").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "replace(variables('agencyCondition'), '{code}'",
+            properties.GetProperty("condition").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void TeamRoles_ReadTheReportsAndPublicationsContainersAndTheTablesOnly()
     {
-        var team = Resources().Where(r => r.GetProperty("copy").ValueKind != JsonValueKind.Object && IsTeam(r)).ToList();
+        var team = Resources()
+            .Where(r => r.GetProperty("copy").ValueKind != JsonValueKind.Object && IsTeam(r))
+            .ToList();
 
         Assert.Equal(3, team.Count);
-        var containers = team.Where(r => RoleOf(r) == BlobDataReader).Select(r => r.GetProperty("scope").GetString()!).ToList();
+        var containers = team
+            .Where(r => RoleOf(r) == BlobDataReader)
+            .Select(r => r.GetProperty("scope").GetString()!)
+            .ToList();
         var tables = team.Single(r => RoleOf(r) == TableDataReader);
         Assert.Equal(2, containers.Count);
         Assert.Contains(containers, scope => scope.Contains("'reports'", StringComparison.Ordinal));
         Assert.Contains(containers, scope => scope.Contains("'publications'", StringComparison.Ordinal));
         Assert.DoesNotContain("containers", tables.GetProperty("scope").GetString(), StringComparison.Ordinal);
-        Assert.All(team, r => Assert.Equal("Group", r.GetProperty("properties").GetProperty("principalType").GetString()));
+        Assert.All(
+            team,
+            r => Assert.Equal("Group", r.GetProperty("properties").GetProperty("principalType").GetString()));
     }
 
     [Fact]
     public void PublisherRole_ReadsThePublicationsContainerAloneNeverTheTeamsReports()
     {
-        var publisher = Resources().Single(r => r.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("publisherPrincipal", StringComparison.Ordinal));
+        var publisher = Resources().Single(
+            r => r
+                .GetProperty("properties")
+                .GetProperty("principalId")
+                .GetString()!
+                .Contains("publisherPrincipal", StringComparison.Ordinal));
 
         Assert.Equal(BlobDataReader, RoleOf(publisher));
         var scope = publisher.GetProperty("scope").GetString()!;
@@ -79,9 +114,14 @@ public sealed class AgencyRolesTemplateTests
     }
 
     private static bool IsTeam(JsonElement assignment) =>
-        assignment.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("performanceTeamGroup", StringComparison.Ordinal);
+        assignment
+            .GetProperty("properties")
+            .GetProperty("principalId")
+            .GetString()!
+            .Contains("performanceTeamGroup", StringComparison.Ordinal);
 
-    private static string Variable(string name) => s_module.Value.GetProperty("variables").GetProperty(name).GetString()!;
+    private static string Variable(string name) =>
+        s_module.Value.GetProperty("variables").GetProperty(name).GetString()!;
 
     /// <summary>The role definition id an assignment names, through the variable its expression refers to.</summary>
     private static string RoleOf(JsonElement assignment)
@@ -94,7 +134,9 @@ public sealed class AgencyRolesTemplateTests
     private static List<JsonElement> Resources()
     {
         var resources = s_module.Value.GetProperty("resources");
-        var all = resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray() : resources.EnumerateObject().Select(p => p.Value);
+        var all = resources.ValueKind == JsonValueKind.Array ? resources
+            .EnumerateArray() : resources.EnumerateObject()
+            .Select(p => p.Value);
         return all.Where(r => r.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments")
             .Select(r => r.TryGetProperty("copy", out _) ? r : Merge(r)).ToList();
     }
@@ -107,15 +149,27 @@ public sealed class AgencyRolesTemplateTests
         return document.RootElement.Clone();
     }
 
-    private static int Count(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+    private static int Count(string text, string part) =>
+        (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     /// <summary>Builds infra/main.bicep and returns the agency-roles module's template.</summary>
     private static async Task<JsonElement> Compile()
     {
         var root = AzuriteServer.RepositoryRoot();
-        await RunAsync("dotnet", root, "restore", Path.Combine(root, "infra", "tools", "bicep.csproj"), "-nologo", "-v", "q");
-        var packages = (await RunAsync("dotnet", root, "nuget", "locals", "global-packages", "--list")).Replace("global-packages:", string.Empty, StringComparison.Ordinal).Trim();
-        var version = Directory.GetDirectories(Path.Combine(packages, "azure.bicep.commandline.linux-x64")).Select(Path.GetFileName).Max()!;
+        await RunAsync(
+            "dotnet",
+            root,
+            "restore",
+            Path.Combine(root, "infra", "tools", "bicep.csproj"),
+            "-nologo",
+            "-v",
+            "q");
+        var packages = (await RunAsync("dotnet", root, "nuget", "locals", "global-packages", "--list"))
+            .Replace("global-packages:", string.Empty, StringComparison.Ordinal)
+            .Trim();
+        var version = Directory.GetDirectories(Path.Combine(packages, "azure.bicep.commandline.linux-x64"))
+            .Select(Path.GetFileName)
+            .Max()!;
         var bicep = Path.Combine(packages, "azure.bicep.commandline.linux-x64", version, "tools", "bicep");
         if (!OperatingSystem.IsWindows())
         {
@@ -127,8 +181,15 @@ public sealed class AgencyRolesTemplateTests
         using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
         File.Delete(output);
         var deployments = document.RootElement.GetProperty("resources");
-        var all = deployments.ValueKind == JsonValueKind.Array ? deployments.EnumerateArray() : deployments.EnumerateObject().Select(p => p.Value);
-        return all.Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "agency-roles")
+        var all = deployments.ValueKind == JsonValueKind.Array ? deployments
+            .EnumerateArray() : deployments.EnumerateObject()
+            .Select(p => p.Value);
+        return all.Single(
+            r => r
+                .GetProperty("type")
+                .GetString() == "Microsoft.Resources/deployments" && r
+                .GetProperty("name")
+                .GetString() == "agency-roles")
             .GetProperty("properties").GetProperty("template").Clone();
     }
 

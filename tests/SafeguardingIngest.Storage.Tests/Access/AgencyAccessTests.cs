@@ -29,7 +29,9 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
 
         // The submission's report, and the same under the upload's own name.
         Assert.Equal(4, later.Feedback.Count);
-        var html = await new BlobClient(later.Feedback.Single(f => f.Name == $"POL/2025-26-Q2/{outcome.Submission!.Id}.html").Uri).DownloadContentAsync();
+        var html = await new BlobClient(
+                later.Feedback.Single(f => f.Name == $"POL/2025-26-Q2/{outcome.Submission!.Id}.html").Uri)
+            .DownloadContentAsync();
         Assert.Contains("Accepted", html.Value.Content.ToString(), StringComparison.Ordinal);
     }
 
@@ -45,7 +47,9 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
         }
 
         await pipeline.Ingest.RunAsync(police.BlobName, s_none);
-        var other = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 9), "POL", Samples.Q2, "other.xlsx"), s_none);
+        var other = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 9), "POL", Samples.Q2, "other.xlsx"),
+            s_none);
 
         // The upload link's companion reads this upload's feedback, matched by the upload's version.
         var json = await new BlobClient(police.UploadFeedbackJson).DownloadContentAsync();
@@ -55,7 +59,8 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
 
         // The same signature on another upload's feedback is refused.
         var elsewhere = Retarget(police.UploadFeedbackJson, "POL/2025-26-Q2/uploads/other.xlsx.json");
-        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => new BlobClient(elsewhere).DownloadContentAsync());
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(
+            () => new BlobClient(elsewhere).DownloadContentAsync());
         Assert.Equal(403, refused.Status);
         Assert.NotNull(other.Submission);
     }
@@ -103,7 +108,8 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
     {
         await using var pipeline = await StartAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => pipeline.Access.IssueAsync(agency, Samples.Q2, file, TimeSpan.FromHours(1), s_none));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => pipeline.Access.IssueAsync(agency, Samples.Q2, file, TimeSpan.FromHours(1), s_none));
     }
 
     [Fact]
@@ -111,11 +117,18 @@ public sealed class AgencyAccessTests(AzuriteFixture azurite)
     {
         await using var pipeline = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => pipeline.Access.IssueAsync("POL", Samples.Q2, "x.xlsx", AgencyAccess.MaxLifetime + TimeSpan.FromMinutes(1), s_none));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => pipeline.Access.IssueAsync(
+                "POL",
+                Samples.Q2,
+                "x.xlsx",
+                AgencyAccess.MaxLifetime + TimeSpan.FromMinutes(1),
+                s_none));
         Assert.Contains("up to 7 days", error.Message);
     }
 
-    /// <summary>The pipeline with its clock at the real time: the storage service checks a SAS against its own clock.</summary>
+    /// <summary>The pipeline with its clock at the real time: the storage service checks a SAS against its own
+    /// clock.</summary>
     private async Task<PipelineHarness> StartAsync()
     {
         var pipeline = await PipelineHarness.StartAsync(azurite);

@@ -28,7 +28,10 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         await tab.Locator("#file").SetInputFilesAsync(session.Write("return.xlsx", TestWorkbook.Good("POL")));
 
         await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Accepted", new() { Timeout = 30_000 });
-        Assert.Contains("accepted", await tab.Locator("#result-text").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(
+            "accepted",
+            await tab.Locator("#result-text").InnerTextAsync(),
+            StringComparison.OrdinalIgnoreCase);
         await Session.ShotAsync(tab, "upload-page-accepted.png");
     }
 
@@ -38,13 +41,19 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         await using var session = await Session.StartAsync(azurite);
         var tab = await session.OpenAsync(await session.LinkAsync("POL"));
 
-        await tab.Locator("#file").SetInputFilesAsync(session.Write("return.xlsx", TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a")));
+        await tab.Locator("#file").SetInputFilesAsync(
+            session.Write("return.xlsx", TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a")));
 
-        await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Not accepted", new() { Timeout = 30_000 });
+        await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync(
+            "Not accepted",
+            new() { Timeout = 30_000 });
         var row = tab.Locator("#findings tbody tr");
         Assert.Equal(1, await row.CountAsync());
         Assert.Equal("Indicators!G4", await row.Locator("td").First.InnerTextAsync());
-        Assert.StartsWith("'n/a' is not a number", await row.Locator("td").Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "'n/a' is not a number",
+            await row.Locator("td").Last.InnerTextAsync(),
+            StringComparison.Ordinal);
         await Session.ShotAsync(tab, "upload-page-refused.png");
 
         // Keyboard only: the result takes focus, then "Send a corrected file" hands it back to the file chooser.
@@ -71,7 +80,10 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         await tab.Locator("#file").SetInputFilesAsync(session.Write("return.xlsx", TestWorkbook.Good("CSC")));
 
         await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Not sent", new() { Timeout = 30_000 });
-        Assert.Contains("does not allow sending a return here", await tab.Locator("#result-text").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "does not allow sending a return here",
+            await tab.Locator("#result-text").InnerTextAsync(),
+            StringComparison.Ordinal);
         Assert.Empty(await session.Pipeline.ListAsync(session.Pipeline.Names.Returns));
     }
 
@@ -102,8 +114,14 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
             // An email program cuts a link at its first space: what an unencoded link lost.
             "cut" => police[..police.IndexOf("&agencyName=", StringComparison.Ordinal)],
             "path" => police.Replace("returns%2FPOL%2F", "returns%2FCSC%2F", StringComparison.Ordinal),
-            _ => police.Replace("upload=http%3A%2F%2F127.0.0.1", "upload=https%3A%2F%2Fcollector.example", StringComparison.Ordinal)
-                .Replace("feedback=http%3A%2F%2F127.0.0.1", "feedback=https%3A%2F%2Fcollector.example", StringComparison.Ordinal),
+            _ => police.Replace(
+                "upload=http%3A%2F%2F127.0.0.1",
+                "upload=https%3A%2F%2Fcollector.example",
+                StringComparison.Ordinal)
+                .Replace(
+                    "feedback=http%3A%2F%2F127.0.0.1",
+                    "feedback=https%3A%2F%2Fcollector.example",
+                    StringComparison.Ordinal),
         };
         Assert.NotEqual(police, link);
 
@@ -127,12 +145,16 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         var tab = await session.OpenAsync(await session.LinkAsync("POL"));
         var bad = session.Write("return.xlsx", TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a"));
         await tab.Locator("#file").SetInputFilesAsync(bad);
-        await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync("Not accepted", new() { Timeout = 30_000 });
+        await Assertions.Expect(tab.Locator("#result-heading")).ToHaveTextAsync(
+            "Not accepted",
+            new() { Timeout = 30_000 });
 
         await tab.Locator("#again").ClickAsync();
         await tab.Locator("#file").SetInputFilesAsync(bad);
 
-        await Assertions.Expect(tab.Locator("#result-text")).ToContainTextAsync("the same as one already checked", new() { Timeout = 30_000 });
+        await Assertions.Expect(tab.Locator("#result-text")).ToContainTextAsync(
+            "the same as one already checked",
+            new() { Timeout = 30_000 });
         Assert.Contains("still stands", await tab.Locator("#result-text").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -143,7 +165,10 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         var tab = await session.OpenAsync(new Uri(UploadPageLink.ShippedPage));
 
         Assert.True(await tab.Locator("#link-problem").IsVisibleAsync());
-        Assert.Contains("The link is incomplete", await tab.Locator("#link-problem-text").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "The link is incomplete",
+            await tab.Locator("#link-problem-text").InnerTextAsync(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +206,9 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
 
         public static async Task<Session> StartAsync(AzuriteFixture azurite)
         {
-            Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
+            Assert.True(
+                File.Exists(Chromium),
+                $"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does).");
             var session = new Session(await PipelineHarness.StartAsync(azurite));
 
             // Links are signed by the clock and checked by Azurite's and the browser's: use the real time.
@@ -200,21 +227,38 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
             {
                 ExecutablePath = Chromium,
                 Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+                Args = [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run"],
             });
             return session;
         }
 
         public async Task<Uri> LinkAsync(string agency)
         {
-            var credential = await Pipeline.Access.IssueAsync(agency, Samples.Q2, "return.xlsx", TimeSpan.FromHours(1), CancellationToken.None);
+            var credential = await Pipeline.Access.IssueAsync(
+                agency,
+                Samples.Q2,
+                "return.xlsx",
+                TimeSpan.FromHours(1),
+                CancellationToken.None);
             var partnership = await Pipeline.Reference.GetAsync(CancellationToken.None);
-            return UploadPageLink.For(new Uri(UploadPageLink.ShippedPage), credential, partnership.FindAgency(agency)!.Name, Samples.Q2, Samples.Q2.DueDate(partnership.ReturnsDueDays));
+            return UploadPageLink.For(
+                new Uri(UploadPageLink.ShippedPage),
+                credential,
+                partnership.FindAgency(agency)!.Name,
+                Samples.Q2,
+                Samples.Q2.DueDate(partnership.ReturnsDueDays));
         }
 
         public async Task<IPage> OpenAsync(Uri link)
         {
-            var tab = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 800 } });
+            var tab = await _browser!.NewPageAsync(
+                new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 800 } });
             await tab.GotoAsync(link.AbsoluteUri);
             return tab;
         }
@@ -231,7 +275,12 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
         {
             if (Environment.GetEnvironmentVariable("SGI_SCREENSHOT_DIR") is { Length: > 0 } keep)
             {
-                await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(keep).FullName, name), FullPage = true });
+                await tab.ScreenshotAsync(
+                    new PageScreenshotOptions
+                    {
+                        Path = Path.Combine(Directory.CreateDirectory(keep).FullName, name),
+                        FullPage = true
+                    });
             }
         }
 

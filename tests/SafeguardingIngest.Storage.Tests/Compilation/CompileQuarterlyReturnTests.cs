@@ -12,23 +12,43 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
     public async Task CompileAsync_AfterIngest_WritesAReleaseFromCurrentSubmissionsOnly()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 40), "POL", Samples.Q2, "first.xlsx"), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL").Set("Indicators", "G4", 40),
+                "POL",
+                Samples.Q2,
+                "first.xlsx"),
+            s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(1));
         await PipelineHarness.NextSecondAsync();
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 77), "POL", Samples.Q2, "second.xlsx"), s_none);
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("EDU").Set("Indicators", "G2", "n/a"), "EDU", Samples.Q2), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL").Set("Indicators", "G4", 77),
+                "POL",
+                Samples.Q2,
+                "second.xlsx"),
+            s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("EDU").Set("Indicators", "G2", "n/a"), "EDU", Samples.Q2),
+            s_none);
 
         var outcome = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
 
         Assert.Equal(
             [
-                "2025-26-Q2/latest.json", "2025-26-Q2/releases/1/claimed", "2025-26-Q2/releases/1/consolidated-return.json",
-                "2025-26-Q2/releases/1/consolidated-return.xlsx", "2025-26-Q2/releases/1/disclosure-decisions.json", "2025-26-Q2/releases/1/manifest.json",
+                "2025-26-Q2/latest.json",
+                "2025-26-Q2/releases/1/claimed",
+                "2025-26-Q2/releases/1/consolidated-return.json",
+                "2025-26-Q2/releases/1/consolidated-return.xlsx",
+                "2025-26-Q2/releases/1/disclosure-decisions.json",
+                "2025-26-Q2/releases/1/manifest.json",
             ],
             (await pipeline.ListAsync(pipeline.Names.Reports)).Order(StringComparer.Ordinal));
         Assert.Equal(
             [
-                "2025-26-Q2/latest.json", "2025-26-Q2/releases/1/consolidated-return.html", "2025-26-Q2/releases/1/observations.csv",
+                "2025-26-Q2/latest.json",
+                "2025-26-Q2/releases/1/consolidated-return.html",
+                "2025-26-Q2/releases/1/observations.csv",
                 "2025-26-Q2/releases/1/observations.meta.csv",
             ],
             (await pipeline.ListAsync(pipeline.Names.Publications)).Order(StringComparer.Ordinal));
@@ -65,13 +85,21 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         pipeline.Clock.SetUtcNow(new DateTimeOffset(2025, 11, 10, 6, 0, 0, TimeSpan.Zero));
         var earlier = ReportingPeriod.Parse("2025-26 Q1");
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", earlier), "POL", earlier), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL", earlier), "POL", earlier),
+            s_none);
 
         var first = await pipeline.Compile.RunScheduledAsync(s_none);
         var second = await pipeline.Compile.RunScheduledAsync(s_none);
         pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
         await PipelineHarness.NextSecondAsync();
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", earlier).Set("Indicators", "G4", 55), "POL", earlier, "corrected.xlsx"), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL", earlier).Set("Indicators", "G4", 55),
+                "POL",
+                earlier,
+                "corrected.xlsx"),
+            s_none);
         var third = await pipeline.Compile.RunScheduledAsync(s_none);
 
         // The current period on 10 November 2025 is 2025-26 Q2 (July to September), compiled every run;
@@ -105,7 +133,9 @@ public sealed class CompileQuarterlyReturnTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("2026-09-30T05:00:00Z", "2026-27 Q1")] // the 06:00 BST run on 30 September: Q2 has not ended
     [InlineData("2026-10-01T05:00:00Z", "2026-27 Q2")] // the 06:00 BST run on 1 October
-    public async Task RunScheduledAsync_AroundAQuarterEndInSummerTime_CompilesOnlyAQuarterThatIsOver(string now, string expected)
+    public async Task RunScheduledAsync_AroundAQuarterEndInSummerTime_CompilesOnlyAQuarterThatIsOver(
+        string now,
+        string expected)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         pipeline.Clock.SetUtcNow(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));

@@ -3,7 +3,8 @@ using SafeguardingIngest.Notifications;
 
 namespace SafeguardingIngest.Storage.Tests.Compilation;
 
-/// <summary>The performance team hears, at an incoming webhook (here a listener on loopback), when the return is ready.</summary>
+/// <summary>The performance team hears, at an incoming webhook (here a listener on loopback), when the return is
+/// ready.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class NotificationTests(AzuriteFixture azurite)
 {
@@ -13,9 +14,14 @@ public sealed class NotificationTests(AzuriteFixture azurite)
     public async Task Run_RefusedReturn_TellsTheWebhookWhoseAndWhereTheFeedbackIs()
     {
         await using var hook = new WebhookListener();
-        await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Notify:WebhookUrl"] = hook.Url });
+        await using var pipeline = await PipelineHarness.StartAsync(
+            azurite,
+            new Dictionary<string,
+            string?> { ["Notify:WebhookUrl"] = hook.Url });
 
-        var outcome = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a"), "POL", Samples.Q2), s_none);
+        var outcome = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a"), "POL", Samples.Q2),
+            s_none);
 
         var message = await hook.NextAsync();
         Assert.Equal("refused", message.GetProperty("kind").GetString());
@@ -29,10 +35,15 @@ public sealed class NotificationTests(AzuriteFixture azurite)
     public async Task RunScheduled_DayAfterTheDueDate_TellsTheCompileAndWhichReturnsAreOverdueButNoFigure()
     {
         await using var hook = new WebhookListener();
-        await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Notify:WebhookUrl"] = hook.Url });
+        await using var pipeline = await PipelineHarness.StartAsync(
+            azurite,
+            new Dictionary<string,
+            string?> { ["Notify:WebhookUrl"] = hook.Url });
 
         // Police return a count of 3 (a small count the page suppresses) on time; nobody else returns.
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 3), "POL", Samples.Q2), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 3), "POL", Samples.Q2),
+            s_none);
 
         // 2025-26 Q2 was due on 30 October 2025; the 06:00 run on 31 October (GMT) compiles it.
         pipeline.Clock.SetUtcNow(new DateTimeOffset(2025, 10, 31, 6, 0, 0, TimeSpan.Zero));
@@ -42,14 +53,20 @@ public sealed class NotificationTests(AzuriteFixture azurite)
         var overdue = await hook.NextAsync();
         Assert.Equal("compiled", compiled.GetProperty("kind").GetString());
         Assert.Equal("2025-26 Q2", Facts(compiled)["Period"]);
-        Assert.Contains("publications/2025-26-Q2/releases/1/consolidated-return.html", Facts(compiled)["Reports"], StringComparison.Ordinal);
+        Assert.Contains(
+            "publications/2025-26-Q2/releases/1/consolidated-return.html",
+            Facts(compiled)["Reports"],
+            StringComparison.Ordinal);
         Assert.StartsWith("1 (published)", Facts(compiled)["Release"], StringComparison.Ordinal);
         Assert.Equal("overdue", overdue.GetProperty("kind").GetString());
         Assert.Contains("Children's Social Care", Facts(overdue)["Outstanding"], StringComparison.Ordinal);
         Assert.DoesNotContain("Staffordshire Police", Facts(overdue)["Outstanding"], StringComparison.Ordinal);
 
         // Counts of returns and agencies only: the small count appears nowhere.
-        Assert.DoesNotContain(":3", compiled.GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            ":3",
+            compiled.GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal),
+            StringComparison.Ordinal);
         Assert.DoesNotContain("DA02", compiled.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -70,7 +87,10 @@ public sealed class NotificationTests(AzuriteFixture azurite)
             url = gone.Url;
         }
 
-        await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Notify:WebhookUrl"] = url, ["Notify:TimeoutSeconds"] = "2" });
+        await using var pipeline = await PipelineHarness.StartAsync(
+            azurite,
+            new Dictionary<string,
+            string?> { ["Notify:WebhookUrl"] = url, ["Notify:TimeoutSeconds"] = "2" });
 
         // The webhook's retries pause on the host's clock, here the test's fake one: move it on until the
         // compile is done, as real time would.
@@ -88,5 +108,8 @@ public sealed class NotificationTests(AzuriteFixture azurite)
     }
 
     private static Dictionary<string, string> Facts(JsonElement message) =>
-        message.GetProperty("facts").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
+        message
+            .GetProperty("facts")
+            .EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
 }

@@ -33,11 +33,19 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
     public async Task CompileAsync_AfterAResubmission_WritesTheNextReleaseMarkingRevisionsAndLeavesTheFirstAsItWas()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 40), "POL", Samples.Q2), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 40), "POL", Samples.Q2),
+            s_none);
         var first = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(2));
         await PipelineHarness.NextSecondAsync();
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 77), "POL", Samples.Q2, "corrected.xlsx"), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL").Set("Indicators", "G4", 77),
+                "POL",
+                Samples.Q2,
+                "corrected.xlsx"),
+            s_none);
 
         var second = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
 
@@ -48,18 +56,27 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
         Assert.Equal(2, (await store.LatestAsync(Samples.Q2, s_none))!.Number);
         foreach (var container in new[] { pipeline.Names.Reports, pipeline.Names.Publications })
         {
-            var pointer = await pipeline.Blobs.GetBlobContainerClient(container).GetBlobClient("2025-26-Q2/latest.json").DownloadContentAsync();
-            Assert.Equal(2, JsonDocument.Parse(pointer.Value.Content.ToString()).RootElement.GetProperty("release").GetInt32());
+            var pointer = await pipeline.Blobs
+                .GetBlobContainerClient(container)
+                .GetBlobClient("2025-26-Q2/latest.json")
+                .DownloadContentAsync();
+            Assert.Equal(
+                2,
+                JsonDocument.Parse(pointer.Value.Content.ToString()).RootElement.GetProperty("release").GetInt32());
         }
 
         // Release 1 is still exactly what its manifest says it published.
         foreach (var file in first.Release.Files)
         {
-            Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(await store.ReadFileAsync(first.Release, file.Name, s_none))));
+            Assert.Equal(
+                file.Sha256,
+                Convert.ToHexStringLower(SHA256.HashData(await store.ReadFileAsync(first.Release, file.Name, s_none))));
         }
 
         // DA02 was Police's 40 and is now 77: its cell is marked revised in release 2's csv, and listed on its page.
-        var csv = Encoding.UTF8.GetString(await store.ReadFileAsync(second.Release, CsvReport.FileName, s_none)).TrimStart('\uFEFF').Split("\r\n");
+        var csv = Encoding.UTF8
+            .GetString(await store.ReadFileAsync(second.Release, CsvReport.FileName, s_none)).TrimStart('\uFEFF')
+            .Split("\r\n");
         var header = csv[0].Split(',');
         var da02 = csv.Single(l => l.Contains(",2025-26 Q2,2025-07-01,2025-09-30,DA02,", StringComparison.Ordinal))
             .Split(',');
@@ -99,7 +116,10 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
         var standing = (await store.ListAsync(Samples.Q2, s_none)).Single();
         Assert.Equal(first.Release.InputsDigest, standing.InputsDigest);
         var html = first.Release.Files.Single(f => f.Name == HtmlReport.FileName);
-        Assert.Equal(html.Sha256, Convert.ToHexStringLower(SHA256.HashData(await store.ReadFileAsync(standing, HtmlReport.FileName, s_none))));
+        Assert.Equal(
+            html.Sha256,
+            Convert.ToHexStringLower(
+                SHA256.HashData(await store.ReadFileAsync(standing, HtmlReport.FileName, s_none))));
         Assert.Equal(2, await store.NextNumberAsync(Samples.Q2, s_none));
     }
 
@@ -179,7 +199,9 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
         var then = (await store.ReadDecisionsAsync(q2.Release, s_none)).ByKey();
         var now = (await store.ReadDecisionsAsync(q3.Release, s_none)).ByKey();
         var hiddenThen = then.Values.Where(f => f.Hidden && now.ContainsKey(f.Key)).ToList();
-        Assert.All(hiddenThen, f => Assert.True(now[f.Key].Hidden, $"{f.Key} was hidden by the Q2 release and shown by Q3's"));
+        Assert.All(
+            hiddenThen,
+            f => Assert.True(now[f.Key].Hidden, $"{f.Key} was hidden by the Q2 release and shown by Q3's"));
         Assert.Contains(now.Keys, k => k.StartsWith($"cell|{Samples.Q2.Key}|", StringComparison.Ordinal));
         Assert.Equal(ReportingPeriod.Parse("2025-26 Q3").Key, q3.Release.Period);
     }

@@ -58,7 +58,9 @@ public sealed class TableCompileWatermarksTests(AzuriteFixture azurite)
         var marks = pipeline.Get<ICompileWatermarks>();
         var period = ReportingPeriod.Parse("2025-26 Q1");
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => marks.MarkChangedAsync(period, s_nine.AddSeconds(i * 7 % 12), s_none))));
+        await Task.WhenAll(
+            Enumerable.Range(0, 12).Select(
+                i => Task.Run(() => marks.MarkChangedAsync(period, s_nine.AddSeconds(i * 7 % 12), s_none))));
 
         // 09:00:11 is the latest; each of the (at most eleven) runs that wrote after it moved it one tick.
         var (pendingPeriod, changed) = Assert.Single(await marks.PendingAsync(s_none));

@@ -12,7 +12,10 @@ public sealed class ArrivalTests
     [Fact]
     public void ReceivedAt_AccountWithBlobVersions_TakesTheVersionIdToATenthOfAMicrosecond()
     {
-        var properties = BlobsModelFactory.BlobProperties(lastModified: s_second, eTag: new ETag("\"0x1\""), versionId: "2025-10-20T09:00:00.4618443Z");
+        var properties = BlobsModelFactory.BlobProperties(
+            lastModified: s_second,
+            eTag: new ETag("\"0x1\""),
+            versionId: "2025-10-20T09:00:00.4618443Z");
 
         Assert.Equal(s_second.AddTicks(4_618_443), BlobReturnFiles.ReceivedAt(properties));
     }

@@ -24,7 +24,11 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(submission.Id, current!.SubmissionId);
         Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, null, s_none)).Count);
         Assert.Equal(
-            [$"CSC/2025-26-Q2/{submission.Id}.html", $"CSC/2025-26-Q2/{submission.Id}.json", "CSC/2025-26-Q2/uploads/return.xlsx.html", "CSC/2025-26-Q2/uploads/return.xlsx.json"],
+            [
+                $"CSC/2025-26-Q2/{submission.Id}.html",
+                $"CSC/2025-26-Q2/{submission.Id}.json",
+                "CSC/2025-26-Q2/uploads/return.xlsx.html",
+                "CSC/2025-26-Q2/uploads/return.xlsx.json"],
             (await pipeline.ListAsync(pipeline.Names.Feedback)).Order(StringComparer.Ordinal));
         Assert.Equal([$"CSC/2025-26-Q2/{submission.Id}/return.xlsx"], await pipeline.ListAsync(pipeline.Names.Archive));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
@@ -40,14 +44,19 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     public async Task Run_BadReturn_QuarantinesWritesFeedbackAndStoresNoRows()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var blob = await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a"), "POL", Samples.Q2);
+        var blob = await pipeline.UploadAsync(
+            TestWorkbook.Good("POL").Set("Indicators", "G4", "n/a"),
+            "POL",
+            Samples.Q2);
 
         var outcome = await pipeline.Ingest.RunAsync(blob, s_none);
 
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none));
         Assert.Equal(0, await pipeline.CountRowsAsync(Samples.Q2));
-        Assert.Equal([$"POL/2025-26-Q2/{outcome.Submission!.Id}/return.xlsx"], await pipeline.ListAsync(pipeline.Names.Quarantine));
+        Assert.Equal(
+            [$"POL/2025-26-Q2/{outcome.Submission!.Id}/return.xlsx"],
+            await pipeline.ListAsync(pipeline.Names.Quarantine));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Archive));
 
         var feedback = await ReadJsonAsync(pipeline, outcome.Submission.FeedbackPath + ".json");
@@ -60,17 +69,27 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     public async Task Run_Resubmission_SupersedesAndOldRowsDisappear()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var first = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2), s_none);
+        var first = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2),
+            s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(1));
         await PipelineHarness.NextSecondAsync();
 
         // The corrected return: DA02 changes from its first figure to 77.
-        var second = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL").Set("Indicators", "G4", 77), "POL", Samples.Q2, "corrected.xlsx"), s_none);
+        var second = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL").Set("Indicators", "G4", 77),
+                "POL",
+                Samples.Q2,
+                "corrected.xlsx"),
+            s_none);
 
         Assert.Equal(IngestResult.Accepted, second.Result);
         Assert.NotEqual(first.Submission!.Id, second.Submission!.Id);
         Assert.Equal(first.Submission.Id, second.Submission.Supersedes);
-        Assert.Equal(second.Submission.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
+        Assert.Equal(
+            second.Submission.Id,
+            (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
         var rows = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none);
         Assert.Equal(77, rows.Single(o => o.Indicator == "DA02").Value);
         Assert.Equal(PipelineHarness.RowsOfOneReturn(4), await pipeline.CountRowsAsync(Samples.Q2));
@@ -146,7 +165,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         var again = await pipeline.Ingest.RunAsync(blob, s_none);
 
         // The agency sends the identical file again, under another name.
-        var resent = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(new MemoryStream(bytes), "POL/2025-26-Q2/return-again.xlsx"), s_none);
+        var resent = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(new MemoryStream(bytes), "POL/2025-26-Q2/return-again.xlsx"),
+            s_none);
 
         Assert.Equal(IngestResult.Accepted, first.Result);
         Assert.Equal(IngestResult.NotFound, again.Result);
@@ -162,10 +183,15 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var blob = await pipeline.UploadAsync(TestWorkbook.Good("CSC"), "CSC", Samples.Q2);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => pipeline.Ingest.RunAsync(blob, s_none))));
+        var outcomes = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(_ => Task.Run(() => pipeline.Ingest.RunAsync(blob, s_none))));
 
         Assert.Contains(outcomes, o => o.Result == IngestResult.Accepted);
-        Assert.All(outcomes, o => Assert.Contains(o.Result, new[] { IngestResult.Accepted, IngestResult.AlreadyProcessed, IngestResult.NotFound }));
+        Assert.All(
+            outcomes,
+            o => Assert.Contains(
+                o.Result,
+                new[] { IngestResult.Accepted, IngestResult.AlreadyProcessed, IngestResult.NotFound }));
         var submission = Assert.Single(await pipeline.Records.ListAsync(Samples.Q2, s_none));
         Assert.Equal(submission.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
         Assert.Equal(65, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none)).Count);
@@ -184,14 +210,21 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Contains(outcome.Report!.Findings, f => f.Code == "agency-mismatch");
         Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none));
-        Assert.All(await pipeline.ListAsync(pipeline.Names.Feedback), name => Assert.StartsWith("CSC/", name, StringComparison.Ordinal));
+        Assert.All(
+            await pipeline.ListAsync(pipeline.Names.Feedback),
+            name => Assert.StartsWith("CSC/", name, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Run_StorageFaultWhileWritingRows_KeepsPreviousCurrentAndRetryCompletes()
     {
-        await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Storage:ParallelBatches"] = "1" });
-        var first = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 1), "CSC", Samples.Q2), s_none);
+        await using var pipeline = await PipelineHarness.StartAsync(
+            azurite,
+            new Dictionary<string,
+            string?> { ["Storage:ParallelBatches"] = "1" });
+        var first = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 1), "CSC", Samples.Q2),
+            s_none);
         var before = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
         pipeline.Clock.Advance(TimeSpan.FromHours(2));
         await PipelineHarness.NextSecondAsync();
@@ -202,9 +235,13 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => pipeline.Ingest.RunAsync(blob, s_none));
 
         Assert.Equal(1, pipeline.Faults.Injected);
-        Assert.Equal(first.Submission!.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
+        Assert.Equal(
+            first.Submission!.Id,
+            (await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none))!.SubmissionId);
         var during = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
-        Assert.Equal(before.OrderBy(o => o.Source).Select(o => o.Value), during.OrderBy(o => o.Source).Select(o => o.Value));
+        Assert.Equal(
+            before.OrderBy(o => o.Source).Select(o => o.Value),
+            during.OrderBy(o => o.Source).Select(o => o.Value));
         Assert.Equal([blob], await pipeline.ListAsync(pipeline.Names.Returns));
 
         // The host retries the same blob: the job completes, the old rows go.
@@ -214,7 +251,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(first.Submission.Id, retried.Submission!.Supersedes);
         var after = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(65, after.Count);
-        Assert.NotEqual(before.OrderBy(o => o.Source).Select(o => o.Value), after.OrderBy(o => o.Source).Select(o => o.Value));
+        Assert.NotEqual(
+            before.OrderBy(o => o.Source).Select(o => o.Value),
+            after.OrderBy(o => o.Source).Select(o => o.Value));
         Assert.Equal(PipelineHarness.RowsOfOneReturn(65), await pipeline.CountRowsAsync(Samples.Q2));
     }
 
@@ -225,7 +264,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         var blob = await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2);
 
         // Rows are written; the pointer's write to the Submissions table then fails.
-        pipeline.Faults.Applies = m => m.Request.Method == Azure.Core.RequestMethod.Post && m.Request.Uri.Path.Contains("Submissions", StringComparison.Ordinal);
+        pipeline.Faults.Applies = m => m.Request.Method == Azure.Core.RequestMethod.Post && m.Request.Uri.Path.Contains(
+            "Submissions",
+            StringComparison.Ordinal);
         pipeline.Faults.Arm(pass: 0, fail: 1);
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => pipeline.Ingest.RunAsync(blob, s_none));
         Assert.Null(await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none));
@@ -243,7 +284,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2), s_none);
-        await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("EDU").Set("Indicators", "G2", -1), "EDU", Samples.Q2), s_none);
+        await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("EDU").Set("Indicators", "G2", -1), "EDU", Samples.Q2),
+            s_none);
         await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CHS"), "chs", Samples.Q2), s_none);
 
         var feedback = await pipeline.ListAsync(pipeline.Names.Feedback);
@@ -290,14 +333,19 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Equal("upload-path-invalid", Assert.Single(outcome.Report!.Findings).Code);
-        Assert.All(await pipeline.ListAsync(pipeline.Names.Quarantine), n => Assert.StartsWith("_unattributed/", n, StringComparison.Ordinal));
+        Assert.All(
+            await pipeline.ListAsync(pipeline.Names.Quarantine),
+            n => Assert.StartsWith("_unattributed/", n, StringComparison.Ordinal));
         Assert.Empty(await pipeline.ListAsync(pipeline.Names.Returns));
     }
 
     [Fact]
     public async Task Run_UploadOverSizeLimit_IsRefusedUnreadAndKeptInQuarantine()
     {
-        await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Limits:MaxFileBytes"] = "4096" });
+        await using var pipeline = await PipelineHarness.StartAsync(
+            azurite,
+            new Dictionary<string,
+            string?> { ["Limits:MaxFileBytes"] = "4096" });
         var blob = await pipeline.UploadAsync(TestWorkbook.Good("CSC"), "CSC", Samples.Q2);
 
         var outcome = await pipeline.Ingest.RunAsync(blob, s_none);
@@ -305,7 +353,10 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Equal("file-too-large", Assert.Single(outcome.Report!.Findings).Code);
         var kept = Assert.Single(await pipeline.ListAsync(pipeline.Names.Quarantine));
-        var copy = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Quarantine).GetBlobClient(kept).GetPropertiesAsync();
+        var copy = await pipeline.Blobs
+            .GetBlobContainerClient(pipeline.Names.Quarantine)
+            .GetBlobClient(kept)
+            .GetPropertiesAsync();
         Assert.Equal(outcome.Submission!.Size, copy.Value.ContentLength);
     }
 
@@ -323,7 +374,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Accepted, lateOutcome.Result);
         Assert.Equal(IngestResult.AcceptedButSuperseded, earlyOutcome.Result);
-        Assert.Equal(lateOutcome.Submission!.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
+        Assert.Equal(
+            lateOutcome.Submission!.Id,
+            (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
         Assert.Equal(PipelineHarness.RowsOfOneReturn(4), await pipeline.CountRowsAsync(Samples.Q2));
     }
 
@@ -335,7 +388,9 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
         var outcome = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(workbook, "POL", Samples.Q2), s_none);
 
-        var html = (await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Feedback).GetBlobClient(outcome.Submission!.FeedbackPath + ".html").DownloadContentAsync()).Value.Content.ToString();
+        var html = (
+            await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Feedback).GetBlobClient(
+                outcome.Submission!.FeedbackPath + ".html").DownloadContentAsync()).Value.Content.ToString();
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("Not accepted", html, StringComparison.Ordinal);
@@ -343,7 +398,10 @@ public sealed class IngestReturnTests(AzuriteFixture azurite)
 
     private static async Task<JsonElement> ReadJsonAsync(PipelineHarness pipeline, string name)
     {
-        var content = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Feedback).GetBlobClient(name).DownloadContentAsync();
+        var content = await pipeline.Blobs
+            .GetBlobContainerClient(pipeline.Names.Feedback)
+            .GetBlobClient(name)
+            .DownloadContentAsync();
         using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
         return document.RootElement.Clone();
     }

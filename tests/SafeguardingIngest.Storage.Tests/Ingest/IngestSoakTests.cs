@@ -92,7 +92,14 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
     {
         var period = new Periods.ReportingPeriod(2025, 2);
         PlannedUpload Upload(int position, string name, bool refused) =>
-            new("S01", period, name, new Dictionary<(string, string), int> { [("K01", "ALL")] = position }, refused, [(byte)position])
+            new(
+                "S01",
+                period,
+                name,
+                new Dictionary<(string, string),
+                int> { [("K01", "ALL")] = position },
+                refused,
+                [(byte)position])
             {
                 Position = position,
             };
@@ -123,7 +130,9 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<RequestFailedException>(() => table.DeleteEntityAsync("soak", "deleted", ETag.All));
         await Assert.ThrowsAsync<RequestFailedException>(
             () => table.UpdateEntityAsync(
-                new TableEntity("soak", "replaced") { ["Version"] = 2 }, saved.Headers.ETag!.Value, TableUpdateMode.Replace));
+                new TableEntity("soak", "replaced") { ["Version"] = 2 },
+                saved.Headers.ETag!.Value,
+                TableUpdateMode.Replace));
         pipeline.Faults.Disarm();
 
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("soak", "deleted")).HasValue);
@@ -153,7 +162,10 @@ public sealed class IngestSoakTests(AzuriteFixture azurite)
         var faulted = pipeline.Faults.Faulted;
         Assert.Equal(
             (1, 1, 3),
-            (faulted["table GET entity before"], faulted["table GET entity after"], pipeline.Faults.Requests["table GET entity"]));
+            (
+                faulted["table GET entity before"],
+                faulted["table GET entity after"],
+                pipeline.Faults.Requests["table GET entity"]));
         Assert.Contains("table PUT entity after", IngestSoak.NeverFaulted(pipeline.Faults.Requests, faulted));
     }
 }

@@ -15,7 +15,12 @@ public sealed class LoadCleanupTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var writer = pipeline.Get<IRowWriter>();
-        var dead = await pipeline.Records.StartLoadAsync(Samples.Q2, "POL", "deadrun", pipeline.Clock.GetUtcNow(), s_none);
+        var dead = await pipeline.Records.StartLoadAsync(
+            Samples.Q2,
+            "POL",
+            "deadrun",
+            pipeline.Clock.GetUtcNow(),
+            s_none);
         await writer.WriteRowsAsync(dead, Rows("POL", 3), [], [], s_none);
 
         pipeline.Clock.Advance(TimeSpan.FromMinutes(59));
@@ -31,7 +36,15 @@ public sealed class LoadCleanupTests(AzuriteFixture azurite)
         var record = await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", dead.Id, s_none);
         Assert.Equal(LoadState.Discarded, record!.State);
         Assert.NotNull(record.ClearedAt);
-        Assert.Equal(SwitchResult.LoadNotWriting, await pipeline.Records.TrySwitchAsync(dead, null, pipeline.Clock.GetUtcNow(), Arrival.Of(pipeline.Clock.GetUtcNow(), "e", "x"), pipeline.Clock.GetUtcNow(), s_none));
+        Assert.Equal(
+            SwitchResult.LoadNotWriting,
+            await pipeline.Records.TrySwitchAsync(
+                dead,
+                null,
+                pipeline.Clock.GetUtcNow(),
+                Arrival.Of(pipeline.Clock.GetUtcNow(), "e", "x"),
+                pipeline.Clock.GetUtcNow(),
+                s_none));
         Assert.Empty(await pipeline.Records.ListOpenLoadsAsync(null, null, s_none));
     }
 
@@ -45,16 +58,28 @@ public sealed class LoadCleanupTests(AzuriteFixture azurite)
         // Two runs switch in turn and both stop before clearing anything (a crash after the switch).
         var first = await pipeline.Records.StartLoadAsync(Samples.Q2, "POL", "first", now, s_none);
         await writer.WriteRowsAsync(first, Rows("POL", 4), [], [], s_none);
-        Assert.Equal(SwitchResult.Switched, await pipeline.Records.TrySwitchAsync(first, null, now, Arrival.Of(now, "1", "a"), now, s_none));
+        Assert.Equal(
+            SwitchResult.Switched,
+            await pipeline.Records.TrySwitchAsync(first, null, now, Arrival.Of(now, "1", "a"), now, s_none));
         var second = await pipeline.Records.StartLoadAsync(Samples.Q2, "POL", "second", now, s_none);
         await writer.WriteRowsAsync(second, Rows("POL", 2), [], [], s_none);
         var pointer = await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none);
-        Assert.Equal(SwitchResult.Switched, await pipeline.Records.TrySwitchAsync(second, pointer, now, Arrival.Of(now.AddSeconds(1), "2", "b"), now, s_none));
+        Assert.Equal(
+            SwitchResult.Switched,
+            await pipeline.Records.TrySwitchAsync(
+                second,
+                pointer,
+                now,
+                Arrival.Of(now.AddSeconds(1), "2", "b"),
+                now,
+                s_none));
 
         // Readers already see only the second load, though the first's rows are still there.
         Assert.Equal(2, (await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "POL", s_none)).Count);
         Assert.Equal(6, await pipeline.CountRowsAsync(Samples.Q2));
-        Assert.Equal(LoadState.Superseded, (await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", first.Id, s_none))!.State);
+        Assert.Equal(
+            LoadState.Superseded,
+            (await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", first.Id, s_none))!.State);
 
         pipeline.Clock.Advance(TimeSpan.FromMinutes(61));
         var swept = await pipeline.Cleanup.SweepAsync(s_none);
@@ -62,7 +87,9 @@ public sealed class LoadCleanupTests(AzuriteFixture azurite)
         Assert.Equal(new SweepResult(1, 4, 0), swept);
         Assert.Equal(2, await pipeline.CountRowsAsync(Samples.Q2));
         Assert.Equal(second.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.LoadId);
-        Assert.Equal(LoadState.Current, (await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", second.Id, s_none))!.State);
+        Assert.Equal(
+            LoadState.Current,
+            (await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", second.Id, s_none))!.State);
     }
 
     [Fact]
@@ -70,16 +97,36 @@ public sealed class LoadCleanupTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var writer = pipeline.Get<IRowWriter>();
-        var writing = await pipeline.Records.StartLoadAsync(Samples.Q2, "POL", "busy", pipeline.Clock.GetUtcNow(), s_none);
+        var writing = await pipeline.Records.StartLoadAsync(
+            Samples.Q2,
+            "POL",
+            "busy",
+            pipeline.Clock.GetUtcNow(),
+            s_none);
         await writer.WriteRowsAsync(writing, Rows("POL", 5), [], [], s_none);
 
         var removed = await pipeline.Cleanup.ClearDeadAsync(Samples.Q2, "POL", s_none);
 
         Assert.Equal(0, removed);
         Assert.Equal(5, await pipeline.CountRowsAsync(Samples.Q2));
-        Assert.Equal(LoadState.Writing, (await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", writing.Id, s_none))!.State);
+        Assert.Equal(
+            LoadState.Writing,
+            (await pipeline.Records.GetLoadAsync(Samples.Q2, "POL", writing.Id, s_none))!.State);
     }
 
     private static List<Observation> Rows(string agency, int count) =>
-        Enumerable.Range(1, count).Select(i => new Observation(Samples.Q2, agency, $"K{i}", "ALL", i, null, i, IndicatorUnit.Count, null, $"Indicators!G{i + 1}")).ToList();
+        Enumerable.Range(1, count)
+            .Select(
+                i => new Observation(
+                    Samples.Q2,
+                    agency,
+                    $"K{i}",
+                    "ALL",
+                    i,
+                    null,
+                    i,
+                    IndicatorUnit.Count,
+                    null,
+                    $"Indicators!G{i + 1}"))
+            .ToList();
 }

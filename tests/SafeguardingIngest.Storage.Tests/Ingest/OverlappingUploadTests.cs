@@ -20,7 +20,9 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
     public async Task Run_TwoCorrectionsOverlap_LastUploadStandsWholeAndNothingElseRemains(bool earlierFinishesFirst)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var x = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 1), "CSC", Samples.Q2, "x.xlsx"), s_none);
+        var x = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 1), "CSC", Samples.Q2, "x.xlsx"),
+            s_none);
         await PipelineHarness.NextSecondAsync();
         var a = await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 2), "CSC", Samples.Q2, "a.xlsx");
         await PipelineHarness.NextSecondAsync();
@@ -43,7 +45,9 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         var bOutcome = earlierFinishesFirst ? heldOutcome : otherOutcome;
         var aOutcome = earlierFinishesFirst ? otherOutcome : heldOutcome;
         Assert.Equal(IngestResult.Accepted, bOutcome.Result);
-        Assert.Equal(earlierFinishesFirst ? IngestResult.Accepted : IngestResult.AcceptedButSuperseded, aOutcome.Result);
+        Assert.Equal(
+            earlierFinishesFirst ? IngestResult.Accepted : IngestResult.AcceptedButSuperseded,
+            aOutcome.Result);
         var current = await pipeline.Records.GetCurrentAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(bOutcome.Submission!.Id, current!.SubmissionId);
         Assert.NotEqual(x.Submission!.Id, current.SubmissionId);
@@ -54,7 +58,9 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         Assert.Equal(expected, Figures(stored));
         Assert.Equal(PipelineHarness.RowsOfOneReturn(65), await pipeline.CountRowsAsync(Samples.Q2));
         var compiled = await pipeline.Compile.CompileAsync(Samples.Q2, s_none);
-        Assert.Equal(expected, Figures(compiled.Report.Observations.Where(o => o.Period == Samples.Q2 && o.Agency == "CSC")));
+        Assert.Equal(
+            expected,
+            Figures(compiled.Report.Observations.Where(o => o.Period == Samples.Q2 && o.Agency == "CSC")));
     }
 
     [Fact]
@@ -78,19 +84,28 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<(string First, string Second, Dictionary<string, Arrival> Arrivals)> UploadInOneSecondAsync(PipelineHarness pipeline, string agency)
+    private static async Task<(string First, string Second, Dictionary<string, Arrival> Arrivals)>
+        UploadInOneSecondAsync(PipelineHarness pipeline, string agency)
     {
         var one = TestWorkbook.Good(agency, seed: 5).ToStream().ToArray();
         var two = TestWorkbook.Good(agency, seed: 6).ToStream().ToArray();
         for (var attempt = 0; ; attempt++)
         {
             await PipelineHarness.NextSecondAsync();
-            var first = await pipeline.UploadAsync(new MemoryStream(one), UploadPath.For(agency, Samples.Q2, $"one-{attempt}.xlsx"));
-            var second = await pipeline.UploadAsync(new MemoryStream(two), UploadPath.For(agency, Samples.Q2, $"two-{attempt}.xlsx"));
+            var first = await pipeline.UploadAsync(
+                new MemoryStream(one),
+                UploadPath.For(agency, Samples.Q2, $"one-{attempt}.xlsx"));
+            var second = await pipeline.UploadAsync(
+                new MemoryStream(two),
+                UploadPath.For(agency, Samples.Q2, $"two-{attempt}.xlsx"));
             var arrivals = new Dictionary<string, Arrival>();
             foreach (var blob in new[] { first, second })
             {
-                var properties = (await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Returns).GetBlobClient(blob).GetPropertiesAsync()).Value;
+                var properties = (
+                    await pipeline.Blobs
+                        .GetBlobContainerClient(pipeline.Names.Returns)
+                        .GetBlobClient(blob)
+                        .GetPropertiesAsync()).Value;
                 arrivals[blob] = Arrival.Of(properties.LastModified, properties.ETag.ToString(), blob);
             }
 
@@ -139,8 +154,12 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
         Assert.Equal(PipelineHarness.RowsOfOneReturn(65), await pipeline.CountRowsAsync(Samples.Q2));
     }
 
-    /// <summary>A second host whose runs signal <paramref name="reached"/> at their switch and wait there for <paramref name="release"/>.</summary>
-    private static Task<PipelineHarness> HeldAtSwitchAsync(PipelineHarness pipeline, TaskCompletionSource reached, TaskCompletionSource release) =>
+    /// <summary>A second host whose runs signal <paramref name="reached"/> at their switch and wait there for <paramref
+    /// name="release"/>.</summary>
+    private static Task<PipelineHarness> HeldAtSwitchAsync(
+        PipelineHarness pipeline,
+        TaskCompletionSource reached,
+        TaskCompletionSource release) =>
         pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
             new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ =>
             {
@@ -158,5 +177,8 @@ public sealed class OverlappingUploadTests(AzuriteFixture azurite)
     }
 
     private static List<string> Figures(IEnumerable<Observation> observations) =>
-        observations.Select(o => $"{o.Indicator}|{o.Locality}|{o.Numerator}|{o.Denominator}|{o.Value}").Order(StringComparer.Ordinal).ToList();
+        observations
+            .Select(o => $"{o.Indicator}|{o.Locality}|{o.Numerator}|{o.Denominator}|{o.Value}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

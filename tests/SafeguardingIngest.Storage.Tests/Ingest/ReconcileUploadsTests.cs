@@ -15,7 +15,10 @@ public sealed class ReconcileUploadsTests(AzuriteFixture azurite)
     public async Task RunAsync_PoisonedUploadNowAndLostUploadsOnceStale_AreRunAndTheTeamIsTold()
     {
         await using var hook = new WebhookListener();
-        await using var pipeline = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Notify:WebhookUrl"] = hook.Url });
+        await using var pipeline = await PipelineHarness.StartAsync(
+            azurite,
+            new Dictionary<string,
+            string?> { ["Notify:WebhookUrl"] = hook.Url });
         var queue = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(pipeline.Names.PoisonQueue);
         await queue.CreateIfNotExistsAsync();
         try
@@ -45,7 +48,9 @@ public sealed class ReconcileUploadsTests(AzuriteFixture azurite)
             pipeline.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(11));
             var second = await reconcile.RunAsync(s_none);
 
-            Assert.Equal([(poisoned, IngestResult.Accepted)], first.Rescued.Select(o => (o.Submission!.BlobName, o.Result)));
+            Assert.Equal(
+                [(poisoned, IngestResult.Accepted)],
+                first.Rescued.Select(o => (o.Submission!.BlobName, o.Result)));
             Assert.Equal(
                 [(shallow, IngestResult.Rejected), (lost, IngestResult.Accepted)],
                 second.Rescued.Select(o => (o.Submission!.BlobName, o.Result)));
@@ -61,8 +66,12 @@ public sealed class ReconcileUploadsTests(AzuriteFixture azurite)
                 }
             }
 
-            Assert.Equal("1 uploads missed by the trigger were run by the reconciler", told[0].GetProperty("title").GetString());
-            Assert.Equal("2 uploads missed by the trigger were run by the reconciler", told[1].GetProperty("title").GetString());
+            Assert.Equal(
+                "1 uploads missed by the trigger were run by the reconciler",
+                told[0].GetProperty("title").GetString());
+            Assert.Equal(
+                "2 uploads missed by the trigger were run by the reconciler",
+                told[1].GetProperty("title").GetString());
         }
         finally
         {

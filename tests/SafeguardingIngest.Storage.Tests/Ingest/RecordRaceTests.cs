@@ -21,7 +21,10 @@ public sealed class RecordRaceTests(AzuriteFixture azurite)
         var reached = new TaskCompletionSource();
         var release = new TaskCompletionSource();
         await using var slow = await pipeline.AnotherInstanceAsync(s => s.AddSingleton<ISubmissionRecords>(sp =>
-            new GatedRecords(ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp), _ => Task.CompletedTask, _ =>
+            new GatedRecords(
+                ActivatorUtilities.CreateInstance<TableSubmissionRecords>(sp),
+                _ => Task.CompletedTask,
+                _ =>
             {
                 reached.TrySetResult();
                 return release.Task;
@@ -31,7 +34,9 @@ public sealed class RecordRaceTests(AzuriteFixture azurite)
 
         // Meanwhile Y replaces X, and then X is sent again: run C switches X back in under a load of its own.
         await PipelineHarness.NextSecondAsync();
-        var y = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 2), "CSC", Samples.Q2, "y.xlsx"), s_none);
+        var y = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("CSC", seed: 2), "CSC", Samples.Q2, "y.xlsx"),
+            s_none);
         await PipelineHarness.NextSecondAsync();
         var c = await pipeline.Ingest.RunAsync(
             await pipeline.UploadAsync(new MemoryStream(x), UploadPath.For("CSC", Samples.Q2, "x-again.xlsx")),

@@ -34,9 +34,12 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
     public async Task ReprocessAsync_AcceptedSubmission_IsRefusedWithReason()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var accepted = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2), s_none);
+        var accepted = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL"), "POL", Samples.Q2),
+            s_none);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.Ingest.ReprocessAsync(Samples.Q2, "POL", accepted.Submission!.Id, s_none));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => pipeline.Ingest.ReprocessAsync(Samples.Q2, "POL", accepted.Submission!.Id, s_none));
 
         Assert.Contains("only refused returns are reprocessed", error.Message, StringComparison.Ordinal);
     }
@@ -46,24 +49,36 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var refused = await pipeline.Ingest.RunAsync(
-            await pipeline.UploadAsync(TestWorkbook.Good("POL").Append("Indicators", "DA03", "", "", "All", "", "", 7), "POL", Samples.Q2),
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL").Append("Indicators", "DA03", "", "", "All", "", "", 7),
+                "POL",
+                Samples.Q2),
             s_none);
         await pipeline.Reference.PublishAsync(new MemoryStream(Samples.PartnershipWithDa03()), s_none);
 
         // Police send a corrected return.xlsx; before its run starts, the team reprocesses the refused one.
         await PipelineHarness.NextSecondAsync();
-        var newer = TestWorkbook.Good("POL", seed: 9).Append("Indicators", "DA03", "", "", "All", "", "", 8).ToStream().ToArray();
-        var waiting = await pipeline.UploadAsync(new MemoryStream(newer), UploadPath.For("POL", Samples.Q2, "return.xlsx"));
+        var newer = TestWorkbook.Good("POL", seed: 9)
+            .Append("Indicators", "DA03", "", "", "All", "", "", 8).ToStream()
+            .ToArray();
+        var waiting = await pipeline.UploadAsync(
+            new MemoryStream(newer),
+            UploadPath.For("POL", Samples.Q2, "return.xlsx"));
         var reprocessed = await pipeline.Ingest.ReprocessAsync(Samples.Q2, "POL", refused.Submission!.Id, s_none);
 
         Assert.Equal(IngestResult.Accepted, reprocessed.Result);
-        var stillWaiting = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Returns).GetBlobClient(waiting).DownloadContentAsync();
+        var stillWaiting = await pipeline.Blobs
+            .GetBlobContainerClient(pipeline.Names.Returns)
+            .GetBlobClient(waiting)
+            .DownloadContentAsync();
         Assert.Equal(newer, stillWaiting.Value.Content.ToArray());
 
         // The corrected file's own run then makes it current: it arrived after the refused one's receipt.
         var corrected = await pipeline.Ingest.RunAsync(waiting, s_none);
         Assert.Equal(IngestResult.Accepted, corrected.Result);
-        Assert.Equal(corrected.Submission!.Id, (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
+        Assert.Equal(
+            corrected.Submission!.Id,
+            (await pipeline.Records.GetCurrentAsync(Samples.Q2, "POL", s_none))!.SubmissionId);
     }
 
     [Fact]
@@ -71,7 +86,10 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var refused = await pipeline.Ingest.RunAsync(
-            await pipeline.UploadAsync(TestWorkbook.Good("POL").Append("Indicators", "DA03", "", "", "All", "", "", 7), "POL", Samples.Q2),
+            await pipeline.UploadAsync(
+                TestWorkbook.Good("POL").Append("Indicators", "DA03", "", "", "All", "", "", 7),
+                "POL",
+                Samples.Q2),
             s_none);
         await pipeline.Reference.PublishAsync(new MemoryStream(Samples.PartnershipWithDa03()), s_none);
         var id = refused.Submission!.Id;
@@ -95,13 +113,17 @@ public sealed class ReprocessTests(AzuriteFixture azurite)
     public async Task Run_ReservedNameOverOtherContent_IsAnOrdinaryUploadWithItsOwnReceiptTime()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var first = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 1), "POL", Samples.Q2), s_none);
+        var first = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 1), "POL", Samples.Q2),
+            s_none);
         pipeline.Clock.Advance(TimeSpan.FromDays(20));
         await PipelineHarness.NextSecondAsync();
 
         // Someone with write access to Police's folder names a different file after the first's id.
         var reserved = UploadPath.ForReprocess("POL", Samples.Q2, first.Submission!.Id, "return.xlsx");
-        var outcome = await pipeline.Ingest.RunAsync(await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 2).ToStream(), reserved), s_none);
+        var outcome = await pipeline.Ingest.RunAsync(
+            await pipeline.UploadAsync(TestWorkbook.Good("POL", seed: 2).ToStream(), reserved),
+            s_none);
 
         Assert.NotEqual(first.Submission.Id, outcome.Submission!.Id);
         Assert.NotEqual(first.Submission.ReceivedAt, outcome.Submission.ReceivedAt);

@@ -32,9 +32,13 @@ public sealed class RowPayloadTests(AzuriteFixture azurite)
 
         pipeline.Recorder.Enabled = false;
         Assert.Equal(IngestResult.Accepted, outcome.Result);
-        var batches = pipeline.Recorder.Requests.Where(r => r.Uri.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal) && r.Body.Length > 100_000).ToList();
+        var batches = pipeline.Recorder.Requests
+            .Where(r => r.Uri.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal) && r.Body.Length > 100_000)
+            .ToList();
         Assert.True(batches.Count >= 2, $"{batches.Count} large transactions");
-        Assert.All(batches, b => Assert.True(b.Body.Length <= 4 * 1024 * 1024, $"a transaction of {b.Body.Length:N0} bytes"));
+        Assert.All(
+            batches,
+            b => Assert.True(b.Body.Length <= 4 * 1024 * 1024, $"a transaction of {b.Body.Length:N0} bytes"));
         var stored = await pipeline.Reader.ReadCurrentObservationsAsync(Samples.Q2, "CSC", s_none);
         Assert.Equal(65, stored.Count);
         Assert.All(stored, o => Assert.Equal(commentary[..30_000], o.Commentary));
@@ -46,7 +50,10 @@ public sealed class RowPayloadTests(AzuriteFixture azurite)
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
 
         // 401 000 0007 has a valid modulus 11 check digit (4×10 + 1×8 = 48; 11 − 48 mod 11 = 7).
-        var workbook = TestWorkbook.Good("CSC").Set("Indicators", "H3", "Child 401 000 0007 moved to a plan this quarter");
+        var workbook = TestWorkbook.Good("CSC").Set(
+            "Indicators",
+            "H3",
+            "Child 401 000 0007 moved to a plan this quarter");
         var blob = await pipeline.UploadAsync(workbook, "CSC", Samples.Q2);
         pipeline.Recorder.Enabled = true;
 
@@ -57,8 +64,12 @@ public sealed class RowPayloadTests(AzuriteFixture azurite)
         Assert.Contains(outcome.Report!.Findings, f => f.Code == "personal-data" && f.Cell == "H3");
         // Rows of the other 64 figures went out while the file was read (and were removed); none carried the number.
         var tableRequests = pipeline.Recorder.Requests.Where(r => r.Uri.Port == pipeline.Tables.Uri.Port).ToList();
-        Assert.Contains(tableRequests, r => r.Uri.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal) && r.Body.Length > 0);
-        Assert.All(tableRequests, r => Assert.DoesNotContain("401 000 0007", Encoding.UTF8.GetString(r.Body), StringComparison.Ordinal));
+        Assert.Contains(
+            tableRequests,
+            r => r.Uri.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal) && r.Body.Length > 0);
+        Assert.All(
+            tableRequests,
+            r => Assert.DoesNotContain("401 000 0007", Encoding.UTF8.GetString(r.Body), StringComparison.Ordinal));
         Assert.Equal(0, await pipeline.CountRowsAsync(Samples.Q2));
     }
 }

@@ -47,7 +47,11 @@ public sealed class TableSubmissionRecordsTests(AzuriteFixture azurite)
         var load = await pipeline.Records.StartLoadAsync(Samples.Q2, "POL", "a1", s_nine, s_none);
 
         // A clean-up that read this load as discarded, while its record says it is still being written.
-        var closed = await pipeline.Records.MarkClearedAsync(load with { State = LoadState.Discarded }, 0, s_nine, s_none);
+        var closed = await pipeline.Records.MarkClearedAsync(
+            load with { State = LoadState.Discarded },
+            0,
+            s_nine,
+            s_none);
 
         Assert.False(closed);
         var open = Assert.Single(await pipeline.Records.ListOpenLoadsAsync(Samples.Q2, "POL", s_none));
@@ -61,7 +65,11 @@ public sealed class TableSubmissionRecordsTests(AzuriteFixture azurite)
         var load = await pipeline.Records.StartLoadAsync(Samples.Q2, "POL", "a1", s_nine, s_none);
         Assert.True(await pipeline.Records.TryDiscardAsync(load, s_nine, s_none));
 
-        var closed = await pipeline.Records.MarkClearedAsync(load with { State = LoadState.Discarded }, 0, s_nine, s_none);
+        var closed = await pipeline.Records.MarkClearedAsync(
+            load with { State = LoadState.Discarded },
+            0,
+            s_nine,
+            s_none);
 
         Assert.True(closed);
         Assert.Empty(await pipeline.Records.ListOpenLoadsAsync(Samples.Q2, "POL", s_none));

@@ -13,7 +13,10 @@ public sealed class BlobPartnershipSourceTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var original = await pipeline.Reference.GetAsync(s_none);
-        var renamed = File.ReadAllText(Samples.PartnershipPath).Replace(original.Name, "Renamed partnership", StringComparison.Ordinal);
+        var renamed = File.ReadAllText(Samples.PartnershipPath).Replace(
+            original.Name,
+            "Renamed partnership",
+            StringComparison.Ordinal);
 
         await UploadRawAsync(pipeline, renamed);
 
@@ -36,13 +39,17 @@ public sealed class BlobPartnershipSourceTests(AzuriteFixture azurite)
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var good = await pipeline.Reference.GetAsync(s_none);
-        using var broken = new MemoryStream(Encoding.UTF8.GetBytes("""{ "partnership": "x", "returnsDueDays": 30, "agencies": [], "indicators": [] }"""));
+        using var broken = new MemoryStream(
+            Encoding.UTF8.GetBytes(
+                """{ "partnership": "x", "returnsDueDays": 30, "agencies": [], "indicators": [] }"""));
 
-        var error = await Assert.ThrowsAsync<ReferenceDataException>(() => pipeline.Reference.PublishAsync(broken, s_none));
+        var error = await Assert.ThrowsAsync<ReferenceDataException>(
+            () => pipeline.Reference.PublishAsync(broken, s_none));
 
         Assert.Contains(error.Problems, p => p.Path == "$.agencies");
         Assert.Equal(good.Name, (await pipeline.Reference.GetAsync(s_none)).Name);
-        var stored = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Config).GetBlobClient(BlobPartnershipSource.BlobName).DownloadContentAsync();
+        var stored = await pipeline.Blobs.GetBlobContainerClient(pipeline.Names.Config).GetBlobClient(
+            BlobPartnershipSource.BlobName).DownloadContentAsync();
         Assert.Contains(good.Name, stored.Value.Content.ToString(), StringComparison.Ordinal);
     }
 

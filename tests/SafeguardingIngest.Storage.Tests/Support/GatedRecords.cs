@@ -15,7 +15,11 @@ public sealed class GatedRecords(
     Func<ReportingPeriod, Task>? beforeListCurrent = null)
     : ISubmissionRecords
 {
-    public Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken) => inner.FindAsync(period, agency, submissionId, cancellationToken);
+    public Task<Submission?> FindAsync(
+        ReportingPeriod period,
+        string agency,
+        string submissionId,
+        CancellationToken cancellationToken) => inner.FindAsync(period, agency, submissionId, cancellationToken);
 
     public async Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken)
     {
@@ -27,9 +31,13 @@ public sealed class GatedRecords(
         return await inner.TrySaveAsync(submission, cancellationToken);
     }
 
-    public Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) => inner.ListAsync(period, cancellationToken);
+    public Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        inner.ListAsync(period, cancellationToken);
 
-    public Task<CurrentSubmission?> GetCurrentAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken) => inner.GetCurrentAsync(period, agency, cancellationToken);
+    public Task<CurrentSubmission?> GetCurrentAsync(
+        ReportingPeriod period,
+        string agency,
+        CancellationToken cancellationToken) => inner.GetCurrentAsync(period, agency, cancellationToken);
 
     public async Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(
         ReportingPeriod period, CancellationToken cancellationToken)
@@ -42,21 +50,48 @@ public sealed class GatedRecords(
         return await inner.ListCurrentAsync(period, cancellationToken);
     }
 
-    public Task<Load> StartLoadAsync(ReportingPeriod period, string agency, string submissionId, DateTimeOffset startedAt, CancellationToken cancellationToken) => inner.StartLoadAsync(period, agency, submissionId, startedAt, cancellationToken);
+    public Task<Load> StartLoadAsync(
+        ReportingPeriod period,
+        string agency,
+        string submissionId,
+        DateTimeOffset startedAt,
+        CancellationToken cancellationToken) => inner.StartLoadAsync(period,
+        agency,
+        submissionId,
+        startedAt,
+        cancellationToken);
 
-    public Task<Load?> GetLoadAsync(ReportingPeriod period, string agency, string loadId, CancellationToken cancellationToken) => inner.GetLoadAsync(period, agency, loadId, cancellationToken);
+    public Task<Load?> GetLoadAsync(
+        ReportingPeriod period,
+        string agency,
+        string loadId,
+        CancellationToken cancellationToken) => inner.GetLoadAsync(period, agency, loadId, cancellationToken);
 
-    public async Task<SwitchResult> TrySwitchAsync(Load load, CurrentSubmission? expected, DateTimeOffset receivedAt, Arrival arrival, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<SwitchResult> TrySwitchAsync(
+        Load load,
+        CurrentSubmission? expected,
+        DateTimeOffset receivedAt,
+        Arrival arrival,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         await beforeSwitch(load);
         return await inner.TrySwitchAsync(load, expected, receivedAt, arrival, at, cancellationToken);
     }
 
-    public Task<bool> TryMoveArrivalAsync(CurrentSubmission current, Arrival arrival, CancellationToken cancellationToken) => inner.TryMoveArrivalAsync(current, arrival, cancellationToken);
+    public Task<bool> TryMoveArrivalAsync(
+        CurrentSubmission current,
+        Arrival arrival,
+        CancellationToken cancellationToken) => inner.TryMoveArrivalAsync(current, arrival, cancellationToken);
 
-    public Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken) => inner.TryDiscardAsync(load, at, cancellationToken);
+    public Task<bool> TryDiscardAsync(Load load, DateTimeOffset at, CancellationToken cancellationToken) =>
+        inner.TryDiscardAsync(load, at, cancellationToken);
 
-    public Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkClearedAsync(load, rows, at, cancellationToken);
+    public Task<bool> MarkClearedAsync(Load load, int rows, DateTimeOffset at, CancellationToken cancellationToken) =>
+        inner.MarkClearedAsync(load, rows, at, cancellationToken);
 
-    public Task<IReadOnlyList<Load>> ListOpenLoadsAsync(ReportingPeriod? period, string? agency, CancellationToken cancellationToken) => inner.ListOpenLoadsAsync(period, agency, cancellationToken);
+    public Task<IReadOnlyList<Load>> ListOpenLoadsAsync(
+        ReportingPeriod? period,
+        string? agency,
+        CancellationToken cancellationToken) => inner.ListOpenLoadsAsync(period, agency, cancellationToken);
 }
