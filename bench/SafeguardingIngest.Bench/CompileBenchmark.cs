@@ -208,7 +208,10 @@ internal static class CompileBenchmark
         var total = 0;
         foreach (var period in Compiler.PeriodsNeeded(Period))
         {
-            await Parallel.ForEachAsync(partnership.Agencies, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (agency, token) =>
+            await Parallel.ForEachAsync(
+                partnership.Agencies,
+                new ParallelOptions { MaxDegreeOfParallelism = 2 },
+                async (agency, token) =>
             {
                 var id = $"s{period.Key}{agency.Code}"
                     .Replace("-", string.Empty, StringComparison.Ordinal)

@@ -31,9 +31,8 @@ public static class HostComposition
         // logged at Information and must reach it.
         builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
         {
-            var warningsOnly = options.Rules.FirstOrDefault(
-                r =>
-                    r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+            var warningsOnly = options.Rules.FirstOrDefault(r =>
+                r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
             if (warningsOnly is not null)
             {
                 options.Rules.Remove(warningsOnly);

@@ -48,8 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ReaderLimits>()
             .Bind(configuration.GetSection(ReaderLimits.SectionName))
             .Validate(
-                l =>
-                    l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0,
+                l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 &&
+                    l.MaxCellLength > 0 && l.MaxFindings > 0,
                 "Every Limits setting must be above 0.")
             .ValidateOnStart();
         services.AddOptions<PublicationOptions>()

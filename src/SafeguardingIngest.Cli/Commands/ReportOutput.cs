@@ -48,7 +48,10 @@ internal static class ReportOutput
     public static void Summary(IAnsiConsole console, ConsolidatedReturn report)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"{report.Partnership}: {report.Period}");
-        foreach (var heading in new[] { "Indicator", "This quarter", "Year to date", "Target to date", "RAG", "Since last quarter" })
+        foreach (var heading in new[]
+            {
+                "Indicator", "This quarter", "Year to date", "Target to date", "RAG", "Since last quarter",
+            })
         {
             table.AddColumn(heading);
         }

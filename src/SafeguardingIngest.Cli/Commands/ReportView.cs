@@ -21,7 +21,8 @@ internal static class ReportView
         var verdict = Feedback.Verdict(report.Status);
 
         console.MarkupLine(
-            $"[bold]{Markup.Escape(fileName)}[/]{(report.FileKind is { } kind ? $" ({kind.ToString().ToLowerInvariant()})" : string.Empty)}");
+            $"[bold]{Markup.Escape(fileName)}[/]" +
+            $"{(report.FileKind is { } kind ? $" ({kind.ToString().ToLowerInvariant()})" : string.Empty)}");
         static string From(string? source) => source is null or "the Cover" ? string.Empty : $" (from {source})";
         console.MarkupLine(
             $"Agency: {Markup.Escape(report.Agency ?? "?")}{Markup.Escape(From(report.AgencyFrom))}   Period: " +

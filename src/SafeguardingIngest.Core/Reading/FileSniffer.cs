@@ -95,9 +95,8 @@ public static class FileSniffer
         {
             var what = names.Contains("word/document.xml") ? "a Word document"
                 : names.Contains("ppt/presentation.xml") ? "a PowerPoint presentation"
-                : names.Contains(
-                    "content.xml") && names.Contains(
-                        "mimetype") ? "an OpenDocument file (save it as .xlsx from LibreOffice)"
+                : names.Contains("content.xml") && names.Contains("mimetype")
+                    ? "an OpenDocument file (save it as .xlsx from LibreOffice)"
                 : "a zip archive";
             return SniffResult.Refused(
                 Rules.FileUnrecognised,

@@ -139,7 +139,8 @@ public static class XlsxWriter
         {
             writer.WriteElement(new AutoFilter
             {
-                Reference = $"{SafeguardingIngest.Reading.CellReference.Cell(0, sheet.FrozenRows)}:{SafeguardingIngest.Reading.CellReference.Cell(lastColumn, rowNumber)}",
+                Reference = $"{SafeguardingIngest.Reading.CellReference.Cell(0, sheet.FrozenRows)}:" +
+                    $"{SafeguardingIngest.Reading.CellReference.Cell(lastColumn, rowNumber)}",
             });
         }
 

@@ -56,10 +56,9 @@ public static class ReturnWorkbookWriter
     {
         IEnumerable<IReadOnlyList<SheetCell>> Rows()
         {
-            yield return [SheetCell.Header(
-                "Indicator"), SheetCell.Header("Title"), SheetCell.Header("Unit"), SheetCell.Header("Locality"),
-                SheetCell.Header("Numerator"), SheetCell.Header("Denominator"), SheetCell.Header("Value"),
-                SheetCell.Header("Commentary")];
+            yield return [SheetCell.Header("Indicator"), SheetCell.Header("Title"), SheetCell.Header("Unit"),
+                SheetCell.Header("Locality"), SheetCell.Header("Numerator"), SheetCell.Header("Denominator"),
+                SheetCell.Header("Value"), SheetCell.Header("Commentary")];
             foreach (var row in document.Rows)
             {
                 var locality = row.Locality == Locality.WholeAreaCode
@@ -108,10 +107,11 @@ public static class ReturnWorkbookWriter
     {
         var rows = new List<IReadOnlyList<SheetCell>>
         {
-            new[] { SheetCell.Header(
-                "Action"), SheetCell.Header(
-                    "Description"), SheetCell.Header("RAG"), SheetCell.Header("Commentary"), SheetCell.Header(
-                        "Recovery actions") },
+            new[]
+            {
+                SheetCell.Header("Action"), SheetCell.Header("Description"), SheetCell.Header("RAG"),
+                SheetCell.Header("Commentary"), SheetCell.Header("Recovery actions"),
+            },
         };
         rows.AddRange(document.Actions.Select(a => (IReadOnlyList<SheetCell>)
         [
@@ -135,10 +135,12 @@ public static class ReturnWorkbookWriter
     {
         var rows = new List<IReadOnlyList<SheetCell>>
         {
-            new[] { SheetCell.Header(
-                "Risk"), SheetCell.Header(
-                    "Description"), SheetCell.Header("Impact"), SheetCell.Header("Likelihood"), SheetCell.Header(
-                        "Mitigation"), SheetCell.Header("Owner"), SheetCell.Header("Due") },
+            new[]
+            {
+                SheetCell.Header("Risk"), SheetCell.Header("Description"), SheetCell.Header("Impact"),
+                SheetCell.Header("Likelihood"), SheetCell.Header("Mitigation"), SheetCell.Header("Owner"),
+                SheetCell.Header("Due"),
+            },
         };
         rows.AddRange(document.Risks.Select(r => (IReadOnlyList<SheetCell>)
         [

@@ -81,7 +81,8 @@ public static class FigureReader
 
         if (double.TryParse(
             text,
-            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite
+                | NumberStyles.AllowTrailingWhite,
             CultureInfo.InvariantCulture,
             out var quick) &&
             double.IsFinite(quick))

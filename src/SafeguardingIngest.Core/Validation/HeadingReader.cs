@@ -73,7 +73,8 @@ public static partial class HeadingReader
     private static partial Regex Units();
 
     [GeneratedRegex(
-        @"\b20\d{2}\s*[-/]\s*\d{2}\b|\b20\d{2}\b|\bQ[1-4]\b|\b(this|current|latest)\s+(quarter|qtr)\b|\b(quarter|qtr)\b",
+        @"\b20\d{2}\s*[-/]\s*\d{2}\b|\b20\d{2}\b|\bQ[1-4]\b|" +
+        @"\b(this|current|latest)\s+(quarter|qtr)\b|\b(quarter|qtr)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Periods();
 }

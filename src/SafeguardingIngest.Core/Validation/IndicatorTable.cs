@@ -60,7 +60,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         {
             var unread = header.Unread.Count == 0 ? string.Empty
                 : " The headings " +
-                    $"{string.Join(", ", header.Unread.Select(h => $"'{h.Heading}' ({CellReference.Cell(h.Column, header.RowNumber)})"))} name no column; if the figures are under one of them, head it 'Value' or 'Numerator'.";
+                    $"{string.Join(", ", header.Unread.Select(h =>
+                        $"'{h.Heading}' ({CellReference.Cell(h.Column, header.RowNumber)})"))}" +
+                    " name no column; if the figures are under one of them, head it 'Value' or 'Numerator'.";
             findings.Add(Rules.ColumnMissing, _sheet, CellReference.Cell(0, header.RowNumber), null,
                 "the Indicators table has no 'Value' or 'Numerator' column; add one (see the template)." + unread);
             return true;
@@ -351,7 +353,12 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             switch (slot.Figure.State)
             {
                 case FigureState.NotNumber:
-                    findings.Add(Rules.ValueNotNumber, _sheet, cell, written, indicator.Unit is IndicatorUnit.Percentage or IndicatorUnit.Average
+                    findings.Add(
+                        Rules.ValueNotNumber,
+                        _sheet,
+                        cell,
+                        written,
+                        indicator.Unit is IndicatorUnit.Percentage or IndicatorUnit.Average
                         ? $"'{written}' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no " +
                             "cases' if there were none this quarter."
                         : $"'{written}' is not a number; enter the figure, or 0 if there were none this quarter.");

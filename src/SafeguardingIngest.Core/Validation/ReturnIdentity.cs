@@ -80,7 +80,9 @@ internal static class ReturnIdentity
             }
         }
 
-        var coverValue = cover?.Agency is { } a && !a.Cell.IsBlank ? a : cover?.AgencyName is { } n && !n.Cell.IsBlank ? n : null;
+        var coverValue = cover?.Agency is { } a && !a.Cell.IsBlank ? a
+            : cover?.AgencyName is { } n && !n.Cell.IsBlank ? n
+            : null;
         Agency? stated = null;
         if (coverValue is not null)
         {

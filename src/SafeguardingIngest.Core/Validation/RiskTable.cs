@@ -30,9 +30,10 @@ internal static partial class RiskTable
             return items;
         }
 
-        foreach (var (column, name) in new[] { (
-            ReturnColumn.Impact,
-            "Impact"), (ReturnColumn.Likelihood, "Likelihood") })
+        foreach (var (column, name) in new[]
+            {
+                (ReturnColumn.Impact, "Impact"), (ReturnColumn.Likelihood, "Likelihood"),
+            })
         {
             if (!header.Has(column))
             {
