@@ -85,10 +85,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<NotifyOptions>()
             .Bind(configuration.GetSection(NotifyOptions.SectionName))
             .Validate(
-                o =>
-                    o.WebhookUrl is not { Length: > 0 } url || (
-                        Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
-                            (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)),
+                o => o.WebhookUrl is not { Length: > 0 } url ||
+                    (Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+                        (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)),
                 "Notify:WebhookUrl must be an absolute https URL (http only to this machine).")
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Notify:TimeoutSeconds must be 1 to 120.")
             .ValidateOnStart();

@@ -72,9 +72,8 @@ internal static class ReportOutput
             table.AddRow(
                 new Text(i.Code),
                 new Text(Figures.Value(area.Value, i.Unit) + (area.Value is null ? string.Empty : mark)),
-                new Text(
-                    Figures.Value(area.YearToDate, i.Unit) + (
-                        area.YearToDateCoverage.IsComplete || area.YearToDate is null ? string.Empty : " †")),
+                new Text(Figures.Value(area.YearToDate, i.Unit) +
+                    (area.YearToDateCoverage.IsComplete || area.YearToDate is null ? string.Empty : " †")),
                 new Text(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit)),
                 new Markup($"[{colour}]{Markup.Escape(Figures.RagText(area, result.TargetToDate, rated: true))}[/]"),
                 new Text(Figures.DirectionText(area.SincePrevious, area.Value, area.Previous)));

@@ -142,10 +142,9 @@ public sealed record TrendChart(
         var levels = TargetLevels(indicator, periods);
         var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. levels.Select(l => l.Value)], unit);
         var title = $"{indicator.Code}: {indicator.Title}. Last {result.Series.Count} quarters" +
-                    (
-                        fitted is null
-                            ? "."
-                            : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
+                    (fitted is null
+                        ? "."
+                        : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
                     (levels.Count == 0 ? string.Empty : " " + TargetSentence(indicator, levels));
         if (known.Count == 0)
         {

@@ -157,9 +157,8 @@ internal static class ReturnIdentity
             findings.Add(Rules.PeriodMissing, sheet, null, null, missing);
         }
 
-        return stated is { } fromCover && (context.Period is null || context.Period == fromCover) ? (
-            fromCover,
-            FromCover)
+        return stated is { } fromCover && (context.Period is null || context.Period == fromCover)
+            ? (fromCover, FromCover)
             : context.Period is { } given ? (given, context.GivenBy)
             : (null, null);
     }
