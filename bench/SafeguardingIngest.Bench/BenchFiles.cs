@@ -10,7 +10,10 @@ internal static class BenchFiles
 {
     public static ReturnDocument Document(Partnership partnership, int rows)
     {
-        var blank = ReturnTemplate.For(partnership, partnership.FindAgency(BenchPartnership.Agency)!, BenchPartnership.Period);
+        var blank = ReturnTemplate.For(
+            partnership,
+            partnership.FindAgency(BenchPartnership.Agency)!,
+            BenchPartnership.Period);
         var filled = SampleFigures.Fill(blank with { Rows = blank.Rows.Take(rows).ToList() }, partnership, seed: 42);
         return filled;
     }

@@ -27,7 +27,8 @@ internal static class BenchPartnership
             partnership = "Benchmark partnership",
             returnsDueDays = 30,
             agencies = new[] { new { code = Agency, name = "Benchmark agency" } },
-            localities = Enumerable.Range(0, localities).Select(i => new { code = $"L{i:000}", name = $"Locality {i.ToString(CultureInfo.InvariantCulture)}" }),
+            localities = Enumerable.Range(0, localities)
+                .Select(i => new { code = $"L{i:000}", name = $"Locality {i.ToString(CultureInfo.InvariantCulture)}" }),
             populations = Enumerable.Range(2024, 8).SelectMany(year => Enumerable.Range(0, localities).Select(i => new
             {
                 locality = $"L{i:000}",

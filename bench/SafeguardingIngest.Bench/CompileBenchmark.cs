@@ -67,7 +67,11 @@ internal static class CompileBenchmark
         }
 
         // A fresh process, so its peak memory is the compile's alone.
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false
+        };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             start.ArgumentList.Add(typeof(CompileBenchmark).Assembly.Location);
@@ -204,22 +208,31 @@ internal static class CompileBenchmark
         var total = 0;
         foreach (var period in Compiler.PeriodsNeeded(Period))
         {
-            await Parallel.ForEachAsync(partnership.Agencies, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (agency, token) =>
+            await Parallel.ForEachAsync(
+                partnership.Agencies,
+                new ParallelOptions { MaxDegreeOfParallelism = 2 },
+                async (agency, token) =>
             {
-                var id = $"s{period.Key}{agency.Code}".Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+                var id = $"s{period.Key}{agency.Code}"
+                    .Replace("-", string.Empty, StringComparison.Ordinal)
+                    .ToLowerInvariant();
                 List<Observation> observations;
                 lock (random)
                 {
                     observations = Observations(partnership, agency, period, random, 60);
                 }
 
-                var received = new DateTimeOffset(period.DueDate(30).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-3);
+                var received = new DateTimeOffset(
+                    period.DueDate(30).ToDateTime(new TimeOnly(9, 0)),
+                    TimeSpan.Zero).AddDays(-3);
                 var load = await records.StartLoadAsync(period, agency.Code, id, received, token);
                 await writer.WriteRowsAsync(load, observations, [], [], token);
                 await records.TrySaveAsync(new Submission
                 {
-                    Id = id, Agency = agency.Code, Period = period, BlobName = $"{agency.Code}/{period.Key}/return.xlsx", Sha256 = id, Size = 1,
-                    ReceivedAt = received, ProcessedAt = received, Status = ReturnStatus.Accepted, Rows = observations.Count,
+                    Id = id, Agency = agency.Code, Period = period,
+                    BlobName = $"{agency.Code}/{period.Key}/return.xlsx", Sha256 = id, Size = 1,
+                    ReceivedAt = received, ProcessedAt = received, Status = ReturnStatus.Accepted,
+                    Rows = observations.Count,
                     FeedbackPath = id, StoredAt = id, DueDate = period.DueDate(30), LoadId = load.Id,
                 }, token);
                 await records.TrySwitchAsync(load, null, received, Arrival.Of(received, id, id), received, token);
@@ -230,8 +243,16 @@ internal static class CompileBenchmark
         return total;
     }
 
-    /// <summary>One agency's figures for a quarter: every indicator in every locality, numerators from 0 to <paramref name="below"/> − 1.</summary>
-    internal static List<Observation> Observations(Partnership partnership, Agency agency, ReportingPeriod period, Random random, int below)
+    /// <summary>
+    /// One agency's figures for a quarter: every indicator in every locality, numerators from 0 to
+    /// <paramref name="below"/> − 1.
+    /// </summary>
+    internal static List<Observation> Observations(
+        Partnership partnership,
+        Agency agency,
+        ReportingPeriod period,
+        Random random,
+        int below)
     {
         var observations = new List<Observation>();
         foreach (var indicator in partnership.Indicators)
@@ -246,7 +267,17 @@ internal static class CompileBenchmark
                     _ => numerator + random.Next(1, 200),
                 };
                 var value = new Ratio(numerator, denominator ?? 0, 1).ValueFor(indicator.Unit) ?? 0;
-                observations.Add(new Observation(period, agency.Code, indicator.Code, locality.Code, numerator, denominator, value, indicator.Unit, null, "Indicators!G2"));
+                observations.Add(new Observation(
+                    period,
+                    agency.Code,
+                    indicator.Code,
+                    locality.Code,
+                    numerator,
+                    denominator,
+                    value,
+                    indicator.Unit,
+                    null,
+                    "Indicators!G2"));
             }
         }
 
@@ -262,8 +293,16 @@ internal static class CompileBenchmark
             partnership = "Large benchmark partnership",
             returnsDueDays = 30,
             agencies = agencyCodes.Select(code => new { code, name = $"Agency {code}" }),
-            localities = Enumerable.Range(0, localities).Select(i => new { code = $"L{i:00}", name = $"Locality {i.ToString(CultureInfo.InvariantCulture)}" }),
-            populations = Enumerable.Range(2023, 4).SelectMany(year => Enumerable.Range(0, localities).Select(i => new { locality = $"L{i:00}", year = new FinancialYear(year).ToString(), under18 = 15_000 })),
+            localities = Enumerable.Range(0, localities)
+                .Select(i => new { code = $"L{i:00}", name = $"Locality {i.ToString(CultureInfo.InvariantCulture)}" }),
+            populations = Enumerable.Range(2023, 4)
+                .SelectMany(
+                    year =>
+                        Enumerable.Range(0, localities)
+                            .Select(
+                                i =>
+                                    new { locality = $"L{i:00}", year = new FinancialYear(
+                                        year).ToString(), under18 = 15_000 })),
             indicators = Enumerable.Range(0, indicators).Select(i => new
             {
                 code = $"K{i:00}",

@@ -22,7 +22,15 @@ internal static class DisclosureBenchmark
         var random = new Random(11);
         var data = Compiler.PeriodsNeeded(CompileBenchmark.Period).ToDictionary(
             period => period,
-            period => new PeriodData(period, partnership.Agencies.SelectMany(a => CompileBenchmark.Observations(partnership, a, period, random, below)).ToList(), [], [], []));
+            period =>
+                new PeriodData(
+                    period,
+                    partnership.Agencies
+                        .SelectMany(a => CompileBenchmark.Observations(partnership, a, period, random, below))
+                        .ToList(),
+                    [],
+                    [],
+                    []));
         var publication = new PublicationOptions();
 
         var clock = Stopwatch.StartNew();
@@ -40,9 +48,16 @@ internal static class DisclosureBenchmark
         var render = clock.Elapsed;
 
         var threshold = publication.SmallCountThreshold;
-        var small = report.Observations.Count(o => SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold));
+        var small = report.Observations.Count(o => SmallCounts.IsSmallFigure(
+            o.Unit,
+            o.Numerator,
+            o.Denominator,
+            threshold));
         var hidden = report.Observations.Count(plan.Hides);
-        Console.WriteLine($"Disclosure benchmark: {agencies} agencies × {indicators} indicators × {localities} localities × {Compiler.SeriesLength} quarters = {report.Observations.Count:N0} observations, numerators 0 to {below - 1}");
+        Console.WriteLine(
+            $"Disclosure benchmark: {agencies} agencies × {indicators} indicators × {localities} localities × " +
+            $"{Compiler.SeriesLength} quarters = {report.Observations.Count:N0} observations, numerators 0 to " +
+            $"{below - 1}");
         Console.WriteLine($"compile                                   : {compile.TotalSeconds,8:N2} s");
         Console.WriteLine($"disclosure plan (one release)             : {planning.Elapsed.TotalSeconds,8:N2} s, "
             + $"{planning.Elapsed.TotalSeconds / planning.Rows:N3} s an indicator; peak heap growth "
@@ -51,8 +66,12 @@ internal static class DisclosureBenchmark
             .Select(g => $"{g.Count()} {g.Key} ({string.Join(' ', g.Select(f => f.Indicator).Take(5))})");
         Console.WriteLine(
             $"indicators whose plan fell back           : {plan.Fallbacks.Count,8:N0} {string.Join("; ", fallbacks)}");
-        Console.WriteLine($"all four reports (plan included)          : {render.TotalSeconds,8:N2} s ({files.Sum(f => f.Content.Length) / 1e6:N1} MB)");
-        Console.WriteLine($"csv cells small / hidden                  : {small,8:N0} / {hidden:N0} ({(hidden - small) * 100.0 / Math.Max(1, small):N1}% more for secondary suppression)");
+        Console.WriteLine(
+            $"all four reports (plan included)          : {render.TotalSeconds,8:N2} s " +
+            $"({files.Sum(f => f.Content.Length) / 1e6:N1} MB)");
+        Console.WriteLine(
+            $"csv cells small / hidden                  : {small,8:N0} / {hidden:N0} " +
+            $"({(hidden - small) * 100.0 / Math.Max(1, small):N1}% more for secondary suppression)");
         Console.WriteLine($"slowest indicator's plan alone            : {Slowest(report, publication)}");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"peak working set of the process           : {peak / 1e6,8:N0} MB");

@@ -49,7 +49,9 @@ internal static class IngestBenchmark
         var bareTable = services.GetRequiredService<TableServiceClient>().GetTableClient("benchBareUpsert");
         await bareTable.CreateIfNotExistsAsync();
 
-        Console.WriteLine($"Ingest benchmark: {rows:N0}-row return into Azurite, {options.ParallelBatches} transactions of 100 in flight; {rounds} alternating rounds after one warm-up, medians shown");
+        Console.WriteLine(
+            $"Ingest benchmark: {rows:N0}-row return into Azurite, {options.ParallelBatches} transactions of 100 in " +
+            $"flight; {rounds} alternating rounds after one warm-up, medians shown");
         var ingestRates = new List<double>();
         var bareRates = new List<double>();
         for (var round = 0; round <= rounds; round++)
@@ -57,7 +59,10 @@ internal static class IngestBenchmark
             // Each round reports on a quarter of its own, so neither side pays for another round's rows.
             var period = new ReportingPeriod(2025 + (round / 4), (round % 4) + 1);
             var blank = ReturnTemplate.For(partnership, partnership.FindAgency(BenchPartnership.Agency)!, period);
-            var document = SampleFigures.Fill(blank with { Rows = blank.Rows.Take(rows).ToList() }, partnership, seed: round);
+            var document = SampleFigures.Fill(
+                blank with { Rows = blank.Rows.Take(rows).ToList() },
+                partnership,
+                seed: round);
             using var content = new MemoryStream();
             ReturnWorkbookWriter.Write(content, document, partnership);
             content.Position = 0;
@@ -80,7 +85,8 @@ internal static class IngestBenchmark
                     if (outcome.Result is not (IngestResult.Accepted or IngestResult.AcceptedWithWarnings) ||
                         outcome.Submission!.Rows != rows)
                     {
-                        throw new InvalidOperationException($"The benchmark return was not accepted whole: {outcome.Message}");
+                        throw new InvalidOperationException(
+                            $"The benchmark return was not accepted whole: {outcome.Message}");
                     }
 
                     if (round > 0)
@@ -91,7 +97,9 @@ internal static class IngestBenchmark
                 else
                 {
                     // The same rows IngestReturn writes, built from the same observations, as any writer must.
-                    var entities = observations.Items.Select(o => RowEntities.Observation(period.Key, $"bare{round}", $"bare{round}", o)).ToList();
+                    var entities = observations.Items
+                        .Select(o => RowEntities.Observation(period.Key, $"bare{round}", $"bare{round}", o))
+                        .ToList();
                     await BareUpsertAsync(bareTable, entities, options.ParallelBatches);
                     clock.Stop();
                     if (round > 0)
@@ -105,14 +113,28 @@ internal static class IngestBenchmark
         // Each round runs both sides back to back, so its ratio is the fairest pairing on a noisy machine.
         var ratios = ingestRates.Zip(bareRates, (i, b) => i / b).ToList();
         Console.WriteLine($"bare batched upsert (Azure.Data.Tables)   : {Measure.Median(bareRates),9:N0} rows/s");
-        Console.WriteLine($"IngestReturn (read, validate, write, switch, feedback, archive): {Measure.Median(ingestRates),9:N0} rows/s");
-        Console.WriteLine($"ratio per round                           : {string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}");
-        Console.WriteLine($"ratio IngestReturn / bare upsert (median) : {Measure.Median(ratios),9:0.00}   (target >= 0.80)");
+        Console.WriteLine(
+            $"IngestReturn (read, validate, write, switch, feedback, archive): {Measure.Median(ingestRates),9:N0} " +
+            "rows/s");
+        Console.WriteLine(
+            "ratio per round                           : " +
+            $"{string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}");
+        Console.WriteLine(
+            $"ratio IngestReturn / bare upsert (median) : {Measure.Median(ratios),9:0.00}   (target >= 0.80)");
     }
 
     private static async Task BareUpsertAsync(TableClient table, List<TableEntity> entities, int parallel)
     {
-        var batches = entities.Chunk(100).Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList());
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+        var batches = entities
+            .Chunk(100)
+            .Select(
+                chunk =>
+                    chunk
+                        .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+                        .ToList());
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
     }
 }

@@ -16,7 +16,10 @@ internal readonly record struct Run(int Rows, TimeSpan Elapsed, TimeSpan Process
 
 internal static class Measure
 {
-    /// <summary>Runs <paramref name="work"/> once after a full collection, sampling the managed heap every millisecond for its peak.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> once after a full collection, sampling the managed heap every millisecond for its
+    /// peak.
+    /// </summary>
     public static Run Once(Func<int> work)
     {
         GC.Collect();

@@ -10,8 +10,10 @@ using Sylvan.Data.Csv;
 
 // Reader benchmark: read + validate + normalize a generated return, side by side with a bare
 // ExcelDataReader loop over the same xlsx, the two alternating in one process so that the
-// machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N] [--rounds N]
-// The ingest benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- ingest [--rows N] [--rounds N]
+// machine's noise falls on both. Usage: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- [--rows N]
+// [--rounds N]
+// The ingest benchmark: dotnet run -c Release --project bench/SafeguardingIngest.Bench -- ingest [--rows N] [--rounds
+// N]
 // The compile benchmark (45 and 180 agencies): ... -- compile [--indicators N] [--localities N] [--rounds N]
 // The disclosure benchmark (in memory): ... -- disclosure [--agencies N] [--indicators N] [--localities N] [--below N]
 if (args.Length > 0 && args[0] == "compile")
@@ -33,7 +35,11 @@ if (args.Length > 0 && args[0] == "compile-memory")
 if (args.Length > 0 && args[0] == "disclosure")
 {
     BenchMachine.Print("SafeguardingIngest disclosure benchmark");
-    DisclosureBenchmark.Run(Argument("--agencies", 150), Argument("--indicators", 60), Argument("--localities", 10), Argument("--below", 60));
+    DisclosureBenchmark.Run(
+        Argument("--agencies", 150),
+        Argument("--indicators", 60),
+        Argument("--localities", 10),
+        Argument("--below", 60));
     return 0;
 }
 
@@ -86,11 +92,17 @@ try
     var document = BenchFiles.Document(partnership, rows);
     var xlsx = BenchFiles.WriteXlsx(document, partnership, folder);
     var csv = BenchFiles.WriteCsv(document, folder);
-    var limits = ReaderLimits.Default with { MaxRows = Math.Max(ReaderLimits.Default.MaxRows, rows + 10), MaxFileBytes = 1L << 30 };
+    var limits = ReaderLimits.Default with
+    {
+        MaxRows = Math.Max(ReaderLimits.Default.MaxRows, rows + 10),
+        MaxFileBytes = 1L << 30
+    };
     var validator = new ReturnValidator(partnership, limits);
     var context = new ReturnContext(BenchPartnership.Agency, BenchPartnership.Period);
 
-    Console.WriteLine($"{rows:N0}-row return: xlsx {new FileInfo(xlsx).Length / 1e6:0.0} MB, csv {new FileInfo(csv).Length / 1e6:0.0} MB; {rounds} alternating rounds after one warm-up, medians shown");
+    Console.WriteLine(
+        $"{rows:N0}-row return: xlsx {new FileInfo(xlsx).Length / 1e6:0.0} MB, csv " +
+        $"{new FileInfo(csv).Length / 1e6:0.0} MB; {rounds} alternating rounds after one warm-up, medians shown");
     var bareXlsx = new List<Run>();
     var pipelineXlsx = new List<Run>();
     var pipelineCsv = new List<Run>();
@@ -103,7 +115,9 @@ try
             : new[] { "pipeline", "bare" };
         foreach (var which in order)
         {
-            var run = which == "bare" ? Measure.Once(() => BareExcelDataReader(xlsx)) : Measure.Once(() => Pipeline(validator, xlsx, context));
+            var run = which == "bare"
+                ? Measure.Once(() => BareExcelDataReader(xlsx))
+                : Measure.Once(() => Pipeline(validator, xlsx, context));
             if (round > 0)
             {
                 (which == "bare" ? bareXlsx : pipelineXlsx).Add(run);
@@ -230,7 +244,11 @@ static void AllocationsByType(int rows)
 // The child's peak working set once its catalogue is read, and at the end.
 static (long Ready, long Peak) PeakOfChild(int size, string file)
 {
-    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+    var start = new ProcessStartInfo(Environment.ProcessPath!)
+    {
+        RedirectStandardOutput = true,
+        UseShellExecute = false
+    };
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
     {
         start.ArgumentList.Add(typeof(Counter).Assembly.Location);

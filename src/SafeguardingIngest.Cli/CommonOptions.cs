@@ -83,7 +83,9 @@ internal static class CommonOptions
 
         var suggestion = partnership.SuggestAgency(text);
         throw new UsageException($"'{text}' is not a partner agency of {partnership.Name}" +
-            (suggestion is null ? $"; agencies: {string.Join(", ", partnership.Agencies.Select(a => a.Code))}." : $"; did you mean '{suggestion}'?"));
+            (suggestion is null
+                ? $"; agencies: {string.Join(", ", partnership.Agencies.Select(a => a.Code))}."
+                : $"; did you mean '{suggestion}'?"));
     }
 }
 

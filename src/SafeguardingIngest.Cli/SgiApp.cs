@@ -8,10 +8,17 @@ namespace SafeguardingIngest.Cli;
 /// <summary>The `sgi` command line: parses arguments, runs a command, maps failures to exit codes.</summary>
 public static class SgiApp
 {
-    /// <summary>Runs `sgi` with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs `sgi` with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        CliConsole console,
+        CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("SafeguardingIngest: check, template, ingest and compile partner agencies' quarterly safeguarding returns into the board's consolidated return.")
+        var root = new RootCommand(
+            "SafeguardingIngest: check, template, ingest and compile partner agencies' quarterly safeguarding " +
+            "returns into the board's consolidated return.")
         {
             ValidateCommand.Create(console),
             CatalogueCommand.Create(console),
@@ -54,7 +61,14 @@ public static class SgiApp
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = console.Out,
+                    Error = console.Error,
+                    EnableDefaultExceptionHandler = false
+                },
+                cancellationToken);
         }
         catch (UsageException e)
         {

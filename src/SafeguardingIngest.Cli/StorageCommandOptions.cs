@@ -15,19 +15,22 @@ internal sealed class StorageCommandOptions
 
     public Option<string?> Connection { get; } = new("--connection")
     {
-        Description = "Storage connection string; default the AzureWebJobsStorage environment variable, else UseDevelopmentStorage=true (Azurite).",
+        Description = "Storage connection string; default the AzureWebJobsStorage environment variable, else " +
+            "UseDevelopmentStorage=true (Azurite).",
         HelpName = "STRING",
     };
 
     public Option<string?> Account { get; } = new("--account")
     {
-        Description = "Storage account name in Azure, signed in to as the Azure CLI's (or environment's) identity instead of a connection string.",
+        Description = "Storage account name in Azure, signed in to as the Azure CLI's (or environment's) identity " +
+            "instead of a connection string.",
         HelpName = "NAME",
     };
 
     public Option<string?> Prefix { get; } = new("--storage-prefix")
     {
-        Description = "Prefix of container and table names, where several partnerships share one account (lower-case letters and digits).",
+        Description = "Prefix of container and table names, where several partnerships share one account (lower-case " +
+            "letters and digits).",
         HelpName = "PREFIX",
     };
 
@@ -44,6 +47,7 @@ internal sealed class StorageCommandOptions
 
     /// <summary>Connects to storage as the options say; see <see cref="StorageHost.StartAsync"/>.</summary>
     public Task<(StorageHost Host, Partnership Partnership)> StartAsync(
-        ParseResult result, CliConsole console, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extraSettings = null, bool alwaysPublish = false) =>
+        ParseResult result, CliConsole console, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? extraSettings = null, bool alwaysPublish = false) =>
         StorageHost.StartAsync(result, this, console, cancellationToken, extraSettings, alwaysPublish);
 }

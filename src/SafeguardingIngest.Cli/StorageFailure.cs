@@ -10,10 +10,13 @@ internal static class StorageFailure
     {
         AggregateException { InnerException: { } inner } => Describe(inner),
         RequestFailedException { Status: 0 } or HttpRequestException =>
-            $"Cannot reach storage ({Innermost(exception).Message}). Is Azurite running? Start it with scripts/azurite.sh start, or give --connection.",
-        RequestFailedException failed => $"Storage refused the request ({failed.Status} {failed.ErrorCode}): {failed.Message.Split('\n')[0].Trim()}",
+            $"Cannot reach storage ({Innermost(exception).Message}). Is Azurite running? Start it with " +
+            "scripts/azurite.sh start, or give --connection.",
+        RequestFailedException failed =>
+            $"Storage refused the request ({failed.Status} {failed.ErrorCode}): {failed.Message.Split('\n')[0].Trim()}",
         _ => null,
     };
 
-    private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
+    private static Exception Innermost(Exception exception) =>
+        exception.InnerException is { } inner ? Innermost(inner) : exception;
 }

@@ -46,7 +46,10 @@ internal sealed class StorageHost : IAsyncDisposable
             settings[$"{StorageOptions.SectionName}:NamePrefix"] = namePrefix;
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings)
+            .Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddSafeguardingIngest(configuration)
@@ -155,7 +158,11 @@ internal sealed class StorageHost : IAsyncDisposable
             Environment.NewLine + list);
     }
 
-    private static async Task PublishAsync(IPartnershipSource source, string path, CliConsole console, CancellationToken cancellationToken)
+    private static async Task PublishAsync(
+        IPartnershipSource source,
+        string path,
+        CliConsole console,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {

@@ -3,7 +3,9 @@ using SafeguardingIngest.Compilation;
 
 namespace SafeguardingIngest.Functions;
 
-/// <summary>Compiles the consolidated quarterly return on the schedule in the CompileSchedule setting (default 06:00 daily).</summary>
+/// <summary>
+/// Compiles the consolidated quarterly return on the schedule in the CompileSchedule setting (default 06:00 daily).
+/// </summary>
 public sealed class CompileQuarterlyReturnFunction(CompileQuarterlyReturn compile)
 {
     /// <summary>

@@ -14,7 +14,9 @@ namespace SafeguardingIngest.Functions;
 /// </summary>
 public static class HostComposition
 {
-    /// <summary>Registers telemetry, logging rules, the pipeline shared with `sgi`, and the start-up storage check.</summary>
+    /// <summary>
+    /// Registers telemetry, logging rules, the pipeline shared with `sgi`, and the start-up storage check.
+    /// </summary>
     public static IHostApplicationBuilder AddSafeguardingIngestFunctions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,7 +31,8 @@ public static class HostComposition
         // logged at Information and must reach it.
         builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
         {
-            var warningsOnly = options.Rules.FirstOrDefault(r => r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+            var warningsOnly = options.Rules.FirstOrDefault(r =>
+                r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
             if (warningsOnly is not null)
             {
                 options.Rules.Remove(warningsOnly);

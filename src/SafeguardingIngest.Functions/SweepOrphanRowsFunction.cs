@@ -3,7 +3,9 @@ using SafeguardingIngest.Ingest;
 
 namespace SafeguardingIngest.Functions;
 
-/// <summary>Removes rows that runs left behind, on the schedule in the SweepSchedule setting (default hourly, at half past).</summary>
+/// <summary>
+/// Removes rows that runs left behind, on the schedule in the SweepSchedule setting (default hourly, at half past).
+/// </summary>
 public sealed class SweepOrphanRowsFunction(LoadCleanup cleanup)
 {
     /// <summary>

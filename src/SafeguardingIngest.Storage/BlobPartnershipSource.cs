@@ -69,11 +69,18 @@ public sealed partial class BlobPartnershipSource(
         // Refused here, with every problem, rather than discovered by the next ingest.
         var partnership = PartnershipReader.Read(buffer);
         buffer.Position = 0;
-        var uploaded = await _blob.UploadAsync(buffer, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
+        var uploaded = await _blob.UploadAsync(
+            buffer,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            (_current, _currentVersion, _lastSeenVersion, _checkedAt) = (partnership, uploaded.Value.ETag, uploaded.Value.ETag, time.GetUtcNow());
+            (_current, _currentVersion, _lastSeenVersion, _checkedAt) = (
+                partnership,
+                uploaded.Value.ETag,
+                uploaded.Value.ETag,
+                time.GetUtcNow());
         }
         finally
         {
@@ -85,8 +92,13 @@ public sealed partial class BlobPartnershipSource(
     {
         try
         {
-            var conditions = _lastSeenVersion == default ? null : new BlobRequestConditions { IfNoneMatch = _lastSeenVersion };
-            var download = await _blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken);
+            var conditions = _lastSeenVersion == default ? null : new BlobRequestConditions
+            {
+                IfNoneMatch = _lastSeenVersion
+            };
+            var download = await _blob.DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = conditions },
+                cancellationToken);
             if (download.GetRawResponse().Status == 304)
             {
                 // Unchanged since the last check.
@@ -107,7 +119,9 @@ public sealed partial class BlobPartnershipSource(
             {
                 if (_current is null)
                 {
-                    throw new InvalidOperationException($"The reference data in {names.Config}/{BlobName} cannot be used: {e.Message}", e);
+                    throw new InvalidOperationException(
+                        $"The reference data in {names.Config}/{BlobName} cannot be used: {e.Message}",
+                        e);
                 }
 
                 var broken = _lastSeenVersion.ToString();
@@ -119,7 +133,9 @@ public sealed partial class BlobPartnershipSource(
             if (_current is null)
             {
                 throw new InvalidOperationException(
-                    $"No reference data has been published to {names.Config}/{BlobName}; publish it with 'sgi ingest ... --reference FILE' or upload a valid partnership.json.", e);
+                    $"No reference data has been published to {names.Config}/{BlobName}; publish it with 'sgi ingest " +
+                    "... --reference FILE' or upload a valid partnership.json.",
+                    e);
             }
 
             var version = _currentVersion.ToString();
@@ -129,12 +145,22 @@ public sealed partial class BlobPartnershipSource(
         _checkedAt = time.GetUtcNow();
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Reference data for {Partnership} loaded, version {Version}")]
+    [LoggerMessage(
+        EventId = 2000,
+        Level = LogLevel.Information,
+        Message = "Reference data for {Partnership} loaded, version {Version}")]
     private static partial void Loaded(ILogger logger, string partnership, string version);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Reference data version {BrokenVersion} is broken and was not loaded; version {Version} stays in use. {Problems}")]
+    [LoggerMessage(
+        EventId = 2001,
+        Level = LogLevel.Error,
+        Message = "Reference data version {BrokenVersion} is broken and was not loaded; version {Version} stays in " +
+            "use. {Problems}")]
     private static partial void KeptLastGood(ILogger logger, string brokenVersion, string version, string problems);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Reference data blob is missing; version {Version} stays in use")]
+    [LoggerMessage(
+        EventId = 2002,
+        Level = LogLevel.Warning,
+        Message = "Reference data blob is missing; version {Version} stays in use")]
     private static partial void Missing(ILogger logger, string version);
 }

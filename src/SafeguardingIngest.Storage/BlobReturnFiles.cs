@@ -37,7 +37,10 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         {
             try
             {
-                await blob.DownloadToAsync(buffer, new BlobDownloadToOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, cancellationToken);
+                await blob.DownloadToAsync(
+                    buffer,
+                    new BlobDownloadToOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
+                    cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
@@ -50,7 +53,13 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         }
 
         var declared = properties.Metadata.TryGetValue(ReceivedAtMetadata, out var text) &&
-                       DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
+                       DateTimeOffset.TryParse(
+                           text,
+                           CultureInfo.InvariantCulture,
+                           DateTimeStyles.AssumeUniversal,
+                           out var at)
+                           ? at
+                           : (DateTimeOffset?)null;
         var chosen = properties.Metadata.TryGetValue(ChosenNameMetadata, out var encoded)
             ? Uri.UnescapeDataString(encoded)
             : null;
@@ -68,13 +77,18 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
     /// </summary>
     internal static DateTimeOffset ReceivedAt(BlobProperties properties) =>
         properties.VersionId is { Length: > 0 } version &&
-        DateTimeOffset.TryParse(version, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var precise) &&
+        DateTimeOffset.TryParse(
+            version,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var precise) &&
         Math.Abs((precise - properties.LastModified).TotalSeconds) < 1
             ? precise
             : properties.LastModified;
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<string> ListUploadsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> ListUploadsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var blob in _returns.GetBlobsAsync(cancellationToken: cancellationToken))
         {
@@ -105,14 +119,27 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
     public const string ReceivedAtMetadata = "receivedat";
 
     /// <inheritdoc />
-    public async Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null) =>
+    public async Task UploadAsync(
+        string name,
+        Stream content,
+        CancellationToken cancellationToken,
+        DateTimeOffset? receivedAt = null) =>
         await _returns.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
         {
-            Metadata = receivedAt is { } at ? new Dictionary<string, string> { [ReceivedAtMetadata] = at.ToString("O", CultureInfo.InvariantCulture) } : null,
+            Metadata = receivedAt is { } at
+                ? new Dictionary<string, string>
+                {
+                    [ReceivedAtMetadata] = at.ToString("O", CultureInfo.InvariantCulture)
+                }
+                : null,
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task WriteFeedbackAsync(string name, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+    public async Task WriteFeedbackAsync(
+        string name,
+        string contentType,
+        ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken) =>
         await _feedback.GetBlobClient(name).UploadAsync(
             BinaryData.FromBytes(content),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
@@ -123,11 +150,16 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
     {
         try
         {
-            await CopyAsync(upload, _archive.GetBlobClient(archiveName), new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+            await CopyAsync(
+                upload,
+                _archive.GetBlobClient(archiveName),
+                new BlobRequestConditions { IfNoneMatch = ETag.All },
+                cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            // Already archived by an earlier or concurrent run: the name holds the content's hash, so it is the same file.
+            // Already archived by an earlier or concurrent run: the name holds the content's hash, so it is the same
+            // file.
         }
     }
 
@@ -172,12 +204,19 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         }
     }
 
-    private async Task CopyAsync(UploadedFile upload, BlobClient target, BlobRequestConditions? conditions, CancellationToken cancellationToken)
+    private async Task CopyAsync(
+        UploadedFile upload,
+        BlobClient target,
+        BlobRequestConditions? conditions,
+        CancellationToken cancellationToken)
     {
         if (upload.Content.Length == upload.Length)
         {
             upload.Content.Position = 0;
-            await target.UploadAsync(upload.Content, new BlobUploadOptions { Conditions = conditions }, cancellationToken);
+            await target.UploadAsync(
+                upload.Content,
+                new BlobUploadOptions { Conditions = conditions },
+                cancellationToken);
             upload.Content.Position = 0;
             return;
         }
@@ -185,7 +224,11 @@ public sealed class BlobReturnFiles(BlobServiceClient service, StorageNames name
         // Too large to have been read: copy server-side within the account.
         var copy = await target.StartCopyFromUriAsync(
             _returns.GetBlobClient(upload.Name).Uri,
-            new BlobCopyFromUriOptions { DestinationConditions = conditions, SourceConditions = new BlobRequestConditions { IfMatch = new ETag(upload.Version) } },
+            new BlobCopyFromUriOptions
+            {
+                DestinationConditions = conditions,
+                SourceConditions = new BlobRequestConditions { IfMatch = new ETag(upload.Version) }
+            },
             cancellationToken);
         await copy.WaitForCompletionAsync(cancellationToken);
     }

@@ -1,6 +1,8 @@
 namespace SafeguardingIngest.Storage;
 
-/// <summary>Where the performance team hears from the pipeline (configuration section "Notify"). Off unless a webhook is set.</summary>
+/// <summary>
+/// Where the performance team hears from the pipeline (configuration section "Notify"). Off unless a webhook is set.
+/// </summary>
 public sealed class NotifyOptions
 {
     /// <summary>Configuration section name.</summary>
@@ -13,6 +15,8 @@ public sealed class NotifyOptions
     /// </summary>
     public string? WebhookUrl { get; set; }
 
-    /// <summary>Seconds to wait for the webhook before giving up (the work it reports is done either way). Default 10.</summary>
+    /// <summary>
+    /// Seconds to wait for the webhook before giving up (the work it reports is done either way). Default 10.
+    /// </summary>
     public int TimeoutSeconds { get; set; } = 10;
 }

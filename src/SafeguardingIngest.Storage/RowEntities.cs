@@ -52,7 +52,13 @@ internal static class RowEntities
             ["Source"] = o.Source,
         };
 
-    public static TableEntity Action(string partition, string agency, string loadId, string submissionId, ActionItem a, int index) =>
+    public static TableEntity Action(
+        string partition,
+        string agency,
+        string loadId,
+        string submissionId,
+        ActionItem a,
+        int index) =>
         new(partition, TableKey.Join(agency, loadId, "A", Index(index)))
         {
             ["Kind"] = "action",
@@ -66,7 +72,13 @@ internal static class RowEntities
             ["Source"] = a.Source,
         };
 
-    public static TableEntity Risk(string partition, string agency, string loadId, string submissionId, RiskItem r, int index) =>
+    public static TableEntity Risk(
+        string partition,
+        string agency,
+        string loadId,
+        string submissionId,
+        RiskItem r,
+        int index) =>
         new(partition, TableKey.Join(agency, loadId, "R", Index(index)))
         {
             ["Kind"] = "risk",
@@ -82,7 +94,13 @@ internal static class RowEntities
             ["Source"] = r.Source,
         };
 
-    public static TableEntity Query(string partition, string agency, string loadId, string submissionId, Finding q, int index) =>
+    public static TableEntity Query(
+        string partition,
+        string agency,
+        string loadId,
+        string submissionId,
+        Finding q,
+        int index) =>
         new(partition, TableKey.Join(agency, loadId, "W", Index(index)))
         {
             ["Kind"] = "query",
@@ -107,7 +125,8 @@ internal static class RowEntities
         };
 
     /// <summary>The kind letter of a row (O, A, R, W or V) after its prefix.</summary>
-    public static char KindOf(string rowKey, string prefix) => rowKey.Length > prefix.Length ? rowKey[prefix.Length] : '\0';
+    public static char KindOf(string rowKey, string prefix) =>
+        rowKey.Length > prefix.Length ? rowKey[prefix.Length] : '\0';
 
     /// <summary>
     /// The observation a row holds, for <paramref name="agency"/>; its codes and source cell go through
@@ -131,7 +150,8 @@ internal static class RowEntities
         e.GetString("Commentary"), e.GetString("RecoveryActions"), e.GetString("Source") ?? string.Empty));
 
     public static AgencyItem<RiskItem> ToRisk(string agency, TableEntity e) => new(agency, new RiskItem(
-        e.GetString("Reference") ?? string.Empty, e.GetString("Description"), e.GetInt32("Impact") ?? 0, e.GetInt32("Likelihood") ?? 0,
+        e.GetString("Reference") ?? string.Empty, e.GetString("Description"), e.GetInt32("Impact") ?? 0,
+        e.GetInt32("Likelihood") ?? 0,
         e.GetString("Mitigation"), e.GetString("Owner"), e.GetString("Due"), e.GetString("Source") ?? string.Empty));
 
     /// <summary>The query a row holds, raised on <paramref name="submissionId"/> (the load's submission).</summary>
@@ -140,7 +160,8 @@ internal static class RowEntities
         var code = e.GetString("Code");
         var rule = Rules.All.FirstOrDefault(r => r.Code == code);
         return new AgencyQuery(agency, submissionId, new Finding(
-            code, rule?.Severity ?? Severity.Warning, e.GetString("Sheet"), e.GetString("Cell"), e.GetString("Value"), e.GetString("Message")));
+            code, rule?.Severity ?? Severity.Warning, e.GetString("Sheet"), e.GetString("Cell"), e.GetString("Value"),
+            e.GetString("Message")));
     }
 
     private static string Index(int index) => index.ToString("0000", CultureInfo.InvariantCulture);

@@ -19,14 +19,19 @@ using SafeguardingIngest.Releases;
 
 namespace SafeguardingIngest.Storage;
 
-/// <summary>The one registration both hosts make: options, storage clients, adapters and application services.</summary>
+/// <summary>
+/// The one registration both hosts make: options, storage clients, adapters and application services.
+/// </summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the pipeline. Storage comes from the AzureWebJobsStorage setting (default Azurite);
     /// sections Storage, Limits and Ingest tune it, and are validated when the host starts.
     /// </summary>
-    public static IServiceCollection AddSafeguardingIngest(this IServiceCollection services, IConfiguration configuration, Action<BlobClientOptions, TableClientOptions>? configureClients = null)
+    public static IServiceCollection AddSafeguardingIngest(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<BlobClientOptions, TableClientOptions>? configureClients = null)
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
@@ -42,11 +47,17 @@ public static class ServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<ReaderLimits>()
             .Bind(configuration.GetSection(ReaderLimits.SectionName))
-            .Validate(l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 && l.MaxCellLength > 0 && l.MaxFindings > 0, "Every Limits setting must be above 0.")
+            .Validate(
+                l => l.MaxFileBytes > 0 && l.MaxDecompressedBytes > 0 && l.MaxRows > 0 && l.MaxColumns > 0 &&
+                    l.MaxCellLength > 0 && l.MaxFindings > 0,
+                "Every Limits setting must be above 0.")
             .ValidateOnStart();
         services.AddOptions<PublicationOptions>()
             .Bind(configuration.GetSection(PublicationOptions.SectionName))
-            .Validate(p => p.SmallCountThreshold is >= 1 and <= 100 && !string.IsNullOrEmpty(p.Symbol), "Publication:SmallCountThreshold must be 1 to 100 (1 turns suppression off) and Publication:Symbol must not be empty.")
+            .Validate(
+                p => p.SmallCountThreshold is >= 1 and <= 100 && !string.IsNullOrEmpty(p.Symbol),
+                "Publication:SmallCountThreshold must be 1 to 100 (1 turns suppression off) and Publication:Symbol " +
+                "must not be empty.")
             .Validate(
                 p => p.AuditSecondsPerIndicator is > 0 and <= 600,
                 "Publication:AuditSecondsPerIndicator must be more than 0 and at most 600.")
@@ -60,7 +71,8 @@ public static class ServiceCollectionExtensions
                 "Ingest:StaleUploadMinutes must be 1 to 1440 (a day).")
             .Validate(
                 o => o.OrphanMinutes is >= IngestOptions.MinOrphanMinutes and <= 10_080,
-                $"Ingest:OrphanMinutes must be {IngestOptions.MinOrphanMinutes} to 10080 (a week): more than the function "
+                $"Ingest:OrphanMinutes must be {IngestOptions.MinOrphanMinutes} to 10080 (a week): more than the " +
+                "function "
                 + $"timeout ({IngestOptions.FunctionTimeoutMinutes} minutes, host.json) plus a "
                 + $"{IngestOptions.SweepMarginMinutes}-minute margin, so a run still inside its time is never swept.")
             .ValidateOnStart();
@@ -72,7 +84,10 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<NotifyOptions>()
             .Bind(configuration.GetSection(NotifyOptions.SectionName))
-            .Validate(o => o.WebhookUrl is not { Length: > 0 } url || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)),
+            .Validate(
+                o => o.WebhookUrl is not { Length: > 0 } url ||
+                    (Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+                        (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)),
                 "Notify:WebhookUrl must be an absolute https URL (http only to this machine).")
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "Notify:TimeoutSeconds must be 1 to 120.")
             .ValidateOnStart();
@@ -180,7 +195,8 @@ public static class ServiceCollectionExtensions
             ManagedIdentityClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId,
         });
 
-    private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(Action<BlobClientOptions, TableClientOptions>? configure)
+    private static (BlobClientOptions Blob, TableClientOptions Table) ClientOptions(
+        Action<BlobClientOptions, TableClientOptions>? configure)
     {
         var blob = new BlobClientOptions();
         var table = new TableClientOptions();

@@ -3,7 +3,9 @@ using Azure.Storage.Blobs;
 
 namespace SafeguardingIngest.Storage;
 
-/// <summary>Creates the containers and tables of docs/storage.md where they are missing; safe to run at every start.</summary>
+/// <summary>
+/// Creates the containers and tables of docs/storage.md where they are missing; safe to run at every start.
+/// </summary>
 public sealed class StorageLayout(BlobServiceClient blobs, TableServiceClient tables, StorageNames names)
 {
     /// <summary>The names in use.</summary>

@@ -21,7 +21,9 @@ public sealed class StorageNames(string prefix)
     /// <summary>partnership.json.</summary>
     public string Config => prefix + "config";
 
-    /// <summary>Releases for the performance team (workbook, JSON, decisions, manifest): {period}/releases/{n}/….</summary>
+    /// <summary>
+    /// Releases for the performance team (workbook, JSON, decisions, manifest): {period}/releases/{n}/….
+    /// </summary>
     public string Reports => prefix + "reports";
 
     /// <summary>Releases to publish (the page, the csv and its metadata): {period}/releases/{n}/….</summary>

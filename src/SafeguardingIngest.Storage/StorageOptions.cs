@@ -18,7 +18,9 @@ public sealed class StorageOptions
     /// </summary>
     public string? AccountName { get; set; }
 
-    /// <summary>Client id of a user-assigned managed identity (AzureWebJobsStorage__clientId); none for system-assigned.</summary>
+    /// <summary>
+    /// Client id of a user-assigned managed identity (AzureWebJobsStorage__clientId); none for system-assigned.
+    /// </summary>
     public string? ClientId { get; set; }
 
     /// <summary>

@@ -16,13 +16,15 @@ internal static class SubmissionEntities
     public const string CurrentPrefix = "current";
     public const string LoadPrefix = "load";
 
-    public static string SubmissionKey(string agency, string submissionId) => TableKey.Join(SubmissionPrefix, agency, submissionId);
+    public static string SubmissionKey(string agency, string submissionId) =>
+        TableKey.Join(SubmissionPrefix, agency, submissionId);
 
     public static string CurrentKey(string agency) => TableKey.Join(CurrentPrefix, agency);
 
     public static string LoadKey(string agency, string loadId) => TableKey.Join(LoadPrefix, agency, loadId);
 
-    public static TableEntity Submission(Submission submission) => new(submission.Period.Key, SubmissionKey(submission.Agency, submission.Id))
+    public static TableEntity Submission(Submission submission) =>
+        new(submission.Period.Key, SubmissionKey(submission.Agency, submission.Id))
     {
         ["Kind"] = "submission",
         ["Agency"] = submission.Agency,
@@ -46,7 +48,13 @@ internal static class SubmissionEntities
         ["ReferenceVersion"] = submission.ReferenceVersion,
     };
 
-    public static TableEntity Current(ReportingPeriod period, string agency, string submissionId, string loadId, DateTimeOffset receivedAt, Arrival arrival) => new(period.Key, CurrentKey(agency))
+    public static TableEntity Current(
+        ReportingPeriod period,
+        string agency,
+        string submissionId,
+        string loadId,
+        DateTimeOffset receivedAt,
+        Arrival arrival) => new(period.Key, CurrentKey(agency))
     {
         ["Kind"] = "current",
         ["Agency"] = agency,
@@ -56,8 +64,16 @@ internal static class SubmissionEntities
         ["Arrival"] = arrival.Key,
     };
 
-    /// <summary>A load's record; <c>Open</c> is true while its rows may still need removing (Writing, or ended and not yet cleared).</summary>
-    public static TableEntity Load(ReportingPeriod period, string agency, string loadId, string submissionId, LoadState state) => new(period.Key, LoadKey(agency, loadId))
+    /// <summary>
+    /// A load's record; <c>Open</c> is true while its rows may still need removing (Writing, or ended and not yet
+    /// cleared).
+    /// </summary>
+    public static TableEntity Load(
+        ReportingPeriod period,
+        string agency,
+        string loadId,
+        string submissionId,
+        LoadState state) => new(period.Key, LoadKey(agency, loadId))
     {
         ["Kind"] = "load",
         ["Agency"] = agency,
@@ -86,17 +102,26 @@ internal static class SubmissionEntities
         Supersedes = e.GetString("Supersedes"),
         FeedbackPath = e.GetString("FeedbackPath"),
         StoredAt = e.GetString("StoredAt"),
-        DueDate = e.GetString("DueDate") is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        DueDate = e.GetString("DueDate") is { } due
+            ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null,
         ReferenceVersion = e.GetString("ReferenceVersion"),
         Version = e.ETag.ToString(),
     };
 
-    /// <summary>A pointer; one written before loads were kept names its submission's rows by the submission id.</summary>
+    /// <summary>
+    /// A pointer; one written before loads were kept names its submission's rows by the submission id.
+    /// </summary>
     public static CurrentSubmission ToCurrent(TableEntity e)
     {
         var submissionId = e.GetString("SubmissionId");
         var receivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default;
-        return new CurrentSubmission(ReportingPeriod.Parse(e.PartitionKey), e.GetString("Agency"), submissionId, e.GetString("LoadId") ?? submissionId, receivedAt,
+        return new CurrentSubmission(
+            ReportingPeriod.Parse(e.PartitionKey),
+            e.GetString("Agency"),
+            submissionId,
+            e.GetString("LoadId") ?? submissionId,
+            receivedAt,
             Arrival.Parse(e.GetString("Arrival"), receivedAt), e.ETag.ToString());
     }
 

@@ -20,8 +20,12 @@ internal static class TableBatches
     // One operation's multipart headers: boundaries, content types, the verb and URL, If-Match, Prefer.
     private const int OperationOverheadBytes = 1024;
 
-    /// <summary>Splits entities into transactions of at most <see cref="MaxOperations"/> and <see cref="MaxPayloadBytes"/>.</summary>
-    public static IEnumerable<List<TableTransactionAction>> Split(IEnumerable<TableEntity> entities, Func<TableEntity, TableTransactionAction> action)
+    /// <summary>
+    /// Splits entities into transactions of at most <see cref="MaxOperations"/> and <see cref="MaxPayloadBytes"/>.
+    /// </summary>
+    public static IEnumerable<List<TableTransactionAction>> Split(
+        IEnumerable<TableEntity> entities,
+        Func<TableEntity, TableTransactionAction> action)
     {
         var batch = new List<TableTransactionAction>(MaxOperations);
         var bytes = 0;
@@ -67,7 +71,9 @@ internal static class TableBatches
         return total;
     }
 
-    /// <summary>Bytes of a string inside a JSON document, counting every character a writer may escape at its escaped length.</summary>
+    /// <summary>
+    /// Bytes of a string inside a JSON document, counting every character a writer may escape at its escaped length.
+    /// </summary>
     public static int JsonTextBytes(string text)
     {
         var total = 0;
@@ -89,11 +95,20 @@ internal static class TableBatches
     /// Submits transactions, a few at a time. With <paramref name="ignoreMissing"/> (deletes), a
     /// transaction that fails because another run deleted one of its rows first is redone one row at a time.
     /// </summary>
-    public static async Task SubmitAsync(TableClient table, IEnumerable<List<TableTransactionAction>> batches, int parallel, CancellationToken cancellationToken, bool ignoreMissing = false)
+    public static async Task SubmitAsync(
+        TableClient table,
+        IEnumerable<List<TableTransactionAction>> batches,
+        int parallel,
+        CancellationToken cancellationToken,
+        bool ignoreMissing = false)
     {
         await Parallel.ForEachAsync(
             batches,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken },
+            new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, parallel),
+                CancellationToken = cancellationToken
+            },
             async (batch, token) =>
             {
                 try

@@ -24,10 +24,13 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
         MoveForwardAsync(period, "Changed", at, null, cancellationToken, pastStored: true);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(
+        CancellationToken cancellationToken)
     {
         var pending = new List<(ReportingPeriod, DateTimeOffset)>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == Partition,
+            cancellationToken: cancellationToken))
         {
             if (entity.GetDateTimeOffset("Changed") is { } changed &&
                 (entity.GetDateTimeOffset("CompiledChange") is not { } compiled || changed > compiled) &&
@@ -41,7 +44,11 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task MarkCompiledAsync(ReportingPeriod period, DateTimeOffset? changedAsOf, DateTimeOffset compiledAt, CancellationToken cancellationToken)
+    public async Task MarkCompiledAsync(
+        ReportingPeriod period,
+        DateTimeOffset? changedAsOf,
+        DateTimeOffset compiledAt,
+        CancellationToken cancellationToken)
     {
         if (changedAsOf is { } changed)
         {
@@ -49,7 +56,10 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
         }
         else
         {
-            await _table.UpsertEntityAsync(new TableEntity(Partition, period.Key) { ["Compiled"] = compiledAt }, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpsertEntityAsync(
+                new TableEntity(Partition, period.Key) { ["Compiled"] = compiledAt },
+                TableUpdateMode.Merge,
+                cancellationToken);
         }
     }
 
@@ -68,7 +78,10 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, period.Key, cancellationToken: cancellationToken);
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(
+                Partition,
+                period.Key,
+                cancellationToken: cancellationToken);
             var mark = value;
             if (stored.HasValue && stored.Value!.GetDateTimeOffset(property) is { } storedMark && storedMark >= value)
             {
@@ -90,7 +103,11 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
             {
                 if (stored.HasValue)
                 {
-                    await _table.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                    await _table.UpdateEntityAsync(
+                        entity,
+                        stored.Value!.ETag,
+                        TableUpdateMode.Merge,
+                        cancellationToken);
                 }
                 else
                 {
@@ -105,6 +122,7 @@ public sealed class TableCompileWatermarks(TableServiceClient service, StorageNa
             }
         }
 
-        throw new InvalidOperationException($"The {property} mark of {period} kept changing during {MaxAttempts} attempts; the run will be retried.");
+        throw new InvalidOperationException(
+            $"The {property} mark of {period} kept changing during {MaxAttempts} attempts; the run will be retried.");
     }
 }

@@ -55,12 +55,18 @@ public static class TableKey
         {
             if (part[i] == '%' && i + 5 < part.Length && part[i + 1] == 'u')
             {
-                builder.Append((char)int.Parse(part.AsSpan(i + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                builder.Append((char)int.Parse(
+                    part.AsSpan(i + 2, 4),
+                    NumberStyles.HexNumber,
+                    CultureInfo.InvariantCulture));
                 i += 5;
             }
             else if (part[i] == '%' && i + 2 < part.Length)
             {
-                builder.Append((char)int.Parse(part.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                builder.Append((char)int.Parse(
+                    part.AsSpan(i + 1, 2),
+                    NumberStyles.HexNumber,
+                    CultureInfo.InvariantCulture));
                 i += 2;
             }
             else

@@ -63,7 +63,10 @@ public sealed class TablePeriodReader(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(
+        ReportingPeriod period,
+        string? agency,
+        CancellationToken cancellationToken)
     {
         if (agency is null)
         {
@@ -151,7 +154,9 @@ public sealed class TablePeriodReader(
         for (var attempt = 0; attempt < MaxRereads; attempt++)
         {
             var after = await PointersAsync(period, agency, cancellationToken);
-            var moved = after.Values.Where(p => !pointers.TryGetValue(p.Agency, out var before) || before.LoadId != p.LoadId).ToList();
+            var moved = after.Values
+                .Where(p => !pointers.TryGetValue(p.Agency, out var before) || before.LoadId != p.LoadId)
+                .ToList();
             if (moved.Count == 0 && after.Count == pointers.Count)
             {
                 return after;
@@ -170,18 +175,27 @@ public sealed class TablePeriodReader(
             pointers = after;
         }
 
-        throw new InvalidOperationException($"The current submissions of {period} kept changing during {MaxRereads} reads; the read will be retried.");
+        throw new InvalidOperationException(
+            $"The current submissions of {period} kept changing during {MaxRereads} reads; the read will be retried.");
     }
 
-    private async Task<Dictionary<string, CurrentSubmission>> PointersAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, CurrentSubmission>> PointersAsync(
+        ReportingPeriod period,
+        string? agency,
+        CancellationToken cancellationToken)
     {
         if (agency is null)
         {
-            return (await records.ListCurrentAsync(period, cancellationToken)).ToDictionary(p => p.Agency, StringComparer.Ordinal);
+            return (await records.ListCurrentAsync(period, cancellationToken)).ToDictionary(
+                p => p.Agency,
+                StringComparer.Ordinal);
         }
 
         var pointer = await records.GetCurrentAsync(period, agency, cancellationToken);
-        return pointer is null ? [] : new Dictionary<string, CurrentSubmission>(StringComparer.Ordinal) { [pointer.Agency] = pointer };
+        return pointer is null ? [] : new Dictionary<string, CurrentSubmission>(StringComparer.Ordinal)
+        {
+            [pointer.Agency] = pointer
+        };
     }
 
     /// <summary>The rows of each pointer's load, a bounded number of key ranges in flight at once.</summary>

@@ -5,7 +5,10 @@ using SafeguardingIngest.Ingest;
 namespace SafeguardingIngest.Storage;
 
 /// <summary>Deletes one load's rows from the Observations table: one key range, never a neighbour's.</summary>
-public sealed class TableRowCleanup(TableServiceClient service, StorageNames names, StorageOptions options) : IRowCleanup
+public sealed class TableRowCleanup(
+    TableServiceClient service,
+    StorageNames names,
+    StorageOptions options) : IRowCleanup
 {
     private readonly TableClient _rows = service.GetTableClient(names.Observations);
 

@@ -15,9 +15,16 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     private readonly TableClient _table = service.GetTableClient(names.Submissions);
 
     /// <inheritdoc />
-    public async Task<Submission?> FindAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
+    public async Task<Submission?> FindAsync(
+        ReportingPeriod period,
+        string agency,
+        string submissionId,
+        CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.Key, SubmissionEntities.SubmissionKey(agency, submissionId), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
+            period.Key,
+            SubmissionEntities.SubmissionKey(agency, submissionId),
+            cancellationToken: cancellationToken);
         return entity.HasValue ? SubmissionEntities.ToSubmission(entity.Value!) : null;
     }
 
@@ -45,22 +52,45 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Submission>> ListAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
-        await ListAsync(period.Key, SubmissionEntities.SubmissionPrefix + TableKey.Separator, SubmissionEntities.ToSubmission, cancellationToken);
+    public async Task<IReadOnlyList<Submission>> ListAsync(
+        ReportingPeriod period,
+        CancellationToken cancellationToken) =>
+        await ListAsync(
+            period.Key,
+            SubmissionEntities.SubmissionPrefix + TableKey.Separator,
+            SubmissionEntities.ToSubmission,
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CurrentSubmission?> GetCurrentAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken)
+    public async Task<CurrentSubmission?> GetCurrentAsync(
+        ReportingPeriod period,
+        string agency,
+        CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.Key, SubmissionEntities.CurrentKey(agency), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
+            period.Key,
+            SubmissionEntities.CurrentKey(agency),
+            cancellationToken: cancellationToken);
         return entity.HasValue ? SubmissionEntities.ToCurrent(entity.Value!) : null;
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
-        await ListAsync(period.Key, SubmissionEntities.CurrentPrefix + TableKey.Separator, SubmissionEntities.ToCurrent, cancellationToken);
+    public async Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(
+        ReportingPeriod period,
+        CancellationToken cancellationToken) =>
+        await ListAsync(
+            period.Key,
+            SubmissionEntities.CurrentPrefix + TableKey.Separator,
+            SubmissionEntities.ToCurrent,
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Load> StartLoadAsync(ReportingPeriod period, string agency, string submissionId, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    public async Task<Load> StartLoadAsync(
+        ReportingPeriod period,
+        string agency,
+        string submissionId,
+        DateTimeOffset startedAt,
+        CancellationToken cancellationToken)
     {
         var id = Load.NewId(submissionId);
         var entity = SubmissionEntities.Load(period, agency, id, submissionId, LoadState.Writing);
@@ -68,33 +98,65 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
         var response = await _table.AddEntityAsync(entity, cancellationToken);
         return new Load
         {
-            Period = period, Agency = agency, Id = id, SubmissionId = submissionId, State = LoadState.Writing, StartedAt = startedAt,
-            Version = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag for a new load."),
+            Period = period, Agency = agency, Id = id, SubmissionId = submissionId, State = LoadState.Writing,
+            StartedAt = startedAt,
+            Version = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException(
+                "Table storage returned no ETag for a new load."),
         };
     }
 
     /// <inheritdoc />
-    public async Task<Load?> GetLoadAsync(ReportingPeriod period, string agency, string loadId, CancellationToken cancellationToken)
+    public async Task<Load?> GetLoadAsync(
+        ReportingPeriod period,
+        string agency,
+        string loadId,
+        CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.Key, SubmissionEntities.LoadKey(agency, loadId), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
+            period.Key,
+            SubmissionEntities.LoadKey(agency, loadId),
+            cancellationToken: cancellationToken);
         return entity.HasValue ? SubmissionEntities.ToLoad(entity.Value!) : null;
     }
 
     /// <inheritdoc />
-    public async Task<SwitchResult> TrySwitchAsync(Load load, CurrentSubmission? expected, DateTimeOffset receivedAt, Arrival arrival, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<SwitchResult> TrySwitchAsync(
+        Load load,
+        CurrentSubmission? expected,
+        DateTimeOffset receivedAt,
+        Arrival arrival,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
-        var pointer = SubmissionEntities.Current(load.Period, load.Agency, load.SubmissionId, load.Id, receivedAt, arrival);
+        var pointer = SubmissionEntities.Current(
+            load.Period,
+            load.Agency,
+            load.SubmissionId,
+            load.Id,
+            receivedAt,
+            arrival);
         var actions = new List<TableTransactionAction>
         {
             expected is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, pointer)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, pointer, new ETag(expected.Version)),
-            new(TableTransactionActionType.UpdateMerge, SubmissionEntities.Load(load.Period, load.Agency, load.Id, load.SubmissionId, LoadState.Current), new ETag(load.Version)),
+                : new TableTransactionAction(
+                    TableTransactionActionType.UpdateReplace,
+                    pointer,
+                    new ETag(expected.Version)),
+            new(
+                TableTransactionActionType.UpdateMerge,
+                SubmissionEntities.Load(load.Period, load.Agency, load.Id, load.SubmissionId, LoadState.Current),
+                new ETag(load.Version)),
         };
         if (expected is not null)
         {
             // Upserted: a pointer written before loads were kept has no load record yet.
-            var replaced = SubmissionEntities.Load(load.Period, load.Agency, expected.LoadId, expected.SubmissionId, LoadState.Superseded);
+            var replaced = SubmissionEntities.Load(
+                load.Period,
+                load.Agency,
+                expected.LoadId,
+                expected.SubmissionId,
+                LoadState.Superseded);
             replaced["EndedAt"] = at;
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, replaced));
         }
@@ -127,9 +189,15 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryMoveArrivalAsync(CurrentSubmission current, Arrival arrival, CancellationToken cancellationToken)
+    public async Task<bool> TryMoveArrivalAsync(
+        CurrentSubmission current,
+        Arrival arrival,
+        CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(current.Period.Key, SubmissionEntities.CurrentKey(current.Agency)) { ["Arrival"] = arrival.Key };
+        var entity = new TableEntity(current.Period.Key, SubmissionEntities.CurrentKey(current.Agency))
+        {
+            ["Arrival"] = arrival.Key
+        };
         return await TryUpdateAsync(entity, current.Version, cancellationToken);
     }
 
@@ -180,11 +248,17 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Load>> ListOpenLoadsAsync(ReportingPeriod? period, string? agency, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Load>> ListOpenLoadsAsync(
+        ReportingPeriod? period,
+        string? agency,
+        CancellationToken cancellationToken)
     {
-        var from = agency is null ? SubmissionEntities.LoadPrefix + TableKey.Separator : TableKey.Join(SubmissionEntities.LoadPrefix, agency) + TableKey.Separator;
+        var from = agency is null
+            ? SubmissionEntities.LoadPrefix + TableKey.Separator
+            : TableKey.Join(SubmissionEntities.LoadPrefix, agency) + TableKey.Separator;
         var filter = period is { } p
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {p.Key} and RowKey ge {from} and RowKey lt {TableKey.After(from)} and Open eq true")
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {p.Key} and RowKey ge {from} and RowKey lt {TableKey.After(from)} and Open eq true")
             : TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {TableKey.After(from)} and Open eq true");
         var result = new List<Load>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -208,7 +282,11 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
         }
     }
 
-    private async Task<List<T>> ListAsync<T>(string partition, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    private async Task<List<T>> ListAsync<T>(
+        string partition,
+        string prefix,
+        Func<TableEntity, T> map,
+        CancellationToken cancellationToken)
     {
         var result = new List<T>();
         await foreach (var entity in _table.QueryStartingWith(partition, prefix, null, cancellationToken))

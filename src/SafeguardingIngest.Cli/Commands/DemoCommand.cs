@@ -20,9 +20,21 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var storage = new StorageCommandOptions();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the reports; default ./out.", HelpName = "DIR" };
-        var seed = new Option<int>("--seed") { Description = $"Vary the demo's figures; the same seed gives the same figures every run (default {DemoScenario.DefaultSeed}).", DefaultValueFactory = _ => DemoScenario.DefaultSeed };
-        var command = new Command("demo", "Run the whole job on sample data: eight quarters of returns from every agency ingested, the latest quarter compiled, reports saved to ./out.")
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Folder for the reports; default ./out.",
+            HelpName = "DIR"
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Vary the demo's figures; the same seed gives the same figures every run (default " +
+                $"{DemoScenario.DefaultSeed}).",
+            DefaultValueFactory = _ => DemoScenario.DefaultSeed
+        };
+        var command = new Command(
+            "demo",
+            "Run the whole job on sample data: eight quarters of returns from every agency ingested, the latest " +
+            "quarter compiled, reports saved to ./out.")
         {
             output, seed,
         };
@@ -38,7 +50,12 @@ internal static class DemoCommand
                 [$"{CompileOptions.SectionName}:Time"] =
                     CompileTime(latest).ToString("O", CultureInfo.InvariantCulture),
             };
-            var (host, partnership) = await storage.StartAsync(result, console, cancellationToken, settings, alwaysPublish: true);
+            var (host, partnership) = await storage.StartAsync(
+                result,
+                console,
+                cancellationToken,
+                settings,
+                alwaysPublish: true);
             await using (host)
             {
                 var periods = latest.Trailing(Compiler.SeriesLength);
@@ -83,7 +100,11 @@ internal static class DemoCommand
     internal static DateTimeOffset CompileTime(ReportingPeriod latest) =>
         new(latest.End.AddDays(45).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 
-    private static async Task<List<IngestResult>> IngestAllAsync(CliConsole console, StorageHost host, List<DemoUpload> uploads, CancellationToken cancellationToken)
+    private static async Task<List<IngestResult>> IngestAllAsync(
+        CliConsole console,
+        StorageHost host,
+        List<DemoUpload> uploads,
+        CancellationToken cancellationToken)
     {
         var files = host.Get<IReturnFiles>();
         var ingest = host.Get<IngestReturn>();

@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
 
-/// <summary>`sgi ingest FILE`: uploads a return to returns/{agency}/{period}/ and runs IngestReturn on it, as the blob trigger would.</summary>
+/// <summary>
+/// `sgi ingest FILE`: uploads a return to returns/{agency}/{period}/ and runs IngestReturn on it, as the blob trigger
+/// would.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create(CliConsole console)
@@ -15,7 +18,11 @@ internal static class IngestCommand
         var agency = CommonOptions.Agency(required: false);
         var period = CommonOptions.Period(required: false);
         var storage = new StorageCommandOptions();
-        var command = new Command("ingest", "Upload a return and ingest it into storage: rows, submission, feedback, archive or quarantine. The agency and quarter come from the Cover, else --agency and --period, else the file's name. Exit code 0 accepted, 1 rejected, 2 usage or system error.")
+        var command = new Command(
+            "ingest",
+            "Upload a return and ingest it into storage: rows, submission, feedback, archive or quarantine. The " +
+            "agency and quarter come from the Cover, else --agency and --period, else the file's name. Exit code 0 " +
+            "accepted, 1 rejected, 2 usage or system error.")
         {
             file, agency, period,
         };
@@ -33,13 +40,18 @@ internal static class IngestCommand
             {
                 // Where the upload goes is whose return it is and for which quarter: the Cover says, else the
                 // options, else the file's name, exactly as the pipeline will read them.
-                var context = new ReturnContext(result.GetValue(agency), CommonOptions.ParsePeriod(result.GetValue(period)), path.Name);
+                var context = new ReturnContext(
+                    result.GetValue(agency),
+                    CommonOptions.ParsePeriod(result.GetValue(period)),
+                    path.Name);
                 var checkedHere = new ReturnValidator(partnership).ValidateFile(path.FullName, context);
                 var agencyText = checkedHere.Report.Agency;
                 if (agencyText is null || checkedHere.Report.Period is not { } quarter)
                 {
                     ReportView.Render(console.Ansi, checkedHere, path.Name);
-                    console.Ansi.MarkupLine("[red]Not uploaded[/]: nothing says whose return this is, or for which quarter; fill in the Cover, give --agency and --period, or name the file like CSC-2025-26-Q2.xlsx.");
+                    console.Ansi.MarkupLine(
+                        "[red]Not uploaded[/]: nothing says whose return this is, or for which quarter; fill in the " +
+                        "Cover, give --agency and --period, or name the file like CSC-2025-26-Q2.xlsx.");
                     return ExitCodes.Rejected;
                 }
 
@@ -71,7 +83,8 @@ internal static class IngestCommand
         if (outcome.Submission is { } submission)
         {
             console.Ansi.MarkupLine($"Submission: {Markup.Escape(submission.Id)}");
-            console.Ansi.MarkupLine($"Feedback:   {Markup.Escape($"{names.Feedback}/{submission.FeedbackPath}")}.html (and .json)");
+            console.Ansi.MarkupLine(
+                $"Feedback:   {Markup.Escape($"{names.Feedback}/{submission.FeedbackPath}")}.html (and .json)");
             console.Ansi.MarkupLine($"Original:   {Markup.Escape(names.Prefix + submission.StoredAt)}");
         }
 

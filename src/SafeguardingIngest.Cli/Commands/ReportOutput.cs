@@ -9,8 +9,15 @@ namespace SafeguardingIngest.Cli.Commands;
 /// <summary>What compile and demo share: copying the reports to a folder and the summary table.</summary>
 internal static class ReportOutput
 {
-    /// <summary>Saves a release's files in <paramref name="folder"/>: those the compile wrote, or the standing release's where it wrote none.</summary>
-    public static async Task<IReadOnlyList<string>> SaveAsync(string folder, CompileOutcome outcome, IReleaseStore releases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a release's files in <paramref name="folder"/>: those the compile wrote, or the standing release's where
+    /// it wrote none.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SaveAsync(
+        string folder,
+        CompileOutcome outcome,
+        IReleaseStore releases,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var written = new List<string>();
@@ -31,15 +38,20 @@ internal static class ReportOutput
     {
         var release = outcome.Release;
         return outcome.Unchanged
-            ? $"Nothing has changed since {release.Name} ({release.Status.ToString().ToLowerInvariant()}): no new release written."
-            : $"Wrote {release.Name} ({release.Status.ToString().ToLowerInvariant()}): {release.FiguresShown} figures shown, " +
+            ? $"Nothing has changed since {release.Name} ({release.Status.ToString().ToLowerInvariant()}): no new " +
+                "release written."
+            : $"Wrote {release.Name} ({release.Status.ToString().ToLowerInvariant()}): {release.FiguresShown} " +
+                "figures shown, " +
               $"{release.FiguresHidden} hidden, {release.Revisions} revised since earlier releases.";
     }
 
     public static void Summary(IAnsiConsole console, ConsolidatedReturn report)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"{report.Partnership}: {report.Period}");
-        foreach (var heading in new[] { "Indicator", "This quarter", "Year to date", "Target to date", "RAG", "Since last quarter" })
+        foreach (var heading in new[]
+            {
+                "Indicator", "This quarter", "Year to date", "Target to date", "RAG", "Since last quarter",
+            })
         {
             table.AddColumn(heading);
         }
@@ -60,7 +72,8 @@ internal static class ReportOutput
             table.AddRow(
                 new Text(i.Code),
                 new Text(Figures.Value(area.Value, i.Unit) + (area.Value is null ? string.Empty : mark)),
-                new Text(Figures.Value(area.YearToDate, i.Unit) + (area.YearToDateCoverage.IsComplete || area.YearToDate is null ? string.Empty : " †")),
+                new Text(Figures.Value(area.YearToDate, i.Unit) +
+                    (area.YearToDateCoverage.IsComplete || area.YearToDate is null ? string.Empty : " †")),
                 new Text(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit)),
                 new Markup($"[{colour}]{Markup.Escape(Figures.RagText(area, result.TargetToDate, rated: true))}[/]"),
                 new Text(Figures.DirectionText(area.SincePrevious, area.Value, area.Previous)));
@@ -72,12 +85,16 @@ internal static class ReportOutput
             var missing = result.Area.Lacking;
             if (!missing.IsComplete)
             {
-                console.MarkupLine(Markup.Escape($"† {result.Indicator.Code} lacks the returns of {Figures.Missing(missing, report.AgencyNames)}."));
+                console.MarkupLine(Markup.Escape(
+                    $"† {result.Indicator.Code} lacks the returns of {Figures.Missing(missing, report.AgencyNames)}."));
             }
         }
 
         var states = report.Submissions.GroupBy(s => s.State).OrderBy(g => g.Key)
             .Select(g => $"{g.Count()} {ReturnState.Words(g.Key)}");
-        console.MarkupLine(Markup.Escape($"Returns: {string.Join(", ", states)}. Actions: {report.Actions.Red} red, {report.Actions.Amber} amber, {report.Actions.Green} green. Risks: {report.Risks.Count}. Data quality queries: {report.Queries.Count}."));
+        console.MarkupLine(Markup.Escape(
+            $"Returns: {string.Join(", ", states)}. Actions: {report.Actions.Red} red, {report.Actions.Amber} amber, " +
+            $"{report.Actions.Green} green. Risks: {report.Risks.Count}. Data quality queries: " +
+            $"{report.Queries.Count}."));
     }
 }

@@ -4,7 +4,9 @@ using Spectre.Console;
 
 namespace SafeguardingIngest.Cli.Commands;
 
-/// <summary>A validation report as a person reads it at a terminal: a heading and a table coloured by severity.</summary>
+/// <summary>
+/// A validation report as a person reads it at a terminal: a heading and a table coloured by severity.
+/// </summary>
 internal static class ReportView
 {
     public static void Render(IAnsiConsole console, ReturnResult result, string fileName)
@@ -18,9 +20,13 @@ internal static class ReportView
         };
         var verdict = Feedback.Verdict(report.Status);
 
-        console.MarkupLine($"[bold]{Markup.Escape(fileName)}[/]{(report.FileKind is { } kind ? $" ({kind.ToString().ToLowerInvariant()})" : string.Empty)}");
+        console.MarkupLine(
+            $"[bold]{Markup.Escape(fileName)}[/]" +
+            $"{(report.FileKind is { } kind ? $" ({kind.ToString().ToLowerInvariant()})" : string.Empty)}");
         static string From(string? source) => source is null or "the Cover" ? string.Empty : $" (from {source})";
-        console.MarkupLine($"Agency: {Markup.Escape(report.Agency ?? "?")}{Markup.Escape(From(report.AgencyFrom))}   Period: {Markup.Escape(report.Period?.ToString() ?? "?")}{Markup.Escape(From(report.PeriodFrom))}");
+        console.MarkupLine(
+            $"Agency: {Markup.Escape(report.Agency ?? "?")}{Markup.Escape(From(report.AgencyFrom))}   Period: " +
+            $"{Markup.Escape(report.Period?.ToString() ?? "?")}{Markup.Escape(From(report.PeriodFrom))}");
         console.MarkupLine(
             $"[{colour} bold]{verdict}[/]: {Counted.Of(report.ErrorCount, "error", "errors")}, "
             + $"{Counted.Of(report.WarningCount, "query", "queries")}; "

@@ -12,9 +12,16 @@ internal static class ReprocessCommand
     {
         var agency = CommonOptions.Agency(required: true);
         var period = CommonOptions.Period(required: true);
-        var submission = new Option<string?>("--submission") { Description = "The refused submission's id; default the agency's latest refused upload for the period.", HelpName = "ID" };
+        var submission = new Option<string?>("--submission")
+        {
+            Description = "The refused submission's id; default the agency's latest refused upload for the period.",
+            HelpName = "ID"
+        };
         var storage = new StorageCommandOptions();
-        var command = new Command("reprocess", "Run a refused return again from quarantine, with its original receipt time. Publish fixed reference data first with --reference.")
+        var command = new Command(
+            "reprocess",
+            "Run a refused return again from quarantine, with its original receipt time. Publish fixed reference " +
+            "data first with --reference.")
         {
             agency, period, submission,
         };
@@ -44,7 +51,8 @@ internal static class ReprocessCommand
                 console.Ansi.MarkupLine($"Reprocessed {Markup.Escape(id)}. {Markup.Escape(outcome.Message)}");
                 foreach (var finding in outcome.Report?.Findings ?? [])
                 {
-                    console.Ansi.MarkupLine($"  {Markup.Escape(finding.Location ?? "whole file")}: {Markup.Escape(finding.Advice)}");
+                    console.Ansi.MarkupLine(
+                        $"  {Markup.Escape(finding.Location ?? "whole file")}: {Markup.Escape(finding.Advice)}");
                 }
 
                 return outcome.Result == IngestResult.Rejected ? ExitCodes.Rejected : ExitCodes.Accepted;

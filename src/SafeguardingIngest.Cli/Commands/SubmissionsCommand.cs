@@ -16,9 +16,16 @@ internal static class SubmissionsCommand
     {
         var period = CommonOptions.Period(required: true);
         var storage = new StorageCommandOptions();
-        var format = new Option<string>("--format") { Description = "Output: a table (text) or JSON.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: a table (text) or JSON.",
+            DefaultValueFactory = _ => "text"
+        };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("submissions", "Show each agency's return for a period: on time, late, refused at its latest upload, missing, or not yet due.")
+        var command = new Command(
+            "submissions",
+            "Show each agency's return for a period: on time, late, refused at its latest upload, missing, or not " +
+            "yet due.")
         {
             period, format,
         };
@@ -53,7 +60,9 @@ internal static class SubmissionsCommand
 
     private static void Render(IAnsiConsole console, string period, IReadOnlyList<ReturnState> states)
     {
-        console.MarkupLine($"[bold]Returns for {Markup.Escape(period)}[/], due {(states.Count > 0 ? states[0].DueDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "-")}");
+        console.MarkupLine(
+            $"[bold]Returns for {Markup.Escape(period)}[/], due " +
+            $"{(states.Count > 0 ? states[0].DueDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "-")}");
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var heading in new[] { "Agency", "State", "Received", "Rows", "Submission", "Latest upload" })
         {
@@ -97,7 +106,10 @@ internal static class SubmissionsCommand
                 json.WriteString("state", state.State.ToString());
                 json.WriteString("dueDate", state.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 ReportJson.WriteOptional(json, "currentSubmission", state.Current?.Id);
-                ReportJson.WriteOptional(json, "receivedAt", state.Current?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+                ReportJson.WriteOptional(
+                    json,
+                    "receivedAt",
+                    state.Current?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
                 if (state.Current is { } current)
                 {
                     json.WriteNumber("rows", current.Rows);

@@ -17,7 +17,10 @@ internal static class SweepCommand
             HelpName = "MINUTES",
         };
         var storage = new StorageCommandOptions();
-        var command = new Command("sweep", "Remove the rows of ingest runs that died before their switch, and of superseded submissions whose clean-up never ran.")
+        var command = new Command(
+            "sweep",
+            "Remove the rows of ingest runs that died before their switch, and of superseded submissions whose " +
+            "clean-up never ran.")
         {
             minutes,
         };
@@ -28,18 +31,25 @@ internal static class SweepCommand
             if (bound is < IngestOptions.MinOrphanMinutes)
             {
                 throw new UsageException(
-                    $"--older-than must be {IngestOptions.MinOrphanMinutes} minutes or more: a run may last the function "
+                    $"--older-than must be {IngestOptions.MinOrphanMinutes} minutes or more: a run may last the " +
+                    "function "
                     + $"timeout ({IngestOptions.FunctionTimeoutMinutes} minutes) and is given a "
                     + $"{IngestOptions.SweepMarginMinutes}-minute margin, so a younger one may still be writing.");
             }
 
-            var settings = bound is { } value ? new Dictionary<string, string?> { ["Ingest:OrphanMinutes"] = value.ToString(CultureInfo.InvariantCulture) } : null;
+            var settings = bound is { } value
+                ? new Dictionary<string, string?>
+                {
+                    ["Ingest:OrphanMinutes"] = value.ToString(CultureInfo.InvariantCulture)
+                }
+                : null;
             var (host, _) = await storage.StartAsync(result, console, cancellationToken, settings);
             await using (host)
             {
                 var swept = await host.Get<LoadCleanup>().SweepAsync(cancellationToken);
                 console.Ansi.MarkupLine(
-                    $"Removed [bold]{swept.Rows:N0}[/] rows of {swept.Loads:N0} dead loads ({swept.Abandoned:N0} of runs that never finished).");
+                    $"Removed [bold]{swept.Rows:N0}[/] rows of {swept.Loads:N0} dead loads ({swept.Abandoned:N0} of " +
+                    "runs that never finished).");
                 return ExitCodes.Accepted;
             }
         });

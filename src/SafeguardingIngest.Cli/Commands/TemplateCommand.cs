@@ -15,11 +15,14 @@ internal static class TemplateCommand
         var reference = CommonOptions.Reference();
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Where to write the workbook: a file, or a folder to write {AGENCY}-{PERIOD}-return.xlsx in (default the current folder).",
+            Description = "Where to write the workbook: a file, or a folder to write {AGENCY}-{PERIOD}-return.xlsx " +
+                "in (default the current folder).",
             HelpName = "FILE|FOLDER",
         };
 
-        var command = new Command("template", "Write an agency's blank quarterly return: Cover filled in, one row per owed indicator and locality.")
+        var command = new Command(
+            "template",
+            "Write an agency's blank quarterly return: Cover filled in, one row per owed indicator and locality.")
         {
             agency, period, reference, output,
         };
@@ -34,7 +37,8 @@ internal static class TemplateCommand
 
             // A folder (existing, or written with a trailing separator) takes the template's own name.
             var path = given is null ? Path.GetFullPath(fileName)
-                : Directory.Exists(given) || given.EndsWith(Path.DirectorySeparatorChar) || given.EndsWith(Path.AltDirectorySeparatorChar) ? Path.GetFullPath(Path.Combine(given, fileName))
+                : Directory.Exists(given) || given.EndsWith(Path.DirectorySeparatorChar) || given.EndsWith(
+                    Path.AltDirectorySeparatorChar) ? Path.GetFullPath(Path.Combine(given, fileName))
                 : Path.GetFullPath(given);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             ReturnWorkbookWriter.WriteFile(path, document, partnership);

@@ -25,7 +25,10 @@ internal static class ValidateCommand
             HelpName = "FILE",
         };
 
-        var command = new Command("validate", "Check a quarterly return against the indicator catalogue. Exit code 0 accepted, 1 rejected, 2 usage or system error.")
+        var command = new Command(
+            "validate",
+            "Check a quarterly return against the indicator catalogue. Exit code 0 accepted, 1 rejected, 2 usage or " +
+            "system error.")
         {
             file, agency, period, reference, format, previous,
         };
@@ -38,7 +41,10 @@ internal static class ValidateCommand
             }
 
             var partnership = CommonOptions.LoadPartnership(result.GetValue(reference));
-            var context = new ReturnContext(result.GetValue(agency), CommonOptions.ParsePeriod(result.GetValue(period)), path.Name);
+            var context = new ReturnContext(
+                result.GetValue(agency),
+                CommonOptions.ParsePeriod(result.GetValue(period)),
+                path.Name);
             var validator = new ReturnValidator(partnership);
             var previousValues = ReadPrevious(validator, result.GetValue(previous), context);
             var outcome = validator.ValidateFile(path.FullName, context, previous: previousValues);
@@ -73,7 +79,9 @@ internal static class ValidateCommand
         var outcome = validator.ValidateFile(file.FullName, previousContext, buffer);
         if (!outcome.Report.IsAccepted)
         {
-            throw new UsageException($"The previous return {file.Name} is not itself acceptable ({outcome.Report.ErrorCount} errors); validate it first.");
+            throw new UsageException(
+                $"The previous return {file.Name} is not itself acceptable ({outcome.Report.ErrorCount} errors); " +
+                "validate it first.");
         }
 
         return new PreviousValues(buffer.Items);

@@ -28,9 +28,15 @@ internal static class WatchCommand
             HelpName = "CRON",
             DefaultValueFactory = _ => "0 0 6 * * *",
         };
-        var once = new Option<bool>("--once") { Description = "Ingest what is waiting now and stop, rather than watching." };
+        var once = new Option<bool>("--once")
+        {
+            Description = "Ingest what is waiting now and stop, rather than watching."
+        };
         var storage = new StorageCommandOptions();
-        var command = new Command("watch", "Watch the returns container and ingest each upload as it arrives (as the blob trigger does in Azure), and compile on the schedule. Stop with Ctrl+C.")
+        var command = new Command(
+            "watch",
+            "Watch the returns container and ingest each upload as it arrives (as the blob trigger does in Azure), " +
+            "and compile on the schedule. Stop with Ctrl+C.")
         {
             interval, schedule, once,
         };
@@ -66,11 +72,19 @@ internal static class WatchCommand
                     }
 
                     console.Ansi.MarkupLine($"{Counted.Of(outcomes.Count, "upload", "uploads")} ingested.");
-                    return outcomes.Any(o => o.Result == IngestResult.Rejected) ? ExitCodes.Rejected : ExitCodes.Accepted;
+                    return outcomes.Any(o => o.Result == IngestResult.Rejected)
+                        ? ExitCodes.Rejected
+                        : ExitCodes.Accepted;
                 }
 
-                console.Ansi.MarkupLine($"Watching the returns container every {seconds.ToString(CultureInfo.InvariantCulture)} s; compiling on '{Markup.Escape(result.GetValue(schedule)!)}' (UTC). Ctrl+C stops.");
-                await watcher.RunAsync(TimeSpan.FromSeconds(seconds), cron, outcome => Report(console, outcome), cancellationToken);
+                console.Ansi.MarkupLine(
+                    $"Watching the returns container every {seconds.ToString(CultureInfo.InvariantCulture)} s; " +
+                    $"compiling on '{Markup.Escape(result.GetValue(schedule)!)}' (UTC). Ctrl+C stops.");
+                await watcher.RunAsync(
+                    TimeSpan.FromSeconds(seconds),
+                    cron,
+                    outcome => Report(console, outcome),
+                    cancellationToken);
                 return ExitCodes.Accepted;
             }
         });
@@ -86,6 +100,8 @@ internal static class WatchCommand
             _ => "green",
         };
         var who = outcome.Submission is { } s ? $"{s.Agency} {s.Period}: " : string.Empty;
-        console.Ansi.MarkupLine($"{Markup.Escape(DateTimeOffset.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture))} [{colour}]{Markup.Escape(who + outcome.Message)}[/]");
+        console.Ansi.MarkupLine(
+            $"{Markup.Escape(DateTimeOffset.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture))} " +
+            $"[{colour}]{Markup.Escape(who + outcome.Message)}[/]");
     }
 }

@@ -16,10 +16,20 @@ namespace SafeguardingIngest.Cli.Demo;
 /// </summary>
 internal static class DemoFigures
 {
-    /// <summary>A copy of <paramref name="document"/> with every row filled for quarter <paramref name="quarterIndex"/> of the series.</summary>
-    public static ReturnDocument Fill(ReturnDocument document, Partnership partnership, string agency, int seed, int quarterIndex)
+    /// <summary>
+    /// A copy of <paramref name="document"/> with every row filled for quarter <paramref name="quarterIndex"/> of the
+    /// series.
+    /// </summary>
+    public static ReturnDocument Fill(
+        ReturnDocument document,
+        Partnership partnership,
+        string agency,
+        int seed,
+        int quarterIndex)
     {
-        var rows = document.Rows.Select(row => Fill(row, partnership, document.Period, agency, seed, quarterIndex)).ToList();
+        var rows = document.Rows
+            .Select(row => Fill(row, partnership, document.Period, agency, seed, quarterIndex))
+            .ToList();
         return document with { Rows = Linked(rows) };
     }
 
@@ -39,7 +49,9 @@ internal static class DemoFigures
                 return row.Value ?? row.Numerator;
             }
 
-            return locality == Locality.WholeAreaCode && same.Count > 0 ? same.Sum(r => r.Value ?? r.Numerator ?? 0) : null;
+            return locality == Locality.WholeAreaCode && same.Count > 0
+                ? same.Sum(r => r.Value ?? r.Numerator ?? 0)
+                : null;
         }
 
         static ReturnRow WithCount(ReturnRow row, double count) =>
@@ -51,7 +63,9 @@ internal static class DemoFigures
             var shared = rate.Value ?? rate.Numerator;
             for (var k = 0; k < rows.Count; k++)
             {
-                if (NameKey.Fold(rows[k].Indicator.Code) == NameKey.Fold(rate.Indicator.Links.SameCountAs!) && rows[k].Locality == rate.Locality && shared is { } count)
+                if (NameKey.Fold(rows[k].Indicator.Code) == NameKey.Fold(rate.Indicator.Links.SameCountAs!) &&
+                    rows[k].Locality == rate.Locality &&
+                    shared is { } count)
                 {
                     rows[k] = WithCount(rows[k], count);
                 }
@@ -61,13 +75,16 @@ internal static class DemoFigures
         for (var k = 0; k < rows.Count; k++)
         {
             var row = rows[k];
-            if (row.Indicator.Links.PartOf is { } whole && Count(whole, row.Locality) is { } most && (row.Value ?? row.Numerator) > most)
+            if (row.Indicator.Links.PartOf is { } whole &&
+                Count(whole, row.Locality) is { } most &&
+                (row.Value ?? row.Numerator) > most)
             {
                 rows[k] = WithCount(row, most);
             }
         }
 
-        foreach (var count in rows.Where(r => r.Indicator.Links.DenominatorOf.Count > 0).Select(r => r.Indicator).Distinct().ToList())
+        foreach (var count in rows.Where(
+            r => r.Indicator.Links.DenominatorOf.Count > 0).Select(r => r.Indicator).Distinct().ToList())
         {
             for (var k = 0; k < rows.Count; k++)
             {
@@ -85,7 +102,13 @@ internal static class DemoFigures
         return rows;
     }
 
-    private static ReturnRow Fill(ReturnRow row, Partnership partnership, ReportingPeriod period, string agency, int seed, int quarterIndex)
+    private static ReturnRow Fill(
+        ReturnRow row,
+        Partnership partnership,
+        ReportingPeriod period,
+        string agency,
+        int seed,
+        int quarterIndex)
     {
         var indicator = row.Indicator;
         var stable = new Random(Hash(seed, agency, indicator.Code, row.Locality));
@@ -97,8 +120,16 @@ internal static class DemoFigures
             : low + ((high - low) * (0.3 + (0.3 * stable.NextDouble())));
         var trend = (stable.Next(2) == 0 ? -1 : 1) * (0.003 + (0.012 * stable.NextDouble()));
         var volume = 150 + stable.Next(250);
-        var noise = new Random(Hash(seed, agency, indicator.Code, row.Locality, quarterIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var level = Math.Clamp(start * Math.Pow(1 + trend, quarterIndex) * (1 + (0.02 * (noise.NextDouble() - 0.5))), indicator.Min ?? 0, indicator.Max ?? double.MaxValue);
+        var noise = new Random(Hash(
+            seed,
+            agency,
+            indicator.Code,
+            row.Locality,
+            quarterIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var level = Math.Clamp(
+            start * Math.Pow(1 + trend, quarterIndex) * (1 + (0.02 * (noise.NextDouble() - 0.5))),
+            indicator.Min ?? 0,
+            indicator.Max ?? double.MaxValue);
         var cohort = Math.Round(volume * (1 + (0.02 * (noise.NextDouble() - 0.5))));
         switch (indicator.Unit)
         {
@@ -131,7 +162,8 @@ internal static class DemoFigures
         var quarter = indicator.TargetIsProRata ? annual / 4 : annual;
         return indicator.Unit switch
         {
-            IndicatorUnit.Count => quarter / indicator.Agencies.Count / (indicator.ByLocality ? partnership.Localities.Count : 1),
+            IndicatorUnit.Count =>
+                quarter / indicator.Agencies.Count / (indicator.ByLocality ? partnership.Localities.Count : 1),
             IndicatorUnit.RatePer10000 => quarter / indicator.Agencies.Count,
             _ => quarter,
         };

@@ -23,7 +23,9 @@ public sealed record Indicator
     /// <summary>True where the indicator is returned per locality rather than for the whole area.</summary>
     public bool ByLocality { get; init; }
 
-    /// <summary>Whether its year figure is the sum over the year (flow) or the position at the quarter in hand (stock).</summary>
+    /// <summary>
+    /// Whether its year figure is the sum over the year (flow) or the position at the quarter in hand (stock).
+    /// </summary>
     public required MeasureKind Kind { get; init; }
 
     /// <summary>The starting point, where one is known.</summary>
@@ -61,7 +63,8 @@ public sealed record Indicator
     /// target × quarters elapsed / 4: a flow that adds up (a count, or a rate over a fixed population).
     /// A flow's percentage or average, and every stock, is held to the annual target as it is.
     /// </summary>
-    public bool TargetIsProRata => Kind == MeasureKind.Flow && Unit is IndicatorUnit.Count or IndicatorUnit.RatePer10000;
+    public bool TargetIsProRata =>
+        Kind == MeasureKind.Flow && Unit is IndicatorUnit.Count or IndicatorUnit.RatePer10000;
 
     /// <summary>True when <paramref name="agencyCode"/> must return this indicator.</summary>
     public bool IsOwedBy(string agencyCode)

@@ -13,7 +13,9 @@ public sealed record IndicatorLinks
     /// <summary>No links.</summary>
     public static IndicatorLinks None { get; } = new();
 
-    /// <summary>The indicator whose count (a count, or a rate's or percentage's numerator) this one's count is.</summary>
+    /// <summary>
+    /// The indicator whose count (a count, or a rate's or percentage's numerator) this one's count is.
+    /// </summary>
     public string? SameCountAs { get; init; }
 
     /// <summary>The indicator whose count this one's count is a part of (never more than it).</summary>
@@ -26,13 +28,15 @@ public sealed record IndicatorLinks
     public IReadOnlyList<string> DenominatorOf { get; init; } = [];
 
     /// <summary>Whether any link is declared.</summary>
-    public bool Any => SameCountAs is not null || PartOf is not null || NumeratorOf.Count > 0 || DenominatorOf.Count > 0;
+    public bool Any =>
+        SameCountAs is not null || PartOf is not null || NumeratorOf.Count > 0 || DenominatorOf.Count > 0;
 
     /// <summary>
     /// The problems with the links of <paramref name="indicators"/> (each with its JSON path): a code that
     /// names no indicator or the indicator itself, or a link between units it cannot hold between.
     /// </summary>
-    public static IEnumerable<(string Path, string Message)> Check(IReadOnlyList<(Indicator Item, string Path)> indicators)
+    public static IEnumerable<(string Path, string Message)> Check(
+        IReadOnlyList<(Indicator Item, string Path)> indicators)
     {
         var byCode = indicators.GroupBy(i => NameKey.Fold(i.Item.Code)).ToDictionary(g => g.Key, g => g.First().Item);
         foreach (var (indicator, path) in indicators)
@@ -76,10 +80,13 @@ public sealed record IndicatorLinks
         {
             "sameCountAs" or "partOf" when !Counts(other.Unit) =>
                 $"{other.Code} is an average: its total is not a count of children to compare with",
-            _ when field.StartsWith("numeratorOf", StringComparison.Ordinal) && other.Unit is not (IndicatorUnit.Percentage or IndicatorUnit.RatePer10000) =>
+            _ when field.StartsWith("numeratorOf", StringComparison.Ordinal) &&
+                other.Unit is not (IndicatorUnit.Percentage or IndicatorUnit.RatePer10000) =>
                 $"{other.Code} is a {other.Unit.ToString().ToLowerInvariant()}, which has no numerator to share",
-            _ when field.StartsWith("denominatorOf", StringComparison.Ordinal) && other.Unit is not (IndicatorUnit.Percentage or IndicatorUnit.Average) =>
-                $"{other.Code} is a {other.Unit.ToString().ToLowerInvariant()}: only a percentage's or an average's denominator is a count",
+            _ when field.StartsWith("denominatorOf", StringComparison.Ordinal) &&
+                other.Unit is not (IndicatorUnit.Percentage or IndicatorUnit.Average) =>
+                $"{other.Code} is a {other.Unit.ToString().ToLowerInvariant()}: only a percentage's or an average's " +
+                "denominator is a count",
             _ => null,
         };
     }

@@ -8,9 +8,13 @@ namespace SafeguardingIngest.Catalogue;
 /// </summary>
 public enum MeasureKind
 {
-    /// <summary>Adds up over the year: year to date sums the quarters, and a target is pro rata for counts and rates.</summary>
+    /// <summary>
+    /// Adds up over the year: year to date sums the quarters, and a target is pro rata for counts and rates.
+    /// </summary>
     Flow,
 
-    /// <summary>A position at a point in time: year to date is the latest quarter, and the annual target applies as it is.</summary>
+    /// <summary>
+    /// A position at a point in time: year to date is the latest quarter, and the annual target applies as it is.
+    /// </summary>
     Stock,
 }

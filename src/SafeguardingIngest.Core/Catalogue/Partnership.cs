@@ -125,7 +125,9 @@ public sealed class Partnership
     /// <summary>The quarter this view stands for; null for the catalogue for all time.</summary>
     public ReportingPeriod? Quarter { get; private init; }
 
-    /// <summary>The SHA-256 of the document it was read from (lower-case hex); null where it was built in code.</summary>
+    /// <summary>
+    /// The SHA-256 of the document it was read from (lower-case hex); null where it was built in code.
+    /// </summary>
     public string? Digest { get; internal set; }
 
     /// <summary>The partnership's name.</summary>
@@ -180,11 +182,15 @@ public sealed class Partnership
 
     /// <summary>The closest agency code or name to a mistyped one, if there is a plausible one.</summary>
     public string? SuggestAgency(string text) =>
-        NearestMatch.Find(text, Agencies.SelectMany(a => new[] { (NameKey.Fold(a.Code), a.Code), (NameKey.Fold(a.Name), a.Code) }));
+        NearestMatch.Find(
+            text,
+            Agencies.SelectMany(a => new[] { (NameKey.Fold(a.Code), a.Code), (NameKey.Fold(a.Name), a.Code) }));
 
     /// <summary>The closest locality to a mistyped one, if there is a plausible one.</summary>
     public string? SuggestLocality(string text) =>
-        NearestMatch.Find(text, Localities.SelectMany(l => new[] { (NameKey.Fold(l.Code), l.Name), (NameKey.Fold(l.Name), l.Name) }));
+        NearestMatch.Find(
+            text,
+            Localities.SelectMany(l => new[] { (NameKey.Fold(l.Code), l.Name), (NameKey.Fold(l.Name), l.Name) }));
 
     /// <summary>The closest indicator code to a mistyped one, if there is a plausible one.</summary>
     public string? SuggestIndicator(string text) =>

@@ -42,7 +42,8 @@ public static class PartnershipReader
         {
             throw new ReferenceDataException(
                 e.Path ?? "$",
-                $"not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+                $"not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: " +
+                $"{FirstSentence(e.Message)}");
         }
 
         using (document)

@@ -48,8 +48,13 @@ public sealed partial class CompileQuarterlyReturn(
     ILogger<CompileQuarterlyReturn> logger,
     IOptions<CompileOptions> compile)
 {
-    /// <summary>Compiles <paramref name="period"/> and writes its reports; <paramref name="notify"/> tells the performance team.</summary>
-    public async Task<CompileOutcome> CompileAsync(ReportingPeriod period, CancellationToken cancellationToken, bool notify = true)
+    /// <summary>
+    /// Compiles <paramref name="period"/> and writes its reports; <paramref name="notify"/> tells the performance team.
+    /// </summary>
+    public async Task<CompileOutcome> CompileAsync(
+        ReportingPeriod period,
+        CancellationToken cancellationToken,
+        bool notify = true)
     {
         var clock = Stopwatch.StartNew();
         var partnership = await reference.GetAsync(cancellationToken);
@@ -63,12 +68,18 @@ public sealed partial class CompileQuarterlyReturn(
         // The setting, where given, stands for the clock: the same returns then give the same reports.
         var compiledAt = compile.Value.Time ?? time.GetUtcNow();
         var today = UkTime.DateOf(compiledAt);
-        var states = ReturnTracker.States(partnership, period, await submissions, [.. read.Where(c => c.Period == period)], today);
+        var states = ReturnTracker.States(
+            partnership,
+            period,
+            await submissions,
+            [.. read.Where(c => c.Period == period)],
+            today);
         var status = period.HasEnded(today) ? ReleaseStatus.Published : ReleaseStatus.Provisional;
         var inputs = read.Select(c => new ReleaseInput(c.Agency, c.Period.Key, c.SubmissionId, c.ReceivedAt))
             .OrderBy(i => i.Period, StringComparer.Ordinal).ThenBy(i => i.Agency, StringComparer.Ordinal).ToList();
         var digest = ReleaseBuilder.InputsDigest(
-            partnership.Digest ?? string.Empty, publication.Value, status, inputs, states.Select(s => $"{s.Agency} {s.State}"));
+            partnership.Digest ?? string.Empty, publication.Value, status, inputs,
+            states.Select(s => $"{s.Agency} {s.State}"));
         var readTime = clock.Elapsed;
 
         clock.Restart();
@@ -100,7 +111,18 @@ public sealed partial class CompileQuarterlyReturn(
         var compileTime = clock.Elapsed;
         var files = string.Join(", ", written.Locations);
         var manifest = written.Manifest;
-        Compiled(logger, period.Key, number, manifest.Status, manifest.Revisions, report.Indicators.Count, report.Observations.Count, outstanding, (long)readTime.TotalMilliseconds, (long)compileTime.TotalMilliseconds, files);
+        Compiled(
+            logger,
+            period.Key,
+            number,
+            manifest.Status,
+            manifest.Revisions,
+            report.Indicators.Count,
+            report.Observations.Count,
+            outstanding,
+            (long)readTime.TotalMilliseconds,
+            (long)compileTime.TotalMilliseconds,
+            files);
         var outcome = new CompileOutcome(
             period, report, manifest, draft.Files, written.Locations, readTime, compileTime);
         if (notify)
@@ -115,7 +137,9 @@ public sealed partial class CompileQuarterlyReturn(
     /// The decisions of every release, of any quarter, whose eight quarters overlap this one's: each may have
     /// published or hidden a figure this release shows again. Oldest first.
     /// </summary>
-    private async Task<IReadOnlyList<ReleaseDecisions>> EarlierDecisionsAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReleaseDecisions>> EarlierDecisionsAsync(
+        ReportingPeriod period,
+        CancellationToken cancellationToken)
     {
         // Only the quarters whose releases can share a figure with this one: its own eight and the seven after.
         var window = new List<ReportingPeriod>(Compiler.PeriodsNeeded(period));
@@ -132,7 +156,8 @@ public sealed partial class CompileQuarterlyReturn(
     }
 
     /// <summary>
-    /// The scheduled run: the current reporting period (the last quarter that is over, in UK time), and every period whose
+    /// The scheduled run: the current reporting period (the last quarter that is over, in UK time), and every period
+    /// whose
     /// submissions changed since its last compile. The watermark is read before compiling, so a change
     /// that lands during a compile is picked up by the next run.
     /// </summary>
@@ -151,7 +176,8 @@ public sealed partial class CompileQuarterlyReturn(
         var outcomes = new List<CompileOutcome>();
         foreach (var (period, changed) in work.OrderBy(w => w.Key))
         {
-            // The routine daily compile of an unchanged quarter is not news, and writes no release; a compile with changes is.
+            // The routine daily compile of an unchanged quarter is not news, and writes no release; a compile with
+            // changes is.
             outcomes.Add(await CompileAsync(period, cancellationToken, notify: changed is not null));
             await watermarks.MarkCompiledAsync(period, changed, time.GetUtcNow(), cancellationToken);
         }
@@ -160,22 +186,48 @@ public sealed partial class CompileQuarterlyReturn(
         var current = outcomes.Single(o => o.Period == currentPeriod);
         var today = UkTime.DateOf(now);
         var due = current.Report.Submissions.Count > 0 ? current.Report.Submissions[0].DueDate : (DateOnly?)null;
-        var outstanding = current.Report.Submissions.Where(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused).ToList();
+        var outstanding = current.Report.Submissions
+            .Where(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused)
+            .ToList();
         if (due is { } dueDate && today == dueDate.AddDays(1) && outstanding.Count > 0)
         {
-            await notifier.NotifyAsync(Notifications.Notifications.Overdue(currentPeriod, dueDate, outstanding), cancellationToken);
+            await notifier.NotifyAsync(
+                Notifications.Notifications.Overdue(currentPeriod, dueDate, outstanding),
+                cancellationToken);
         }
 
         return outcomes;
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Compiled {Period} release {Release} ({Status}, {Revisions} figures revised): {Indicators} indicators from {Observations} observations, {Outstanding} returns missing or refused; read in {ReadMs} ms, compiled and written in {CompileMs} ms: {Written}")]
-    private static partial void Compiled(ILogger logger, string period, int release, ReleaseStatus status, int revisions, int indicators, int observations, int outstanding, long readMs, long compileMs, string written);
+    [LoggerMessage(
+        EventId = 3000,
+        Level = LogLevel.Information,
+        Message = "Compiled {Period} release {Release} ({Status}, {Revisions} figures revised): {Indicators} " +
+            "indicators from {Observations} observations, {Outstanding} returns missing or refused; read in {ReadMs} " +
+            "ms, compiled and written in {CompileMs} ms: {Written}")]
+    private static partial void Compiled(
+        ILogger logger,
+        string period,
+        int release,
+        ReleaseStatus status,
+        int revisions,
+        int indicators,
+        int observations,
+        int outstanding,
+        long readMs,
+        long compileMs,
+        string written);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Compiled {Period}: nothing it reads has changed since release {Release}, so no release was written")]
+    [LoggerMessage(
+        EventId = 3002,
+        Level = LogLevel.Information,
+        Message = "Compiled {Period}: nothing it reads has changed since release {Release}, so no release was written")]
     private static partial void Unchanged(ILogger logger, string period, int release);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Scheduled compile: current period {Current}; compiling {Periods}")]
+    [LoggerMessage(
+        EventId = 3001,
+        Level = LogLevel.Information,
+        Message = "Scheduled compile: current period {Current}; compiling {Periods}")]
     private static partial void Scheduled(ILogger logger, string current, string periods);
 
     [LoggerMessage(

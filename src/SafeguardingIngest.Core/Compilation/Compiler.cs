@@ -19,7 +19,9 @@ public static class Compiler
     /// <summary>Quarters of history shown in each trend.</summary>
     public const int SeriesLength = 8;
 
-    /// <summary>The periods a compile of <paramref name="period"/> needs data for: itself and the seven before it.</summary>
+    /// <summary>
+    /// The periods a compile of <paramref name="period"/> needs data for: itself and the seven before it.
+    /// </summary>
     public static IReadOnlyList<ReportingPeriod> PeriodsNeeded(ReportingPeriod period) => period.Trailing(SeriesLength);
 
     /// <summary>
@@ -37,7 +39,10 @@ public static class Compiler
         return periods;
     }
 
-    /// <summary>Compiles <paramref name="period"/> from <paramref name="data"/> (periods missing from it count as nothing returned).</summary>
+    /// <summary>
+    /// Compiles <paramref name="period"/> from <paramref name="data"/> (periods missing from it count as nothing
+    /// returned).
+    /// </summary>
     public static ConsolidatedReturn Compile(
         Partnership partnership,
         ReportingPeriod period,
@@ -66,7 +71,11 @@ public static class Compiler
         var indicators = catalogue.Indicators.Select(i => Indicator(context, i)).ToList();
         var current = data.GetValueOrDefault(period) ?? PeriodData.Empty(period);
         var actions = current.Actions;
-        var amberAndRed = actions.Where(a => a.Item.Rag != Rag.Green).OrderBy(a => a.Item.Rag).ThenBy(a => a.Agency, StringComparer.Ordinal).ToList();
+        var amberAndRed = actions
+            .Where(a => a.Item.Rag != Rag.Green)
+            .OrderBy(a => a.Item.Rag)
+            .ThenBy(a => a.Agency, StringComparer.Ordinal)
+            .ToList();
         return new ConsolidatedReturn(
             partnership.Name,
             period,
@@ -74,9 +83,23 @@ public static class Compiler
             indicators,
             submissions,
             Queries(current),
-            new ActionsSummary(actions.Count(a => a.Item.Rag == Rag.Red), actions.Count(a => a.Item.Rag == Rag.Amber), actions.Count(a => a.Item.Rag == Rag.Green), amberAndRed),
-            current.Risks.OrderByDescending(r => r.Item.Score).ThenByDescending(r => r.Item.Impact).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList(),
-            data.Values.SelectMany(d => d.Observations).OrderBy(o => o.Period).ThenBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Agency, StringComparer.Ordinal).ThenBy(o => o.Locality, StringComparer.Ordinal).ToList(),
+            new ActionsSummary(
+                actions.Count(a => a.Item.Rag == Rag.Red),
+                actions.Count(a => a.Item.Rag == Rag.Amber),
+                actions.Count(a => a.Item.Rag == Rag.Green),
+                amberAndRed),
+            current.Risks
+                .OrderByDescending(r => r.Item.Score)
+                .ThenByDescending(r => r.Item.Impact)
+                .ThenBy(r => r.Agency, StringComparer.Ordinal)
+                .ToList(),
+            data.Values
+                .SelectMany(d => d.Observations)
+                .OrderBy(o => o.Period)
+                .ThenBy(o => o.Indicator, StringComparer.Ordinal)
+                .ThenBy(o => o.Agency, StringComparer.Ordinal)
+                .ThenBy(o => o.Locality, StringComparer.Ordinal)
+                .ToList(),
             partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
             partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name))
         {
@@ -109,12 +132,18 @@ public static class Compiler
         var rateBreakdowns = indicator.Unit != IndicatorUnit.Count;
         var localities = indicator.ByLocality
             ? context.Partnership.Localities
-                .Select(l => new BreakdownRow(l.Code, l.Name, Figures(context, indicator, o => o.Locality == l.Code, owing, targetToDate, rateBreakdowns)))
+                .Select(l => new BreakdownRow(
+                    l.Code,
+                    l.Name,
+                    Figures(context, indicator, o => o.Locality == l.Code, owing, targetToDate, rateBreakdowns)))
                 .ToList()
             : [];
         var agencies = context.Partnership.Agencies
             .Where(a => indicator.IsOwedBy(a.Code))
-            .Select(a => new BreakdownRow(a.Code, a.Name, Figures(context, indicator, o => o.Agency == a.Code, [a.Code], targetToDate, rateBreakdowns)))
+            .Select(a => new BreakdownRow(
+                a.Code,
+                a.Name,
+                Figures(context, indicator, o => o.Agency == a.Code, [a.Code], targetToDate, rateBreakdowns)))
             .ToList();
         var trend = Trend.Fit(comparable);
         return new IndicatorResult(
@@ -125,7 +154,13 @@ public static class Compiler
         };
     }
 
-    private static IndicatorFigures Figures(Context context, Indicator indicator, Func<Observation, bool> scope, IReadOnlyList<string> owing, double? targetToDate, bool rated)
+    private static IndicatorFigures Figures(
+        Context context,
+        Indicator indicator,
+        Func<Observation, bool> scope,
+        IReadOnlyList<string> owing,
+        double? targetToDate,
+        bool rated)
     {
         var period = context.Period;
         var lastYear = period.SameQuarterLastYear();
@@ -192,7 +227,12 @@ public static class Compiler
     /// Year to date by kind: a stock stands where the quarter in hand leaves it; a flow adds its
     /// quarters' parts (a rate's population, which does not add up over time, is the latest quarter's).
     /// </summary>
-    private static (Ratio Parts, double? Value, Coverage Coverage) YearToDate(Context context, Indicator indicator, ReportingPeriod period, Func<Observation, bool> scope, IReadOnlyList<string> owing)
+    private static (Ratio Parts, double? Value, Coverage Coverage) YearToDate(
+        Context context,
+        Indicator indicator,
+        ReportingPeriod period,
+        Func<Observation, bool> scope,
+        IReadOnlyList<string> owing)
     {
         if (indicator.Kind == MeasureKind.Stock)
         {
@@ -251,13 +291,18 @@ public static class Compiler
         return (bang < 0 ? string.Empty : location[..bang]) + "!" + new string(digits);
     }
 
-    private sealed class Context(Partnership partnership, ReportingPeriod period, Dictionary<(ReportingPeriod, string), List<Observation>> byIndicator)
+    private sealed class Context(
+        Partnership partnership,
+        ReportingPeriod period,
+        Dictionary<(ReportingPeriod, string), List<Observation>> byIndicator)
     {
         public Partnership Partnership => partnership;
 
         public ReportingPeriod Period => period;
 
-        /// <summary>The owed returns of <paramref name="owing"/> with no figure for the indicator in the quarter.</summary>
+        /// <summary>
+        /// The owed returns of <paramref name="owing"/> with no figure for the indicator in the quarter.
+        /// </summary>
         public Coverage Coverage(Indicator indicator, ReportingPeriod quarter, IReadOnlyList<string> owing)
         {
             var key = (quarter, indicator.Code);
@@ -311,7 +356,9 @@ public static class Compiler
                 if (populations is not null)
                 {
                     var population = observation.Denominator ?? 0;
-                    populations[observation.Locality] = Math.Max(populations.GetValueOrDefault(observation.Locality), population);
+                    populations[observation.Locality] = Math.Max(
+                        populations.GetValueOrDefault(observation.Locality),
+                        population);
                 }
                 else
                 {

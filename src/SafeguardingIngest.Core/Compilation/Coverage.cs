@@ -2,7 +2,9 @@ using SafeguardingIngest.Periods;
 
 namespace SafeguardingIngest.Compilation;
 
-/// <summary>An owed return a figure lacks: the agency had none standing for that quarter (missing, refused, or not yet due).</summary>
+/// <summary>
+/// An owed return a figure lacks: the agency had none standing for that quarter (missing, refused, or not yet due).
+/// </summary>
 public sealed record MissingReturn(ReportingPeriod Period, string Agency);
 
 /// <summary>
@@ -19,8 +21,11 @@ public sealed record Coverage(IReadOnlyList<MissingReturn> Missing)
 
     /// <summary>The returns lacking from either figure (for a sum of quarters).</summary>
     public Coverage Plus(Coverage other) =>
-        other.IsComplete ? this : IsComplete ? other : new Coverage([.. Missing, .. other.Missing.Where(m => !Missing.Contains(m))]);
+        other.IsComplete ? this : IsComplete ? other : new Coverage([
+            .. Missing,
+            .. other.Missing.Where(m => !Missing.Contains(m))]);
 
     /// <summary>The agencies lacking, each once, in order.</summary>
-    public IReadOnlyList<string> Agencies => Missing.Select(m => m.Agency).Distinct().Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Agencies =>
+        Missing.Select(m => m.Agency).Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -13,8 +13,16 @@ public interface ICompileWatermarks
     Task MarkChangedAsync(ReportingPeriod period, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Periods changed since their last compile, with the latest change seen.</summary>
-    Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<(ReportingPeriod Period, DateTimeOffset Changed)>> PendingAsync(
+        CancellationToken cancellationToken);
 
-    /// <summary>Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>; never moves that mark back.</summary>
-    Task MarkCompiledAsync(ReportingPeriod period, DateTimeOffset? changedAsOf, DateTimeOffset compiledAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a compile of <paramref name="period"/> that included every change up to <paramref name="changedAsOf"/>;
+    /// never moves that mark back.
+    /// </summary>
+    Task MarkCompiledAsync(
+        ReportingPeriod period,
+        DateTimeOffset? changedAsOf,
+        DateTimeOffset compiledAt,
+        CancellationToken cancellationToken);
 }

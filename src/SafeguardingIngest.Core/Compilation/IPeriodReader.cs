@@ -9,11 +9,16 @@ namespace SafeguardingIngest.Compilation;
 /// </summary>
 public interface IPeriodReader
 {
-    /// <summary>What every agency's current submission holds for a period: observations, actions, risks and queries.</summary>
+    /// <summary>
+    /// What every agency's current submission holds for a period: observations, actions, risks and queries.
+    /// </summary>
     Task<PeriodData> ReadPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken);
 
     /// <summary>The observations of every agency's current submission for a period (one agency's when given).</summary>
-    Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(ReportingPeriod period, string? agency, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Observation>> ReadCurrentObservationsAsync(
+        ReportingPeriod period,
+        string? agency,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// The figures alone (indicator, locality, value) of one agency's current submission for a period: what

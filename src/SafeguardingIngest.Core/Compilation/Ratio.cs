@@ -16,9 +16,14 @@ public readonly record struct Ratio(double Numerator, double Denominator, int Ob
 
     /// <summary>The two aggregates added.</summary>
     public static Ratio operator +(Ratio left, Ratio right) =>
-        new(left.Numerator + right.Numerator, left.Denominator + right.Denominator, left.Observations + right.Observations);
+        new(
+            left.Numerator + right.Numerator,
+            left.Denominator + right.Denominator,
+            left.Observations + right.Observations);
 
-    /// <summary>The value for <paramref name="unit"/>: the count, 100 n/d, 10,000 n/d or n/d; null when it cannot be worked out.</summary>
+    /// <summary>
+    /// The value for <paramref name="unit"/>: the count, 100 n/d, 10,000 n/d or n/d; null when it cannot be worked out.
+    /// </summary>
     public double? ValueFor(IndicatorUnit unit)
     {
         if (IsEmpty)

@@ -6,7 +6,9 @@ namespace SafeguardingIngest.Compilation;
 /// </summary>
 public sealed record Trend(double Slope, double Intercept, int Points)
 {
-    /// <summary>The fitted line through the series (index 0 is the oldest quarter); null with fewer than two known points.</summary>
+    /// <summary>
+    /// The fitted line through the series (index 0 is the oldest quarter); null with fewer than two known points.
+    /// </summary>
     public static Trend? Fit(IReadOnlyList<double?> series)
     {
         var points = series.Select((value, index) => (value, index)).Where(p => p.value is not null).ToList();

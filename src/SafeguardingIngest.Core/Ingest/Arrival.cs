@@ -18,11 +18,18 @@ public sealed record Arrival : IComparable<Arrival>
     /// </summary>
     public string Key { get; }
 
-    /// <summary>The arrival of an upload received at <paramref name="receivedAt"/>, with its ETag and blob name as tie-breakers.</summary>
+    /// <summary>
+    /// The arrival of an upload received at <paramref name="receivedAt"/>, with its ETag and blob name as tie-breakers.
+    /// </summary>
     public static Arrival Of(DateTimeOffset receivedAt, string version, string blobName) =>
-        new($"{receivedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture)} {version.Trim('"')} {blobName}");
+        new(
+            $"{receivedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture)} " +
+            $"{version.Trim('"')} {blobName}");
 
-    /// <summary>An arrival read back from storage; a blank key (recorded before arrivals were kept) falls back to the receipt time.</summary>
+    /// <summary>
+    /// An arrival read back from storage; a blank key (recorded before arrivals were kept) falls back to the receipt
+    /// time.
+    /// </summary>
     public static Arrival Parse(string? key, DateTimeOffset receivedAt) =>
         string.IsNullOrEmpty(key) ? Of(receivedAt, string.Empty, string.Empty) : new Arrival(key);
 

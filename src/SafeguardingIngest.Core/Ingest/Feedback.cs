@@ -26,7 +26,10 @@ public static class Feedback
             json.WriteNumber("size", submission.Size);
             json.WriteBoolean("current", isCurrent);
             ReportJson.WriteOptional(json, "supersedes", submission.Supersedes);
-            ReportJson.WriteOptional(json, "dueDate", submission.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            ReportJson.WriteOptional(
+                json,
+                "dueDate",
+                submission.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteBoolean("late", submission.IsLate);
             ReportJson.WriteOptional(json, "upload", submission.BlobName);
             ReportJson.WriteOptional(json, "uploadVersion", submission.UploadVersion);
@@ -91,8 +94,16 @@ public static class Feedback
     /// <summary>A finding's severity in the feedback page's words: an "Error" refuses, a "Query" asks.</summary>
     public static string FindingKind(Severity severity) => severity == Severity.Error ? "Error" : "Query";
 
-    /// <summary>The HTML page: verdict, what happens next, and a table of findings by sheet and cell, written through feedback.liquid (every value encoded).</summary>
-    public static byte[] Html(Submission submission, ValidationReport report, string fileName, string partnershipName, bool isCurrent)
+    /// <summary>
+    /// The HTML page: verdict, what happens next, and a table of findings by sheet and cell, written through
+    /// feedback.liquid (every value encoded).
+    /// </summary>
+    public static byte[] Html(
+        Submission submission,
+        ValidationReport report,
+        string fileName,
+        string partnershipName,
+        bool isCurrent)
     {
         var verdict = Verdict(report.Status);
         var (css, next) = report.Status switch
@@ -109,7 +120,8 @@ public static class Feedback
         };
         if (report.IsAccepted && !isCurrent)
         {
-            next = "A later upload for the same quarter had already been received, so that one stands; this file has been kept on record.";
+            next = "A later upload for the same quarter had already been received, so that one stands; this file has " +
+                "been kept on record.";
         }
 
         var model = new FeedbackPage(
@@ -132,5 +144,6 @@ public sealed record FeedbackFinding(string Css, string Severity, string Where, 
 
 /// <summary>What the feedback page shows.</summary>
 public sealed record FeedbackPage(
-    string Partnership, string Verdict, string VerdictCss, string Next, string Agency, string Period, string FileName, string Received,
+    string Partnership, string Verdict, string VerdictCss, string Next, string Agency, string Period, string FileName,
+    string Received,
     string SubmissionId, int Figures, int Errors, int Queries, IReadOnlyList<FeedbackFinding> Findings, int NotShown);

@@ -1,9 +1,16 @@
 namespace SafeguardingIngest.Ingest;
 
 /// <summary>An upload read into a seekable buffer, with what storage knows of it.</summary>
-public sealed record UploadedFile(string Name, Stream Content, long Length, DateTimeOffset ReceivedAt, string Version) : IDisposable
+public sealed record UploadedFile(
+    string Name,
+    Stream Content,
+    long Length,
+    DateTimeOffset ReceivedAt,
+    string Version) : IDisposable
 {
-    /// <summary>The receipt time the uploader declared (metadata "receivedat"), honoured only where backdating is allowed.</summary>
+    /// <summary>
+    /// The receipt time the uploader declared (metadata "receivedat"), honoured only where backdating is allowed.
+    /// </summary>
     public DateTimeOffset? DeclaredReceivedAt { get; init; }
 
     /// <summary>
@@ -32,13 +39,27 @@ public interface IReturnFiles
     /// </summary>
     IAsyncEnumerable<string> ListUploadsWrittenBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
-    /// <summary>Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading historic returns).</summary>
-    Task UploadAsync(string name, Stream content, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null);
+    /// <summary>
+    /// Uploads a return, as an agency would; <paramref name="receivedAt"/> declares an earlier receipt (loading
+    /// historic returns).
+    /// </summary>
+    Task UploadAsync(
+        string name,
+        Stream content,
+        CancellationToken cancellationToken,
+        DateTimeOffset? receivedAt = null);
 
     /// <summary>Writes (or replaces) a feedback document.</summary>
-    Task WriteFeedbackAsync(string name, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    Task WriteFeedbackAsync(
+        string name,
+        string contentType,
+        ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken);
 
-    /// <summary>Copies an accepted original to the archive under <paramref name="archiveName"/> unless it is there already (never overwritten).</summary>
+    /// <summary>
+    /// Copies an accepted original to the archive under <paramref name="archiveName"/> unless it is there already
+    /// (never overwritten).
+    /// </summary>
     Task ArchiveAsync(UploadedFile upload, string archiveName, CancellationToken cancellationToken);
 
     /// <summary>Copies a refused original to quarantine.</summary>
@@ -53,6 +74,8 @@ public interface IReturnFiles
         string uploadName,
         CancellationToken cancellationToken);
 
-    /// <summary>Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.</summary>
+    /// <summary>
+    /// Deletes the upload if it is still the version read; a newer upload under the same name is left for its own run.
+    /// </summary>
     Task DeleteUploadAsync(string name, string version, CancellationToken cancellationToken);
 }

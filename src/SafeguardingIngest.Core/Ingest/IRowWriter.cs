@@ -11,7 +11,12 @@ public interface IRowWriter
     /// rerunning it writes the same rows. Called with a batch of observations at a time while the
     /// return is read, then with its actions and risks.
     /// </summary>
-    Task WriteRowsAsync(Load load, IReadOnlyList<Observation> observations, IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks, CancellationToken cancellationToken);
+    Task WriteRowsAsync(
+        Load load,
+        IReadOnlyList<Observation> observations,
+        IReadOnlyList<ActionItem> actions,
+        IReadOnlyList<RiskItem> risks,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes an accepted return's figures under its load once more, packed into a few rows, so that the

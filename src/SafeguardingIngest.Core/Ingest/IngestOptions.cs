@@ -6,7 +6,9 @@ public sealed class IngestOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Ingest";
 
-    /// <summary>Attempts at the conditional switch of the current submission before giving up to a host retry. Default 5.</summary>
+    /// <summary>
+    /// Attempts at the conditional switch of the current submission before giving up to a host retry. Default 5.
+    /// </summary>
     public int SwitchAttempts { get; set; } = 5;
 
     /// <summary>Transactions of up to 100 rows in flight while a return is read and written. Default 4.</summary>
@@ -49,6 +51,8 @@ public sealed class IngestOptions
     /// </summary>
     public int StaleUploadMinutes { get; set; } = 10;
 
-    /// <summary>Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.</summary>
+    /// <summary>
+    /// Check the previous quarter's figures for changes beyond each indicator's maxQuarterlyChange. Default true.
+    /// </summary>
     public bool CompareWithPreviousQuarter { get; set; } = true;
 }

@@ -43,4 +43,8 @@ public static class IngestResultWords
 }
 
 /// <summary>The outcome of one IngestReturn run.</summary>
-public sealed record IngestOutcome(IngestResult Result, Submission? Submission, ValidationReport? Report, string Message);
+public sealed record IngestOutcome(
+    IngestResult Result,
+    Submission? Submission,
+    ValidationReport? Report,
+    string Message);

@@ -45,13 +45,19 @@ public sealed class IngestReturn(
     /// upload's own name is never touched), and is processed with its original receipt time. The trigger
     /// recognises the reserved name, so whichever run takes it first does the same.
     /// </summary>
-    public async Task<IngestOutcome> ReprocessAsync(ReportingPeriod period, string agency, string submissionId, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> ReprocessAsync(
+        ReportingPeriod period,
+        string agency,
+        string submissionId,
+        CancellationToken cancellationToken)
     {
         var refused = await records.FindAsync(period, agency, submissionId, cancellationToken)
             ?? throw new InvalidOperationException($"No submission {submissionId} of {agency} for {period}.");
         if (refused.Status != ReturnStatus.Rejected)
         {
-            throw new InvalidOperationException($"Submission {submissionId} of {agency} for {period} was {refused.Status}, not refused; only refused returns are reprocessed.");
+            throw new InvalidOperationException(
+                $"Submission {submissionId} of {agency} for {period} was {refused.Status}, not refused; only refused " +
+                "returns are reprocessed.");
         }
 
         var quarantined = refused.StoredAt[(refused.StoredAt.IndexOf('/', StringComparison.Ordinal) + 1)..];
@@ -79,7 +85,11 @@ public sealed class IngestReturn(
         if (upload is null)
         {
             IngestLog.NotFound(logger, blobName);
-            return new IngestOutcome(IngestResult.NotFound, null, null, $"{blobName} is no longer waiting; it was processed already.");
+            return new IngestOutcome(
+                IngestResult.NotFound,
+                null,
+                null,
+                $"{blobName} is no longer waiting; it was processed already.");
         }
 
         var path = UploadPath.TryParse(blobName, out var pathProblem);
@@ -94,7 +104,9 @@ public sealed class IngestReturn(
         var feedbackReader = path is null ? partnership.FindAgency(blobName.Split('/')[0])?.Code : null;
         var period = path?.Period;
         var readable = upload.Length <= limits.Value.MaxFileBytes;
-        var sha256 = readable ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken)) : Unread(upload);
+        var sha256 = readable
+            ? Convert.ToHexStringLower(await SHA256.HashDataAsync(upload.Content, cancellationToken))
+            : Unread(upload);
         upload.Content.Position = 0;
         var id = sha256[..24];
         var periodKey = period?.Key ?? "unknown";
@@ -108,7 +120,9 @@ public sealed class IngestReturn(
         var arrival = Arrival.Of(receivedAt, upload.Version, blobName);
         var uploadName = restoredFrom?.BlobName ?? blobName;
 
-        if (!reprocess && period is { } known && await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
+        if (!reprocess &&
+            period is { } known &&
+            await records.FindAsync(known, agency, id, cancellationToken) is { } earlier &&
             await loads.IsSettledAsync(earlier, arrival, referenceVersion, cancellationToken))
         {
             await FinishAsync(earlier, upload, cancellationToken);
@@ -132,11 +146,15 @@ public sealed class IngestReturn(
         if (pathProblem is not null)
         {
             IngestLog.RefusedUnread(logger, blobName, pathProblem);
-            result = ReturnValidator.Refuse(Finding.Of(Rules.UploadPathInvalid, null, null, blobName, pathProblem), context);
+            result = ReturnValidator.Refuse(
+                Finding.Of(Rules.UploadPathInvalid, null, null, blobName, pathProblem),
+                context);
         }
         else if (!readable)
         {
-            var message = $"The file is {FileSniffer.Megabytes(upload.Length)}, over the {FileSniffer.Megabytes(limits.Value.MaxFileBytes)} limit; remove extra sheets or images and resend it.";
+            var message = $"The file is {FileSniffer.Megabytes(upload.Length)}, over the " +
+                $"{FileSniffer.Megabytes(limits.Value.MaxFileBytes)} limit; remove extra sheets or images and resend " +
+                "it.";
             IngestLog.RefusedUnread(logger, blobName, message);
             result = ReturnValidator.Refuse(Finding.Of(Rules.FileTooLarge, null, null, null, message), context);
         }
@@ -236,7 +254,17 @@ public sealed class IngestReturn(
         }
 
         await FinishAsync(submission, upload, cancellationToken, archived: outcome != IngestResult.Rejected);
-        IngestLog.Finished(logger, id, agency, periodKey, outcome, submission.Rows, report.ErrorCount, report.WarningCount, submission.Supersedes, clock.ElapsedMilliseconds);
+        IngestLog.Finished(
+            logger,
+            id,
+            agency,
+            periodKey,
+            outcome,
+            submission.Rows,
+            report.ErrorCount,
+            report.WarningCount,
+            submission.Supersedes,
+            clock.ElapsedMilliseconds);
         return new IngestOutcome(outcome, submission, report, Describe(outcome, submission));
     }
 
@@ -260,7 +288,12 @@ public sealed class IngestReturn(
         return await records.FindAsync(path.Period, agency, id, cancellationToken);
     }
 
-    private ReturnResult Validate(Partnership partnership, UploadedFile upload, ReturnContext context, IObservationSink sink, IPreviousValues? previous)
+    private ReturnResult Validate(
+        Partnership partnership,
+        UploadedFile upload,
+        ReturnContext context,
+        IObservationSink sink,
+        IPreviousValues? previous)
     {
         try
         {
@@ -303,7 +336,12 @@ public sealed class IngestReturn(
 
         // Taken after the switch, so a compile that read before it sees a later change and runs again.
         var isCurrent = standingLoad is not null;
-        var changed = submission with { Supersedes = supersedes, LoadId = standingLoad, ProcessedAt = time.GetUtcNow() };
+        var changed = submission with
+        {
+            Supersedes = supersedes,
+            LoadId = standingLoad,
+            ProcessedAt = time.GetUtcNow()
+        };
         var recorded = await RecordAsync(changed, result.Report, isCurrent, partnership, cancellationToken);
         var outcome = !isCurrent ? IngestResult.AcceptedButSuperseded
             : result.Report.Status == ReturnStatus.Accepted ? IngestResult.Accepted
@@ -376,15 +414,28 @@ public sealed class IngestReturn(
         var html = Feedback.Html(submission, report, fileName, partnership.Name, isCurrent);
         var writes = new List<Task>
         {
-            files.WriteFeedbackAsync(submission.FeedbackPath + ".json", "application/json; charset=utf-8", json, cancellationToken),
-            files.WriteFeedbackAsync(submission.FeedbackPath + ".html", "text/html; charset=utf-8", html, cancellationToken),
+            files.WriteFeedbackAsync(
+                submission.FeedbackPath + ".json",
+                "application/json; charset=utf-8",
+                json,
+                cancellationToken),
+            files.WriteFeedbackAsync(
+                submission.FeedbackPath + ".html",
+                "text/html; charset=utf-8",
+                html,
+                cancellationToken),
         };
         if (submission.Period != default && submission.Agency != Unattributed)
         {
             // Also under the upload's own name, where the upload credential can read it.
             var byUpload = UploadPath.FeedbackFor(submission.Agency, submission.Period, fileName);
-            writes.Add(files.WriteFeedbackAsync(byUpload + ".json", "application/json; charset=utf-8", json, cancellationToken));
-            writes.Add(files.WriteFeedbackAsync(byUpload + ".html", "text/html; charset=utf-8", html, cancellationToken));
+            writes.Add(files.WriteFeedbackAsync(
+                byUpload + ".json",
+                "application/json; charset=utf-8",
+                json,
+                cancellationToken));
+            writes.Add(
+                files.WriteFeedbackAsync(byUpload + ".html", "text/html; charset=utf-8", html, cancellationToken));
         }
 
         await Task.WhenAll(writes);
@@ -466,5 +517,6 @@ public sealed class IngestReturn(
     }
 
     private static string Unread(UploadedFile upload) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{upload.Name}|{upload.Length}|{upload.Version}")));
+        Convert.ToHexStringLower(SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{upload.Name}|{upload.Length}|{upload.Version}")));
 }

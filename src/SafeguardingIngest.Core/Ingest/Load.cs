@@ -19,7 +19,10 @@ public enum LoadState
     /// <summary>Was current; a later upload's load took its place in the same write that moved the pointer.</summary>
     Superseded,
 
-    /// <summary>Never became current: its return was refused, a later upload already stood, the same content was already current, or the sweep gave up on its run.</summary>
+    /// <summary>
+    /// Never became current: its return was refused, a later upload already stood, the same content was already
+    /// current, or the sweep gave up on its run.
+    /// </summary>
     Discarded,
 }
 
@@ -58,7 +61,8 @@ public sealed record Load
     public required string Version { get; init; }
 
     /// <summary>A new load id for <paramref name="submissionId"/>.</summary>
-    public static string NewId(string submissionId) => $"{submissionId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}";
+    public static string NewId(string submissionId) =>
+        $"{submissionId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}";
 }
 
 /// <summary>What became of an attempt to make a load current.</summary>

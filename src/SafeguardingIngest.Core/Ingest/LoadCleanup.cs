@@ -22,7 +22,10 @@ public sealed class LoadCleanup(
     TimeProvider time,
     ILogger<LoadCleanup> logger)
 {
-    /// <summary>Clears the agency's superseded and discarded loads for the period (after a switch, or a run that lost); returns the rows removed.</summary>
+    /// <summary>
+    /// Clears the agency's superseded and discarded loads for the period (after a switch, or a run that lost); returns
+    /// the rows removed.
+    /// </summary>
     public async Task<int> ClearDeadAsync(ReportingPeriod period, string agency, CancellationToken cancellationToken)
     {
         var removed = 0;
@@ -37,7 +40,10 @@ public sealed class LoadCleanup(
         return removed;
     }
 
-    /// <summary>Gives up a load that will not become current (its return was refused, or another load stands) and removes its rows.</summary>
+    /// <summary>
+    /// Gives up a load that will not become current (its return was refused, or another load stands) and removes its
+    /// rows.
+    /// </summary>
     public async Task<int> DiscardAsync(Load load, CancellationToken cancellationToken)
     {
         // If the sweep moved it first, it is Discarded all the same.
@@ -104,12 +110,34 @@ public sealed class LoadCleanup(
 /// <summary>The clean-up's log lines.</summary>
 internal static partial class CleanupLog
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Removed {Rows} rows of {State} load {LoadId} of {Agency} for {Period}")]
-    public static partial void Cleared(ILogger logger, int rows, string loadId, LoadState state, string agency, string period);
+    [LoggerMessage(
+        EventId = 1100,
+        Level = LogLevel.Information,
+        Message = "Removed {Rows} rows of {State} load {LoadId} of {Agency} for {Period}")]
+    public static partial void Cleared(
+        ILogger logger,
+        int rows,
+        string loadId,
+        LoadState state,
+        string agency,
+        string period);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Sweep removed {Loads} dead loads ({Rows} rows), of which {Abandoned} were runs that never finished; bound {Minutes} minutes")]
+    [LoggerMessage(
+        EventId = 1101,
+        Level = LogLevel.Information,
+        Message = "Sweep removed {Loads} dead loads ({Rows} rows), of which {Abandoned} were runs that never " +
+            "finished; bound {Minutes} minutes")]
     public static partial void Swept(ILogger logger, int loads, int rows, int abandoned, int minutes);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Load {LoadId} of {Agency} for {Period} is {State} but the current pointer names it; its rows were kept")]
-    public static partial void SkippedCurrent(ILogger logger, string loadId, string agency, string period, LoadState state);
+    [LoggerMessage(
+        EventId = 1102,
+        Level = LogLevel.Error,
+        Message = "Load {LoadId} of {Agency} for {Period} is {State} but the current pointer names it; its rows were " +
+            "kept")]
+    public static partial void SkippedCurrent(
+        ILogger logger,
+        string loadId,
+        string agency,
+        string period,
+        LoadState state);
 }

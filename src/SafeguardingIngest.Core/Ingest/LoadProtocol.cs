@@ -19,7 +19,9 @@ public sealed class LoadProtocol(
     TimeProvider time,
     ILogger<LoadProtocol> logger)
 {
-    /// <summary>Records a new load of <paramref name="agency"/>'s <paramref name="period"/> as Writing, before any row.</summary>
+    /// <summary>
+    /// Records a new load of <paramref name="agency"/>'s <paramref name="period"/> as Writing, before any row.
+    /// </summary>
     public Task<Load> StartAsync(
         ReportingPeriod period,
         string agency,
@@ -48,13 +50,18 @@ public sealed class LoadProtocol(
             {
                 // The same content is current already (a concurrent run of it, or this run's earlier try
                 // that stopped after its switch): its rows stand, and this load is not needed.
-                if (arrival > current.Arrival && !await records.TryMoveArrivalAsync(current, arrival, cancellationToken))
+                if (arrival > current.Arrival &&
+                    !await records.TryMoveArrivalAsync(current, arrival, cancellationToken))
                 {
                     continue;
                 }
 
                 standingLoad = current.LoadId;
-                supersedes = (await records.FindAsync(submission.Period, submission.Agency, submission.Id, cancellationToken))?.Supersedes;
+                supersedes = (await records.FindAsync(
+                    submission.Period,
+                    submission.Agency,
+                    submission.Id,
+                    cancellationToken))?.Supersedes;
                 break;
             }
 
@@ -63,7 +70,13 @@ public sealed class LoadProtocol(
                 break;
             }
 
-            var switched = await records.TrySwitchAsync(load, current, submission.ReceivedAt, arrival, time.GetUtcNow(), cancellationToken);
+            var switched = await records.TrySwitchAsync(
+                load,
+                current,
+                submission.ReceivedAt,
+                arrival,
+                time.GetUtcNow(),
+                cancellationToken);
             if (switched == SwitchResult.Switched)
             {
                 standingLoad = load.Id;
@@ -76,14 +89,16 @@ public sealed class LoadProtocol(
                 // Whatever the run wrote after the sweep cleared its load goes too, before the retry.
                 await cleanup.DiscardAsync(load, cancellationToken);
                 throw new InvalidOperationException(
-                    $"Load {load.Id} of {submission.Agency} for {submission.Period} was given up by the sweep before it could be made current; the run will be retried.");
+                    $"Load {load.Id} of {submission.Agency} for {submission.Period} was given up by the sweep before " +
+                    "it could be made current; the run will be retried.");
             }
 
             IngestLog.SwitchConflict(logger, submission.Agency, submission.Period.Key, submission.Id, attempt);
             if (attempt >= options.Value.SwitchAttempts)
             {
                 throw new InvalidOperationException(
-                    $"The current submission of {submission.Agency} for {submission.Period} kept changing during {attempt} attempts to switch it to {submission.Id}; the run will be retried.");
+                    $"The current submission of {submission.Agency} for {submission.Period} kept changing during " +
+                    $"{attempt} attempts to switch it to {submission.Id}; the run will be retried.");
             }
         }
 

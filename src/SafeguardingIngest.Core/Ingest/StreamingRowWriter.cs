@@ -19,7 +19,8 @@ internal sealed class StreamingRowWriter : IObservationSink
 
     public StreamingRowWriter(IRowWriter rows, Load load, int parallel, CancellationToken cancellationToken)
     {
-        _batches = Channel.CreateBounded<List<Observation>>(new BoundedChannelOptions(parallel * 2) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        _batches = Channel.CreateBounded<List<Observation>>(
+            new BoundedChannelOptions(parallel * 2) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _pump = Parallel.ForEachAsync(
             _batches.Reader.ReadAllAsync(cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },

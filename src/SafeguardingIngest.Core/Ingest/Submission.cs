@@ -21,7 +21,10 @@ public sealed record Submission
     /// <summary>The upload's blob name in the returns container.</summary>
     public required string BlobName { get; init; }
 
-    /// <summary>The version (ETag) of the upload that was read, so a page that uploaded it can tell its feedback from an earlier upload's.</summary>
+    /// <summary>
+    /// The version (ETag) of the upload that was read, so a page that uploaded it can tell its feedback from an earlier
+    /// upload's.
+    /// </summary>
     public string? UploadVersion { get; init; }
 
     /// <summary>SHA-256 of the content, hex.</summary>
@@ -80,4 +83,11 @@ public sealed record Submission
 /// The pointer to an agency's current (accepted) submission for a period: the load whose rows readers
 /// read, the arrival that put it there, and the version that guards the next switch.
 /// </summary>
-public sealed record CurrentSubmission(ReportingPeriod Period, string Agency, string SubmissionId, string LoadId, DateTimeOffset ReceivedAt, Arrival Arrival, string Version);
+public sealed record CurrentSubmission(
+    ReportingPeriod Period,
+    string Agency,
+    string SubmissionId,
+    string LoadId,
+    DateTimeOffset ReceivedAt,
+    Arrival Arrival,
+    string Version);

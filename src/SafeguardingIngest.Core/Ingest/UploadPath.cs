@@ -8,15 +8,19 @@ namespace SafeguardingIngest.Ingest;
 /// </summary>
 public sealed record UploadPath(string Agency, ReportingPeriod Period, string FileName)
 {
-    /// <summary>The blob name for an agency's upload of <paramref name="fileName"/> for <paramref name="period"/>.</summary>
-    public static string For(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/{fileName}";
+    /// <summary>
+    /// The blob name for an agency's upload of <paramref name="fileName"/> for <paramref name="period"/>.
+    /// </summary>
+    public static string For(string agency, ReportingPeriod period, string fileName) =>
+        $"{agency}/{period.Key}/{fileName}";
 
     /// <summary>
     /// Where the feedback on the latest upload under a name is also kept, in the feedback container:
     /// {agency}/{period}/uploads/{file}.json and .html. An upload credential can read exactly these,
     /// so the upload page finds its feedback without knowing the submission id.
     /// </summary>
-    public static string FeedbackFor(string agency, ReportingPeriod period, string fileName) => $"{agency}/{period.Key}/uploads/{fileName}";
+    public static string FeedbackFor(string agency, ReportingPeriod period, string fileName) =>
+        $"{agency}/{period.Key}/uploads/{fileName}";
 
     private static readonly System.Buffers.SearchValues<char> s_hexDigits =
         System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -62,13 +66,15 @@ public sealed record UploadPath(string Agency, ReportingPeriod Period, string Fi
         var parts = blobName.Split('/');
         if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
         {
-            problem = $"The file was uploaded as '{blobName}'; upload it under returns/{{agency}}/{{period}}/{{file}}, for example returns/POL/2025-26-Q2/return.xlsx.";
+            problem = $"The file was uploaded as '{blobName}'; upload it under " +
+                $"returns/{{agency}}/{{period}}/{{file}}, for example returns/POL/2025-26-Q2/return.xlsx.";
             return null;
         }
 
         if (!ReportingPeriod.TryParse(parts[1], out var period))
         {
-            problem = $"The folder '{parts[1]}' in '{blobName}' is not a reporting period; upload the file under returns/{parts[0]}/2025-26-Q2/ (the quarter it reports on).";
+            problem = $"The folder '{parts[1]}' in '{blobName}' is not a reporting period; upload the file under " +
+                $"returns/{parts[0]}/2025-26-Q2/ (the quarter it reports on).";
             return null;
         }
 

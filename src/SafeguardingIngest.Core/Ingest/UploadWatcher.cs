@@ -10,7 +10,12 @@ namespace SafeguardingIngest.Ingest;
 /// pass, up to <see cref="MaxTries"/> times, as the host retries; and the consolidated return is
 /// compiled on the schedule, as the timer function compiles it.
 /// </summary>
-public sealed partial class UploadWatcher(IReturnFiles files, IngestReturn ingest, CompileQuarterlyReturn compile, TimeProvider time, ILogger<UploadWatcher> logger)
+public sealed partial class UploadWatcher(
+    IReturnFiles files,
+    IngestReturn ingest,
+    CompileQuarterlyReturn compile,
+    TimeProvider time,
+    ILogger<UploadWatcher> logger)
 {
     /// <summary>Tries at one upload before it is left in the returns container for a person to look at.</summary>
     public const int MaxTries = 5;
@@ -54,7 +59,11 @@ public sealed partial class UploadWatcher(IReturnFiles files, IngestReturn inges
     /// Watches until cancelled: a pass every <paramref name="interval"/>, each outcome handed to
     /// <paramref name="report"/>, and a scheduled compile whenever <paramref name="schedule"/> comes round.
     /// </summary>
-    public async Task RunAsync(TimeSpan interval, CronSchedule schedule, Action<IngestOutcome> report, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        TimeSpan interval,
+        CronSchedule schedule,
+        Action<IngestOutcome> report,
+        CancellationToken cancellationToken)
     {
         var nextCompile = schedule.Next(time.GetUtcNow());
         while (!cancellationToken.IsCancellationRequested)
@@ -81,6 +90,9 @@ public sealed partial class UploadWatcher(IReturnFiles files, IngestReturn inges
         }
     }
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Ingesting {Blob} failed on try {Try} of {MaxTries}; it will be tried again on the next pass")]
+    [LoggerMessage(
+        EventId = 1200,
+        Level = LogLevel.Warning,
+        Message = "Ingesting {Blob} failed on try {Try} of {MaxTries}; it will be tried again on the next pass")]
     private static partial void RunFailed(ILogger logger, string blob, int @try, int maxTries, Exception exception);
 }

@@ -13,7 +13,10 @@ public sealed record Notification(string Kind, string Title, string Text, IReadO
 /// <summary>Where notifications go: an incoming webhook, or nowhere (the default).</summary>
 public interface INotifier
 {
-    /// <summary>Sends <paramref name="notification"/>; a failure to deliver is logged, never thrown, since the work it reports is done.</summary>
+    /// <summary>
+    /// Sends <paramref name="notification"/>; a failure to deliver is logged, never thrown, since the work it reports
+    /// is done.
+    /// </summary>
     Task NotifyAsync(Notification notification, CancellationToken cancellationToken);
 }
 

@@ -13,19 +13,27 @@ public static class Notifications
     {
         var report = outcome.Report;
         var states = report.Submissions;
-        var outstanding = states.Where(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused).Select(s => s.Agency).ToList();
+        var outstanding = states
+            .Where(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused)
+            .Select(s => s.Agency)
+            .ToList();
         var incomplete = report.Indicators.Count(i => !i.Area.Lacking.IsComplete);
         return new Notification(
             "compiled",
             $"Consolidated return for {outcome.Period} compiled",
-            $"The consolidated quarterly return for {outcome.Period} was compiled at {Periods.UkTime.Describe(report.CompiledAt)}: {report.Indicators.Count} indicators, " +
+            $"The consolidated quarterly return for {outcome.Period} was compiled at " +
+            $"{Periods.UkTime.Describe(report.CompiledAt)}: {report.Indicators.Count} indicators, " +
             $"{incomplete} of them lacking an owed return.",
             [
                 new("Period", outcome.Period.ToString()),
                 new("Release", $"{outcome.Release.Number} ({outcome.Release.Status.ToString().ToLowerInvariant()}), " +
                     $"{outcome.Release.Revisions} figures revised since earlier releases"),
-                new("Returns on time", states.Count(s => s.State == ReturnStateKind.OnTime).ToString(CultureInfo.InvariantCulture)),
-                new("Returns late", states.Count(s => s.State == ReturnStateKind.Late).ToString(CultureInfo.InvariantCulture)),
+                new(
+                    "Returns on time",
+                    states.Count(s => s.State == ReturnStateKind.OnTime).ToString(CultureInfo.InvariantCulture)),
+                new(
+                    "Returns late",
+                    states.Count(s => s.State == ReturnStateKind.Late).ToString(CultureInfo.InvariantCulture)),
                 new("Returns missing or refused", outstanding.Count == 0 ? "none" : string.Join(", ", outstanding)),
                 new("Reports", string.Join(", ", outcome.Written)),
             ]);
@@ -35,7 +43,8 @@ public static class Notifications
     public static Notification Refused(Submission submission) => new(
         "refused",
         $"Return from {submission.Agency} for {submission.Period} refused",
-        $"The return {Path.GetFileName(submission.BlobName)} from {submission.Agency} for {submission.Period} was refused with {submission.Errors} errors; the agency has its feedback.",
+        $"The return {Path.GetFileName(submission.BlobName)} from {submission.Agency} for {submission.Period} was " +
+        $"refused with {submission.Errors} errors; the agency has its feedback.",
         [
             new("Agency", submission.Agency),
             new("Period", submission.Period.ToString()),
@@ -44,14 +53,20 @@ public static class Notifications
         ]);
 
     /// <summary>A quarter's due date has passed with returns missing.</summary>
-    public static Notification Overdue(Periods.ReportingPeriod period, DateOnly due, IReadOnlyList<ReturnState> outstanding) => new(
+    public static Notification Overdue(
+        Periods.ReportingPeriod period,
+        DateOnly due,
+        IReadOnlyList<ReturnState> outstanding) => new(
         "overdue",
         $"Returns overdue for {period}",
-        $"Returns for {period} were due on {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; {outstanding.Count} have not come in or were refused.",
+        $"Returns for {period} were due on {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}; " +
+        $"{outstanding.Count} have not come in or were refused.",
         [
             new("Period", period.ToString()),
             new("Due", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new("Outstanding", string.Join(", ", outstanding.Select(s => $"{s.AgencyName} ({s.Agency}): {s.Describe()}"))),
+            new(
+                "Outstanding",
+                string.Join(", ", outstanding.Select(s => $"{s.AgencyName} ({s.Agency}): {s.Describe()}"))),
         ]);
 
     /// <summary>

@@ -36,7 +36,9 @@ public readonly record struct FinancialYear : IComparable<FinancialYear>
 
     /// <summary>Parses "2025-26", "2025/26", "2025-2026" or "2025/2026".</summary>
     public static FinancialYear Parse(string text) =>
-        TryParse(text, out var year) ? year : throw new FormatException($"'{text}' is not a financial year; write it like 2025-26.");
+        TryParse(text, out var year)
+            ? year
+            : throw new FormatException($"'{text}' is not a financial year; write it like 2025-26.");
 
     /// <summary>Parses "2025-26", "2025/26", "2025-2026" or "2025/2026"; false for anything else.</summary>
     public static bool TryParse(string? text, out FinancialYear year)

@@ -24,7 +24,9 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
         Quarter = quarter;
     }
 
-    /// <summary>Creates quarter <paramref name="quarter"/> of the financial year starting in <paramref name="startYear"/>.</summary>
+    /// <summary>
+    /// Creates quarter <paramref name="quarter"/> of the financial year starting in <paramref name="startYear"/>.
+    /// </summary>
     public ReportingPeriod(int startYear, int quarter)
         : this(new FinancialYear(startYear), quarter)
     {
@@ -89,7 +91,9 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     /// <summary>True once the quarter is over: <paramref name="today"/> (a UK date) is after its last day.</summary>
     public bool HasEnded(DateOnly today) => today > End;
 
-    /// <summary>The most recent quarter that is over on <paramref name="today"/> (a UK date): its last day is before it.</summary>
+    /// <summary>
+    /// The most recent quarter that is over on <paramref name="today"/> (a UK date): its last day is before it.
+    /// </summary>
     public static ReportingPeriod LastEndedBefore(DateOnly today) => LastEndedOnOrBefore(today.AddDays(-1));
 
     /// <summary>The most recent quarter whose last day is <paramref name="date"/> or earlier.</summary>
@@ -122,7 +126,10 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
             match = QuarterFirst().Match(text);
         }
 
-        if (!match.Success || !FinancialYear.TryParse(match.Groups["year"].Value.Replace(" ", "", StringComparison.Ordinal), out var year))
+        if (!match.Success ||
+            !FinancialYear.TryParse(
+                match.Groups["year"].Value.Replace(" ", "", StringComparison.Ordinal),
+                out var year))
         {
             return false;
         }
@@ -153,9 +160,13 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     /// <summary>"2025-26 Q2".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year} Q{Quarter}");
 
-    [GeneratedRegex(@"^\s*(?<year>\d{4}\s*[-/]\s*\d{2}(?:\d{2})?)\s*[-_ ]?\s*Q(?<q>[1-4])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\s*(?<year>\d{4}\s*[-/]\s*\d{2}(?:\d{2})?)\s*[-_ ]?\s*Q(?<q>[1-4])\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"^\s*Q(?<q>[1-4])\s*[-_ ]?\s*(?<year>\d{4}\s*[-/]\s*\d{2}(?:\d{2})?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\s*Q(?<q>[1-4])\s*[-_ ]?\s*(?<year>\d{4}\s*[-/]\s*\d{2}(?:\d{2})?)\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterFirst();
 }

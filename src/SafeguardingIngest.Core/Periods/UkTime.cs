@@ -29,6 +29,8 @@ public static class UkTime
     {
         var local = Instant.FromDateTimeOffset(instant).InZone(s_london);
         var abbreviation = local.IsDaylightSavingTime() ? "BST" : "GMT";
-        return local.ToDateTimeUnspecified().ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation;
+        return local
+            .ToDateTimeUnspecified()
+            .ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation;
     }
 }

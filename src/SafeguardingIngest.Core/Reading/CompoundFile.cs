@@ -22,7 +22,14 @@ internal sealed class CompoundFile
     private readonly uint _miniStreamCutoff;
     private readonly int _miniSectorSize;
 
-    private CompoundFile(Stream stream, int sectorSize, long sectorCount, uint[] fat, uint miniFatStart, uint cutoff, int miniSectorSize)
+    private CompoundFile(
+        Stream stream,
+        int sectorSize,
+        long sectorCount,
+        uint[] fat,
+        uint miniFatStart,
+        uint cutoff,
+        int miniSectorSize)
     {
         _stream = stream;
         _sectorSize = sectorSize;
@@ -139,7 +146,8 @@ internal sealed class CompoundFile
     /// <summary>The bytes of the named stream, or null when it is absent or its chain is damaged.</summary>
     public byte[]? ReadStream(string name)
     {
-        var entry = _entries.FirstOrDefault(e => e.Type == 2 && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+        var entry = _entries.FirstOrDefault(e => e.Type == 2 &&
+            string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
         if (entry is null || entry.Size > _stream.Length)
         {
             return null;
@@ -165,7 +173,10 @@ internal sealed class CompoundFile
         while (written < result.Length)
         {
             var offset = (long)current * _miniSectorSize;
-            if (current > MaxRegularSector || offset + _miniSectorSize > miniStream.Length || (current * 4L) + 4 > miniFat.Length || steps++ > miniFat.Length)
+            if (current > MaxRegularSector ||
+                offset + _miniSectorSize > miniStream.Length ||
+                (current * 4L) + 4 > miniFat.Length ||
+                steps++ > miniFat.Length)
             {
                 return null;
             }
@@ -186,7 +197,10 @@ internal sealed class CompoundFile
         while (current != EndOfChain && (size == long.MaxValue || (long)chunks.Count * _sectorSize < size))
         {
             var sector = new byte[_sectorSize];
-            if (current > MaxRegularSector || current >= _fat.Length || chunks.Count > _sectorCount || !ReadSector(_stream, current, sector, _sectorCount))
+            if (current > MaxRegularSector ||
+                current >= _fat.Length ||
+                chunks.Count > _sectorCount ||
+                !ReadSector(_stream, current, sector, _sectorCount))
             {
                 return null;
             }
@@ -223,7 +237,10 @@ internal sealed class CompoundFile
         // The last sector may be short in files written by some programs; pad it.
         Array.Clear(buffer);
         stream.Position = offset;
-        var read = stream.ReadAtLeast(buffer, (int)Math.Min(buffer.Length, stream.Length - offset), throwOnEndOfStream: false);
+        var read = stream.ReadAtLeast(
+            buffer,
+            (int)Math.Min(buffer.Length, stream.Length - offset),
+            throwOnEndOfStream: false);
         return read > 0;
     }
 

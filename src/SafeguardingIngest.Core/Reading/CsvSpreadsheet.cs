@@ -61,7 +61,12 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(index, 0);
         _stream.Position = _preambleLength;
-        var text = new StreamReader(_stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        var text = new StreamReader(
+            _stream,
+            _encoding,
+            detectEncodingFromByteOrderMarks: false,
+            bufferSize: 64 * 1024,
+            leaveOpen: true);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = false,
@@ -81,7 +86,8 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
             // The reader looks at the first record when it opens: a line longer than any cell may be.
             text.Dispose();
             throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
-                $"row 1 is longer than the limit of {_limits.MaxCellLength:N0} characters a cell; shorten it.", SheetName), e);
+                $"row 1 is longer than the limit of {_limits.MaxCellLength:N0} characters a cell; shorten it.",
+                SheetName), e);
         }
     }
 
@@ -140,7 +146,12 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
     {
         // Title rows above the table have few separators, so the table's own lines decide: the
         // candidate that appears most often (outside quotes) on the busiest sampled line wins.
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        using var reader = new StreamReader(
+            stream,
+            encoding,
+            detectEncodingFromByteOrderMarks: false,
+            bufferSize: 16 * 1024,
+            leaveOpen: true);
         Span<int> best = stackalloc int[3];
         ReadOnlySpan<char> candidates = [',', ';', '\t'];
         Span<int> counts = stackalloc int[3];
@@ -200,7 +211,9 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
             catch (CsvRecordTooLargeException e)
             {
                 throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
-                    $"row {RowNumber + 1} is longer than the limit of {limits.MaxCellLength:N0} characters a cell; shorten it.", SheetName), e);
+                    $"row {RowNumber + 1} is longer than the limit of {limits.MaxCellLength:N0} characters a cell; " +
+                    "shorten it.",
+                    SheetName), e);
             }
 
             if (!more)
@@ -213,13 +226,17 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
             if (RowNumber > limits.MaxRows)
             {
                 throw new UnreadableSpreadsheetException(new FileProblem(Rules.SheetTooManyRows,
-                    $"The file has more than {limits.MaxRows:N0} rows; a quarterly return holds aggregate figures, one row per indicator and locality.", SheetName));
+                    $"The file has more than {limits.MaxRows:N0} rows; a quarterly return holds aggregate figures, " +
+                    "one row per indicator and locality.",
+                    SheetName));
             }
 
             if (FieldCount > limits.MaxColumns)
             {
                 throw new UnreadableSpreadsheetException(new FileProblem(Rules.SheetTooManyColumns,
-                    $"Row {RowNumber} has {FieldCount:N0} columns, over the limit of {limits.MaxColumns:N0}; delete the unused columns.", SheetName));
+                    $"Row {RowNumber} has {FieldCount:N0} columns, over the limit of {limits.MaxColumns:N0}; delete " +
+                    "the unused columns.",
+                    SheetName));
             }
 
             return true;
@@ -238,7 +255,8 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
                 if (span.Length > limits.MaxCellLength)
                 {
                     throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
-                        $"the cell holds {span.Length:N0} characters, over the limit of {limits.MaxCellLength:N0}; shorten it.",
+                        $"the cell holds {span.Length:N0} characters, over the limit of {limits.MaxCellLength:N0}; " +
+                        "shorten it.",
                         SheetName, CellReference.Cell(column, RowNumber)));
                 }
 

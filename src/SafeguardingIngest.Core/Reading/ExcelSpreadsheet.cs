@@ -30,7 +30,13 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private ExcelSpreadsheet(IExcelDataReader reader, ReturnFileKind kind, IReadOnlyList<string> sheetNames, ReaderLimits limits, Func<string, Dictionary<(int Row, int Column), string>> errorCells, IDisposable? errorSource)
+    private ExcelSpreadsheet(
+        IExcelDataReader reader,
+        ReturnFileKind kind,
+        IReadOnlyList<string> sheetNames,
+        ReaderLimits limits,
+        Func<string, Dictionary<(int Row, int Column), string>> errorCells,
+        IDisposable? errorSource)
     {
         _reader = reader;
         _errorCells = errorCells;
@@ -67,7 +73,13 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                 var compound = CompoundFile.Open(stream);
                 var biff = compound?.ReadStream("Workbook") ?? compound?.ReadStream("Book");
                 var sheets = biff is null ? [] : BiffErrorCells.Scan(biff);
-                return new ExcelSpreadsheet(reader, kind, names, limits, name => sheets.GetValueOrDefault(name) ?? [], null);
+                return new ExcelSpreadsheet(
+                    reader,
+                    kind,
+                    names,
+                    limits,
+                    name => sheets.GetValueOrDefault(name) ?? [],
+                    null);
             }
             catch
             {
@@ -150,19 +162,32 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
     // same types thrown by our own code are our faults, surfaced as internal errors that the host
     // retries and logs, never shown to an agency as "the file is damaged".
     internal static bool IsDamage(Exception e) =>
-        e is ExcelReaderException or XmlException or InvalidDataException or EndOfStreamException or DecoderFallbackException
-        || (e is FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException
+        e is ExcelReaderException or XmlException or InvalidDataException or EndOfStreamException or
+            DecoderFallbackException
+        ||
+            (e is FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or
+                OverflowException
                 or NotSupportedException or InvalidCastException or KeyNotFoundException or NullReferenceException
             && ThrownInsideReader(e));
 
     private static bool ThrownInsideReader(Exception e) =>
-        new StackTrace(e, fNeedFileInfo: false).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == s_readerAssembly);
+        new StackTrace(e, fNeedFileInfo: false)
+            .GetFrames()
+            .Any(f => f.GetMethod()?.DeclaringType?.Assembly == s_readerAssembly);
 
     private static UnreadableSpreadsheetException Translate(Exception e) => e is InvalidPasswordException
         ? new UnreadableSpreadsheetException(
-            new FileProblem(Rules.FilePasswordProtected, "The workbook is protected with a password; remove the password (File > Info > Protect Workbook) and resend it."), e)
+            new FileProblem(
+                Rules.FilePasswordProtected,
+                "The workbook is protected with a password; remove the password (File > Info > Protect Workbook) and " +
+                "resend it."),
+            e)
         : new UnreadableSpreadsheetException(
-            new FileProblem(Rules.FileCorrupt, $"The workbook is damaged and cannot be read ({Describe(e)}); open it in Excel, save it again and resend it."), e);
+            new FileProblem(
+                Rules.FileCorrupt,
+                $"The workbook is damaged and cannot be read ({Describe(e)}); open it in Excel, save it again and " +
+                "resend it."),
+            e);
 
     private static string Describe(Exception e) => e switch
     {
@@ -195,7 +220,10 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
         return false;
     }
 
-    private sealed class Cursor(ExcelSpreadsheet owner, string sheetName, Dictionary<(int Row, int Column), string> errors) : ISheetCursor
+    private sealed class Cursor(
+        ExcelSpreadsheet owner,
+        string sheetName,
+        Dictionary<(int Row, int Column), string> errors) : ISheetCursor
     {
         private readonly IExcelDataReader _reader = owner._reader;
 
@@ -224,13 +252,17 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
             if (RowNumber > owner._limits.MaxRows)
             {
                 throw new UnreadableSpreadsheetException(new FileProblem(Rules.SheetTooManyRows,
-                    $"Sheet '{sheetName}' has more than {owner._limits.MaxRows:N0} rows; a quarterly return holds aggregate figures, one row per indicator and locality.", sheetName));
+                    $"Sheet '{sheetName}' has more than {owner._limits.MaxRows:N0} rows; a quarterly return holds " +
+                    "aggregate figures, one row per indicator and locality.",
+                    sheetName));
             }
 
             if (FieldCount > owner._limits.MaxColumns)
             {
                 throw new UnreadableSpreadsheetException(new FileProblem(Rules.SheetTooManyColumns,
-                    $"Sheet '{sheetName}' has {FieldCount:N0} columns, over the limit of {owner._limits.MaxColumns:N0}; delete the unused columns.", sheetName));
+                    $"Sheet '{sheetName}' has {FieldCount:N0} columns, over the limit of " +
+                    $"{owner._limits.MaxColumns:N0}; delete the unused columns.",
+                    sheetName));
             }
 
             return true;
@@ -267,7 +299,8 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                         if (text.Length > owner._limits.MaxCellLength)
                         {
                             throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
-                                $"the cell holds {text.Length:N0} characters, over the limit of {owner._limits.MaxCellLength:N0}; shorten it.",
+                                $"the cell holds {text.Length:N0} characters, over the limit of " +
+                                $"{owner._limits.MaxCellLength:N0}; shorten it.",
                                 sheetName, CellReference.Cell(column, RowNumber)));
                         }
 
@@ -281,7 +314,9 @@ internal sealed class ExcelSpreadsheet : ISpreadsheet
                     case int whole:
                         return CellValue.FromNumber(whole);
                     default:
-                        return CellValue.FromText(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        return CellValue.FromText(Convert.ToString(
+                            value,
+                            System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
         }

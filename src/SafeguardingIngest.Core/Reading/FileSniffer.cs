@@ -29,19 +29,24 @@ public static class FileSniffer
     {
         if (!stream.CanSeek)
         {
-            throw new ArgumentException("The stream must be seekable; copy the upload into a buffer first.", nameof(stream));
+            throw new ArgumentException(
+                "The stream must be seekable; copy the upload into a buffer first.",
+                nameof(stream));
         }
 
         var length = stream.Length;
         if (length == 0)
         {
-            return SniffResult.Refused(Rules.FileEmpty, "The file is empty (0 bytes); save the return again and upload the saved file.");
+            return SniffResult.Refused(
+                Rules.FileEmpty,
+                "The file is empty (0 bytes); save the return again and upload the saved file.");
         }
 
         if (length > limits.MaxFileBytes)
         {
             return SniffResult.Refused(Rules.FileTooLarge,
-                $"The file is {Megabytes(length)}, over the {Megabytes(limits.MaxFileBytes)} limit; remove extra sheets or images and resend it.");
+                $"The file is {Megabytes(length)}, over the {Megabytes(limits.MaxFileBytes)} limit; remove extra " +
+                "sheets or images and resend it.");
         }
 
         Span<byte> head = stackalloc byte[512];
@@ -80,23 +85,29 @@ public static class FileSniffer
         catch (InvalidDataException e)
         {
             return SniffResult.Refused(Rules.FileCorrupt,
-                $"The workbook is damaged and cannot be read ({Reason(e)}); open it in Excel, save it again and resend it.");
+                $"The workbook is damaged and cannot be read ({Reason(e)}); open it in Excel, save it again and " +
+                "resend it.");
         }
 
         var names = entries.Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!names.Contains("xl/workbook.xml") && names.FirstOrDefault(n => n.StartsWith("xl/workbook", StringComparison.OrdinalIgnoreCase)) is null)
+        if (!names.Contains("xl/workbook.xml") &&
+            names.FirstOrDefault(n => n.StartsWith("xl/workbook", StringComparison.OrdinalIgnoreCase)) is null)
         {
             var what = names.Contains("word/document.xml") ? "a Word document"
                 : names.Contains("ppt/presentation.xml") ? "a PowerPoint presentation"
-                : names.Contains("content.xml") && names.Contains("mimetype") ? "an OpenDocument file (save it as .xlsx from LibreOffice)"
+                : names.Contains("content.xml") && names.Contains("mimetype")
+                    ? "an OpenDocument file (save it as .xlsx from LibreOffice)"
                 : "a zip archive";
-            return SniffResult.Refused(Rules.FileUnrecognised, $"This is {what}, not a spreadsheet; send the return as .xlsx, .xls or .csv.");
+            return SniffResult.Refused(
+                Rules.FileUnrecognised,
+                $"This is {what}, not a spreadsheet; send the return as .xlsx, .xls or .csv.");
         }
 
         if (names.Contains("xl/vbaProject.bin"))
         {
             return SniffResult.Refused(Rules.FileMacroEnabled,
-                "The workbook contains macros (VBA), which are not accepted; save it as an Excel Workbook (.xlsx) and resend it.");
+                "The workbook contains macros (VBA), which are not accepted; save it as an Excel Workbook (.xlsx) " +
+                "and resend it.");
         }
 
         long total = 0;
@@ -108,7 +119,8 @@ public static class FileSniffer
         if (total > limits.MaxDecompressedBytes)
         {
             return SniffResult.Refused(Rules.FileDecompressedTooLarge,
-                $"The workbook expands to {Megabytes(total)} when opened, over the {Megabytes(limits.MaxDecompressedBytes)} limit; it cannot be a quarterly return.");
+                $"The workbook expands to {Megabytes(total)} when opened, over the " +
+                $"{Megabytes(limits.MaxDecompressedBytes)} limit; it cannot be a quarterly return.");
         }
 
         return SniffResult.Of(ReturnFileKind.Xlsx);
@@ -120,20 +132,23 @@ public static class FileSniffer
         if (file is null)
         {
             return SniffResult.Refused(Rules.FileCorrupt,
-                "The workbook is damaged and cannot be read (its Office container is broken); open it in Excel, save it again and resend it.");
+                "The workbook is damaged and cannot be read (its Office container is broken); open it in Excel, save " +
+                "it again and resend it.");
         }
 
         bool Has(string name) => file.Has(name);
         if (Has("EncryptedPackage") || Has("EncryptionInfo"))
         {
             return SniffResult.Refused(Rules.FilePasswordProtected,
-                "The workbook is protected with a password; remove the password (File > Info > Protect Workbook) and resend it.");
+                "The workbook is protected with a password; remove the password (File > Info > Protect Workbook) and " +
+                "resend it.");
         }
 
         if (Has("_VBA_PROJECT_CUR") || Has("_VBA_PROJECT"))
         {
             return SniffResult.Refused(Rules.FileMacroEnabled,
-                "The workbook contains macros (VBA), which are not accepted; save it as an Excel Workbook (.xlsx) and resend it.");
+                "The workbook contains macros (VBA), which are not accepted; save it as an Excel Workbook (.xlsx) " +
+                "and resend it.");
         }
 
         if (Has("Workbook") || Has("Book"))
@@ -141,8 +156,12 @@ public static class FileSniffer
             return SniffResult.Of(ReturnFileKind.Xls);
         }
 
-        var what = Has("WordDocument") ? "a Word document" : Has("PowerPoint Document") ? "a PowerPoint presentation" : "an Office file";
-        return SniffResult.Refused(Rules.FileUnrecognised, $"This is {what}, not a spreadsheet; send the return as .xlsx, .xls or .csv.");
+        var what = Has(
+            "WordDocument") ? "a Word document" : Has(
+                "PowerPoint Document") ? "a PowerPoint presentation" : "an Office file";
+        return SniffResult.Refused(
+            Rules.FileUnrecognised,
+            $"This is {what}, not a spreadsheet; send the return as .xlsx, .xls or .csv.");
     }
 
     private static SniffResult InspectOther(ReadOnlySpan<byte> head)
@@ -152,7 +171,9 @@ public static class FileSniffer
             return NotSpreadsheet("a PDF document");
         }
 
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || head.StartsWith("GIF8"u8))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ||
+            head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ||
+            head.StartsWith("GIF8"u8))
         {
             return NotSpreadsheet("an image");
         }
@@ -162,23 +183,29 @@ public static class FileSniffer
             return NotSpreadsheet("a Rich Text document");
         }
 
-        var utf16 = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        var utf16 = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ||
+            head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
         if (!utf16 && (head.Contains((byte)0) || ControlShare(head) > 0.05))
         {
             return NotSpreadsheet("a binary file");
         }
 
         // Web pages and XML saved with an .xls name are common exports from case systems.
-        var start = Encoding.Latin1.GetString(head).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\r', '\n', '\t');
-        if (start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase) ||
+        var start = Encoding.Latin1
+            .GetString(head)
+            .TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\r', '\n', '\t');
+        if (start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) ||
+            start.StartsWith("<html", StringComparison.OrdinalIgnoreCase) ||
             start.StartsWith("<table", StringComparison.OrdinalIgnoreCase))
         {
-            return NotSpreadsheet("a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx");
+            return NotSpreadsheet(
+                "a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx");
         }
 
         if (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase))
         {
-            return NotSpreadsheet("an XML file (perhaps an 'XML Spreadsheet 2003'); open it in Excel and save it as .xlsx");
+            return NotSpreadsheet(
+                "an XML file (perhaps an 'XML Spreadsheet 2003'); open it in Excel and save it as .xlsx");
         }
 
         return SniffResult.Of(ReturnFileKind.Csv);
@@ -205,7 +232,9 @@ public static class FileSniffer
     }
 
     private static SniffResult NotSpreadsheet(string what) =>
-        SniffResult.Refused(Rules.FileUnrecognised, $"This is {what}, not a spreadsheet; send the return as .xlsx, .xls or .csv.");
+        SniffResult.Refused(
+            Rules.FileUnrecognised,
+            $"This is {what}, not a spreadsheet; send the return as .xlsx, .xls or .csv.");
 
     private static string Reason(Exception e) => e.Message.TrimEnd('.').ToLowerInvariant() switch
     {
@@ -214,5 +243,7 @@ public static class FileSniffer
     };
 
     internal static string Megabytes(long bytes) =>
-        (bytes / (1024d * 1024d)).ToString(bytes >= 10 * 1024 * 1024 ? "#,0" : "0.0", CultureInfo.InvariantCulture) + " MB";
+        (bytes / (1024d * 1024d)).ToString(
+            bytes >= 10 * 1024 * 1024 ? "#,0" : "0.0",
+            CultureInfo.InvariantCulture) + " MB";
 }

@@ -31,6 +31,8 @@ public interface ISheetCursor : IDisposable
     /// <summary>Moves to the next row; false at the end of the sheet.</summary>
     bool Read();
 
-    /// <summary>The cell in zero-based column <paramref name="column"/> of the current row; empty beyond the row's end.</summary>
+    /// <summary>
+    /// The cell in zero-based column <paramref name="column"/> of the current row; empty beyond the row's end.
+    /// </summary>
     CellValue this[int column] { get; }
 }

@@ -138,7 +138,8 @@ internal sealed class XlsxErrorCells : IDisposable
         return a < 0 ? b : b < 0 ? a : Math.Min(a, b);
     }
 
-    private static byte[] Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c) => [.. a, .. b, .. c];
+    private static byte[] Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c) =>
+        [.. a, .. b, .. c];
 
     private static (int, int)? ReadReference(ReadOnlySpan<byte> element)
     {
@@ -199,7 +200,9 @@ internal sealed class XlsxErrorCells : IDisposable
         var rels = zip.GetEntry("xl/_rels/workbook.xml.rels");
         if (rels is not null)
         {
-            using var reader = XmlReader.Create(rels.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            using var reader = XmlReader.Create(
+                rels.Open(),
+                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
             while (reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" &&
@@ -218,13 +221,17 @@ internal sealed class XlsxErrorCells : IDisposable
             return (parts, names);
         }
 
-        using (var reader = XmlReader.Create(workbook.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
+        using (var reader = XmlReader.Create(
+            workbook.Open(),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
         {
             while (reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
                 {
-                    var id = reader.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+                    var id = reader.GetAttribute(
+                        "id",
+                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
                     var name = reader.GetAttribute("name");
                     names.Add(name ?? string.Empty);
                     if (name is not null && id is not null && relationships.TryGetValue(id, out var part))

@@ -14,13 +14,17 @@ public sealed class DecisionSpool : IDisposable
     private readonly Utf8JsonWriter _writer;
     private bool _finished;
 
-    /// <summary>A spool for release <paramref name="number"/> of <paramref name="period"/>, in a temporary file.</summary>
+    /// <summary>
+    /// A spool for release <paramref name="number"/> of <paramref name="period"/>, in a temporary file.
+    /// </summary>
     public DecisionSpool(string period, int number)
         : this(period, number, TemporaryFile())
     {
     }
 
-    /// <summary>A spool for release <paramref name="number"/> of <paramref name="period"/>, in <paramref name="file"/>.</summary>
+    /// <summary>
+    /// A spool for release <paramref name="number"/> of <paramref name="period"/>, in <paramref name="file"/>.
+    /// </summary>
     public DecisionSpool(string period, int number, Stream file)
     {
         _file = file;

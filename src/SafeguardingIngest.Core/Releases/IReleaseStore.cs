@@ -53,7 +53,9 @@ public sealed record ReleaseDraft(
     /// <summary>Every file of the release, in order, where some are written as produced; else empty.</summary>
     public IReadOnlyList<Reports.StreamedFile> Streamed { get; init; } = [];
 
-    /// <summary>The decisions, where they were written out as made rather than held (<see cref="Decisions"/> null).</summary>
+    /// <summary>
+    /// The decisions, where they were written out as made rather than held (<see cref="Decisions"/> null).
+    /// </summary>
     public DecisionSpool? Spool { get; init; }
 
     /// <summary>The files to write, in order: <see cref="Streamed"/>, or else <see cref="Files"/>.</summary>

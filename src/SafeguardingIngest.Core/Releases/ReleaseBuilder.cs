@@ -164,8 +164,12 @@ public static class ReleaseBuilder
     /// <summary>The hash a manifest lists for a file's content.</summary>
     internal static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>For a revised csv cell's agency and quarter, what changed: the return sent again, or withdrawn.</summary>
-    private static Func<string, ReportingPeriod, string> Why(ConsolidatedReturn report, IReadOnlyList<ReleaseInput> inputs)
+    /// <summary>
+    /// For a revised csv cell's agency and quarter, what changed: the return sent again, or withdrawn.
+    /// </summary>
+    private static Func<string, ReportingPeriod, string> Why(
+        ConsolidatedReturn report,
+        IReadOnlyList<ReleaseInput> inputs)
     {
         var received = inputs.ToDictionary(i => (i.Agency, i.Period), i => i.ReceivedAt);
         return (agency, period) =>

@@ -25,7 +25,9 @@ public static class ReleaseJson
     public static Task WriteAsync(Stream output, ReleaseDecisions decisions, CancellationToken cancellationToken) =>
         JsonSerializer.SerializeAsync(output, decisions, s_options, cancellationToken);
 
-    /// <summary>A writer that writes as <see cref="Write(ReleaseDecisions)"/> does, to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// A writer that writes as <see cref="Write(ReleaseDecisions)"/> does, to <paramref name="output"/>.
+    /// </summary>
     internal static Utf8JsonWriter DecisionsWriter(Stream output) => new(output, new JsonWriterOptions
     {
         Indented = s_options.WriteIndented,

@@ -5,7 +5,12 @@ namespace SafeguardingIngest.Reports;
 /// an owed return (marked †), revised since an earlier release (marked r), or a label shown by colour and
 /// word (<see cref="BadgeCss"/>).
 /// </summary>
-public sealed record PageCell(string Text, bool Suppressed = false, bool Incomplete = false, bool Numeric = true, string? BadgeCss = null)
+public sealed record PageCell(
+    string Text,
+    bool Suppressed = false,
+    bool Incomplete = false,
+    bool Numeric = true,
+    string? BadgeCss = null)
 {
     /// <summary>Whether an earlier release published this figure otherwise.</summary>
     public bool Revised { get; init; }
@@ -17,7 +22,8 @@ public sealed record PageCell(string Text, bool Suppressed = false, bool Incompl
     public static PageCell Badge(PageBadge badge) => new(badge.Text, Numeric: false, BadgeCss: badge.Css);
 
     /// <summary>Plain text, not a figure.</summary>
-    public static PageCell Words(string text, bool incomplete = false) => new(text, Incomplete: incomplete, Numeric: false);
+    public static PageCell Words(string text, bool incomplete = false) =>
+        new(text, Incomplete: incomplete, Numeric: false);
 }
 
 /// <summary>A figure with its label, in an indicator card's headline.</summary>
@@ -32,12 +38,16 @@ public sealed record PageBadge(string Css, string Text);
 /// </summary>
 public sealed record SummaryRow(string Anchor, string Code, string Title, IReadOnlyList<PageCell> Cells);
 
-/// <summary>A row of a breakdown by locality: this quarter, same quarter last year, year to date, RAG (ratios only), since last quarter.</summary>
+/// <summary>
+/// A row of a breakdown by locality: this quarter, same quarter last year, year to date, RAG (ratios only), since last
+/// quarter.
+/// </summary>
 public sealed record BreakdownLine(string Name, IReadOnlyList<PageCell> Cells);
 
 /// <summary>An indicator's card: its figures, chart, notes and breakdown.</summary>
 public sealed record IndicatorCard(
-    string Anchor, string Code, string Title, string Meta, IReadOnlyList<CardFigure> Figures, PageCell Rag, TrendChart Chart,
+    string Anchor, string Code, string Title, string Meta, IReadOnlyList<CardFigure> Figures, PageCell Rag,
+    TrendChart Chart,
     bool HasIncompletePoints,
     string? Incomplete,
     IReadOnlyList<BreakdownLine> Localities,
@@ -59,16 +69,37 @@ public sealed record PageFlag(string Id, string Anchor, string Code, string Text
 public sealed record PageNote(string Anchor, string Code, string Text);
 
 /// <summary>A row of the returns received.</summary>
-public sealed record SubmissionLine(string Agency, string Code, PageBadge State, string Due, string Received, string? Standing);
+public sealed record SubmissionLine(
+    string Agency,
+    string Code,
+    PageBadge State,
+    string Due,
+    string Received,
+    string? Standing);
 
 /// <summary>An Amber or Red action.</summary>
 public sealed record ActionLine(string Agency, string Action, PageBadge Rag, string? Commentary, string? Recovery);
 
 /// <summary>A risk of the register.</summary>
-public sealed record RiskLine(int Score, string Agency, string? Description, string Scoring, string? Mitigation, string? Owner);
+public sealed record RiskLine(
+    int Score,
+    string Agency,
+    string? Description,
+    string Scoring,
+    string? Mitigation,
+    string? Owner);
 
-/// <summary>A change to an agency's figure since an earlier release: the quarter, where, what it was and is, and why.</summary>
-public sealed record RevisionLine(string Quarter, string Indicator, string Agency, string Locality, string Was, string Now, string Why);
+/// <summary>
+/// A change to an agency's figure since an earlier release: the quarter, where, what it was and is, and why.
+/// </summary>
+public sealed record RevisionLine(
+    string Quarter,
+    string Indicator,
+    string Agency,
+    string Locality,
+    string Was,
+    string Now,
+    string Why);
 
 /// <summary>An agency's data quality queries, counted: how many were raised and how many explained.</summary>
 public sealed record AgencyQueries(string Agency, string Code, int Raised, int Explained);
@@ -77,7 +108,8 @@ public sealed record AgencyQueries(string Agency, string Code, int Raised, int E
 public sealed record BoardPage(
     string Partnership, string Period, string From, string To, string Compiled, string SmallCounts, string Symbol,
     IReadOnlyList<SummaryRow> Summary, IReadOnlyList<PageNote> Notes, IReadOnlyList<IndicatorCard> Indicators,
-    IReadOnlyList<SubmissionLine> Submissions, PageBadge Red, int RedCount, PageBadge Amber, int AmberCount, PageBadge Green, int GreenCount,
+    IReadOnlyList<SubmissionLine> Submissions, PageBadge Red, int RedCount, PageBadge Amber, int AmberCount,
+    PageBadge Green, int GreenCount,
     IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks,
     int QueryCount, int ExplainedCount, IReadOnlyList<AgencyQueries> Queries)
 {

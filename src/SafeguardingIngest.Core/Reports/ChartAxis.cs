@@ -28,7 +28,9 @@ public sealed record ChartAxis(double Low, double High, double Step)
         }
     }
 
-    /// <summary>The axis for <paramref name="values"/> of <paramref name="unit"/>, aiming at about five intervals.</summary>
+    /// <summary>
+    /// The axis for <paramref name="values"/> of <paramref name="unit"/>, aiming at about five intervals.
+    /// </summary>
     public static ChartAxis For(IReadOnlyCollection<double> values, IndicatorUnit unit)
     {
         var low = Math.Min(0, values.Count == 0 ? 0 : values.Min());

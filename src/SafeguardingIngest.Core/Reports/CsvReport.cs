@@ -38,7 +38,8 @@ public static class CsvReport
 
     private static readonly string[] s_filtersAndIndicators =
     [
-        "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency", "agency_name",
+        "period", "period_start", "period_end", "indicator", "indicator_title", "unit", "polarity", "agency",
+        "agency_name",
         "locality", "locality_name", "numerator", "denominator", "value", "suppressed",
         "complete", "missing_returns", "release", "status", "revised", "compares_with_last_year",
         "comparator_england", "comparator_region", "comparator_statistical_neighbours",
@@ -107,7 +108,9 @@ public static class CsvReport
         var number = release.Number.ToString(CultureInfo.InvariantCulture);
         var publication = plan.Publication;
         var coverage = report.Indicators
-            .SelectMany(r => r.SeriesPeriods.Select((p, q) => (Key: (p, r.Indicator.Code), Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
+            .SelectMany(r => r.SeriesPeriods.Select((p, q) => (
+                Key: (p, r.Indicator.Code),
+                Coverage: q < r.SeriesCoverage.Count ? r.SeriesCoverage[q] : Coverage.Complete)))
             .ToDictionary(c => c.Key, c => c.Coverage);
         var geography = partnership.Geography;
         foreach (var o in report.Observations)
@@ -123,7 +126,10 @@ public static class CsvReport
                 o.Period.ToString(), Date(o.Period.Start), Date(o.Period.End), o.Indicator,
                 indicator?.Title ?? o.Indicator, o.Unit.ToString(), indicator?.Polarity.ToString() ?? NotAvailable,
                 o.Agency, report.AgencyNames.GetValueOrDefault(o.Agency, o.Agency),
-                o.Locality, o.Locality == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
+                o.Locality,
+                o.Locality == Locality.WholeAreaCode
+                    ? "Whole area"
+                    : report.LocalityNames.GetValueOrDefault(o.Locality, o.Locality),
                 isHidden ? symbol : Number(o.Numerator),
                 isHidden ? symbol : o.Denominator is { } d ? Rounded(d, 0) : NotApplicable,
                 isHidden ? symbol
@@ -132,7 +138,10 @@ public static class CsvReport
                 isHidden ? "true" : "false",
                 complete.IsComplete ? "true" : "false",
                 complete.IsComplete ? NoMissingReturns : string.Join(' ', complete.Agencies),
-                number, release.StatusText, release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality)) ? "true" : "false",
+                number, release.StatusText,
+                release.IsRevised(FigureKey.Cell(o.Period, plan.KeyCode(o.Indicator), o.Agency, o.Locality))
+                    ? "true"
+                    : "false",
                 indicator?.Compares(o.Period.SameQuarterLastYear(), o.Period) == false ? NotApplicable : "true",
                 Comparator(comparators?.England), Comparator(comparators?.Region),
                 Comparator(comparators?.StatisticalNeighbours),

@@ -63,7 +63,9 @@ public static class Figures
 
     /// <summary>A figure, "No cases" where a percentage or average was returned as 0 over 0, or "No data".</summary>
     public static string Value(double? value, Ratio parts, IndicatorUnit unit) =>
-        value is null && !parts.IsEmpty && parts.Denominator == 0 && unit != IndicatorUnit.Count ? NoCases : Value(value, unit);
+        value is null && !parts.IsEmpty && parts.Denominator == 0 && unit != IndicatorUnit.Count
+            ? NoCases
+            : Value(value, unit);
 
     /// <summary>A percentage or average whose returns had no cases.</summary>
     public const string NoCases = "No cases";
@@ -81,7 +83,10 @@ public static class Figures
         : !figures.YearToDateCoverage.IsComplete ? Incomplete
         : "No target";
 
-    /// <summary>A change on last year, or why there is none: "No data", or "Not comparable" where either figure lacks an owed return.</summary>
+    /// <summary>
+    /// A change on last year, or why there is none: "No data", or "Not comparable" where either figure lacks an owed
+    /// return.
+    /// </summary>
     public static string ChangeText(double? change, double? now, double? before, bool comparable, IndicatorUnit unit) =>
         change is not null ? Change(change, unit)
         : now is null || before is null ? NoData
@@ -92,12 +97,17 @@ public static class Figures
     public static string DirectionText(Direction? direction, double? now, double? before) =>
         direction is not null ? Travel.Describe(direction) : now is null || before is null ? NoData : NotComparable;
 
-    /// <summary>"Education (EDU) for 2025-26 Q2; CAFCASS (CAFCASS) for 2025-26 Q1": the returns a figure lacks.</summary>
+    /// <summary>
+    /// "Education (EDU) for 2025-26 Q2; CAFCASS (CAFCASS) for 2025-26 Q1": the returns a figure lacks.
+    /// </summary>
     public static string Missing(Coverage coverage, IReadOnlyDictionary<string, string> agencyNames) =>
         string.Join("; ", coverage.Missing
             .GroupBy(m => m.Agency, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{agencyNames.GetValueOrDefault(g.Key, g.Key)} ({g.Key}) for {string.Join(", ", g.Select(m => m.Period).Distinct().Order())}"));
+            .Select(
+                g =>
+                    $"{agencyNames.GetValueOrDefault(g.Key, g.Key)} ({g.Key}) for " +
+                    $"{string.Join(", ", g.Select(m => m.Period).Distinct().Order())}"));
 
     /// <summary>Where nothing was returned.</summary>
     public const string NoData = "No data";

@@ -66,10 +66,24 @@ public static class HtmlReport
 
             var thisQuarter = Cell(area.Value, i.Unit, hide.Value, area.Coverage, publication, area.Parts)
                 with { Revised = release.IsRevised(FigureKey.Area(period, keyCode)), Flag = flag?.NoteId };
-            var lastYear = Cell(area.SameQuarterLastYear, i.Unit, hide.LastYear, area.LastYearCoverage, publication, area.SameQuarterLastYearParts)
+            var lastYear = Cell(
+                area.SameQuarterLastYear,
+                i.Unit,
+                hide.LastYear,
+                area.LastYearCoverage,
+                publication,
+                area.SameQuarterLastYearParts)
                 with { Revised = release.IsRevised(FigureKey.Area(period.SameQuarterLastYear(), keyCode)) };
-            var yearToDateKey = i.Kind == MeasureKind.Flow ? FigureKey.YearToDate(period, keyCode) : FigureKey.Area(period, keyCode);
-            var yearToDate = Cell(area.YearToDate, i.Unit, hide.YearToDate, area.YearToDateCoverage, publication, area.YearToDateParts)
+            var yearToDateKey = i.Kind == MeasureKind.Flow
+                ? FigureKey.YearToDate(period, keyCode)
+                : FigureKey.Area(period, keyCode);
+            var yearToDate = Cell(
+                area.YearToDate,
+                i.Unit,
+                hide.YearToDate,
+                area.YearToDateCoverage,
+                publication,
+                area.YearToDateParts)
                 with { Revised = release.IsRevised(yearToDateKey) };
             var comparable = area.Coverage.IsComplete && area.LastYearCoverage.IsComplete;
             var change = hide.Value || hide.LastYear
@@ -103,20 +117,24 @@ public static class HtmlReport
 
             var rag = Rated(area, result.TargetToDate, hide.YearToDate, publication);
             var annual = new PageCell(result.Target is null ? "No target" : Figures.Show(result.Target, i.Unit));
-            var toDate = new PageCell(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit));
+            var toDate = new PageCell(result.TargetToDate is null ? "No target" : Figures.Show(
+                result.TargetToDate,
+                i.Unit));
             summary.Add(new SummaryRow(anchor, i.Code, i.Title,
             [
                 thisQuarter, lastYear, change, yearToDate, annual, toDate, rag, sincePrevious, sinceLastYear,
             ]));
 
             var chart = TrendChart.Build(result, hide.Quarters.Contains);
-            var meta = $"{Figures.Unit(i.Unit)}, {Figures.Polarity(i.Polarity)}, {(i.Kind == MeasureKind.Flow ? "adds up over the year" : "a position at quarter end")}" +
+            var meta = $"{Figures.Unit(i.Unit)}, {Figures.Polarity(i.Polarity)}, " +
+                $"{(i.Kind == MeasureKind.Flow ? "adds up over the year" : "a position at quarter end")}" +
                        (i.Baseline is { } b ? $"; baseline {Figures.Show(b.Value, i.Unit)} ({b.Year})" : string.Empty);
             CardFigure[] figures =
             [
                 new("This quarter", thisQuarter),
                 new("previous quarter", previousCell),
-                new("same quarter last year", lastYear), new("year to date", yearToDate), new("annual target", annual), new("target to date", toDate),
+                new("same quarter last year", lastYear), new("year to date", yearToDate), new("annual target", annual),
+                new("target to date", toDate),
             ];
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, chart.Points.Any(p => p.Incomplete),
@@ -142,9 +160,25 @@ public static class HtmlReport
             notes,
             cards,
             report.Submissions.Select(Submission).ToList(),
-            Rag(Returns.Rag.Red), actions.Red, Rag(Returns.Rag.Amber), actions.Amber, Rag(Returns.Rag.Green), actions.Green,
-            actions.AmberAndRed.Select(a => new ActionLine(a.Agency, $"{a.Item.Reference}. {a.Item.Description}", Rag(a.Item.Rag), a.Item.Commentary, a.Item.RecoveryActions)).ToList(),
-            report.Risks.Select(r => new RiskLine(r.Item.Score, r.Agency, r.Item.Description, $"{r.Item.Impact} × {r.Item.Likelihood}", r.Item.Mitigation, r.Item.Owner)).ToList(),
+            Rag(Returns.Rag.Red), actions.Red, Rag(Returns.Rag.Amber), actions.Amber, Rag(Returns.Rag.Green),
+            actions.Green,
+            actions.AmberAndRed
+                .Select(a => new ActionLine(
+                    a.Agency,
+                    $"{a.Item.Reference}. {a.Item.Description}",
+                    Rag(a.Item.Rag),
+                    a.Item.Commentary,
+                    a.Item.RecoveryActions))
+                .ToList(),
+            report.Risks
+                .Select(r => new RiskLine(
+                    r.Item.Score,
+                    r.Agency,
+                    r.Item.Description,
+                    $"{r.Item.Impact} × {r.Item.Likelihood}",
+                    r.Item.Mitigation,
+                    r.Item.Owner))
+                .ToList(),
             report.Queries.Count,
             report.Queries.Count(q => q.Explained),
             QueriesByAgency(report.Queries, names))
@@ -157,10 +191,18 @@ public static class HtmlReport
         };
     }
 
-    /// <summary>The revised csv cells, as the page lists them: each shows what the releases published (the symbol where hidden).</summary>
-    private static List<RevisionLine> Revisions(ConsolidatedReturn report, ReleaseContext release, PublicationOptions publication)
+    /// <summary>
+    /// The revised csv cells, as the page lists them: each shows what the releases published (the symbol where hidden).
+    /// </summary>
+    private static List<RevisionLine> Revisions(
+        ConsolidatedReturn report,
+        ReleaseContext release,
+        PublicationOptions publication)
     {
-        var units = report.Indicators.ToDictionary(r => r.Indicator.Code, r => r.Indicator.Unit, StringComparer.Ordinal);
+        var units = report.Indicators.ToDictionary(
+            r => r.Indicator.Code,
+            r => r.Indicator.Unit,
+            StringComparer.Ordinal);
         string Shown(FigureDecision figure, IndicatorUnit unit) =>
             figure.Hidden ? publication.Symbol : Figures.Value(figure.Value, unit);
         return release.Revisions
@@ -171,7 +213,9 @@ public static class HtmlReport
                 var (_, parts) = r;
                 var unit = units.GetValueOrDefault(parts[2], IndicatorUnit.Count);
                 var quarter = ReportingPeriod.Parse(parts[1]).ToString();
-                var locality = parts[4] == Locality.WholeAreaCode ? "Whole area" : report.LocalityNames.GetValueOrDefault(parts[4], parts[4]);
+                var locality = parts[4] == Locality.WholeAreaCode
+                    ? "Whole area"
+                    : report.LocalityNames.GetValueOrDefault(parts[4], parts[4]);
                 return new RevisionLine(
                     quarter, parts[2], report.AgencyNames.GetValueOrDefault(parts[3], parts[3]), locality,
                     Shown(r.Revision.Earlier, unit), Shown(r.Revision.Now, unit), r.Revision.Why);
@@ -213,9 +257,24 @@ public static class HtmlReport
             [
                 Cell(f.Value, indicator.Unit, thisQuarter, f.Coverage, publication, f.Parts)
                     with { Revised = release.IsRevised(FigureKey.Locality(period, code, row.Code)) },
-                Cell(f.SameQuarterLastYear, indicator.Unit, hide.LocalityLastYear.Contains(r), f.LastYearCoverage, publication, f.SameQuarterLastYearParts)
-                    with { Revised = release.IsRevised(FigureKey.Locality(period.SameQuarterLastYear(), code, row.Code)) },
-                Cell(f.YearToDate, indicator.Unit, hide.LocalityYearToDate.Contains(r), f.YearToDateCoverage, publication, f.YearToDateParts)
+                Cell(
+                    f.SameQuarterLastYear,
+                    indicator.Unit,
+                    hide.LocalityLastYear.Contains(r),
+                    f.LastYearCoverage,
+                    publication,
+                    f.SameQuarterLastYearParts)
+                    with
+                    {
+                        Revised = release.IsRevised(FigureKey.Locality(period.SameQuarterLastYear(), code, row.Code))
+                    },
+                Cell(
+                    f.YearToDate,
+                    indicator.Unit,
+                    hide.LocalityYearToDate.Contains(r),
+                    f.YearToDateCoverage,
+                    publication,
+                    f.YearToDateParts)
                     with
                     {
                         Revised = release.IsRevised(flow
@@ -228,22 +287,53 @@ public static class HtmlReport
                 cells.Add(Rated(f, targetToDate, hide.LocalityYearToDate.Contains(r), publication));
             }
 
-            cells.Add(Direction(f.SincePrevious, f.Value, f.Previous, hide.LocalityDirection.Contains(r), f.Coverage.IsComplete && f.PreviousCoverage.IsComplete, publication));
+            cells.Add(Direction(
+                f.SincePrevious,
+                f.Value,
+                f.Previous,
+                hide.LocalityDirection.Contains(r),
+                f.Coverage.IsComplete && f.PreviousCoverage.IsComplete,
+                publication));
             return new BreakdownLine(row.Name, cells);
         }).ToList();
     }
 
-    private static PageCell Cell(double? value, IndicatorUnit unit, bool hidden, Coverage coverage, PublicationOptions publication, Ratio parts = default) =>
+    private static PageCell Cell(
+        double? value,
+        IndicatorUnit unit,
+        bool hidden,
+        Coverage coverage,
+        PublicationOptions publication,
+        Ratio parts = default) =>
         hidden && value is not null
             ? new PageCell(publication.Symbol, Suppressed: true, Incomplete: !coverage.IsComplete)
             : new PageCell(Figures.Value(value, parts, unit), Incomplete: value is not null && !coverage.IsComplete);
 
-    private static PageCell Direction(Direction? direction, double? now, double? before, bool hidden, bool comparable, PublicationOptions publication) =>
-        hidden ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false) : PageCell.Words(Figures.DirectionText(direction, now, before), !comparable && now is not null && before is not null);
+    private static PageCell Direction(
+        Direction? direction,
+        double? now,
+        double? before,
+        bool hidden,
+        bool comparable,
+        PublicationOptions publication) =>
+        hidden
+            ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false)
+            : PageCell.Words(
+                Figures.DirectionText(direction, now, before),
+                !comparable && now is not null && before is not null);
 
-    /// <summary>A RAG, withheld where the year to date it rates is hidden: a band about the target would bound the hidden figure.</summary>
-    private static PageCell Rated(IndicatorFigures figures, double? targetToDate, bool hidden, PublicationOptions publication) =>
-        hidden && figures.Rag is not null ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false) : PageCell.Badge(Rag(figures, targetToDate, rated: true));
+    /// <summary>
+    /// A RAG, withheld where the year to date it rates is hidden: a band about the target would bound the hidden
+    /// figure.
+    /// </summary>
+    private static PageCell Rated(
+        IndicatorFigures figures,
+        double? targetToDate,
+        bool hidden,
+        PublicationOptions publication) =>
+        hidden && figures.Rag is not null
+            ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false)
+            : PageCell.Badge(Rag(figures, targetToDate, rated: true));
 
     private static PageBadge Rag(IndicatorFigures figures, double? targetToDate, bool rated) =>
         figures.Rag is { } rag ? Rag(rag) : new PageBadge("rag-none", Figures.RagText(figures, targetToDate, rated));
@@ -265,10 +355,14 @@ public static class HtmlReport
             _ => "rag-red",
         };
         return new SubmissionLine(
-            s.AgencyName, s.Agency, new PageBadge(css, s.Describe()), s.DueDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            s.AgencyName, s.Agency, new PageBadge(css, s.Describe()),
+            s.DueDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
             s.Current?.ReceivedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "–", null);
     }
 
-    /// <summary>The id of an indicator's card on the page: "i-" and the code's letters and digits, lower case.</summary>
-    public static string Anchor(string code) => "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+    /// <summary>
+    /// The id of an indicator's card on the page: "i-" and the code's letters and digits, lower case.
+    /// </summary>
+    public static string Anchor(string code) =>
+        "i-" + new string(code.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
 }

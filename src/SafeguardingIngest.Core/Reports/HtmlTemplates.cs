@@ -16,9 +16,14 @@ public static class HtmlTemplates
     private static readonly HtmlEncoder s_encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly FluidParser s_parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> s_templates = new(StringComparer.Ordinal);
-    private static readonly TemplateOptions s_options = new() { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
+    private static readonly TemplateOptions s_options = new()
+    {
+        MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance
+    };
 
-    /// <summary>Renders the embedded template <paramref name="name"/> (such as "feedback.liquid") with <paramref name="model"/>.</summary>
+    /// <summary>
+    /// Renders the embedded template <paramref name="name"/> (such as "feedback.liquid") with <paramref name="model"/>.
+    /// </summary>
     public static string Render(string name, object model)
     {
         var template = s_templates.GetOrAdd(name, Parse);

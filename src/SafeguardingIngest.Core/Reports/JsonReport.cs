@@ -27,7 +27,8 @@ public static class JsonReport
     }
 
     /// <summary>Writes the document of a first release.</summary>
-    public static byte[] Render(ConsolidatedReturn report) => Render(report, ReleaseContext.First(ReleaseStatus.Published));
+    public static byte[] Render(ConsolidatedReturn report) =>
+        Render(report, ReleaseContext.First(ReleaseStatus.Published));
 
     /// <summary>Writes the document of <paramref name="release"/>, with its revisions.</summary>
     public static byte[] Render(ConsolidatedReturn report, ReleaseContext release)
@@ -70,7 +71,10 @@ public static class JsonReport
                 json.WriteString("state", s.State.ToString());
                 json.WriteString("dueDate", s.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 ReportJson.WriteOptional(json, "submission", s.Current?.Id);
-                ReportJson.WriteOptional(json, "receivedAt", s.Current?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+                ReportJson.WriteOptional(
+                    json,
+                    "receivedAt",
+                    s.Current?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
                 if (s.StandingLate is { } late)
                 {
                     json.WriteBoolean("currentLate", late);
@@ -174,7 +178,10 @@ public static class JsonReport
             json.WriteStartObject();
             json.WriteString("period", result.SeriesPeriods[q].ToString());
             Number(json, "value", result.Series[q]);
-            Missing(json, "missingReturns", q < result.SeriesCoverage.Count ? result.SeriesCoverage[q] : Coverage.Complete);
+            Missing(
+                json,
+                "missingReturns",
+                q < result.SeriesCoverage.Count ? result.SeriesCoverage[q] : Coverage.Complete);
             json.WriteEndObject();
         }
 
@@ -203,7 +210,12 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    private static void Breakdown(Utf8JsonWriter json, string name, IReadOnlyList<BreakdownRow> rows, double? targetToDate, bool rated)
+    private static void Breakdown(
+        Utf8JsonWriter json,
+        string name,
+        IReadOnlyList<BreakdownRow> rows,
+        double? targetToDate,
+        bool rated)
     {
         json.WriteStartArray(name);
         foreach (var row in rows)

@@ -5,7 +5,9 @@ using SafeguardingIngest.Releases;
 
 namespace SafeguardingIngest.Reports;
 
-/// <summary>One rendered report; <paramref name="Public"/> where it is for publication (hides what the plan hides).</summary>
+/// <summary>
+/// One rendered report; <paramref name="Public"/> where it is for publication (hides what the plan hides).
+/// </summary>
 public sealed record ReportFile(string Name, string ContentType, byte[] Content, bool Public = false);
 
 /// <summary>The reports of a consolidated return, in the forms people open.</summary>
@@ -84,10 +86,20 @@ public static class ReportSet
     }
 
     /// <summary>Renders a first release of <paramref name="report"/>, with no earlier one to carry.</summary>
-    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, PublicationOptions publication) =>
-        Render(report, partnership, DisclosurePlan.For(report, publication), ReleaseContext.First(ReleaseStatus.Published));
+    public static IReadOnlyList<ReportFile> Render(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        PublicationOptions publication) =>
+        Render(
+            report,
+            partnership,
+            DisclosurePlan.For(report, publication),
+            ReleaseContext.First(ReleaseStatus.Published));
 
     /// <summary>Renders a first release of <paramref name="report"/> by <paramref name="plan"/>.</summary>
-    public static IReadOnlyList<ReportFile> Render(ConsolidatedReturn report, Partnership partnership, DisclosurePlan plan) =>
+    public static IReadOnlyList<ReportFile> Render(
+        ConsolidatedReturn report,
+        Partnership partnership,
+        DisclosurePlan plan) =>
         Render(report, partnership, plan, ReleaseContext.First(ReleaseStatus.Published));
 }

@@ -105,7 +105,10 @@ public sealed record TrendChart(
     /// <summary>Where the year labels go.</summary>
     public static int YearLabelY => Bottom + 30;
 
-    /// <summary>The chart of <paramref name="result"/>; <paramref name="hidden"/> marks quarters suppressed in publication (not drawn).</summary>
+    /// <summary>
+    /// The chart of <paramref name="result"/>; <paramref name="hidden"/> marks quarters suppressed in publication (not
+    /// drawn).
+    /// </summary>
     public static TrendChart Build(IndicatorResult result, Func<int, bool> hidden)
     {
         var indicator = result.Indicator;
@@ -139,7 +142,9 @@ public sealed record TrendChart(
         var levels = TargetLevels(indicator, periods);
         var axis = ChartAxis.For([.. known, .. projection.Select(p => p.Value), .. levels.Select(l => l.Value)], unit);
         var title = $"{indicator.Code}: {indicator.Title}. Last {result.Series.Count} quarters" +
-                    (fitted is null ? "." : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
+                    (fitted is null
+                        ? "."
+                        : $", with a straight-line projection {Ahead} quarters ahead assuming no action.") +
                     (levels.Count == 0 ? string.Empty : " " + TargetSentence(indicator, levels));
         if (known.Count == 0)
         {
@@ -155,7 +160,12 @@ public sealed record TrendChart(
         var tickUnit = unit == IndicatorUnit.Count && axis.Step < 1 ? IndicatorUnit.RatePer10000 : unit;
         var ticks = axis.Ticks.Select(v => new ChartTick(F(Y(v)), Figures.Show(v, tickUnit))).ToList();
 
-        var quarters = periods.Select((q, i) => new ChartQuarter(F(X(i)), $"Q{q.Quarter}", q.Quarter == 1 || i == 0 ? q.Year.ToString() : null)).ToList();
+        var quarters = periods
+            .Select((q, i) => new ChartQuarter(
+                F(X(i)),
+                $"Q{q.Quarter}",
+                q.Quarter == 1 || i == 0 ? q.Year.ToString() : null))
+            .ToList();
 
         // The actual series, broken where a quarter is missing or suppressed.
         var segments = new List<string>();
@@ -189,7 +199,8 @@ public sealed record TrendChart(
         var plotted = points.Where(p => p.Value is not null).Select(p =>
         {
             var incomplete = p.Index < coverage.Count && !coverage[p.Index].IsComplete;
-            var label = $"{result.SeriesPeriods[p.Index]}: {Figures.Show(p.Value, unit)}{(incomplete ? " (lacks an owed return)" : string.Empty)}";
+            var label = $"{result.SeriesPeriods[p.Index]}: " +
+                $"{Figures.Show(p.Value, unit)}{(incomplete ? " (lacks an owed return)" : string.Empty)}";
             return new ChartPoint(F(X(p.Index)), F(Y(p.Value!.Value)), label, incomplete);
         }).ToList();
 
@@ -293,7 +304,10 @@ public sealed record TrendChart(
     /// The projection's points, stopping where the line leaves the unit's bounds (a count, rate or
     /// average never below 0; a percentage within 0 to 100), at the point where it crosses.
     /// </summary>
-    internal static List<(double Index, double Value)> Bounded(IReadOnlyList<double> indexes, Trend trend, IndicatorUnit unit)
+    internal static List<(double Index, double Value)> Bounded(
+        IReadOnlyList<double> indexes,
+        Trend trend,
+        IndicatorUnit unit)
     {
         var (low, high) = unit == IndicatorUnit.Percentage ? (0.0, 100.0) : (0.0, double.PositiveInfinity);
         var result = new List<(double, double)>();

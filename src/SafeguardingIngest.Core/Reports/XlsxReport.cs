@@ -22,7 +22,8 @@ public static class XlsxReport
     public const string FileName = "consolidated-return.xlsx";
 
     /// <summary>Writes the workbook of a first release.</summary>
-    public static byte[] Render(ConsolidatedReturn report) => Render(report, ReleaseContext.First(ReleaseStatus.Published));
+    public static byte[] Render(ConsolidatedReturn report) =>
+        Render(report, ReleaseContext.First(ReleaseStatus.Published));
 
     /// <summary>Writes the workbook of <paramref name="release"/>.</summary>
     public static byte[] Render(ConsolidatedReturn report, ReleaseContext release)
@@ -54,8 +55,10 @@ public static class XlsxReport
             var why = area.NotComparableWithLastYear;
             rows.Add(
             [
-                SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap), Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
-                Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit), Number(area.SameQuarterLastYear, indicator.Unit),
+                SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap),
+                Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
+                Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit),
+                Number(area.SameQuarterLastYear, indicator.Unit),
                 why is not null ? SheetCell.Of(why, CellStyle.Note)
                     : Change(area.VariationOnLastYear, area.Value, area.SameQuarterLastYear,
                         area.Coverage.IsComplete && area.LastYearCoverage.IsComplete, indicator.Unit),
@@ -63,12 +66,14 @@ public static class XlsxReport
                 why is not null ? SheetCell.Of(why, CellStyle.Note)
                     : Change(area.YearToDateVariation, area.YearToDate, area.YearToDateLastYear,
                     area.YearToDateCoverage.IsComplete && area.YearToDateLastYearCoverage.IsComplete, indicator.Unit),
-                Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year), Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
+                Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year),
+                Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
                 RagCell(area, result.TargetToDate, rated: true),
                 area.NotComparableWithPrevious ?? Figures.DirectionText(area.SincePrevious, area.Value, area.Previous),
                 area.NotComparableWithLastYear
                     ?? Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
-                indicator.Kind == MeasureKind.Flow ? "flow: adds up over the year" : "stock: position at quarter end", Lacking(area, report.AgencyNames),
+                indicator.Kind == MeasureKind.Flow ? "flow: adds up over the year" : "stock: position at quarter end",
+                Lacking(area, report.AgencyNames),
             ]);
         }
 
@@ -77,7 +82,21 @@ public static class XlsxReport
 
     private static SheetDefinition Localities(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Locality", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year", "Owed returns lacking") };
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings(
+                "Code",
+                "Indicator",
+                "Locality",
+                "This quarter",
+                "Previous quarter",
+                "Same quarter last year",
+                "Year to date",
+                "RAG",
+                "Since previous quarter",
+                "Since last year",
+                "Owed returns lacking")
+        };
         foreach (var result in report.Indicators)
         {
             rows.AddRange(result.Localities.Select(l => Breakdown(result, l, report.AgencyNames)));
@@ -88,7 +107,21 @@ public static class XlsxReport
 
     private static SheetDefinition Agencies(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Code", "Indicator", "Agency", "This quarter", "Previous quarter", "Same quarter last year", "Year to date", "RAG", "Since previous quarter", "Since last year", "Owed returns lacking") };
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings(
+                "Code",
+                "Indicator",
+                "Agency",
+                "This quarter",
+                "Previous quarter",
+                "Same quarter last year",
+                "Year to date",
+                "RAG",
+                "Since previous quarter",
+                "Since last year",
+                "Owed returns lacking")
+        };
         foreach (var result in report.Indicators)
         {
             rows.AddRange(result.Agencies.Select(a => Breakdown(result, a, report.AgencyNames)));
@@ -97,15 +130,20 @@ public static class XlsxReport
         return Sheet("Agencies", rows, [9, 40, 30, 12, 12, 12, 12, 12, 14, 14, 40]);
     }
 
-    private static IReadOnlyList<SheetCell> Breakdown(IndicatorResult result, BreakdownRow row, IReadOnlyDictionary<string, string> agencyNames)
+    private static IReadOnlyList<SheetCell> Breakdown(
+        IndicatorResult result,
+        BreakdownRow row,
+        IReadOnlyDictionary<string, string> agencyNames)
     {
         var indicator = result.Indicator;
         var f = row.Figures;
         return
         [
             SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title), row.Name,
-            Number(f.Value, indicator.Unit), Number(f.Previous, indicator.Unit), Number(f.SameQuarterLastYear, indicator.Unit),
-            Number(f.YearToDate, indicator.Unit), RagCell(f, result.TargetToDate, rated: indicator.Unit != IndicatorUnit.Count),
+            Number(f.Value, indicator.Unit), Number(f.Previous, indicator.Unit),
+            Number(f.SameQuarterLastYear, indicator.Unit),
+            Number(f.YearToDate, indicator.Unit),
+            RagCell(f, result.TargetToDate, rated: indicator.Unit != IndicatorUnit.Count),
             f.NotComparableWithPrevious ?? Figures.DirectionText(f.SincePrevious, f.Value, f.Previous),
             f.NotComparableWithLastYear ?? Figures.DirectionText(f.SinceLastYear, f.Value, f.SameQuarterLastYear),
             Lacking(f, agencyNames),
@@ -116,19 +154,35 @@ public static class XlsxReport
     private static SheetCell Lacking(IndicatorFigures f, IReadOnlyDictionary<string, string> agencyNames)
     {
         var missing = f.Lacking;
-        return missing.IsComplete ? SheetCell.Empty : SheetCell.Of(Figures.Missing(missing, agencyNames), CellStyle.Wrap);
+        return missing.IsComplete
+            ? SheetCell.Empty
+            : SheetCell.Of(Figures.Missing(missing, agencyNames), CellStyle.Wrap);
     }
 
     private static SheetDefinition Submissions(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Agency", "Name", "State", "Due", "Received", "Submission", "Rows", "Errors", "Warnings", "Latest upload") };
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings(
+                "Agency",
+                "Name",
+                "State",
+                "Due",
+                "Received",
+                "Submission",
+                "Rows",
+                "Errors",
+                "Warnings",
+                "Latest upload")
+        };
         rows.AddRange(report.Submissions.Select(s => (IReadOnlyList<SheetCell>)
         [
             SheetCell.Of(s.Agency, CellStyle.Bold), s.AgencyName, SheetCell.Of(s.Describe(), StateStyle(s.State)),
             s.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             SheetCell.Of(s.Current?.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
             SheetCell.Of(s.Current?.Id), SheetCell.Of((double?)s.Current?.Rows, CellStyle.Whole),
-            SheetCell.Of((double?)s.Latest?.Errors, CellStyle.Whole), SheetCell.Of((double?)s.Latest?.Warnings, CellStyle.Whole),
+            SheetCell.Of((double?)s.Latest?.Errors, CellStyle.Whole),
+            SheetCell.Of((double?)s.Latest?.Warnings, CellStyle.Whole),
             SheetCell.Of(s.Latest?.Status.ToString()),
         ]));
         return Sheet("Submissions", rows, [9, 45, 28, 11, 17, 26, 8, 8, 9, 22]);
@@ -143,23 +197,43 @@ public static class XlsxReport
         };
         rows.AddRange(summary.AmberAndRed.Select(a => (IReadOnlyList<SheetCell>)
         [
-            SheetCell.Of(a.Agency, CellStyle.Bold), Text(a.Item.Reference), Text(a.Item.Description, CellStyle.Wrap), RagCell(a.Item.Rag),
+            SheetCell.Of(a.Agency, CellStyle.Bold), Text(a.Item.Reference), Text(a.Item.Description, CellStyle.Wrap),
+            RagCell(a.Item.Rag),
             Text(a.Item.Commentary, CellStyle.Wrap), Text(a.Item.RecoveryActions, CellStyle.Wrap),
         ]));
         rows.Add([]);
-        rows.Add([SheetCell.Of("Actions by RAG", CellStyle.Bold), SheetCell.Empty, SheetCell.Empty, SheetCell.Of("Red", CellStyle.RagRed), SheetCell.Of(summary.Red, CellStyle.Whole)]);
-        rows.Add([SheetCell.Empty, SheetCell.Empty, SheetCell.Empty, SheetCell.Of("Amber", CellStyle.RagAmber), SheetCell.Of(summary.Amber, CellStyle.Whole)]);
-        rows.Add([SheetCell.Empty, SheetCell.Empty, SheetCell.Empty, SheetCell.Of("Green", CellStyle.RagGreen), SheetCell.Of(summary.Green, CellStyle.Whole)]);
+        rows.Add([
+            SheetCell.Of("Actions by RAG", CellStyle.Bold),
+            SheetCell.Empty,
+            SheetCell.Empty,
+            SheetCell.Of("Red", CellStyle.RagRed),
+            SheetCell.Of(summary.Red, CellStyle.Whole)]);
+        rows.Add([
+            SheetCell.Empty,
+            SheetCell.Empty,
+            SheetCell.Empty,
+            SheetCell.Of("Amber", CellStyle.RagAmber),
+            SheetCell.Of(summary.Amber, CellStyle.Whole)]);
+        rows.Add([
+            SheetCell.Empty,
+            SheetCell.Empty,
+            SheetCell.Empty,
+            SheetCell.Of("Green", CellStyle.RagGreen),
+            SheetCell.Of(summary.Green, CellStyle.Whole)]);
         return Sheet("Actions", rows, [9, 8, 50, 9, 50, 50]);
     }
 
     private static SheetDefinition Risks(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Agency", "Risk", "Description", "Impact", "Likelihood", "Score", "Mitigation", "Owner", "Due") };
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings("Agency", "Risk", "Description", "Impact", "Likelihood", "Score", "Mitigation", "Owner", "Due")
+        };
         rows.AddRange(report.Risks.Select(r => (IReadOnlyList<SheetCell>)
         [
             SheetCell.Of(r.Agency, CellStyle.Bold), Text(r.Item.Reference), Text(r.Item.Description, CellStyle.Wrap),
-            SheetCell.Of(r.Item.Impact, CellStyle.Whole), SheetCell.Of(r.Item.Likelihood, CellStyle.Whole), SheetCell.Of(r.Item.Score, CellStyle.Bold),
+            SheetCell.Of(r.Item.Impact, CellStyle.Whole), SheetCell.Of(r.Item.Likelihood, CellStyle.Whole),
+            SheetCell.Of(r.Item.Score, CellStyle.Bold),
             Text(r.Item.Mitigation, CellStyle.Wrap), Text(r.Item.Owner), Text(r.Item.Due),
         ]));
         return Sheet("Risks", rows, [9, 7, 50, 8, 10, 7, 50, 22, 12]);
@@ -182,10 +256,14 @@ public static class XlsxReport
 
     private static SheetDefinition DataQuality(ConsolidatedReturn report)
     {
-        var rows = new List<IReadOnlyList<SheetCell>> { Headings("Agency", "Where", "Rule", "Query", "Explained", "Commentary") };
+        var rows = new List<IReadOnlyList<SheetCell>>
+        {
+            Headings("Agency", "Where", "Rule", "Query", "Explained", "Commentary")
+        };
         rows.AddRange(report.Queries.Select(q => (IReadOnlyList<SheetCell>)
         [
-            SheetCell.Of(q.Agency, CellStyle.Bold), SheetCell.Of(q.Finding.Location), q.Finding.Code, Text(q.Finding.Message, CellStyle.Wrap),
+            SheetCell.Of(q.Agency, CellStyle.Bold), SheetCell.Of(q.Finding.Location), q.Finding.Code,
+            Text(q.Finding.Message, CellStyle.Wrap),
             q.Explained ? "Yes" : "No", Text(q.Commentary, CellStyle.Wrap),
         ]));
         return Sheet("Data quality", rows, [9, 18, 20, 70, 10, 50]);
@@ -222,7 +300,8 @@ public static class XlsxReport
             ? SheetCell.Of(c, CellStyle.OneDecimal)
             : SheetCell.Of(Figures.ChangeText(null, now, before, comparable, unit), CellStyle.Note);
 
-    private static SheetCell Text(string? text, CellStyle style = CellStyle.Default) => SheetCell.Of(Figures.SafeForSpreadsheet(text), style);
+    private static SheetCell Text(string? text, CellStyle style = CellStyle.Default) =>
+        SheetCell.Of(Figures.SafeForSpreadsheet(text), style);
 
     private static SheetCell RagCell(Rag? rag) => rag switch
     {
@@ -233,7 +312,9 @@ public static class XlsxReport
     };
 
     private static SheetCell RagCell(IndicatorFigures figures, double? targetToDate, bool rated) =>
-        figures.Rag is { } rag ? RagCell(rag) : SheetCell.Of(Figures.RagText(figures, targetToDate, rated), CellStyle.Note);
+        figures.Rag is { } rag
+            ? RagCell(rag)
+            : SheetCell.Of(Figures.RagText(figures, targetToDate, rated), CellStyle.Note);
 
     private static CellStyle StateStyle(SafeguardingIngest.Submissions.ReturnStateKind state) => state switch
     {

@@ -18,7 +18,8 @@ public interface IPreviousValues
 /// <summary>Previous values held in memory, for example read from last quarter's return.</summary>
 public sealed class PreviousValues : IPreviousValues
 {
-    private readonly Dictionary<(string Agency, string Indicator, string Locality, ReportingPeriod Period), double> _values = [];
+    private readonly Dictionary<(string Agency, string Indicator, string Locality, ReportingPeriod Period), double>
+        _values = [];
 
     /// <summary>Holds the given observations' values.</summary>
     public PreviousValues(IEnumerable<Observation> observations)

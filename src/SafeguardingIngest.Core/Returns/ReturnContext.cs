@@ -8,6 +8,9 @@ namespace SafeguardingIngest.Returns;
 /// </summary>
 public sealed record ReturnContext(string? Agency = null, ReportingPeriod? Period = null, string? FileName = null)
 {
-    /// <summary>Where <see cref="Agency"/> and <see cref="Period"/> came from, in words: "the command line" or "the upload path".</summary>
+    /// <summary>
+    /// Where <see cref="Agency"/> and <see cref="Period"/> came from, in words: "the command line" or "the upload
+    /// path".
+    /// </summary>
     public string GivenBy { get; init; } = "the command line";
 }

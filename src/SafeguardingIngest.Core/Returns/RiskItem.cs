@@ -1,6 +1,8 @@
 namespace SafeguardingIngest.Returns;
 
-/// <summary>A risk from a return's Risks sheet, scored impact (1 low … 5 catastrophic) × likelihood (1 remote … 5 very likely).</summary>
+/// <summary>
+/// A risk from a return's Risks sheet, scored impact (1 low … 5 catastrophic) × likelihood (1 remote … 5 very likely).
+/// </summary>
 public sealed record RiskItem(
     string Reference,
     string? Description,

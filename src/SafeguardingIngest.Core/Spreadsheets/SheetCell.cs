@@ -73,7 +73,8 @@ public readonly record struct SheetCell(SheetCellKind Kind, string? Text, double
         text is null ? new(SheetCellKind.Blank, null, 0, style) : new(SheetCellKind.Text, text, 0, style);
 
     /// <summary>A number cell.</summary>
-    public static SheetCell Of(double number, CellStyle style = CellStyle.Default) => new(SheetCellKind.Number, null, number, style);
+    public static SheetCell Of(double number, CellStyle style = CellStyle.Default) =>
+        new(SheetCellKind.Number, null, number, style);
 
     /// <summary>A number cell, or a styled blank when there is no number.</summary>
     public static SheetCell Of(double? number, CellStyle style = CellStyle.Default) =>

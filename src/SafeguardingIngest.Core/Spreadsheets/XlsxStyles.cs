@@ -35,7 +35,12 @@ internal static class XlsxStyles
             Solid("FFFFF2CC"))
         { Count = 7 };
 
-        var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 };
+        var borders = new Borders(new Border(
+            new LeftBorder(),
+            new RightBorder(),
+            new TopBorder(),
+            new BottomBorder(),
+            new DiagonalBorder())) { Count = 1 };
 
         // The order must match CellStyle.
         var cellFormats = new CellFormats(
@@ -60,7 +65,10 @@ internal static class XlsxStyles
             fonts,
             fills,
             borders,
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 })
+            {
+                Count = 1
+            },
             cellFormats);
     }
 
@@ -88,7 +96,11 @@ internal static class XlsxStyles
     }
 
     private static Fill Solid(string colour) =>
-        new(new PatternFill(new ForegroundColor { Rgb = colour }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
+        new(
+            new PatternFill(new ForegroundColor { Rgb = colour }, new BackgroundColor { Indexed = 64 })
+            {
+                PatternType = PatternValues.Solid
+            });
 
     private static CellFormat Format(uint numberFormat, uint font, uint fill, bool wrap = false)
     {

@@ -84,8 +84,19 @@ public static class XlsxWriter
         {
             var topLeft = SafeguardingIngest.Reading.CellReference.Cell(0, sheet.FrozenRows + 1);
             writer.WriteElement(new SheetViews(new SheetView(
-                new Pane { VerticalSplit = sheet.FrozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } })
+                new Pane
+                {
+                    VerticalSplit = sheet.FrozenRows,
+                    TopLeftCell = topLeft,
+                    ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen
+                },
+                new Selection
+                {
+                    Pane = PaneValues.BottomLeft,
+                    ActiveCell = topLeft,
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft }
+                })
             { WorkbookViewId = 0 }));
         }
 
@@ -94,7 +105,8 @@ public static class XlsxWriter
             var columns = new Columns();
             for (var i = 0; i < widths.Count; i++)
             {
-                columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true });
+                columns.Append(
+                    new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true });
             }
 
             writer.WriteElement(columns);
@@ -127,7 +139,8 @@ public static class XlsxWriter
         {
             writer.WriteElement(new AutoFilter
             {
-                Reference = $"{SafeguardingIngest.Reading.CellReference.Cell(0, sheet.FrozenRows)}:{SafeguardingIngest.Reading.CellReference.Cell(lastColumn, rowNumber)}",
+                Reference = $"{SafeguardingIngest.Reading.CellReference.Cell(0, sheet.FrozenRows)}:" +
+                    $"{SafeguardingIngest.Reading.CellReference.Cell(lastColumn, rowNumber)}",
             });
         }
 
@@ -157,7 +170,8 @@ public static class XlsxWriter
         {
             case SheetCellKind.Text:
                 result.DataType = CellValues.InlineString;
-                result.InlineString = new InlineString(new Text(cell.Text!) { Space = SpaceProcessingModeValues.Preserve });
+                result.InlineString = new InlineString(
+                    new Text(cell.Text!) { Space = SpaceProcessingModeValues.Preserve });
                 break;
             case SheetCellKind.Number:
                 result.CellValue = new CellValue(cell.Number.ToString("R", CultureInfo.InvariantCulture));

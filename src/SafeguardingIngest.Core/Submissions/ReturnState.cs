@@ -39,7 +39,8 @@ public sealed record ReturnState(
     /// was refused and an earlier return stands, that return's own timeliness too.
     /// </summary>
     public string Describe() => State == ReturnStateKind.Refused && Current is not null
-        ? $"refused at latest upload; the earlier return, received {(StandingLate == true ? "late" : "on time")}, stands"
+        ? $"refused at latest upload; the earlier return, received {(StandingLate == true ? "late" : "on time")}, " +
+            "stands"
         : Words(State);
 
     /// <summary>Words for a kind of state, where no particular return is in view (counts, headings).</summary>

@@ -28,18 +28,26 @@ public static class ReturnTracker
         // last quarter, and one that started is owed from its first.
         foreach (var agency in partnership.AgenciesOwing(period))
         {
-            var own = submissions.Where(s => string.Equals(s.Agency, agency.Code, StringComparison.OrdinalIgnoreCase)).ToList();
-            var pointer = current.FirstOrDefault(c => string.Equals(c.Agency, agency.Code, StringComparison.OrdinalIgnoreCase));
+            var own = submissions
+                .Where(s => string.Equals(s.Agency, agency.Code, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            var pointer = current.FirstOrDefault(c => string.Equals(
+                c.Agency,
+                agency.Code,
+                StringComparison.OrdinalIgnoreCase));
             var currentSubmission = pointer is null ? null : own.FirstOrDefault(s => s.Id == pointer.SubmissionId);
             var latest = own.OrderBy(s => s.ReceivedAt).ThenBy(s => s.ProcessedAt).LastOrDefault();
             ReturnStateKind state;
-            if (latest is { Status: ReturnStatus.Rejected } && (currentSubmission is null || latest.ReceivedAt > currentSubmission.ReceivedAt))
+            if (latest is { Status: ReturnStatus.Rejected } &&
+                (currentSubmission is null || latest.ReceivedAt > currentSubmission.ReceivedAt))
             {
                 state = ReturnStateKind.Refused;
             }
             else if (currentSubmission is not null)
             {
-                state = UkTime.DateOf(currentSubmission.ReceivedAt) > due ? ReturnStateKind.Late : ReturnStateKind.OnTime;
+                state = UkTime.DateOf(currentSubmission.ReceivedAt) > due
+                    ? ReturnStateKind.Late
+                    : ReturnStateKind.OnTime;
             }
             else
             {

@@ -5,7 +5,13 @@ using SafeguardingIngest.Returns;
 namespace SafeguardingIngest.Templates;
 
 /// <summary>One row of a return to write: an indicator and locality, with figures where known.</summary>
-public sealed record ReturnRow(Indicator Indicator, string Locality, double? Numerator = null, double? Denominator = null, double? Value = null, string? Commentary = null);
+public sealed record ReturnRow(
+    Indicator Indicator,
+    string Locality,
+    double? Numerator = null,
+    double? Denominator = null,
+    double? Value = null,
+    string? Commentary = null);
 
 /// <summary>A return to write as a template v1 workbook: blank for an agency to fill, or filled.</summary>
 public sealed record ReturnDocument(Agency Agency, ReportingPeriod Period, IReadOnlyList<ReturnRow> Rows)

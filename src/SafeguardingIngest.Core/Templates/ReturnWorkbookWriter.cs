@@ -56,11 +56,14 @@ public static class ReturnWorkbookWriter
     {
         IEnumerable<IReadOnlyList<SheetCell>> Rows()
         {
-            yield return [SheetCell.Header("Indicator"), SheetCell.Header("Title"), SheetCell.Header("Unit"), SheetCell.Header("Locality"),
-                SheetCell.Header("Numerator"), SheetCell.Header("Denominator"), SheetCell.Header("Value"), SheetCell.Header("Commentary")];
+            yield return [SheetCell.Header("Indicator"), SheetCell.Header("Title"), SheetCell.Header("Unit"),
+                SheetCell.Header("Locality"), SheetCell.Header("Numerator"), SheetCell.Header("Denominator"),
+                SheetCell.Header("Value"), SheetCell.Header("Commentary")];
             foreach (var row in document.Rows)
             {
-                var locality = row.Locality == Locality.WholeAreaCode ? "All" : partnership.FindLocality(row.Locality)?.Name ?? row.Locality;
+                var locality = row.Locality == Locality.WholeAreaCode
+                    ? "All"
+                    : partnership.FindLocality(row.Locality)?.Name ?? row.Locality;
                 var (numeratorStyle, denominatorStyle, valueStyle) = InputStyles(row.Indicator.Unit);
                 yield return
                 [
@@ -76,10 +79,16 @@ public static class ReturnWorkbookWriter
             }
         }
 
-        return new SheetDefinition("Indicators", Rows()) { ColumnWidths = [11, 48, 26, 22, 12, 13, 10, 50], FrozenRows = 1, AutoFilter = true };
+        return new SheetDefinition("Indicators", Rows())
+        {
+            ColumnWidths = [11, 48, 26, 22, 12, 13, 10, 50],
+            FrozenRows = 1,
+            AutoFilter = true
+        };
     }
 
-    private static (CellStyle Numerator, CellStyle Denominator, CellStyle Value) InputStyles(IndicatorUnit unit) => unit switch
+    private static (CellStyle Numerator, CellStyle Denominator, CellStyle Value) InputStyles(IndicatorUnit unit) =>
+        unit switch
     {
         IndicatorUnit.Count => (CellStyle.Default, CellStyle.Default, CellStyle.Input),
         IndicatorUnit.RatePer10000 => (CellStyle.Input, CellStyle.Default, CellStyle.OneDecimal),
@@ -98,18 +107,27 @@ public static class ReturnWorkbookWriter
     {
         var rows = new List<IReadOnlyList<SheetCell>>
         {
-            new[] { SheetCell.Header("Action"), SheetCell.Header("Description"), SheetCell.Header("RAG"), SheetCell.Header("Commentary"), SheetCell.Header("Recovery actions") },
+            new[]
+            {
+                SheetCell.Header("Action"), SheetCell.Header("Description"), SheetCell.Header("RAG"),
+                SheetCell.Header("Commentary"), SheetCell.Header("Recovery actions"),
+            },
         };
         rows.AddRange(document.Actions.Select(a => (IReadOnlyList<SheetCell>)
         [
-            SheetCell.Of(a.Reference), SheetCell.Of(a.Description, CellStyle.Wrap), SheetCell.Of(a.Rag.ToString(), RagStyle(a.Rag)),
+            SheetCell.Of(a.Reference), SheetCell.Of(a.Description, CellStyle.Wrap),
+            SheetCell.Of(a.Rag.ToString(), RagStyle(a.Rag)),
             SheetCell.Of(a.Commentary, CellStyle.Wrap), SheetCell.Of(a.RecoveryActions, CellStyle.Wrap),
         ]));
         return new SheetDefinition("Actions", rows)
         {
             ColumnWidths = [9, 50, 10, 50, 50],
             FrozenRows = 1,
-            Validations = [CellValidation.List("C2:C500", s_ragChoices, "Red: high risk the target will not be met by year end. Amber: concern, or on track with no confidence it will stay so. Green: on track.")],
+            Validations = [CellValidation.List(
+                "C2:C500",
+                s_ragChoices,
+                "Red: high risk the target will not be met by year end. Amber: concern, or on track with no " +
+                "confidence it will stay so. Green: on track.")],
         };
     }
 
@@ -117,11 +135,17 @@ public static class ReturnWorkbookWriter
     {
         var rows = new List<IReadOnlyList<SheetCell>>
         {
-            new[] { SheetCell.Header("Risk"), SheetCell.Header("Description"), SheetCell.Header("Impact"), SheetCell.Header("Likelihood"), SheetCell.Header("Mitigation"), SheetCell.Header("Owner"), SheetCell.Header("Due") },
+            new[]
+            {
+                SheetCell.Header("Risk"), SheetCell.Header("Description"), SheetCell.Header("Impact"),
+                SheetCell.Header("Likelihood"), SheetCell.Header("Mitigation"), SheetCell.Header("Owner"),
+                SheetCell.Header("Due"),
+            },
         };
         rows.AddRange(document.Risks.Select(r => (IReadOnlyList<SheetCell>)
         [
-            SheetCell.Of(r.Reference), SheetCell.Of(r.Description, CellStyle.Wrap), SheetCell.Of(r.Impact), SheetCell.Of(r.Likelihood),
+            SheetCell.Of(r.Reference), SheetCell.Of(r.Description, CellStyle.Wrap), SheetCell.Of(r.Impact),
+            SheetCell.Of(r.Likelihood),
             SheetCell.Of(r.Mitigation, CellStyle.Wrap), SheetCell.Of(r.Owner), SheetCell.Of(r.Due),
         ]));
         return new SheetDefinition("Risks", rows)
@@ -130,8 +154,16 @@ public static class ReturnWorkbookWriter
             FrozenRows = 1,
             Validations =
             [
-                CellValidation.WholeNumber("C2:C500", 1, 5, "Impact: 1 low, 2 reasonable, 3 major, 4 severe, 5 catastrophic."),
-                CellValidation.WholeNumber("D2:D500", 1, 5, "Likelihood: 1 remote, 2 unlikely, 3 possible, 4 likely, 5 very likely."),
+                CellValidation.WholeNumber(
+                    "C2:C500",
+                    1,
+                    5,
+                    "Impact: 1 low, 2 reasonable, 3 major, 4 severe, 5 catastrophic."),
+                CellValidation.WholeNumber(
+                    "D2:D500",
+                    1,
+                    5,
+                    "Likelihood: 1 remote, 2 unlikely, 3 possible, 4 likely, 5 very likely."),
             ],
         };
     }
@@ -142,19 +174,31 @@ public static class ReturnWorkbookWriter
         [
             $"How to complete this return ({partnership.Name}, template {TemplateVersion})",
             string.Empty,
-            $"1. Cover: check the agency ({document.Agency.Code}) and period ({document.Period}); fill in who submitted it and their email.",
+            $"1. Cover: check the agency ({document.Agency.Code}) and period ({document.Period}); fill in who " +
+            "submitted it and their email.",
             "2. Indicators: one row per indicator and locality is already there. Fill the shaded cells.",
             "   - A count: enter it in Value.",
-            "   - A percentage: enter the Numerator and Denominator (for example 22 children of 150). Value is worked out; if you fill it too it must agree.",
-            "   - A rate per 10,000: enter the count in Numerator; the under-18 population is held centrally (you may enter it in Denominator).",
-            "   - An average: enter the total in Numerator (for example total days) and the number of cases in Denominator.",
-            "   Enter actual figures: do not suppress small numbers (<5, *), returns are not published. Enter 0 where there were none.",
-            "   Use Commentary to explain any large change since last quarter. Never include names, dates of birth, NHS numbers or UPNs.",
-            "3. Actions: one row per action in your delivery plan, with its RAG self-assessment; for Amber or Red, say what will bring it back on track.",
+            "   - A percentage: enter the Numerator and Denominator (for example 22 children of 150). Value is " +
+            "worked out; if you fill it too it must agree.",
+            "   - A rate per 10,000: enter the count in Numerator; the under-18 population is held centrally (you " +
+            "may enter it in Denominator).",
+            "   - An average: enter the total in Numerator (for example total days) and the number of cases in " +
+            "Denominator.",
+            "   Enter actual figures: do not suppress small numbers (<5, *), returns are not published. Enter 0 " +
+            "where there were none.",
+            "   Use Commentary to explain any large change since last quarter. Never include names, dates of birth, " +
+            "NHS numbers or UPNs.",
+            "3. Actions: one row per action in your delivery plan, with its RAG self-assessment; for Amber or Red, " +
+            "say what will bring it back on track.",
             "4. Risks: impact and likelihood each from 1 to 5 (score = impact × likelihood).",
-            "5. Do not rename sheets or columns, add macros or a password. Save as .xlsx and upload it, or check it first with: sgi validate FILE",
+            "5. Do not rename sheets or columns, add macros or a password. Save as .xlsx and upload it, or check it " +
+            "first with: sgi validate FILE",
         ];
-        return new SheetDefinition("Instructions", lines.Select((line, i) => (IReadOnlyList<SheetCell>)[SheetCell.Of(line, i == 0 ? CellStyle.Title : CellStyle.Default)]))
+        return new SheetDefinition(
+            "Instructions",
+            lines.Select((line, i) => (IReadOnlyList<SheetCell>)[SheetCell.Of(
+                line,
+                i == 0 ? CellStyle.Title : CellStyle.Default)]))
         {
             ColumnWidths = [140],
         };

@@ -17,11 +17,21 @@ public static class SampleFigures
     {
         var random = new Random(seed);
         var rows = document.Rows.Select(row => Fill(row, partnership, document.Period.Year, random, drift)).ToList();
-        return document with { Rows = rows, SubmittedBy = document.SubmittedBy ?? "Data Officer", Email = document.Email ?? "data.officer@example.org" };
+        return document with
+        {
+            Rows = rows,
+            SubmittedBy = document.SubmittedBy ?? "Data Officer",
+            Email = document.Email ?? "data.officer@example.org"
+        };
     }
 
     /// <summary>One row filled with a plausible figure.</summary>
-    public static ReturnRow Fill(ReturnRow row, Partnership partnership, Periods.FinancialYear year, Random random, double drift = 0)
+    public static ReturnRow Fill(
+        ReturnRow row,
+        Partnership partnership,
+        Periods.FinancialYear year,
+        Random random,
+        double drift = 0)
     {
         var indicator = row.Indicator;
         var (low, high) = Band(indicator);

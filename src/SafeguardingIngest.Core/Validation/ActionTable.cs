@@ -55,13 +55,22 @@ internal static class ActionTable
 
             if (rag != Rag.Green && recovery is null)
             {
-                var column = header.Has(ReturnColumn.RecoveryActions) ? header[ReturnColumn.RecoveryActions] : header[ReturnColumn.Rag];
+                var column = header.Has(ReturnColumn.RecoveryActions)
+                    ? header[ReturnColumn.RecoveryActions]
+                    : header[ReturnColumn.Rag];
                 findings.Add(Rules.ActionRecoveryMissing, sheet, CellReference.Cell(column, row), null,
-                    $"action {reference ?? "(no number)"} is {rag} but gives no recovery actions; say what will bring it back on track.");
+                    $"action {reference ?? "(no number)"} is {rag} but gives no recovery actions; say what will " +
+                    "bring it back on track.");
                 continue;
             }
 
-            items.Add(new ActionItem(reference ?? string.Empty, description, rag, commentary, recovery, CellReference.Qualified(sheet, ragReference)));
+            items.Add(new ActionItem(
+                reference ?? string.Empty,
+                description,
+                rag,
+                commentary,
+                recovery,
+                CellReference.Qualified(sheet, ragReference)));
         }
 
         return items;

@@ -68,13 +68,19 @@ public static class ColumnAliases
 {
     /// <summary>Indicators table headings.</summary>
     public static IReadOnlyDictionary<string, ReturnColumn> Indicators { get; } = Build(
-        (ReturnColumn.Indicator, ["indicator", "indicatorcode", "indicatorid", "indicatorref", "code", "measure", "measurecode", "kpi", "kpicode", "pi", "picode", "nicode", "ref"]),
-        (ReturnColumn.Locality, ["locality", "localitycode", "localityname", "area", "district", "geography", "localarea"]),
+        (ReturnColumn.Indicator,
+            ["indicator", "indicatorcode", "indicatorid", "indicatorref", "code", "measure", "measurecode", "kpi",
+                "kpicode", "pi", "picode", "nicode", "ref"]),
+        (ReturnColumn.Locality,
+            ["locality", "localitycode", "localityname", "area", "district", "geography", "localarea"]),
         (ReturnColumn.Numerator, ["numerator", "num", "numeratorcount", "n"]),
         (ReturnColumn.Denominator, ["denominator", "denom", "d", "base", "population", "denominatorpopulation"]),
-        (ReturnColumn.Value, ["value", "result", "actual", "figure", "outturn", "performance", "percent", "percentage", "rate", "count", "total"]),
+        (ReturnColumn.Value,
+            ["value", "result", "actual", "figure", "outturn", "performance", "percent", "percentage", "rate", "count",
+                "total"]),
         (ReturnColumn.Commentary, ["commentary", "comment", "comments", "notes", "note", "narrative", "explanation"]),
-        (ReturnColumn.Title, ["title", "indicatortitle", "indicatorname", "measurename", "description", "indicatordescription"]),
+        (ReturnColumn.Title,
+            ["title", "indicatortitle", "indicatorname", "measurename", "description", "indicatordescription"]),
         (ReturnColumn.Unit, ["unit", "units", "measuretype", "type"]));
 
     /// <summary>Actions table headings.</summary>
@@ -83,7 +89,9 @@ public static class ColumnAliases
         (ReturnColumn.Description, ["description", "actiondescription", "keyaction", "detail", "details"]),
         (ReturnColumn.Rag, ["rag", "ragrating", "ragstatus", "status", "rating"]),
         (ReturnColumn.Commentary, ["commentary", "comment", "comments", "progress", "update", "progressupdate"]),
-        (ReturnColumn.RecoveryActions, ["recoveryactions", "recovery", "recoveryaction", "remedialactions", "actionstobringbackontrack", "actionstobringbackontrackwhereamberorred", "recoveryplan"]));
+        (ReturnColumn.RecoveryActions,
+            ["recoveryactions", "recovery", "recoveryaction", "remedialactions", "actionstobringbackontrack",
+                "actionstobringbackontrackwhereamberorred", "recoveryplan"]));
 
     /// <summary>Risks table headings.</summary>
     public static IReadOnlyDictionary<string, ReturnColumn> Risks { get; } = Build(

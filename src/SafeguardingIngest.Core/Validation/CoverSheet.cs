@@ -7,7 +7,12 @@ namespace SafeguardingIngest.Validation;
 public sealed record CoverValue(CellValue Cell, string Reference);
 
 /// <summary>The Cover sheet: a label in one column and its value in the next.</summary>
-public sealed record CoverSheet(CoverValue? Agency, CoverValue? AgencyName, CoverValue? Period, CoverValue? SubmittedBy, CoverValue? Email)
+public sealed record CoverSheet(
+    CoverValue? Agency,
+    CoverValue? AgencyName,
+    CoverValue? Period,
+    CoverValue? SubmittedBy,
+    CoverValue? Email)
 {
     private const int MaxRows = 60;
 
@@ -36,13 +41,15 @@ public sealed record CoverSheet(CoverValue? Agency, CoverValue? AgencyName, Cove
             var value = new CoverValue(cursor[valueColumn], CellReference.Cell(valueColumn, cursor.RowNumber));
             switch (NameKey.Fold(cursor[labelColumn].Text).TrimEnd())
             {
-                case "agency" or "agencycode" or "organisation" or "organization" or "organisationcode" or "partneragency" or "agencyorganisation":
+                case "agency" or "agencycode" or "organisation" or "organization" or "organisationcode" or
+                    "partneragency" or "agencyorganisation":
                     agency ??= value;
                     break;
                 case "agencyname" or "organisationname" or "organizationname":
                     agencyName ??= value;
                     break;
-                case "period" or "reportingperiod" or "quarter" or "returnperiod" or "reportingquarter" or "periodquarter":
+                case "period" or "reportingperiod" or "quarter" or "returnperiod" or "reportingquarter" or
+                    "periodquarter":
                     period ??= value;
                     break;
                 case "submittedby" or "completedby" or "contact" or "contactname" or "preparedby":

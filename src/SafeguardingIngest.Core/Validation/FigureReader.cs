@@ -47,7 +47,9 @@ public static class FigureReader
         "*", "**", "c", "x", "supp", "suppressed", "redacted", "-", "..", "~", "[c]", "[x]", "[z]", "z", "low", "small",
     };
 
-    /// <summary>Reads <paramref name="cell"/>; <paramref name="percentCellsAsPercent"/> turns 0.147 shown as 14.7 % into 14.7.</summary>
+    /// <summary>
+    /// Reads <paramref name="cell"/>; <paramref name="percentCellsAsPercent"/> turns 0.147 shown as 14.7 % into 14.7.
+    /// </summary>
     public static Figure Read(CellValue cell, bool percentCellsAsPercent, bool decimalComma)
     {
         switch (cell.Kind)
@@ -77,7 +79,13 @@ public static class FigureReader
             return new Figure(FigureState.Number, whole, cell, 0);
         }
 
-        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var quick) && double.IsFinite(quick))
+        if (double.TryParse(
+            text,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite
+                | NumberStyles.AllowTrailingWhite,
+            CultureInfo.InvariantCulture,
+            out var quick) &&
+            double.IsFinite(quick))
         {
             // The common case, a plain number typed as text, needs no clean-up.
             var dot = text.IndexOf('.', StringComparison.Ordinal);
@@ -90,7 +98,9 @@ public static class FigureReader
             return default;
         }
 
-        if (trimmed[0] == '#' && trimmed.Length <= 8 && (trimmed.EndsWith('!') || trimmed.EndsWith('?') || trimmed == "#N/A"))
+        if (trimmed[0] == '#' &&
+            trimmed.Length <= 8 &&
+            (trimmed.EndsWith('!') || trimmed.EndsWith('?') || trimmed == "#N/A"))
         {
             return new Figure(FigureState.FormulaError, 0, cell, 0);
         }
@@ -107,7 +117,10 @@ public static class FigureReader
             return new Figure(FigureState.Number, 0, cell, 0);
         }
 
-        if (s_suppressionMarks.Contains(lower) || lower.StartsWith('<') || lower.StartsWith("fewer than", StringComparison.Ordinal) || lower.StartsWith("less than", StringComparison.Ordinal))
+        if (s_suppressionMarks.Contains(lower) ||
+            lower.StartsWith('<') ||
+            lower.StartsWith("fewer than", StringComparison.Ordinal) ||
+            lower.StartsWith("less than", StringComparison.Ordinal))
         {
             return new Figure(FigureState.Suppressed, 0, cell, 0);
         }
@@ -120,7 +133,13 @@ public static class FigureReader
         }
 
         body = Normalise(body, decimalComma);
-        if (body is null || !double.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (body is null ||
+            !double.TryParse(
+                body,
+                NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out var value) ||
+            !double.IsFinite(value))
         {
             return new Figure(FigureState.NotNumber, 0, cell, 0);
         }
@@ -152,7 +171,10 @@ public static class FigureReader
         return whole;
     }
 
-    /// <summary>True when <paramref name="computed"/> shown with <paramref name="decimals"/> decimals is <paramref name="written"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="computed"/> shown with <paramref name="decimals"/> decimals is
+    /// <paramref name="written"/>.
+    /// </summary>
     public static bool Agrees(double written, int decimals, double computed)
     {
         var places = Math.Clamp(decimals, 0, 10);

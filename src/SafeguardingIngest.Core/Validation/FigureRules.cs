@@ -39,13 +39,19 @@ internal ref struct FigureRules(
         var given = value.IsNumber ? value : numerator;
         if (!given.IsNumber)
         {
-            return Missing($"{indicator.Code} has no figure; enter the count in Value, or 0.", figures.CellOf(value, numerator));
+            return Missing(
+                $"{indicator.Code} has no figure; enter the count in Value, or 0.",
+                figures.CellOf(value, numerator));
         }
 
         WholeAndNotNegative(given, "a count of children");
         if (value.IsNumber && numerator.IsNumber && value.Value != numerator.Value)
         {
-            Fail(Rules.ValueMismatch, value, $"the Value {FigureReader.Show(value.Value)} disagrees with the Numerator {FigureReader.Show(numerator.Value)}; a count needs only one of them.");
+            Fail(
+                Rules.ValueMismatch,
+                value,
+                $"the Value {FigureReader.Show(value.Value)} disagrees with the Numerator " +
+                $"{FigureReader.Show(numerator.Value)}; a count needs only one of them.");
         }
 
         return new CheckedFigures(given.Value, null, given.Value);
@@ -63,8 +69,10 @@ internal ref struct FigureRules(
         if (!numerator.IsNumber)
         {
             var hint = figures.Value.IsNumber
-                ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the Numerator and Denominator so it can be added up across agencies (a Value alone is not enough)."
-                : $"{indicator.Code} has no figure; enter the Numerator and Denominator, or 0 and 0 if there were no cases this quarter.";
+                ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the Numerator and Denominator " +
+                    "so it can be added up across agencies (a Value alone is not enough)."
+                : $"{indicator.Code} has no figure; enter the Numerator and Denominator, or 0 and 0 if there were no " +
+                    "cases this quarter.";
             return Missing(hint, figures.CellOf(numerator, figures.Value));
         }
 
@@ -100,14 +108,16 @@ internal ref struct FigureRules(
             }
 
             Fail(Rules.DenominatorZero, denominator,
-                $"the denominator is 0 but the numerator is {FigureReader.Show(numerator.Value)}, so {indicator.Code} cannot be worked out; enter the denominator (or 0 and 0 if there were no cases).");
+                $"the denominator is 0 but the numerator is {FigureReader.Show(numerator.Value)}, so " +
+                $"{indicator.Code} cannot be worked out; enter the denominator (or 0 and 0 if there were no cases).");
             return null;
         }
 
         if (isPercentage && numerator.Value > denominator.Value)
         {
             Fail(Rules.NumeratorAboveDenominator, numerator,
-                $"the numerator {FigureReader.Show(numerator.Value)} is larger than the denominator {FigureReader.Show(denominator.Value)}; a percentage cannot be over 100%.");
+                $"the numerator {FigureReader.Show(numerator.Value)} is larger than the denominator " +
+                $"{FigureReader.Show(denominator.Value)}; a percentage cannot be over 100%.");
             return null;
         }
 
@@ -122,7 +132,8 @@ internal ref struct FigureRules(
         if (!numerator.IsNumber)
         {
             var hint = figures.Value.IsNumber
-                ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the count in Numerator so it can be added up (the population comes from the partnership's reference data)."
+                ? $"{indicator.Code} is {FigureReader.Describe(indicator.Unit)}; enter the count in Numerator so it " +
+                    "can be added up (the population comes from the partnership's reference data)."
                 : $"{indicator.Code} has no figure; enter the count in Numerator.";
             return Missing(hint, figures.CellOf(numerator, figures.Value));
         }
@@ -145,7 +156,9 @@ internal ref struct FigureRules(
         }
         else
         {
-            var where = locality == Locality.WholeAreaCode ? "the whole area" : context.Partnership.FindLocality(locality)?.Name ?? locality;
+            var where = locality == Locality.WholeAreaCode
+                ? "the whole area"
+                : context.Partnership.FindLocality(locality)?.Name ?? locality;
             FailAt(Rules.PopulationMissing, figures.CellOf(denominator, numerator), null,
                 $"no under-18 population is held for {where} in {context.Period.Value.Year}; enter it in Denominator.");
             return null;
@@ -158,7 +171,11 @@ internal ref struct FigureRules(
 
         if (population == 0)
         {
-            Fail(Rules.DenominatorZero, denominator, $"the denominator is 0 but the numerator is {FigureReader.Show(numerator.Value)}, so {indicator.Code} cannot be worked out; enter the under-18 population.");
+            Fail(
+                Rules.DenominatorZero,
+                denominator,
+                $"the denominator is 0 but the numerator is {FigureReader.Show(numerator.Value)}, so " +
+                $"{indicator.Code} cannot be worked out; enter the under-18 population.");
             return null;
         }
 
@@ -177,7 +194,10 @@ internal ref struct FigureRules(
 
         if (indicator.Unit == IndicatorUnit.Percentage && (value.Value < 0 || value.Value > 100))
         {
-            Fail(Rules.PercentageOutOfRange, value, $"{FigureReader.Show(value.Value)} is not a percentage between 0 and 100.");
+            Fail(
+                Rules.PercentageOutOfRange,
+                value,
+                $"{FigureReader.Show(value.Value)} is not a percentage between 0 and 100.");
             return;
         }
 
@@ -187,12 +207,16 @@ internal ref struct FigureRules(
             return;
         }
 
-        var workings = $"{FigureReader.Show(numerator)} / {FigureReader.Show(denominator)}{(scale == 1 ? string.Empty : $" × {FigureReader.Show(scale)}")}";
-        var hint = indicator.Unit == IndicatorUnit.Percentage && FigureReader.Agrees(value.Value * 100, Math.Max(0, decimals - 2), computed)
-            ? $" (it looks like a fraction: enter {FigureReader.Show(value.Value * 100)}, or format the cell as a percentage)"
+        var workings = $"{FigureReader.Show(numerator)} / " +
+            $"{FigureReader.Show(denominator)}{(scale == 1 ? string.Empty : $" × {FigureReader.Show(scale)}")}";
+        var hint = indicator.Unit == IndicatorUnit.Percentage &&
+            FigureReader.Agrees(value.Value * 100, Math.Max(0, decimals - 2), computed)
+            ? $" (it looks like a fraction: enter {FigureReader.Show(value.Value * 100)}, or format the cell as a " +
+                "percentage)"
             : string.Empty;
         Fail(Rules.ValueMismatch, value,
-            $"the Value {FigureReader.Show(value.Value)} disagrees with {workings} = {FigureReader.Show(Math.Round(computed, 3))}{hint}; correct one of them, or leave Value blank.");
+            $"the Value {FigureReader.Show(value.Value)} disagrees with {workings} = " +
+            $"{FigureReader.Show(Math.Round(computed, 3))}{hint}; correct one of them, or leave Value blank.");
     }
 
     private void WholeAndNotNegative(Slot slot, string what)
@@ -215,7 +239,10 @@ internal ref struct FigureRules(
             return true;
         }
 
-        Fail(Rules.ValueNegative, slot, $"{FigureReader.Show(slot.Value)} is negative; {indicator.Code} cannot be below 0.");
+        Fail(
+            Rules.ValueNegative,
+            slot,
+            $"{FigureReader.Show(slot.Value)} is negative; {indicator.Code} cannot be below 0.");
         return false;
     }
 
@@ -233,7 +260,8 @@ internal ref struct FigureRules(
                 : "head that column 'Numerator' or 'Value', as the template does.";
             findings.Add(Rules.ValueMissing, sheet, CellReference.Cell(stray.Column, figures.Row), stray.Written,
                 $"{indicator.Code} has no figure in a column that was read: {stray.Written} is under the heading " +
-                $"'{stray.Heading}' ({CellReference.Cell(stray.Column, stray.HeaderRow)}), which names no column; {rename}");
+                $"'{stray.Heading}' ({CellReference.Cell(stray.Column, stray.HeaderRow)}), which names no column; " +
+                $"{rename}");
             return null;
         }
 
@@ -241,7 +269,8 @@ internal ref struct FigureRules(
         return null;
     }
 
-    private void Fail(Rule rule, Slot slot, string message) => FailAt(rule, figures.CellOf(slot), slot.Figure.Written, message);
+    private void Fail(Rule rule, Slot slot, string message) =>
+        FailAt(rule, figures.CellOf(slot), slot.Figure.Written, message);
 
     private void FailAt(Rule rule, string? cell, string? value, string message)
     {

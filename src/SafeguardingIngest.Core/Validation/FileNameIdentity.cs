@@ -12,7 +12,10 @@ namespace SafeguardingIngest.Validation;
 /// </summary>
 public static partial class FileNameIdentity
 {
-    /// <summary>The agency (a partner agency's code or name before the period) and the period the name holds; either may be null.</summary>
+    /// <summary>
+    /// The agency (a partner agency's code or name before the period) and the period the name holds; either may be
+    /// null.
+    /// </summary>
     public static (Agency? Agency, ReportingPeriod? Period) Read(string? fileName, Partnership partnership)
     {
         if (string.IsNullOrWhiteSpace(fileName))
@@ -22,7 +25,10 @@ public static partial class FileNameIdentity
 
         var name = Path.GetFileNameWithoutExtension(fileName);
         var match = PeriodInName().Match(name);
-        if (!match.Success || !ReportingPeriod.TryParse($"{match.Groups["start"].Value}-{match.Groups["end"].Value} Q{match.Groups["quarter"].Value}", out var period))
+        if (!match.Success ||
+            !ReportingPeriod.TryParse(
+                $"{match.Groups["start"].Value}-{match.Groups["end"].Value} Q{match.Groups["quarter"].Value}",
+                out var period))
         {
             return (null, null);
         }
@@ -31,6 +37,8 @@ public static partial class FileNameIdentity
         return (before.Length == 0 ? null : partnership.FindAgency(before), period);
     }
 
-    [GeneratedRegex(@"(?<![0-9])(?<start>20[0-9]{2})[-_/](?<end>[0-9]{2})[-_ ]?Q(?<quarter>[1-4])(?![0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?<![0-9])(?<start>20[0-9]{2})[-_/](?<end>[0-9]{2})[-_ ]?Q(?<quarter>[1-4])(?![0-9])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PeriodInName();
 }

@@ -15,7 +15,10 @@ public sealed record Finding(string Code, Severity Severity, string? Sheet, stri
     /// The message without its leading cell ("the cell shows #DIV/0!; …" for "E3: the cell shows …"),
     /// for a table or line that shows <see cref="Location"/> beside it.
     /// </summary>
-    public string Advice => Cell is not null && Message.StartsWith(Cell + ": ", StringComparison.Ordinal) ? Message[(Cell.Length + 2)..] : Message;
+    public string Advice =>
+        Cell is not null && Message.StartsWith(Cell + ": ", StringComparison.Ordinal)
+            ? Message[(Cell.Length + 2)..]
+            : Message;
 
     /// <summary>Sheet-qualified location such as "Indicators!D14", or whatever part of it is known.</summary>
     public string? Location => (Sheet, Cell) switch

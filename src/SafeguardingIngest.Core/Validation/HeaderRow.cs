@@ -10,8 +10,12 @@ public sealed class HeaderRow
 
     private readonly Dictionary<ReturnColumn, int> _columns;
 
-    private HeaderRow(int rowNumber, Dictionary<ReturnColumn, int> columns, IReadOnlyList<(int Column, string Heading)> headings,
-        IReadOnlyList<(int Column, string Heading)> unread, IReadOnlyList<(int Column, string Heading, int Taken)> doubled)
+    private HeaderRow(
+        int rowNumber,
+        Dictionary<ReturnColumn, int> columns,
+        IReadOnlyList<(int Column, string Heading)> headings,
+        IReadOnlyList<(int Column, string Heading)> unread,
+        IReadOnlyList<(int Column, string Heading, int Taken)> doubled)
     {
         RowNumber = rowNumber;
         _columns = columns;
@@ -29,7 +33,9 @@ public sealed class HeaderRow
     /// <summary>Headings that name no column of the table: their columns are not read.</summary>
     public IReadOnlyList<(int Column, string Heading)> Unread { get; }
 
-    /// <summary>Headings that name a column an earlier heading already named (<c>Taken</c>): the earlier one is read.</summary>
+    /// <summary>
+    /// Headings that name a column an earlier heading already named (<c>Taken</c>): the earlier one is read.
+    /// </summary>
     public IReadOnlyList<(int Column, string Heading, int Taken)> Doubled { get; }
 
     /// <summary>The zero-based column of <paramref name="column"/>, or -1 when the table has none.</summary>

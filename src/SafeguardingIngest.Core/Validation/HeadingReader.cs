@@ -67,9 +67,14 @@ public static partial class HeadingReader
     [GeneratedRegex(@"(?<inside>[^()\[\]]+)[)\]]", RegexOptions.CultureInvariant)]
     private static partial Regex Brackets();
 
-    [GeneratedRegex(@"%|\bper\s*10,?000\b(\s*(children|under[- ]?18s?|population))?|\bper\s*(cent|100)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"%|\bper\s*10,?000\b(\s*(children|under[- ]?18s?|population))?|\bper\s*(cent|100)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Units();
 
-    [GeneratedRegex(@"\b20\d{2}\s*[-/]\s*\d{2}\b|\b20\d{2}\b|\bQ[1-4]\b|\b(this|current|latest)\s+(quarter|qtr)\b|\b(quarter|qtr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b20\d{2}\s*[-/]\s*\d{2}\b|\b20\d{2}\b|\bQ[1-4]\b|" +
+        @"\b(this|current|latest)\s+(quarter|qtr)\b|\b(quarter|qtr)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Periods();
 }

@@ -59,7 +59,10 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         if (!header.Has(ReturnColumn.Value) && !header.Has(ReturnColumn.Numerator))
         {
             var unread = header.Unread.Count == 0 ? string.Empty
-                : $" The headings {string.Join(", ", header.Unread.Select(h => $"'{h.Heading}' ({CellReference.Cell(h.Column, header.RowNumber)})"))} name no column; if the figures are under one of them, head it 'Value' or 'Numerator'.";
+                : " The headings " +
+                    $"{string.Join(", ", header.Unread.Select(h =>
+                        $"'{h.Heading}' ({CellReference.Cell(h.Column, header.RowNumber)})"))}" +
+                    " name no column; if the figures are under one of them, head it 'Value' or 'Numerator'.";
             findings.Add(Rules.ColumnMissing, _sheet, CellReference.Cell(0, header.RowNumber), null,
                 "the Indicators table has no 'Value' or 'Numerator' column; add one (see the template)." + unread);
             return true;
@@ -105,7 +108,8 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             else if (missing.Count > 0)
             {
                 findings.Add(Rules.LocalityMissing, _sheet, null, null,
-                    $"{indicator.Code} is missing for {string.Join(", ", missing.Select(l => l.Name))}; add a row for each.");
+                    $"{indicator.Code} is missing for {string.Join(", ", missing.Select(l => l.Name))}; add a row " +
+                    "for each.");
             }
         }
     }
@@ -117,14 +121,16 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             if (PersonalDataDetector.KindOfHeading(heading) is { } kind)
             {
                 findings.Add(Rules.PersonalData, _sheet, CellReference.Cell(column, header.RowNumber), heading,
-                    $"the column '{heading}' looks like {kind}; returns hold aggregate counts only. Remove the column and resend.");
+                    $"the column '{heading}' looks like {kind}; returns hold aggregate counts only. Remove the " +
+                    "column and resend.");
             }
             else if (header.Unread.Contains((column, heading)))
             {
                 // Never drop a column silently: its figures may be the ones the agency meant.
                 var nearest = HeadingReader.Nearest(heading, ColumnAliases.Indicators);
                 findings.Add(Rules.ColumnUnrecognised, _sheet, CellReference.Cell(column, header.RowNumber), heading,
-                    $"the heading '{heading}' names no column of the return, so the column was not read{(nearest is null ? "." : $"; did you mean {nearest}?")} Use the template's headings.");
+                    $"the heading '{heading}' names no column of the return, so the column was not " +
+                    $"read{(nearest is null ? "." : $"; did you mean {nearest}?")} Use the template's headings.");
             }
         }
 
@@ -133,7 +139,9 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             var first = header.Headings.First(h => h.Column == taken).Heading;
             var meaning = HeadingReader.Column(heading, ColumnAliases.Indicators);
             findings.Add(Rules.ColumnAmbiguous, _sheet, CellReference.Cell(column, header.RowNumber), heading,
-                $"'{heading}' and '{first}' ({CellReference.Cell(taken, header.RowNumber)}) both name the {meaning} column; {CellReference.Cell(taken, header.RowNumber)} was read and {CellReference.Cell(column, header.RowNumber)} was not. Rename or remove one of them.");
+                $"'{heading}' and '{first}' ({CellReference.Cell(taken, header.RowNumber)}) both name the {meaning} " +
+                $"column; {CellReference.Cell(taken, header.RowNumber)} was read and " +
+                $"{CellReference.Cell(column, header.RowNumber)} was not. Rename or remove one of them.");
         }
     }
 
@@ -189,7 +197,8 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
 
             var suggestion = context.Partnership.SuggestIndicator(indicatorText);
             findings.Add(Rules.IndicatorUnknown, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
-                $"'{indicatorText}' is not an indicator in the catalogue" + (suggestion is null ? "; check the code against the template." : $"; did you mean '{suggestion}'?"));
+                $"'{indicatorText}' is not an indicator in the catalogue" + (
+                    suggestion is null ? "; check the code against the template." : $"; did you mean '{suggestion}'?"));
             return;
         }
 
@@ -210,7 +219,8 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         if (context.Agency is { } agency && !indicator.IsOwedBy(agency.Code))
         {
             findings.Add(Rules.IndicatorNotOwed, _sheet, CellReference.Cell(indicatorColumn, row), indicatorText,
-                $"{indicator.Code} is not returned by {agency.Code}; leave the row out, or ask the performance team to add your agency to it.");
+                $"{indicator.Code} is not returned by {agency.Code}; leave the row out, or ask the performance team " +
+                "to add your agency to it.");
             return;
         }
 
@@ -279,7 +289,11 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         {
             var suggestion = context.Partnership.SuggestLocality(text);
             findings.Add(Rules.LocalityUnknown, _sheet, CellReference.Cell(column, row), text,
-                $"'{text}' is not a locality" + (suggestion is null ? $"; use one of {string.Join(", ", context.Partnership.Localities.Select(l => l.Name))}, or All." : $"; did you mean '{suggestion}'?"));
+                $"'{text}' is not a locality" + (
+                    suggestion is null
+                        ? $"; use one of {string.Join(", ", context.Partnership.Localities.Select(l => l.Name))}, or " +
+                            "All."
+                        : $"; did you mean '{suggestion}'?"));
             return null;
         }
 
@@ -306,7 +320,8 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
     private bool IsWholeArea(string text)
     {
         var folded = NameKey.Fold(text);
-        return folded is "all" or "allareas" or "alllocalities" or "wholearea" or "total" or "partnership" or "countywide" or "citywide" or "boroughwide"
+        return folded is "all" or "allareas" or "alllocalities" or "wholearea" or "total" or "partnership" or
+            "countywide" or "citywide" or "boroughwide"
             || folded == NameKey.Fold(context.Partnership.Name);
     }
 
@@ -338,13 +353,20 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
             switch (slot.Figure.State)
             {
                 case FigureState.NotNumber:
-                    findings.Add(Rules.ValueNotNumber, _sheet, cell, written, indicator.Unit is IndicatorUnit.Percentage or IndicatorUnit.Average
-                        ? $"'{written}' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no cases' if there were none this quarter."
+                    findings.Add(
+                        Rules.ValueNotNumber,
+                        _sheet,
+                        cell,
+                        written,
+                        indicator.Unit is IndicatorUnit.Percentage or IndicatorUnit.Average
+                        ? $"'{written}' is not a number; enter the figure, or 0 (with 0 in Denominator) or 'no " +
+                            "cases' if there were none this quarter."
                         : $"'{written}' is not a number; enter the figure, or 0 if there were none this quarter.");
                     break;
                 case FigureState.Suppressed:
                     findings.Add(Rules.ValueSuppressed, _sheet, cell, written,
-                        $"'{written}' is a suppressed figure, which cannot be added up; enter the actual count for {indicator.Code} (returns are not published).");
+                        $"'{written}' is a suppressed figure, which cannot be added up; enter the actual count for " +
+                        $"{indicator.Code} (returns are not published).");
                     break;
                 case FigureState.FormulaError:
                     findings.Add(Rules.ValueFormulaError, _sheet, cell, written,
@@ -365,12 +387,14 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
         if (indicator.Min is { } min && observation.Value < min)
         {
             findings.Add(Rules.ValueOutsideRange, _sheet, Cell(), FigureReader.Show(observation.Value),
-                $"{FigureReader.Show(observation.Value)} is below the lowest plausible value for {indicator.Code} ({FigureReader.Show(min)}); please confirm or correct it.");
+                $"{FigureReader.Show(observation.Value)} is below the lowest plausible value for {indicator.Code} " +
+                $"({FigureReader.Show(min)}); please confirm or correct it.");
         }
         else if (indicator.Max is { } max && observation.Value > max)
         {
             findings.Add(Rules.ValueOutsideRange, _sheet, Cell(), FigureReader.Show(observation.Value),
-                $"{FigureReader.Show(observation.Value)} is above the highest plausible value for {indicator.Code} ({FigureReader.Show(max)}); please confirm or correct it.");
+                $"{FigureReader.Show(observation.Value)} is above the highest plausible value for {indicator.Code} " +
+                $"({FigureReader.Show(max)}); please confirm or correct it.");
         }
 
         if (indicator.MaxQuarterlyChange is null || context.Previous is not { } previous)
@@ -471,5 +495,6 @@ internal sealed class IndicatorTable(IndicatorRowContext context, FindingCollect
     // Notes under the table ("Source: case system extract, 3 July") are prose, not indicator codes.
     private static bool LooksLikeNote(string text) =>
         text.Count(char.IsWhiteSpace) >= 2 || text.EndsWith(':') || text.StartsWith('*') ||
-        text.StartsWith("note", StringComparison.OrdinalIgnoreCase) || text.StartsWith("source", StringComparison.OrdinalIgnoreCase);
+        text.StartsWith("note", StringComparison.OrdinalIgnoreCase) ||
+            text.StartsWith("source", StringComparison.OrdinalIgnoreCase);
 }

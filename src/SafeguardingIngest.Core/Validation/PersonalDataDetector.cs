@@ -14,14 +14,20 @@ public static partial class PersonalDataDetector
 {
     private static readonly Dictionary<string, string> s_headings = new(StringComparer.Ordinal)
     {
-        ["name"] = "names", ["names"] = "names", ["childname"] = "names", ["childsname"] = "names", ["childrensname"] = "names",
-        ["firstname"] = "names", ["forename"] = "names", ["forenames"] = "names", ["givenname"] = "names", ["surname"] = "names",
-        ["lastname"] = "names", ["familyname"] = "names", ["fullname"] = "names", ["pupilname"] = "names", ["clientname"] = "names",
+        ["name"] = "names", ["names"] = "names", ["childname"] = "names", ["childsname"] = "names",
+        ["childrensname"] = "names",
+        ["firstname"] = "names", ["forename"] = "names", ["forenames"] = "names", ["givenname"] = "names",
+        ["surname"] = "names",
+        ["lastname"] = "names", ["familyname"] = "names", ["fullname"] = "names", ["pupilname"] = "names",
+        ["clientname"] = "names",
         ["patientname"] = "names", ["youngpersonsname"] = "names",
-        ["dob"] = "dates of birth", ["dateofbirth"] = "dates of birth", ["birthdate"] = "dates of birth", ["dobddmmyyyy"] = "dates of birth",
+        ["dob"] = "dates of birth", ["dateofbirth"] = "dates of birth", ["birthdate"] = "dates of birth",
+        ["dobddmmyyyy"] = "dates of birth",
         ["nhsnumber"] = "NHS numbers", ["nhsno"] = "NHS numbers", ["nhs"] = "NHS numbers",
-        ["upn"] = "unique pupil numbers", ["uniquepupilnumber"] = "unique pupil numbers", ["pupilnumber"] = "unique pupil numbers",
-        ["address"] = "addresses", ["homeaddress"] = "addresses", ["postcode"] = "addresses", ["addressline1"] = "addresses",
+        ["upn"] = "unique pupil numbers", ["uniquepupilnumber"] = "unique pupil numbers",
+        ["pupilnumber"] = "unique pupil numbers",
+        ["address"] = "addresses", ["homeaddress"] = "addresses", ["postcode"] = "addresses",
+        ["addressline1"] = "addresses",
     };
 
     /// <summary>What kind of personal data a heading announces ("names", "NHS numbers"), or null.</summary>

@@ -17,7 +17,11 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
     public Partnership Partnership => partnership;
 
     /// <summary>Checks a return held in a file.</summary>
-    public ReturnResult ValidateFile(string path, ReturnContext context, IObservationSink? sink = null, IPreviousValues? previous = null)
+    public ReturnResult ValidateFile(
+        string path,
+        ReturnContext context,
+        IObservationSink? sink = null,
+        IPreviousValues? previous = null)
     {
         using var stream = File.OpenRead(path);
         return Validate(stream, context with { FileName = context.FileName ?? Path.GetFileName(path) }, sink, previous);
@@ -27,7 +31,11 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
     /// Checks a return. <paramref name="content"/> must be seekable (ExcelDataReader needs it);
     /// observations go to <paramref name="sink"/> as they are read, before the verdict.
     /// </summary>
-    public ReturnResult Validate(Stream content, ReturnContext context, IObservationSink? sink = null, IPreviousValues? previous = null)
+    public ReturnResult Validate(
+        Stream content,
+        ReturnContext context,
+        IObservationSink? sink = null,
+        IPreviousValues? previous = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
@@ -45,7 +53,9 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         {
             // Text that Excel would open, sent under a workbook's name: read it, and say what it is.
             findings.Add(Rules.FileTypeMismatch, null, null, context.FileName,
-                $"{context.FileName} is named as an Excel workbook ({extension}) but holds plain text, values separated by {(spreadsheet.UsesDecimalComma ? "semicolons" : "commas or tabs")} (a csv), so it was read as a csv; rename it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx).");
+                $"{context.FileName} is named as an Excel workbook ({extension}) but holds plain text, values " +
+                $"separated by {(spreadsheet.UsesDecimalComma ? "semicolons" : "commas or tabs")} (a csv), so it was " +
+                "read as a csv; rename it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx).");
         }
 
         var table = (IndicatorTable?)null;
@@ -54,7 +64,9 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
         List<RiskItem> risks = [];
         try
         {
-            var roles = spreadsheet.Kind == ReturnFileKind.Csv ? new SheetRoles(-1, 0, -1, -1, []) : SheetRoles.Of(spreadsheet.SheetNames);
+            var roles = spreadsheet.Kind == ReturnFileKind.Csv
+                ? new SheetRoles(-1, 0, -1, -1, [])
+                : SheetRoles.Of(spreadsheet.SheetNames);
             CoverSheet? cover = null;
             if (roles.Cover >= 0)
             {
@@ -62,7 +74,13 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
                 cover = CoverSheet.Read(cursor);
             }
 
-            identity = ReturnIdentity.Resolve(partnership, cover, roles.Cover >= 0, spreadsheet.Kind, context, findings);
+            identity = ReturnIdentity.Resolve(
+                partnership,
+                cover,
+                roles.Cover >= 0,
+                spreadsheet.Kind,
+                context,
+                findings);
             // Rows are checked against the catalogue as it stood for the return's own quarter.
             var catalogue = identity.Period is { } quarter ? partnership.For(quarter) : partnership;
             if (identity.Period is { } owedFor && identity.Agency is { } sender &&
@@ -122,8 +140,18 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             findings.AddFirst(e.Problem.ToFinding());
         }
 
-        var result = Result(findings, table?.ObservationCount ?? 0, identity.Agency?.Code ?? context.Agency, identity.Period, spreadsheet.Kind, actions, risks);
-        return result with { Report = result.Report with { AgencyFrom = identity.AgencyFrom, PeriodFrom = identity.PeriodFrom } };
+        var result = Result(
+            findings,
+            table?.ObservationCount ?? 0,
+            identity.Agency?.Code ?? context.Agency,
+            identity.Period,
+            spreadsheet.Kind,
+            actions,
+            risks);
+        return result with
+        {
+            Report = result.Report with { AgencyFrom = identity.AgencyFrom, PeriodFrom = identity.PeriodFrom }
+        };
     }
 
     /// <summary>Why no Indicators table was found, in words that say what the file holds instead.</summary>
@@ -135,7 +163,8 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
             using var cursor = spreadsheet.OpenSheet(0);
             if (CoverSheet.Read(cursor) is { Agency: not null } or { Period: not null })
             {
-                return "This csv holds a Cover sheet (Agency, Period, …) and no Indicators table: saving a workbook as csv keeps only the sheet that was open. " +
+                return "This csv holds a Cover sheet (Agency, Period, …) and no Indicators table: saving a workbook " +
+                    "as csv keeps only the sheet that was open. " +
                        "Send the workbook itself (.xlsx), or open its Indicators sheet and save that one as csv.";
             }
         }
@@ -149,7 +178,9 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
               MissingHeader.Describe(nearest, nameSheet: true);
     }
 
-    /// <summary>A refusal reached without reading the file (an upload in the wrong place, or too large to fetch).</summary>
+    /// <summary>
+    /// A refusal reached without reading the file (an upload in the wrong place, or too large to fetch).
+    /// </summary>
     public static ReturnResult Refuse(Finding finding, ReturnContext context)
     {
         var findings = new FindingCollector(1);
@@ -225,13 +256,23 @@ public sealed class ReturnValidator(Partnership partnership, ReaderLimits? limit
     }
 
     private static ReturnResult Result(
-        FindingCollector findings, int observations, string? agency, Periods.ReportingPeriod? period, ReturnFileKind? kind,
+        FindingCollector findings, int observations, string? agency, Periods.ReportingPeriod? period,
+        ReturnFileKind? kind,
         IReadOnlyList<ActionItem> actions, IReadOnlyList<RiskItem> risks)
     {
         var status = findings.ErrorCount > 0 ? ReturnStatus.Rejected
             : findings.WarningCount > 0 ? ReturnStatus.AcceptedWithWarnings
             : ReturnStatus.Accepted;
-        var report = new ValidationReport(status, findings.Findings, findings.ErrorCount, findings.WarningCount, findings.NotShown, observations, agency, period, kind);
+        var report = new ValidationReport(
+            status,
+            findings.Findings,
+            findings.ErrorCount,
+            findings.WarningCount,
+            findings.NotShown,
+            observations,
+            agency,
+            period,
+            kind);
         return new ReturnResult(report, actions, risks);
     }
 

@@ -5,7 +5,9 @@ using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Validation;
 
-/// <summary>Reads the optional Risks sheet: impact and likelihood each 1 to 5, as numbers or the scale's words.</summary>
+/// <summary>
+/// Reads the optional Risks sheet: impact and likelihood each 1 to 5, as numbers or the scale's words.
+/// </summary>
 internal static partial class RiskTable
 {
     private static readonly Dictionary<string, int> s_impactWords = new(StringComparer.Ordinal)
@@ -28,7 +30,10 @@ internal static partial class RiskTable
             return items;
         }
 
-        foreach (var (column, name) in new[] { (ReturnColumn.Impact, "Impact"), (ReturnColumn.Likelihood, "Likelihood") })
+        foreach (var (column, name) in new[]
+            {
+                (ReturnColumn.Impact, "Impact"), (ReturnColumn.Likelihood, "Likelihood"),
+            })
         {
             if (!header.Has(column))
             {
@@ -64,13 +69,21 @@ internal static partial class RiskTable
             var likelihood = Score(likelihoodCell, s_likelihoodWords);
             if (impact is null)
             {
-                findings.Add(Rules.RiskScoreInvalid, sheet, CellReference.Cell(header[ReturnColumn.Impact], row), impactCell.Display(),
+                findings.Add(
+                    Rules.RiskScoreInvalid,
+                    sheet,
+                    CellReference.Cell(header[ReturnColumn.Impact], row),
+                    impactCell.Display(),
                     $"impact {Shown(impactCell)} is not between 1 (low) and 5 (catastrophic).");
             }
 
             if (likelihood is null)
             {
-                findings.Add(Rules.RiskScoreInvalid, sheet, CellReference.Cell(header[ReturnColumn.Likelihood], row), likelihoodCell.Display(),
+                findings.Add(
+                    Rules.RiskScoreInvalid,
+                    sheet,
+                    CellReference.Cell(header[ReturnColumn.Likelihood], row),
+                    likelihoodCell.Display(),
                     $"likelihood {Shown(likelihoodCell)} is not between 1 (remote) and 5 (very likely).");
             }
 

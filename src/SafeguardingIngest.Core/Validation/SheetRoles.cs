@@ -13,10 +13,12 @@ internal sealed record SheetRoles(int Cover, int Indicators, int Actions, int Ri
         {
             switch (NameKey.Fold(names[i]))
             {
-                case "cover" or "coversheet" or "coverpage" or "details" or "returndetails" or "about" or "front" or "frontsheet" when cover < 0:
+                case "cover" or "coversheet" or "coverpage" or "details" or "returndetails" or "about" or "front" or
+                    "frontsheet" when cover < 0:
                     cover = i;
                     break;
-                case "indicators" or "indicator" or "data" or "return" or "indicatordata" or "indicatorreturn" or "measures" or "kpis" or "performance" when indicators < 0:
+                case "indicators" or "indicator" or "data" or "return" or "indicatordata" or "indicatorreturn" or
+                    "measures" or "kpis" or "performance" when indicators < 0:
                     indicators = i;
                     break;
                 case "actions" or "action" or "actionplan" or "deliveryactions" or "keyactions" when actions < 0:

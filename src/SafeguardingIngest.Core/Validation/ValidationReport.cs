@@ -32,7 +32,9 @@ public sealed record ValidationReport(
     ReportingPeriod? Period,
     ReturnFileKind? FileKind)
 {
-    /// <summary>Where the agency came from: "the Cover", "the command line", "the upload path" or "the file name".</summary>
+    /// <summary>
+    /// Where the agency came from: "the Cover", "the command line", "the upload path" or "the file name".
+    /// </summary>
     public string? AgencyFrom { get; init; }
 
     /// <summary>Where the period came from, in the same words.</summary>
@@ -43,4 +45,7 @@ public sealed record ValidationReport(
 }
 
 /// <summary>A checked return: the report, and the actions and risks it holds (observations went to the sink).</summary>
-public sealed record ReturnResult(ValidationReport Report, IReadOnlyList<ActionItem> Actions, IReadOnlyList<RiskItem> Risks);
+public sealed record ReturnResult(
+    ValidationReport Report,
+    IReadOnlyList<ActionItem> Actions,
+    IReadOnlyList<RiskItem> Risks);

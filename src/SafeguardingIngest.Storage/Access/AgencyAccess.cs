@@ -15,7 +15,12 @@ public static class UploadPageLink
     public static string ShippedPage => Path.Combine(AppContext.BaseDirectory, "Access", "Page", "upload.html");
 
     /// <summary>The link to <paramref name="page"/> for <paramref name="credential"/>.</summary>
-    public static Uri For(Uri page, AgencyCredential credential, string agencyName, ReportingPeriod period, DateOnly due)
+    public static Uri For(
+        Uri page,
+        AgencyCredential credential,
+        string agencyName,
+        ReportingPeriod period,
+        DateOnly due)
     {
         var fragment = string.Join('&', new (string Key, string Value)[]
         {
@@ -38,7 +43,12 @@ public sealed record FeedbackLink(string Name, Uri Uri);
 /// that upload (JSON for the upload page, HTML for people; they exist once the upload is processed),
 /// and links to its own earlier feedback.
 /// </summary>
-public sealed record AgencyCredential(string Agency, string BlobName, Uri UploadUri, DateTimeOffset ExpiresOn, IReadOnlyList<FeedbackLink> Feedback)
+public sealed record AgencyCredential(
+    string Agency,
+    string BlobName,
+    Uri UploadUri,
+    DateTimeOffset ExpiresOn,
+    IReadOnlyList<FeedbackLink> Feedback)
 {
     /// <summary>The feedback on this upload, as JSON.</summary>
     public required Uri UploadFeedbackJson { get; init; }
@@ -63,43 +73,96 @@ public sealed class AgencyAccess(BlobServiceClient service, StorageNames names, 
     /// </summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>Issues <paramref name="agency"/>'s credential to upload <paramref name="fileName"/> for <paramref name="period"/>.</summary>
-    public async Task<AgencyCredential> IssueAsync(string agency, ReportingPeriod period, string fileName, TimeSpan lifetime, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues <paramref name="agency"/>'s credential to upload <paramref name="fileName"/> for
+    /// <paramref name="period"/>.
+    /// </summary>
+    public async Task<AgencyCredential> IssueAsync(
+        string agency,
+        ReportingPeriod period,
+        string fileName,
+        TimeSpan lifetime,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(agency) || agency.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
+        if (string.IsNullOrWhiteSpace(agency) ||
+            agency.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
         {
             throw new ArgumentException($"'{agency}' is not an agency code.", nameof(agency));
         }
 
-        if (string.IsNullOrWhiteSpace(fileName) || fileName.IndexOfAny(['/', '\\']) >= 0 || fileName is "." or ".." || fileName.Length > 200)
+        if (string.IsNullOrWhiteSpace(fileName) ||
+            fileName.IndexOfAny(['/', '\\']) >= 0 ||
+            fileName is "." or
+            ".." ||
+            fileName.Length > 200)
         {
-            throw new ArgumentException($"'{fileName}' is not a file name: no folders, at most 200 characters.", nameof(fileName));
+            throw new ArgumentException(
+                $"'{fileName}' is not a file name: no folders, at most 200 characters.",
+                nameof(fileName));
         }
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, $"A credential lives for up to {MaxLifetime.TotalDays:0} days.");
+            throw new ArgumentOutOfRangeException(
+                nameof(lifetime),
+                lifetime,
+                $"A credential lives for up to {MaxLifetime.TotalDays:0} days.");
         }
 
         var now = time.GetUtcNow();
         var expires = now + lifetime;
         var blobName = UploadPath.For(agency, period, fileName);
-        var upload = await SignAsync(service.GetBlobContainerClient(names.Returns).GetBlobClient(blobName), BlobSasPermissions.Create | BlobSasPermissions.Write, now, expires, cancellationToken);
+        var upload = await SignAsync(
+            service.GetBlobContainerClient(names.Returns).GetBlobClient(blobName),
+            BlobSasPermissions.Create | BlobSasPermissions.Write,
+            now,
+            expires,
+            cancellationToken);
 
         var feedback = new List<FeedbackLink>();
         var container = service.GetBlobContainerClient(names.Feedback);
         var byUpload = UploadPath.FeedbackFor(agency, period, fileName);
-        var uploadJson = await SignAsync(container.GetBlobClient(byUpload + ".json"), BlobSasPermissions.Read, now, expires, cancellationToken);
-        var uploadHtml = await SignAsync(container.GetBlobClient(byUpload + ".html"), BlobSasPermissions.Read, now, expires, cancellationToken);
-        await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, agency + "/", cancellationToken))
+        var uploadJson = await SignAsync(
+            container.GetBlobClient(byUpload + ".json"),
+            BlobSasPermissions.Read,
+            now,
+            expires,
+            cancellationToken);
+        var uploadHtml = await SignAsync(
+            container.GetBlobClient(byUpload + ".html"),
+            BlobSasPermissions.Read,
+            now,
+            expires,
+            cancellationToken);
+        await foreach (var item in container.GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None,
+            Azure.Storage.Blobs.Models.BlobStates.None,
+            agency + "/",
+            cancellationToken))
         {
-            feedback.Add(new FeedbackLink(item.Name, await SignAsync(container.GetBlobClient(item.Name), BlobSasPermissions.Read, now, expires, cancellationToken)));
+            feedback.Add(new FeedbackLink(
+                item.Name,
+                await SignAsync(
+                    container.GetBlobClient(item.Name),
+                    BlobSasPermissions.Read,
+                    now,
+                    expires,
+                    cancellationToken)));
         }
 
-        return new AgencyCredential(agency, blobName, upload, expires, feedback) { UploadFeedbackJson = uploadJson, UploadFeedbackHtml = uploadHtml };
+        return new AgencyCredential(agency, blobName, upload, expires, feedback)
+        {
+            UploadFeedbackJson = uploadJson,
+            UploadFeedbackHtml = uploadHtml
+        };
     }
 
-    private async Task<Uri> SignAsync(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
+    private async Task<Uri> SignAsync(
+        BlobClient blob,
+        BlobSasPermissions permissions,
+        DateTimeOffset now,
+        DateTimeOffset expires,
+        CancellationToken cancellationToken)
     {
         var sas = new BlobSasBuilder
         {
