@@ -33,7 +33,12 @@ public sealed record Submission
     /// <summary>Size in bytes.</summary>
     public required long Size { get; init; }
 
-    /// <summary>When the upload arrived (the blob's last-modified time).</summary>
+    /// <summary>
+    /// When the return counts as received (and so on time or late): when storage took the upload (its blob
+    /// version's time where the account keeps versions, else its last-modified second); the time an uploader
+    /// declared, where backdated uploads are allowed (loading historic returns); or, for a refused return run
+    /// again, when the original was received.
+    /// </summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary>When it was processed.</summary>
