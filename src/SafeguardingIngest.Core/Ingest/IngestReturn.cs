@@ -307,7 +307,6 @@ public sealed class IngestReturn(
         }
     }
 
-    // A discard that fails as well is left to the sweep; the run's own failure is the one to report.
     private async Task<(IngestResult Outcome, Submission Recorded)> AcceptAsync(
         Submission submission,
         UploadedFile upload,

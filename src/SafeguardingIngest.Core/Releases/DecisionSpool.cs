@@ -12,7 +12,8 @@ public sealed class DecisionSpool : IDisposable
 {
     private readonly Stream _file;
     private readonly Utf8JsonWriter _writer;
-    private bool _finished;
+    private bool _ended;
+    private bool _disposed;
 
     /// <summary>
     /// A spool for release <paramref name="number"/> of <paramref name="period"/>, in a temporary file.
@@ -20,6 +21,7 @@ public sealed class DecisionSpool : IDisposable
     public DecisionSpool(string period, int number)
         : this(period, number, TemporaryFile())
     {
+        FileName = ((FileStream)_file).Name;
     }
 
     /// <summary>
@@ -35,28 +37,32 @@ public sealed class DecisionSpool : IDisposable
     /// <summary>How many indicator families the spool holds.</summary>
     public int Families { get; private set; }
 
+    /// <summary>
+    /// The temporary file the spool writes to, removed when it is disposed; null where it was given a stream.
+    /// </summary>
+    public string? FileName { get; }
+
     /// <summary>Adds one family's decisions, after those added before.</summary>
-    /// <exception cref="InvalidOperationException">The spool has been finished.</exception>
+    /// <exception cref="InvalidOperationException">The spool has been copied out or disposed.</exception>
     public void Add(IndicatorDecisions decisions)
     {
-        ObjectDisposedException.ThrowIf(_finished, this);
+        ObjectDisposedException.ThrowIf(_ended || _disposed, this);
         ReleaseJson.WriteIndicator(_writer, decisions);
         Families++;
-        if (_writer.BytesPending > 1 << 16)
-        {
-            _writer.Flush();
-        }
     }
 
     /// <summary>Finishes the document and copies it, whole, to <paramref name="output"/>.</summary>
     public async Task CopyToAsync(Stream output, CancellationToken cancellationToken)
     {
-        if (!_finished)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_ended)
         {
             ReleaseJson.EndDecisions(_writer);
-            await _writer.FlushAsync(cancellationToken);
-            _finished = true;
+            _ended = true;
         }
+
+        // Flushed again on a second copy, should the first have failed before the end reached the file.
+        await _writer.FlushAsync(cancellationToken);
 
         _file.Position = 0;
         await _file.CopyToAsync(output, cancellationToken);
@@ -65,9 +71,24 @@ public sealed class DecisionSpool : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _finished = true;
-        _writer.Dispose();
-        _file.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            // Flushes what is pending: where that fails (the disk full that stopped the spool), the file still closes.
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 
     private static FileStream TemporaryFile() => new(

@@ -323,16 +323,23 @@ public class ReleaseBuilderTests
     }
 
     [Fact]
-    public void DecisionSpool_Disposed_RemovesItsFile()
+    public async Task DecisionSpool_CopiedOutTwiceThenDisposed_GivesTheSameDocumentAndRemovesItsFile()
     {
-        var before = Directory.GetFiles(Path.GetTempPath(), "sgi-decisions-*.json");
         var spool = new DecisionSpool(Q2.Key, 1);
-        spool.Add(new IndicatorDecisions("CAF", [new("area|2011-12-Q2|CAF", 3, 3, true, true)], []));
-        var made = Directory.GetFiles(Path.GetTempPath(), "sgi-decisions-*.json").Except(before).ToList();
+        IndicatorDecisions family = new("CAF", [new("area|2011-12-Q2|CAF", 3, 3, true, true)], []);
+        spool.Add(family);
+        var file = spool.FileName!;
+        Assert.True(File.Exists(file));
 
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+        await spool.CopyToAsync(first, CancellationToken.None);
+        await spool.CopyToAsync(second, CancellationToken.None);
         spool.Dispose();
 
-        var file = Assert.Single(made);
+        Assert.Equal(ReleaseJson.Write(new ReleaseDecisions(Q2.Key, 1, [family])), first.ToArray());
+        Assert.Equal(first.ToArray(), second.ToArray());
         Assert.False(File.Exists(file));
+        Assert.Throws<ObjectDisposedException>(() => spool.Add(family));
     }
 }
