@@ -111,7 +111,7 @@ public static class FigureReader
         }
 
         var lower = trimmed.ToLowerInvariant();
-        if (lower is "no cases" or "nocases" or "none" or "nil")
+        if (SaysNoCases(lower))
         {
             // The documented way to say a quarter had none: 0, and for a ratio 0 over 0.
             return new Figure(FigureState.Number, 0, cell, 0);
@@ -253,4 +253,10 @@ public static class FigureReader
         IndicatorUnit.RatePer10000 => "a rate per 10,000 under-18s",
         _ => "an average",
     };
+
+    /// <summary>
+    /// Whether a cell's text is one of the words for a quarter with no cases: "no cases", "none", "nil".
+    /// </summary>
+    public static bool SaysNoCases(string? written) =>
+        written?.Trim().ToLowerInvariant() is "no cases" or "nocases" or "none" or "nil";
 }

@@ -66,6 +66,14 @@ internal ref struct FigureRules(
             return NoCases;
         }
 
+        if (numerator.IsNumber != denominator.IsNumber
+            && FigureReader.SaysNoCases((numerator.IsNumber ? numerator : denominator).Figure.Written)
+            && !figures.Value.IsNumber)
+        {
+            // "no cases" in Numerator or Denominator, the other blank: the same quarter with no cases.
+            return NoCases;
+        }
+
         if (!numerator.IsNumber)
         {
             var hint = figures.Value.IsNumber

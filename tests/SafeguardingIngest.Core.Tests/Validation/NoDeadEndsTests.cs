@@ -51,6 +51,21 @@ public class NoDeadEndsTests
         Assert.Equal((0.0, (double?)0.0), (ni32.Numerator, ni32.Denominator));
     }
 
+    [Theory]
+    [InlineData("E2", "F2")]
+    [InlineData("F2", "E2")]
+    public void NoCasesInNumeratorOrDenominator_OtherBlank_IsAcceptedAsNoCases(string written, string blank)
+    {
+        var (accepted, observations) = Validate(TestWorkbook.Good("POL")
+            .Set("Indicators", written, "no cases")
+            .Set("Indicators", blank, SheetCell.Empty)
+            .Set("Indicators", "G2", SheetCell.Empty));
+
+        Assert.Equal(ReturnStatus.Accepted, accepted.Report.Status);
+        var ni32 = observations.Single(o => o.Indicator == "NI 32");
+        Assert.Equal((0.0, (double?)0.0), (ni32.Numerator, ni32.Denominator));
+    }
+
     [Fact]
     public void BlankRow_AdviceZeroAndZero_IsAccepted()
     {
