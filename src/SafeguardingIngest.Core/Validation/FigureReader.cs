@@ -111,7 +111,7 @@ public static class FigureReader
         }
 
         var lower = trimmed.ToLowerInvariant();
-        if (SaysNoCases(lower))
+        if (IsNoCasesWord(lower))
         {
             // The documented way to say a quarter had none: 0, and for a ratio 0 over 0.
             return new Figure(FigureState.Number, 0, cell, 0);
@@ -258,5 +258,8 @@ public static class FigureReader
     /// Whether a cell's text is one of the words for a quarter with no cases: "no cases", "none", "nil".
     /// </summary>
     public static bool SaysNoCases(string? written) =>
-        written?.Trim().ToLowerInvariant() is "no cases" or "nocases" or "none" or "nil";
+        written is not null && IsNoCasesWord(written.Trim().ToLowerInvariant());
+
+    /// <summary>The words themselves, for text already trimmed and in lower case.</summary>
+    private static bool IsNoCasesWord(string lower) => lower is "no cases" or "nocases" or "none" or "nil";
 }
