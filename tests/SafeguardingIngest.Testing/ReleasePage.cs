@@ -94,7 +94,7 @@ internal sealed class ReleasePage(
         {
             attacker.Target(figure.Name, figure.Numerator, figure.Denominator);
         }
-        else if (text == Reports.Figures.NoCases)
+        else if (text == Reports.FigureText.NoCases)
         {
             attacker.Require($"{figure.Name} = no cases", figure.Denominator, atLeast: null, atMost: 0);
         }

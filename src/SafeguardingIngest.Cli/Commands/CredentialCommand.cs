@@ -257,5 +257,5 @@ internal static class CredentialCommand
     /// <summary>
     /// A field of the csv: text from the reference data cannot start a formula, quoted where it must be.
     /// </summary>
-    private static string Quote(string field) => CsvField.Quote(Figures.SafeForSpreadsheet(field)!);
+    private static string Quote(string field) => CsvField.Quote(FigureText.SafeForSpreadsheet(field)!);
 }

@@ -71,12 +71,12 @@ internal static class ReportOutput
             };
             table.AddRow(
                 new Text(i.Code),
-                new Text(Figures.Value(area.Value, i.Unit) + (area.Value is null ? string.Empty : mark)),
-                new Text(Figures.Value(area.YearToDate, i.Unit) +
+                new Text(FigureText.Value(area.Value, i.Unit) + (area.Value is null ? string.Empty : mark)),
+                new Text(FigureText.Value(area.YearToDate, i.Unit) +
                     (area.YearToDateCoverage.IsComplete || area.YearToDate is null ? string.Empty : " †")),
-                new Text(result.TargetToDate is null ? "No target" : Figures.Show(result.TargetToDate, i.Unit)),
-                new Markup($"[{colour}]{Markup.Escape(Figures.RagText(area, result.TargetToDate, rated: true))}[/]"),
-                new Text(Figures.DirectionText(area.SincePrevious, area.Value, area.Previous)));
+                new Text(result.TargetToDate is null ? "No target" : FigureText.Show(result.TargetToDate, i.Unit)),
+                new Markup($"[{colour}]{Markup.Escape(FigureText.RagText(area, result.TargetToDate, rated: true))}[/]"),
+                new Text(FigureText.DirectionText(area.SincePrevious, area.Value, area.Previous)));
         }
 
         console.Write(table);
@@ -86,7 +86,8 @@ internal static class ReportOutput
             if (!missing.IsComplete)
             {
                 console.MarkupLine(Markup.Escape(
-                    $"† {result.Indicator.Code} lacks the returns of {Figures.Missing(missing, report.AgencyNames)}."));
+                    $"† {result.Indicator.Code} lacks the returns of "
+                    + $"{FigureText.Missing(missing, report.AgencyNames)}."));
             }
         }
 

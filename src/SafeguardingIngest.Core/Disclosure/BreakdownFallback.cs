@@ -12,32 +12,32 @@ namespace SafeguardingIngest.Disclosure;
 /// </summary>
 internal static class BreakdownFallback
 {
-    /// <param name="network">The indicator's figures.</param>
+    /// <param name="suppression">The indicator's figures.</param>
     /// <param name="threshold">The small-count threshold.</param>
     /// <param name="breakdown">Every csv cell and locality figure of the indicator.</param>
     /// <param name="area">The area's figure for each quarter of the series.</param>
     /// <param name="cells">The csv cells of each quarter.</param>
     /// <param name="yearToDate">For a flow, the area's year to date and the quarters it adds up; else null.</param>
     public static HashSet<int> Hide(
-        SuppressionNetwork network,
+        CellSuppression suppression,
         int threshold,
         IEnumerable<int> breakdown,
         IReadOnlyList<int> area,
         ILookup<int, int> cells,
         (int Node, IEnumerable<int> Quarters)? yearToDate)
     {
-        var hidden = breakdown.Where(n => network.Value(n) > 0 || network.IsPrimary(n)).ToHashSet();
+        var hidden = breakdown.Where(n => suppression.Value(n) > 0 || suppression.IsPrimary(n)).ToHashSet();
         for (var q = 0; q < area.Count; q++)
         {
-            var values = network.Value(area[q]) - cells[q].Sum(network.Floor) + 1;
-            if (network.IsPrimary(area[q]) || (cells[q].Any(network.IsPrimary) && values < threshold))
+            var values = suppression.Value(area[q]) - cells[q].Sum(suppression.Floor) + 1;
+            if (suppression.IsPrimary(area[q]) || (cells[q].Any(suppression.IsPrimary) && values < threshold))
             {
                 hidden.Add(area[q]);
             }
         }
 
         if (yearToDate is { } year
-            && (network.IsPrimary(year.Node) || year.Quarters.Any(q => hidden.Contains(area[q]))))
+            && (suppression.IsPrimary(year.Node) || year.Quarters.Any(q => hidden.Contains(area[q]))))
         {
             hidden.Add(year.Node);
         }

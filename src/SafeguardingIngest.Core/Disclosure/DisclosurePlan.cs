@@ -14,12 +14,12 @@ namespace SafeguardingIngest.Disclosure;
 /// years to date. The sums a reader can use tie them: a quarter's localities (and whole-area cells)
 /// add up to the area's figure, an agency's cells to their locality's; for a flow, the area's quarters
 /// of the year add up to its year to date, a locality's year to date is its quarter and its earlier
-/// cells, and the localities' years to date add up to the area's. <see cref="SuppressionNetwork"/>
+/// cells, and the localities' years to date add up to the area's. <see cref="CellSuppression"/>
 /// chooses what to hide. The quantity added up is the count, a percentage's or rate's numerator, or
 /// an average's cases. The workbook and JSON, for the performance team, are not suppressed.
 /// <para>
 /// The board's return is a series of releases, and a reader may hold them all: the plan takes in every
-/// earlier release's decisions (<see cref="KeyedNetwork.Carry"/>), so what an earlier release hid stays
+/// earlier release's decisions (<see cref="KeyedSuppression.Carry"/>), so what an earlier release hid stays
 /// hidden and what it published is a fact in every sum; and it gives its own decisions
 /// (<see cref="Decisions"/>) for the next one.
 /// </para>
@@ -111,10 +111,10 @@ public sealed class DisclosurePlan
         foreach (var family in linked.Families)
         {
             var codes = family.Select(r => r.Indicator.Code).ToHashSet(StringComparer.Ordinal);
-            var network = new KeyedNetwork(threshold);
+            var suppression = new KeyedSuppression(threshold);
             var nodes = family
                 .Select(r => IndicatorNodes.Add(
-                    network,
+                    suppression,
                     r,
                     [.. observations[r.Indicator.Code]],
                     linked.KeyCode(r.Indicator.Code),
@@ -122,21 +122,21 @@ public sealed class DisclosurePlan
                 .ToList();
             foreach (var node in nodes)
             {
-                node.AddParts(network, DenominatorCount(family, node.Result.Indicator, linked), threshold);
+                node.AddParts(suppression, DenominatorCount(family, node.Result.Indicator, linked), threshold);
             }
 
-            Link(network, nodes, linked);
-            network.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
-            var (hidden, fallback) = network.Hide(limits);
+            Link(suppression, nodes, linked);
+            suppression.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
+            var (hidden, fallback) = suppression.Hide(limits);
             if (fallback is { } reason)
             {
                 // No pattern passed the audit: hide each indicator's whole breakdown, and of the area's figures what
                 // it would pin.
-                hidden = network.Fallback(nodes.SelectMany(n => n.Fallback(network.Network, threshold)));
+                hidden = suppression.Fallback(nodes.SelectMany(n => n.Fallback(suppression.Suppression, threshold)));
                 fallbacks.AddRange(family.Select(r => new DisclosureFallback(r.Indicator.Code, reason)));
             }
 
-            var made = network.Decisions(string.Join('+', codes), hidden);
+            var made = suppression.Decisions(string.Join('+', codes), hidden);
             foreach (var figure in made.WholeFigures)
             {
                 if (figure.Hidden)
@@ -203,7 +203,7 @@ public sealed class DisclosurePlan
     /// cell by cell; and a percentage's csv row, which shows its denominator, is hidden wherever the count
     /// that denominator is (another indicator's, <see cref="IndicatorLinks.DenominatorOf"/>) is hidden.
     /// </summary>
-    private static void Link(KeyedNetwork network, List<IndicatorNodes> family, LinkedFamilies linked)
+    private static void Link(KeyedSuppression suppression, List<IndicatorNodes> family, LinkedFamilies linked)
     {
         var byCode = family.ToDictionary(n => NameKey.Fold(n.Result.Indicator.Code));
         foreach (var part in family)
@@ -214,9 +214,10 @@ public sealed class DisclosurePlan
                 var wholeCode = linked.KeyCode(wholeNodes.Result.Indicator.Code);
                 foreach (var (cell, node) in part.Cells)
                 {
-                    if (network.Find(FigureKey.Cell(cell.Period, wholeCode, cell.Agency, cell.Locality)) is { } total)
+                    var wholeKey = FigureKey.Cell(cell.Period, wholeCode, cell.Agency, cell.Locality);
+                    if (suppression.Find(wholeKey) is { } total)
                     {
-                        network.PartOf(node, total);
+                        suppression.PartOf(node, total);
                     }
                 }
             }
@@ -235,13 +236,13 @@ public sealed class DisclosurePlan
                 foreach (var (cell, node) in shared.Cells)
                 {
                     // A whole-area row of a percentage broken down no further has the area's count as its denominator.
-                    var count = network.Find(FigureKey.Cell(cell.Period, countCode, cell.Agency, cell.Locality))
+                    var count = suppression.Find(FigureKey.Cell(cell.Period, countCode, cell.Agency, cell.Locality))
                         ?? (cell.Locality == Locality.WholeAreaCode
-                            ? network.Find(FigureKey.Area(cell.Period, countCode))
+                            ? suppression.Find(FigureKey.Area(cell.Period, countCode))
                             : null);
                     if (count is { } counted)
                     {
-                        network.Implies(counted, node);
+                        suppression.Implies(counted, node);
                     }
                 }
             }

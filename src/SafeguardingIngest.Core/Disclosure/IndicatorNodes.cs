@@ -7,9 +7,9 @@ using SafeguardingIngest.Returns;
 namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
-/// One indicator's figures in a <see cref="KeyedNetwork"/>: the csv's cells and the page's figures, added
+/// One indicator's figures in a <see cref="KeyedSuppression"/>: the csv's cells and the page's figures, added
 /// with the sums a reader can use (<see cref="DisclosurePlan"/> lists them), and read back, once the
-/// network has decided, as what the page and the csv hide. A percentage's figures each have a denominator
+/// suppression has decided, as what the page and the csv hide. A percentage's figures each have a denominator
 /// and a complement too (<see cref="AddParts"/>), in the same sums, so that all three are protected.
 /// </summary>
 internal sealed class IndicatorNodes(
@@ -49,11 +49,11 @@ internal sealed class IndicatorNodes(
     }
 
     /// <summary>
-    /// Adds <paramref name="result"/>'s figures and sums to <paramref name="network"/>, its quantities under
+    /// Adds <paramref name="result"/>'s figures and sums to <paramref name="suppression"/>, its quantities under
     /// <paramref name="keyCode"/> (the code of the indicator whose count it shares, or its own).
     /// </summary>
     public static IndicatorNodes Add(
-        KeyedNetwork network,
+        KeyedSuppression suppression,
         IndicatorResult result,
         List<Observation> observations,
         string keyCode,
@@ -69,7 +69,7 @@ internal sealed class IndicatorNodes(
             unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
         int Added(string key, double numerator, double? denominator, double? value, bool primary, int rank)
         {
-            var node = network.Add(key, Quantity(numerator, denominator), value, primary, rank, owner);
+            var node = suppression.Add(key, Quantity(numerator, denominator), value, primary, rank, owner);
             figures.Add(new Figure(node, key, numerator, denominator, rank));
             return node;
         }
@@ -85,7 +85,7 @@ internal sealed class IndicatorNodes(
         {
             var list = members.ToArray();
             sums.Add((total, list));
-            network.Sum(total, list);
+            suppression.Sum(total, list);
         }
 
         var periods = result.SeriesPeriods;
@@ -193,7 +193,7 @@ internal sealed class IndicatorNodes(
     /// that count gives at the same quantity is that count's figure: shown, it is known to a reader, and
     /// hidden, the percentage's figure goes too. Call after every indicator of the family is added, before links.
     /// </summary>
-    public void AddParts(KeyedNetwork network, string? countCode, int threshold)
+    public void AddParts(KeyedSuppression suppression, string? countCode, int threshold)
     {
         if (Result.Indicator.Unit != IndicatorUnit.Percentage)
         {
@@ -205,12 +205,12 @@ internal sealed class IndicatorNodes(
         {
             var denominator = figure.Denominator!.Value;
             var complement = denominator - figure.Numerator;
-            var shared = countCode is null ? null : SharedDenominator(network, figure.Key, countCode, denominator);
+            var shared = countCode is null ? null : SharedDenominator(suppression, figure.Key, countCode, denominator);
             int d;
             if (shared is { } count)
             {
                 d = count;
-                network.Implies(count, figure.Node);
+                suppression.Implies(count, figure.Node);
             }
             else
             {
@@ -218,20 +218,20 @@ internal sealed class IndicatorNodes(
             }
 
             var c = AddPart(FigureParts.Complement(figure.Key), complement);
-            network.Parts(d, figure.Node, c);
+            suppression.Parts(d, figure.Node, c);
             _parts[figure.Node] = (d, c);
 
             // A part of the figure's own: hidden for its own sake where small, shown or hidden with the figure.
             int AddPart(string key, double quantity)
             {
-                var part = network.Add(
+                var part = suppression.Add(
                     key,
                     quantity,
                     value: null,
                     SmallCounts.IsSmall(quantity, threshold),
                     figure.Rank,
                     owner);
-                network.Together(figure.Node, part);
+                suppression.Together(figure.Node, part);
                 return part;
             }
         }
@@ -239,8 +239,8 @@ internal sealed class IndicatorNodes(
         var whole = sums.Where(s => _parts.ContainsKey(s.Total) && s.Members.All(_parts.ContainsKey));
         foreach (var (total, members) in whole)
         {
-            network.Sum(_parts[total].Denominator, members.Select(m => _parts[m].Denominator));
-            network.Sum(_parts[total].Complement, members.Select(m => _parts[m].Complement));
+            suppression.Sum(_parts[total].Denominator, members.Select(m => _parts[m].Denominator));
+            suppression.Sum(_parts[total].Complement, members.Select(m => _parts[m].Complement));
         }
     }
 
@@ -249,21 +249,25 @@ internal sealed class IndicatorNodes(
     /// its denominator, where that count has it at <paramref name="denominator"/>: the same cell, or for a whole-area
     /// row, the area's count; for a figure of the page, the count's same figure.
     /// </summary>
-    private static int? SharedDenominator(KeyedNetwork network, string key, string countCode, double denominator)
+    private static int? SharedDenominator(
+        KeyedSuppression suppression,
+        string key,
+        string countCode,
+        double denominator)
     {
         var parts = FigureKey.Parts(key);
         parts[2] = countCode;
-        var found = network.Find(string.Join('|', parts));
+        var found = suppression.Find(string.Join('|', parts));
         if (found is null && parts[0] == "cell" && parts[4] == Locality.WholeAreaCode)
         {
-            found = network.Find(FigureKey.Area(ReportingPeriod.Parse(parts[1]), countCode));
+            found = suppression.Find(FigureKey.Area(ReportingPeriod.Parse(parts[1]), countCode));
         }
 
-        return found is { } node && Math.Abs(network.QuantityOf(node) - denominator) < 1e-9 ? node : null;
+        return found is { } node && Math.Abs(suppression.QuantityOf(node) - denominator) < 1e-9 ? node : null;
     }
 
     /// <summary>What the indicator hides where no pattern passed the audit (<see cref="BreakdownFallback"/>).</summary>
-    public HashSet<int> Fallback(SuppressionNetwork network, int threshold)
+    public HashSet<int> Fallback(CellSuppression suppression, int threshold)
     {
         var periods = Result.SeriesPeriods;
         var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
@@ -271,7 +275,7 @@ internal sealed class IndicatorNodes(
             ? (layer(yearToDate), Enumerable.Range(0, last + 1).Where(q => periods[q].Year == periods[last].Year))
             : null;
         HashSet<int> Layer(Func<int, int> layer) => BreakdownFallback.Hide(
-            network,
+            suppression,
             threshold,
             [.. cells.Values.Select(layer), .. localityValue.Select(layer), .. localityLastYear.Select(layer),
                 .. localityYearToDate.Select(layer)],

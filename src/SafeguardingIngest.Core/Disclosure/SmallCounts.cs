@@ -7,7 +7,7 @@ namespace SafeguardingIngest.Disclosure;
 /// The primary suppression rule, the one place it is stated: counts from 1 to the threshold less one, and
 /// figures resting on so few children (<see cref="IsSmallFigure(IndicatorUnit, double, double?, int)"/>), are
 /// not published. Secondary suppression then hides enough other figures that none of these can be worked back
-/// from what is published (<see cref="SuppressionNetwork"/> states the method; <see cref="DisclosurePlan"/>
+/// from what is published (<see cref="CellSuppression"/> states the method; <see cref="DisclosurePlan"/>
 /// applies it to everything a compile publishes).
 /// </summary>
 public static class SmallCounts

@@ -45,7 +45,7 @@ public static class BenchmarkPanels
             && report.Period.Quarter != 4;
         var yearToDate = yearToDateHidden
             ? publication.Symbol
-            : Figures.Value(result.Area.YearToDate, indicator.Unit);
+            : FigureText.Value(result.Area.YearToDate, indicator.Unit);
         if (partYear)
         {
             return new BenchmarkPanel(
@@ -57,7 +57,7 @@ public static class BenchmarkPanels
 
         var figures = Named(comparators)
             .Select(c => new BenchmarkFigure(
-                c.Label, Figures.Show(c.Value.Value, indicator.Unit), c.Value.Year.ToString(), c.Value.Source))
+                c.Label, FigureText.Show(c.Value.Value, indicator.Unit), c.Value.Year.ToString(), c.Value.Source))
             .ToList();
 
         var band = comparators.Quartiles is { } quartiles
@@ -110,7 +110,7 @@ public static class BenchmarkPanels
 
         if (area.YearToDate is not { } yearToDate)
         {
-            return PageCell.Words(Figures.NoData);
+            return PageCell.Words(FigureText.NoData);
         }
 
         if (hidden)
@@ -120,7 +120,7 @@ public static class BenchmarkPanels
 
         if (!area.YearToDateCoverage.IsComplete)
         {
-            return PageCell.Words(Figures.Incomplete, incomplete: true);
+            return PageCell.Words(FigureText.Incomplete, incomplete: true);
         }
 
         var shown = Shown.Round(yearToDate, indicator.Unit);

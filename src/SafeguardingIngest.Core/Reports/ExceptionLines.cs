@@ -93,15 +93,15 @@ public static class ExceptionLines
         var quarters = Enumerable.Range(first, count)
             .Select(q => hide.Quarters.Contains(q)
                 ? publication.Symbol
-                : Figures.Value(result.Series[q], result.SeriesParts[q], unit)
+                : FigureText.Value(result.Series[q], result.SeriesParts[q], unit)
                   + Mark(result.Series[q] is not null && q < result.SeriesCoverage.Count
                       ? result.SeriesCoverage[q]
                       : null));
         var toDate = result.TargetToDate is { } target
-            ? $" against {Figures.Show(target, unit)} to date"
+            ? $" against {FigureText.Show(target, unit)} to date"
             : string.Empty;
         var span = $"{result.SeriesPeriods[first]} to {result.SeriesPeriods[^1]}";
-        var yearToDate = Figures.Value(area.YearToDate, area.YearToDateParts, unit)
+        var yearToDate = FigureText.Value(area.YearToDate, area.YearToDateParts, unit)
             + Mark(area.YearToDate is null ? null : area.YearToDateCoverage);
         var trend = $"Year to date {yearToDate}{toDate}; " +
                     $"quarters {string.Join(", ", quarters)} ({span})";

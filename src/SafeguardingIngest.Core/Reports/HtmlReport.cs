@@ -53,7 +53,7 @@ public static class HtmlReport
             var missing = area.Lacking;
             if (!missing.IsComplete)
             {
-                notes.Add(new PageNote(anchor, i.Code, $"lacks the returns of {Figures.Missing(missing, names)}."));
+                notes.Add(new PageNote(anchor, i.Code, $"lacks the returns of {FigureText.Missing(missing, names)}."));
             }
 
             var period = report.Period;
@@ -89,7 +89,7 @@ public static class HtmlReport
             var change = hide.Value || hide.LastYear
                 ? new PageCell(publication.Symbol, Suppressed: true)
                 : new PageCell(
-                    Figures.ChangeText(
+                    FigureText.ChangeText(
                         area.VariationOnLastYear, area.Value, area.SameQuarterLastYear, comparable, i.Unit),
                     Incomplete: !comparable && area.Value is not null && area.SameQuarterLastYear is not null);
             var sinceLastYear = Direction(
@@ -116,8 +116,8 @@ public static class HtmlReport
             }
 
             var rag = Rated(area, result.TargetToDate, hide.YearToDate, publication);
-            var annual = new PageCell(result.Target is null ? "No target" : Figures.Show(result.Target, i.Unit));
-            var toDate = new PageCell(result.TargetToDate is null ? "No target" : Figures.Show(
+            var annual = new PageCell(result.Target is null ? "No target" : FigureText.Show(result.Target, i.Unit));
+            var toDate = new PageCell(result.TargetToDate is null ? "No target" : FigureText.Show(
                 result.TargetToDate,
                 i.Unit));
             summary.Add(new SummaryRow(anchor, i.Code, i.Title,
@@ -126,9 +126,11 @@ public static class HtmlReport
             ]));
 
             var chart = TrendChart.Build(result, hide.Quarters.Contains);
-            var meta = $"{Figures.Unit(i.Unit)}, {Figures.Polarity(i.Polarity)}, " +
+            var meta = $"{FigureText.Unit(i.Unit)}, {FigureText.Polarity(i.Polarity)}, " +
                 $"{(i.Kind == MeasureKind.Flow ? "adds up over the year" : "a position at quarter end")}" +
-                       (i.Baseline is { } b ? $"; baseline {Figures.Show(b.Value, i.Unit)} ({b.Year})" : string.Empty);
+                       (i.Baseline is { } b
+                           ? $"; baseline {FigureText.Show(b.Value, i.Unit)} ({b.Year})"
+                           : string.Empty);
             CardFigure[] figures =
             [
                 new("This quarter", thisQuarter),
@@ -138,7 +140,7 @@ public static class HtmlReport
             ];
             cards.Add(new IndicatorCard(
                 anchor, i.Code, i.Title, meta, figures, rag, chart, chart.Points.Any(p => p.Incomplete),
-                missing.IsComplete ? null : $"† Lacks the returns of {Figures.Missing(missing, names)}.",
+                missing.IsComplete ? null : $"† Lacks the returns of {FigureText.Missing(missing, names)}.",
                 Localities(i, keyCode, period, result.Localities, result.TargetToDate, hide, publication, release),
                 i.Unit != IndicatorUnit.Count)
             {
@@ -204,7 +206,7 @@ public static class HtmlReport
             r => r.Indicator.Unit,
             StringComparer.Ordinal);
         string Shown(FigureDecision figure, IndicatorUnit unit) =>
-            figure.Hidden ? publication.Symbol : Figures.Value(figure.Value, unit);
+            figure.Hidden ? publication.Symbol : FigureText.Value(figure.Value, unit);
         return release.Revisions
             .Select(r => (Revision: r, Parts: FigureKey.Parts(r.Key)))
             .Where(r => r.Parts[0] == "cell")
@@ -307,7 +309,7 @@ public static class HtmlReport
         Ratio parts = default) =>
         hidden && value is not null
             ? new PageCell(publication.Symbol, Suppressed: true, Incomplete: !coverage.IsComplete)
-            : new PageCell(Figures.Value(value, parts, unit), Incomplete: value is not null && !coverage.IsComplete);
+            : new PageCell(FigureText.Value(value, parts, unit), Incomplete: value is not null && !coverage.IsComplete);
 
     private static PageCell Direction(
         Direction? direction,
@@ -319,7 +321,7 @@ public static class HtmlReport
         hidden
             ? new PageCell(publication.Symbol, Suppressed: true, Numeric: false)
             : PageCell.Words(
-                Figures.DirectionText(direction, now, before),
+                FigureText.DirectionText(direction, now, before),
                 !comparable && now is not null && before is not null);
 
     /// <summary>
@@ -336,7 +338,7 @@ public static class HtmlReport
             : PageCell.Badge(Rag(figures, targetToDate, rated: true));
 
     private static PageBadge Rag(IndicatorFigures figures, double? targetToDate, bool rated) =>
-        figures.Rag is { } rag ? Rag(rag) : new PageBadge("rag-none", Figures.RagText(figures, targetToDate, rated));
+        figures.Rag is { } rag ? Rag(rag) : new PageBadge("rag-none", FigureText.RagText(figures, targetToDate, rated));
 
     private static PageBadge Rag(Rag rag) => new(rag switch
     {

@@ -248,7 +248,7 @@ public static class JsonReport
         Number(json, "yearToDateLastYear", f.YearToDateLastYear);
         Number(json, "yearToDateVariation", f.YearToDateVariation);
         ReportJson.WriteOptional(json, "rag", f.Rag?.ToString());
-        json.WriteString("ragState", Reports.Figures.RagText(f, targetToDate, rated));
+        json.WriteString("ragState", FigureText.RagText(f, targetToDate, rated));
         ReportJson.WriteOptional(json, "sincePrevious", f.SincePrevious?.ToString());
         ReportJson.WriteOptional(json, "sinceLastYear", f.SinceLastYear?.ToString());
         ReportJson.WriteOptional(json, "notComparableWithLastYear", f.NotComparableWithLastYear);

@@ -158,7 +158,7 @@ public sealed record TrendChart(
         double X(double index) => Left + (index * (Right - Left) / (slots - 1));
         double Y(double value) => Top + ((axis.High - value) * (Bottom - Top) / (axis.High - axis.Low));
         var tickUnit = unit == IndicatorUnit.Count && axis.Step < 1 ? IndicatorUnit.RatePer10000 : unit;
-        var ticks = axis.Ticks.Select(v => new ChartTick(F(Y(v)), Figures.Show(v, tickUnit))).ToList();
+        var ticks = axis.Ticks.Select(v => new ChartTick(F(Y(v)), FigureText.Show(v, tickUnit))).ToList();
 
         var quarters = periods
             .Select((q, i) => new ChartQuarter(
@@ -200,7 +200,7 @@ public sealed record TrendChart(
         {
             var incomplete = p.Index < coverage.Count && !coverage[p.Index].IsComplete;
             var label = $"{result.SeriesPeriods[p.Index]}: " +
-                $"{Figures.Show(p.Value, unit)}{(incomplete ? " (lacks an owed return)" : string.Empty)}";
+                $"{FigureText.Show(p.Value, unit)}{(incomplete ? " (lacks an owed return)" : string.Empty)}";
             return new ChartPoint(F(X(p.Index)), F(Y(p.Value!.Value)), label, incomplete);
         }).ToList();
 
@@ -272,7 +272,7 @@ public sealed record TrendChart(
         Indicator indicator,
         List<(int First, int Last, double Value, FinancialYear Year)> levels)
     {
-        var values = levels.Select(l => Figures.Show(l.Value, indicator.Unit)).ToList();
+        var values = levels.Select(l => FigureText.Show(l.Value, indicator.Unit)).ToList();
         var single = values.Distinct(StringComparer.Ordinal).Count() == 1;
         var text = single
             ? values[0]
@@ -294,8 +294,8 @@ public sealed record TrendChart(
         }
 
         var years = string.Join(", ", levels.Select(l =>
-            $"{Figures.Show(l.Value * 4, indicator.Unit)} a year in {l.Year}, " +
-            $"{Figures.Show(l.Value, indicator.Unit)} a quarter"));
+            $"{FigureText.Show(l.Value * 4, indicator.Unit)} a year in {l.Year}, " +
+            $"{FigureText.Show(l.Value, indicator.Unit)} a quarter"));
         return "This indicator adds up over the year, so each quarter is drawn against a quarter of its financial " +
                $"year's annual target ({years}){stepping}.";
     }

@@ -56,7 +56,7 @@ public static class XlsxReport
             rows.Add(
             [
                 SheetCell.Of(indicator.Code, CellStyle.Bold), SheetCell.Of(indicator.Title, CellStyle.Wrap),
-                Figures.Unit(indicator.Unit), Figures.Polarity(indicator.Polarity),
+                FigureText.Unit(indicator.Unit), FigureText.Polarity(indicator.Polarity),
                 Number(area.Value, indicator.Unit), Number(area.Previous, indicator.Unit),
                 Number(area.SameQuarterLastYear, indicator.Unit),
                 why is not null ? SheetCell.Of(why, CellStyle.Note)
@@ -69,9 +69,10 @@ public static class XlsxReport
                 Number(indicator.Baseline?.Value, indicator.Unit), SheetCell.Of(indicator.Baseline?.Year),
                 Number(result.Target, indicator.Unit), Number(result.TargetToDate, indicator.Unit),
                 RagCell(area, result.TargetToDate, rated: true),
-                area.NotComparableWithPrevious ?? Figures.DirectionText(area.SincePrevious, area.Value, area.Previous),
+                area.NotComparableWithPrevious
+                    ?? FigureText.DirectionText(area.SincePrevious, area.Value, area.Previous),
                 area.NotComparableWithLastYear
-                    ?? Figures.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
+                    ?? FigureText.DirectionText(area.SinceLastYear, area.Value, area.SameQuarterLastYear),
                 indicator.Kind == MeasureKind.Flow ? "flow: adds up over the year" : "stock: position at quarter end",
                 Lacking(area, report.AgencyNames),
             ]);
@@ -144,8 +145,8 @@ public static class XlsxReport
             Number(f.SameQuarterLastYear, indicator.Unit),
             Number(f.YearToDate, indicator.Unit),
             RagCell(f, result.TargetToDate, rated: indicator.Unit != IndicatorUnit.Count),
-            f.NotComparableWithPrevious ?? Figures.DirectionText(f.SincePrevious, f.Value, f.Previous),
-            f.NotComparableWithLastYear ?? Figures.DirectionText(f.SinceLastYear, f.Value, f.SameQuarterLastYear),
+            f.NotComparableWithPrevious ?? FigureText.DirectionText(f.SincePrevious, f.Value, f.Previous),
+            f.NotComparableWithLastYear ?? FigureText.DirectionText(f.SinceLastYear, f.Value, f.SameQuarterLastYear),
             Lacking(f, agencyNames),
         ];
     }
@@ -156,7 +157,7 @@ public static class XlsxReport
         var missing = f.Lacking;
         return missing.IsComplete
             ? SheetCell.Empty
-            : SheetCell.Of(Figures.Missing(missing, agencyNames), CellStyle.Wrap);
+            : SheetCell.Of(FigureText.Missing(missing, agencyNames), CellStyle.Wrap);
     }
 
     private static SheetDefinition Submissions(ConsolidatedReturn report)
@@ -298,10 +299,10 @@ public static class XlsxReport
     private static SheetCell Change(double? change, double? now, double? before, bool comparable, IndicatorUnit unit) =>
         change is { } c
             ? SheetCell.Of(c, CellStyle.OneDecimal)
-            : SheetCell.Of(Figures.ChangeText(null, now, before, comparable, unit), CellStyle.Note);
+            : SheetCell.Of(FigureText.ChangeText(null, now, before, comparable, unit), CellStyle.Note);
 
     private static SheetCell Text(string? text, CellStyle style = CellStyle.Default) =>
-        SheetCell.Of(Figures.SafeForSpreadsheet(text), style);
+        SheetCell.Of(FigureText.SafeForSpreadsheet(text), style);
 
     private static SheetCell RagCell(Rag? rag) => rag switch
     {
@@ -314,7 +315,7 @@ public static class XlsxReport
     private static SheetCell RagCell(IndicatorFigures figures, double? targetToDate, bool rated) =>
         figures.Rag is { } rag
             ? RagCell(rag)
-            : SheetCell.Of(Figures.RagText(figures, targetToDate, rated), CellStyle.Note);
+            : SheetCell.Of(FigureText.RagText(figures, targetToDate, rated), CellStyle.Note);
 
     private static CellStyle StateStyle(SafeguardingIngest.Submissions.ReturnStateKind state) => state switch
     {

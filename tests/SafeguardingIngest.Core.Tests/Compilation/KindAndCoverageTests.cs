@@ -158,6 +158,6 @@ public class KindAndCoverageTests
         Assert.True(ni65.Area.Coverage.IsComplete);
         var a = ni65.Agencies.Single(r => r.Code == "A").Figures;
         Assert.Null(a.Value);
-        Assert.Equal("No cases", SafeguardingIngest.Reports.Figures.Value(a.Value, a.Parts, ni65.Indicator.Unit));
+        Assert.Equal("No cases", SafeguardingIngest.Reports.FigureText.Value(a.Value, a.Parts, ni65.Indicator.Unit));
     }
 }

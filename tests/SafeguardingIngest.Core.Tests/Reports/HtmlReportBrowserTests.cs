@@ -36,7 +36,7 @@ public sealed class HtmlReportBrowserTests
         Assert.Equal(
             report.Indicators.Count(i => i.Trend is not null),
             await tab.Locator("svg.chart polyline.projection").CountAsync());
-        var rated = report.Indicators.Select(i => Figures.Rag(i.Area.Rag)).ToList();
+        var rated = report.Indicators.Select(i => FigureText.Rag(i.Area.Rag)).ToList();
         var shown = await tab.Locator("#summary + table .rag").AllInnerTextsAsync();
         Assert.Equal(rated, shown);
         Assert.EndsWith("consolidated quarterly return 2026-27 Q2", await tab.TitleAsync(), StringComparison.Ordinal);

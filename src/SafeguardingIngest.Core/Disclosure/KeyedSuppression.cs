@@ -3,15 +3,15 @@ using SafeguardingIngest.Releases;
 namespace SafeguardingIngest.Disclosure;
 
 /// <summary>
-/// One indicator's figures, each under its <see cref="FigureKey"/>, in a <see cref="SuppressionNetwork"/>;
+/// One indicator's figures, each under its <see cref="FigureKey"/>, in a <see cref="CellSuppression"/>;
 /// earlier releases' decisions carried in by key (<see cref="Carry"/>); and this release's decisions read
 /// back out. Keys are what let one release's plan see another's: a figure an earlier release hid stays
 /// hidden, one it published is known, and where the value has since changed the earlier value is a figure
 /// of its own, still tied by the earlier release's sums.
 /// </summary>
-internal sealed class KeyedNetwork(int threshold)
+internal sealed class KeyedSuppression(int threshold)
 {
-    private readonly SuppressionNetwork _network = new(threshold);
+    private readonly CellSuppression _suppression = new(threshold);
     private readonly List<FigureDecision> _figures = [];
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, double Quantity), int> _earlier = [];
@@ -39,7 +39,7 @@ internal sealed class KeyedNetwork(int threshold)
             {
                 if (primary && !_figures[existing].Primary)
                 {
-                    _network.MarkPrimary(existing);
+                    _suppression.MarkPrimary(existing);
                     _figures[existing] = _figures[existing] with { Primary = true };
                 }
 
@@ -53,7 +53,7 @@ internal sealed class KeyedNetwork(int threshold)
             }
         }
 
-        var node = _network.Add(quantity, primary, rank);
+        var node = _suppression.Add(quantity, primary, rank);
         _figures.Add(new FigureDecision(key, quantity, value, Hidden: false, primary));
         _byKey[key] = node;
         return node;
@@ -66,7 +66,7 @@ internal sealed class KeyedNetwork(int threshold)
         if (list.Length > 0)
         {
             _sums.Add([total, .. list]);
-            _network.Sum(total, list);
+            _suppression.Sum(total, list);
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed class KeyedNetwork(int threshold)
     public void Parts(int whole, int first, int second)
     {
         _sums.Add([whole, first, second]);
-        _network.Parts(whole, first, second);
+        _suppression.Parts(whole, first, second);
     }
 
     /// <summary>This release's figure <paramref name="key"/>, where it has one.</summary>
@@ -95,15 +95,15 @@ internal sealed class KeyedNetwork(int threshold)
         var rest = QuantityOf(whole) - QuantityOf(part);
         if (rest >= 0)
         {
-            _network.Sum(whole, [part, _network.AddSlack(rest)]);
+            _suppression.Sum(whole, [part, _suppression.AddSlack(rest)]);
         }
     }
 
     /// <summary>States that where <paramref name="hidden"/> is hidden, <paramref name="alsoHidden"/> is too.</summary>
-    public void Implies(int hidden, int alsoHidden) => _network.Implies(hidden, alsoHidden);
+    public void Implies(int hidden, int alsoHidden) => _suppression.Implies(hidden, alsoHidden);
 
     /// <summary>States that <paramref name="first"/> and <paramref name="second"/> are shown or hidden alike.</summary>
-    public void Together(int first, int second) => _network.Together(first, second);
+    public void Together(int first, int second) => _suppression.Together(first, second);
 
     /// <summary>
     /// Takes in what earlier releases decided for this indicator, oldest first: their figures and the
@@ -125,23 +125,23 @@ internal sealed class KeyedNetwork(int threshold)
                 {
                     if (figure.Hidden)
                     {
-                        _network.KeepHidden(node);
+                        _suppression.KeepHidden(node);
                     }
                     else
                     {
-                        _network.Known(node);
+                        _suppression.Known(node);
                     }
                 }
                 else if (_earlier.TryGetValue((figure.Key, figure.Quantity), out node))
                 {
                     if (!figure.Hidden)
                     {
-                        _network.Known(node);
+                        _suppression.Known(node);
                     }
                 }
                 else
                 {
-                    node = _network.AddEarlier(figure.Quantity, figure.Primary, known: !figure.Hidden);
+                    node = _suppression.AddEarlier(figure.Quantity, figure.Primary, known: !figure.Hidden);
                     _earlier[(figure.Key, figure.Quantity)] = node;
                 }
 
@@ -150,22 +150,22 @@ internal sealed class KeyedNetwork(int threshold)
 
             foreach (var sum in release.Sums)
             {
-                _network.Sum(nodes[sum[0]], sum.Skip(1).Select(m => nodes[m]));
+                _suppression.Sum(nodes[sum[0]], sum.Skip(1).Select(m => nodes[m]));
             }
         }
     }
 
     /// <summary>The figures and sums underneath, for a fallback that reads them.</summary>
-    public SuppressionNetwork Network => _network;
+    public CellSuppression Suppression => _suppression;
 
     /// <summary>Decides what to hide within <paramref name="limits"/>; unsafe where no pattern passed.</summary>
-    public AuditOutcome Hide(AuditLimits limits) => _network.Hide(limits);
+    public AuditOutcome Hide(AuditLimits limits) => _suppression.Hide(limits);
 
     /// <summary>
     /// The hidden nodes where the audit could not pass: <paramref name="fallback"/>, with every figure an earlier
     /// release hid, and whatever those imply.
     /// </summary>
-    public HashSet<int> Fallback(IEnumerable<int> fallback) => _network.Closed([.. fallback]);
+    public HashSet<int> Fallback(IEnumerable<int> fallback) => _suppression.Closed([.. fallback]);
 
     /// <summary>This release's decisions for the record, given what is hidden.</summary>
     public IndicatorDecisions Decisions(string indicator, HashSet<int> hidden) =>

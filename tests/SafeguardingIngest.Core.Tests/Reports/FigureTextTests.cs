@@ -3,7 +3,7 @@ using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Tests.Reports;
 
-public class FiguresTests
+public class FigureTextTests
 {
     [Theory]
     [InlineData(-0.6, IndicatorUnit.Percentage, "−0.6 pp")]
@@ -16,7 +16,7 @@ public class FiguresTests
     [InlineData(1234.5, IndicatorUnit.Count, "+1,234.5%")]
     public void Change_ByUnit_OneDecimalWithItsMeasure(double change, IndicatorUnit unit, string expected)
     {
-        var text = Figures.Change(change, unit);
+        var text = FigureText.Change(change, unit);
 
         Assert.Equal(expected, text);
     }
@@ -28,7 +28,7 @@ public class FiguresTests
     [InlineData(2.25, IndicatorUnit.RatePer10000, "2.3")]
     public void Show_HalfwayFigures_RoundAwayFromZeroAsTheRatingDoes(double value, IndicatorUnit unit, string expected)
     {
-        var text = Figures.Show(value, unit);
+        var text = FigureText.Show(value, unit);
 
         Assert.Equal(expected, text);
     }

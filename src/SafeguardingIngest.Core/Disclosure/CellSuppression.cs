@@ -30,7 +30,7 @@ namespace SafeguardingIngest.Disclosure;
 /// caller hides more (<see cref="BreakdownFallback"/>): an audit that cannot finish never counts as a pass.
 /// </para>
 /// </summary>
-internal sealed class SuppressionNetwork(int threshold)
+internal sealed class CellSuppression(int threshold)
 {
     private readonly List<double> _values = [];
     private readonly List<bool> _primary = [];

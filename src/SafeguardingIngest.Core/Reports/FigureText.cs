@@ -6,7 +6,7 @@ using SafeguardingIngest.Returns;
 namespace SafeguardingIngest.Reports;
 
 /// <summary>How figures are written in every report.</summary>
-public static class Figures
+public static class FigureText
 {
     /// <summary>
     /// A value for its unit: counts whole with separators, percentages with a % sign, rates and averages to
