@@ -53,6 +53,7 @@ internal sealed class StorageHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddSafeguardingIngest(configuration)
+            .AddSingleton<UploadWatcher>()
             .BuildServiceProvider();
         var host = new StorageHost(services);
         try

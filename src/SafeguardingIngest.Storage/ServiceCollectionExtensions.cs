@@ -132,7 +132,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LoadProtocol>();
         services.AddSingleton<IngestReturn>();
         services.AddSingleton<CompileQuarterlyReturn>();
-        services.AddSingleton<UploadWatcher>();
         return services;
     }
 

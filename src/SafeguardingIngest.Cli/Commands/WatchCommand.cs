@@ -63,12 +63,13 @@ internal static class WatchCommand
             await using (host)
             {
                 var watcher = host.Get<UploadWatcher>();
+                var time = host.Get<TimeProvider>();
                 if (result.GetValue(once))
                 {
                     var outcomes = await watcher.PassAsync(cancellationToken);
                     foreach (var outcome in outcomes)
                     {
-                        Report(console, outcome);
+                        Report(console, time, outcome);
                     }
 
                     console.Ansi.MarkupLine($"{Counted.Of(outcomes.Count, "upload", "uploads")} ingested.");
@@ -83,7 +84,7 @@ internal static class WatchCommand
                 await watcher.RunAsync(
                     TimeSpan.FromSeconds(seconds),
                     cron,
-                    outcome => Report(console, outcome),
+                    outcome => Report(console, time, outcome),
                     cancellationToken);
                 return ExitCodes.Accepted;
             }
@@ -91,7 +92,7 @@ internal static class WatchCommand
         return command;
     }
 
-    private static void Report(CliConsole console, IngestOutcome outcome)
+    private static void Report(CliConsole console, TimeProvider time, IngestOutcome outcome)
     {
         var colour = outcome.Result switch
         {
@@ -101,7 +102,7 @@ internal static class WatchCommand
         };
         var who = outcome.Submission is { } s ? $"{s.Agency} {s.Period}: " : string.Empty;
         console.Ansi.MarkupLine(
-            $"{Markup.Escape(DateTimeOffset.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture))} " +
+            $"{Markup.Escape(time.GetUtcNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture))} " +
             $"[{colour}]{Markup.Escape(who + outcome.Message)}[/]");
     }
 }

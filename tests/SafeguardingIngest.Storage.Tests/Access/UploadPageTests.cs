@@ -213,12 +213,31 @@ public sealed class UploadPageTests(AzuriteFixture azurite)
 
             // Links are signed by the clock and checked by Azurite's and the browser's: use the real time.
             session.Pipeline.Clock.SetUtcNow(DateTimeOffset.UtcNow);
-            var watcher = session.Pipeline.Get<UploadWatcher>();
+            // The blob trigger's part: each upload that arrives is ingested, as the Functions host would.
+            var files = session.Pipeline.Get<IReturnFiles>();
+            var ingest = session.Pipeline.Get<IngestReturn>();
             session._watching = Task.Run(async () =>
             {
                 while (!session._stop.IsCancellationRequested)
                 {
-                    await watcher.PassAsync(CancellationToken.None);
+                    var waiting = new List<string>();
+                    await foreach (var name in files.ListUploadsAsync(CancellationToken.None))
+                    {
+                        waiting.Add(name);
+                    }
+
+                    foreach (var name in waiting)
+                    {
+                        try
+                        {
+                            await ingest.RunAsync(name, CancellationToken.None);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // As the host does: the upload stays where it is and is tried again next time.
+                        }
+                    }
+
                     await Task.Delay(250);
                 }
             });

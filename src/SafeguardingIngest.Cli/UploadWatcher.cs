@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Logging;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Ingest;
 
-namespace SafeguardingIngest.Ingest;
+namespace SafeguardingIngest.Cli;
 
 /// <summary>
-/// The blob trigger's work without Event Grid, for a local store such as Azurite: every few seconds
+/// The blob trigger's work without Event Grid, for `sgi watch` on a local store such as Azurite: every few seconds
 /// it lists the uploads waiting in the returns container and runs IngestReturn on each, as the
 /// Functions host would on each blob-created event; a run that throws is tried again on the next
 /// pass, up to <see cref="MaxTries"/> times, as the host retries; and the consolidated return is
 /// compiled on the schedule, as the timer function compiles it.
 /// </summary>
-public sealed partial class UploadWatcher(
+internal sealed partial class UploadWatcher(
     IReturnFiles files,
     IngestReturn ingest,
     CompileQuarterlyReturn compile,
