@@ -10,6 +10,9 @@ namespace SafeguardingIngest.Cli.Commands;
 /// <summary>`sgi credential`: an agency's short-lived upload link and the link to that upload's feedback.</summary>
 internal static class CredentialCommand
 {
+    private static readonly string[] s_columns =
+        ["agency", "agency_name", "contact", "period", "due", "expires", "upload_page", "upload_url"];
+
     public static Command Create(CliConsole console)
     {
         var agency = CommonOptions.Agency(required: false);
@@ -178,7 +181,7 @@ internal static class CredentialCommand
         var capped = until - now > AgencyAccess.MaxLifetime;
         var lifetime = capped ? AgencyAccess.MaxLifetime : until - now;
         var path = output?.FullName ?? Path.GetFullPath($"credentials-{quarter.Key}.csv");
-        var rows = new List<string> { "agency,agency_name,contact,period,due,expires,upload_page,upload_url" };
+        var rows = new List<IReadOnlyList<string>>();
         var access = host.Get<AgencyAccess>();
         foreach (var owing in partnership.AgenciesOwing(quarter))
         {
@@ -194,7 +197,8 @@ internal static class CredentialCommand
                 UploadPageLink.For(pageAddress, credential, owing.Name, quarter, due).AbsoluteUri,
                 credential.UploadUri.AbsoluteUri,
             ];
-            rows.Add(string.Join(',', fields.Select(Quote)));
+            // Text from the reference data cannot start a formula when the file is opened in a spreadsheet.
+            rows.Add([.. fields.Select(f => FigureText.SafeForSpreadsheet(f)!)]);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -205,7 +209,7 @@ internal static class CredentialCommand
             : string.Empty;
         var expiry = now.Add(lifetime).ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
         console.Ansi.MarkupLine(Markup.Escape(
-            $"Wrote {Counted.Of(rows.Count - 1, "agency's link", "agencies' links")} for {quarter} to {path}; "
+            $"Wrote {Counted.Of(rows.Count, "agency's link", "agencies' links")} for {quarter} to {path}; "
             + $"they work until {expiry}{cappedNote}. "
             + "The file holds the links: send each agency its own, and keep the file as a secret."));
         return ExitCodes.Accepted;
@@ -217,7 +221,7 @@ internal static class CredentialCommand
     /// </summary>
     private static async Task WriteSecretAsync(
         string path,
-        IEnumerable<string> rows,
+        IReadOnlyList<IReadOnlyList<string>> rows,
         CancellationToken cancellationToken)
     {
         var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -232,10 +236,7 @@ internal static class CredentialCommand
         }
 
         await using var writer = new StreamWriter(path, options);
-        foreach (var row in rows)
-        {
-            await writer.WriteLineAsync(row.AsMemory(), cancellationToken);
-        }
+        await CsvRows.WriteAsync(writer, s_columns, rows, cancellationToken);
     }
 
     /// <summary>The page the links open: the address given with --page, else the page shipped beside sgi.</summary>
@@ -253,9 +254,4 @@ internal static class CredentialCommand
                 "--page must be the upload page's full address, such as "
                 + $"https://<account>.z33.web.core.windows.net/upload.html; got '{given}'.");
     }
-
-    /// <summary>
-    /// A field of the csv: text from the reference data cannot start a formula, quoted where it must be.
-    /// </summary>
-    private static string Quote(string field) => CsvField.Quote(FigureText.SafeForSpreadsheet(field)!);
 }

@@ -87,15 +87,16 @@ public static class CsvReport
         CancellationToken cancellationToken)
     {
         var shape = new CsvShape.Tracker(s_columns);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
-        await writer.WriteAsync(CsvTable.Line(s_columns).AsMemory(), cancellationToken);
-        foreach (var row in Rows(report, partnership, plan, release))
+        await using (var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true))
         {
-            shape.Add(row);
-            await writer.WriteAsync(CsvTable.Line(row).AsMemory(), cancellationToken);
+            var rows = Rows(report, partnership, plan, release).Select(row =>
+            {
+                shape.Add(row);
+                return (IReadOnlyList<string>)row;
+            });
+            await CsvRows.WriteAsync(writer, s_columns, rows, cancellationToken);
         }
 
-        await writer.FlushAsync(cancellationToken);
         return shape.Shape();
     }
 

@@ -23,20 +23,16 @@ public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<IRead
     }
 
     /// <summary>
-    /// The file as RFC 4180 writes it, UTF-8 with BOM (so Excel reads it right), each line ending CRLF.
+    /// The file as <see cref="CsvRows"/> writes it, UTF-8 with BOM (so Excel reads it right), each line ending CRLF.
     /// </summary>
     public byte[] Write()
     {
-        var csv = new StringBuilder();
-        csv.Append(Line(Columns));
-        foreach (var row in Rows)
+        using var bytes = new MemoryStream();
+        using (var text = new StreamWriter(bytes, new UTF8Encoding(true), 1 << 16, leaveOpen: true))
         {
-            csv.Append(Line(row));
+            CsvRows.Write(text, Columns, Rows);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return bytes.ToArray();
     }
-
-    /// <summary>One line of the file: the fields quoted where they need it, joined by commas, ending CRLF.</summary>
-    internal static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(CsvField.Quote)) + "\r\n";
 }
