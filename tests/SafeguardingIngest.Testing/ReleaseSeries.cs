@@ -143,7 +143,7 @@ public sealed record ReleaseSeries(
         var decisions = new List<ReleaseDecisions>();
         foreach (var (period, figures) in Figures())
         {
-            var draft = ReleaseBuilder.Build(
+            var draft = ReleaseBuilder.Build(new ReleaseRequest(
                 Compile(partnership, period, figures, Unit),
                 partnership,
                 publication,
@@ -151,7 +151,7 @@ public sealed record ReleaseSeries(
                 1,
                 decisions,
                 [],
-                string.Empty);
+                string.Empty));
             decisions.Add(draft.Decisions!);
             string Text(string name) => Encoding.UTF8.GetString(draft.Files.Single(f => f.Name == name).Content);
             releases.Add(new Release(Text(HtmlReport.FileName), Text(CsvReport.FileName)));

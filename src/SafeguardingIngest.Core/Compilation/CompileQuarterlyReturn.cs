@@ -95,7 +95,8 @@ public sealed partial class CompileQuarterlyReturn(
         var number = await releases.NextNumberAsync(period, cancellationToken);
         // The csv goes to the store a row at a time as it is written: the one output that grows with every figure.
         using var draft = ReleaseBuilder.BuildStreamed(
-            report, partnership, publication.Value, status, number, earlier, inputs, digest, time);
+            new ReleaseRequest(report, partnership, publication.Value, status, number, earlier, inputs, digest),
+            time);
         foreach (var fallback in draft.Fallbacks)
         {
             FellBack(logger, period.Key, fallback.Indicator, fallback.Reason);

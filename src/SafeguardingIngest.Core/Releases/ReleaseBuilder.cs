@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
@@ -51,31 +50,18 @@ public static class ReleaseBuilder
     }
 
     /// <summary>
-    /// Builds release <paramref name="number"/> of <paramref name="report"/>'s quarter; each indicator's plan is
-    /// timed by <paramref name="time"/> (the system clock by default).
+    /// Builds the release <paramref name="request"/> asks for; each indicator's plan is timed by
+    /// <paramref name="time"/> (the system clock by default).
     /// </summary>
-    public static ReleaseDraft Build(
-        ConsolidatedReturn report,
-        Partnership partnership,
-        PublicationOptions publication,
-        ReleaseStatus status,
-        int number,
-        IReadOnlyList<ReleaseDecisions> earlier,
-        IReadOnlyList<ReleaseInput> inputs,
-        string inputsDigest,
-        TimeProvider? time = null)
+    public static ReleaseDraft Build(ReleaseRequest request, TimeProvider? time = null)
     {
+        var (report, partnership, publication, status, number, earlier, inputs, _) = request;
         var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
         var revisions = Revisions.Find(plan.Decisions, earlier, Why(report, inputs));
         var context = new ReleaseContext(number, status, revisions);
         var files = ReportSet.Render(report, partnership, plan, context);
         var manifest = Manifest(
-            report,
-            partnership,
-            status,
-            number,
-            inputs,
-            inputsDigest,
+            request,
             plan,
             revisions,
             [.. files.Select(f => new ReleaseFile(f.Name, f.Public, Sha256(f.Content), f.Content.LongLength))]);
@@ -84,23 +70,15 @@ public static class ReleaseBuilder
     }
 
     /// <summary>
-    /// Builds release <paramref name="number"/> as <see cref="Build"/> does, its files and decisions the same byte
-    /// for byte, but for writing as they are produced: the decisions go to a <see cref="DecisionSpool"/> family by
-    /// family as the plan makes them, the csv is written a row at a time (<see cref="ReportSet.Stream"/>), and
-    /// neither is ever held whole; the manifest lists the files once the store has written them. The caller
-    /// disposes the draft, which removes the spool.
+    /// Builds the release <paramref name="request"/> asks for as <see cref="Build"/> does, its files and decisions
+    /// the same byte for byte, but for writing as they are produced: the decisions go to a
+    /// <see cref="DecisionSpool"/> family by family as the plan makes them, the csv is written a row at a time
+    /// (<see cref="ReportSet.Stream"/>), and neither is ever held whole; the manifest lists the files once the
+    /// store has written them. The caller disposes the draft, which removes the spool.
     /// </summary>
-    public static ReleaseDraft BuildStreamed(
-        ConsolidatedReturn report,
-        Partnership partnership,
-        PublicationOptions publication,
-        ReleaseStatus status,
-        int number,
-        IReadOnlyList<ReleaseDecisions> earlier,
-        IReadOnlyList<ReleaseInput> inputs,
-        string inputsDigest,
-        TimeProvider? time = null)
+    public static ReleaseDraft BuildStreamed(ReleaseRequest request, TimeProvider? time = null)
     {
+        var (report, partnership, publication, status, number, earlier, inputs, _) = request;
         var spool = new DecisionSpool(report.Period.Key, number);
         try
         {
@@ -117,7 +95,7 @@ public static class ReleaseBuilder
                     spool.Add(family);
                 });
             var files = ReportSet.Stream(report, partnership, plan, new ReleaseContext(number, status, revisions));
-            var manifest = Manifest(report, partnership, status, number, inputs, inputsDigest, plan, revisions, []);
+            var manifest = Manifest(request, plan, revisions, []);
             return new ReleaseDraft(manifest, [.. files.Select(f => f.Held).OfType<ReportFile>()], null)
             {
                 Fallbacks = plan.Fallbacks,
@@ -133,25 +111,20 @@ public static class ReleaseBuilder
     }
 
     private static ReleaseManifest Manifest(
-        ConsolidatedReturn report,
-        Partnership partnership,
-        ReleaseStatus status,
-        int number,
-        IReadOnlyList<ReleaseInput> inputs,
-        string inputsDigest,
+        ReleaseRequest request,
         DisclosurePlan plan,
         IReadOnlyList<Revision> revisions,
         IReadOnlyList<ReleaseFile> files)
     {
         return new ReleaseManifest(
-            report.Partnership,
-            report.Period.Key,
-            number,
-            report.CompiledAt,
-            status,
-            inputsDigest,
-            partnership.Digest ?? string.Empty,
-            inputs,
+            request.Report.Partnership,
+            request.Report.Period.Key,
+            request.Number,
+            request.Report.CompiledAt,
+            request.Status,
+            request.InputsDigest,
+            request.Partnership.Digest ?? string.Empty,
+            request.Inputs,
             files,
             plan.FiguresShown,
             plan.FiguresHidden,

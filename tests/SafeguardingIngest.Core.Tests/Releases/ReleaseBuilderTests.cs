@@ -28,7 +28,7 @@ public class ReleaseBuilderTests
     ];
 
     private static ReleaseDraft Release(ConsolidatedReturn report, int number, params ReleaseDraft[] earlier) =>
-        ReleaseBuilder.Build(
+        ReleaseBuilder.Build(new ReleaseRequest(
             report,
             Partnership,
             s_publication,
@@ -36,7 +36,7 @@ public class ReleaseBuilderTests
             number,
             [.. earlier.Select(e => e.Decisions!)],
             [],
-            "digest");
+            "digest"));
 
     private static Dictionary<string, FigureDecision> Figures(ReleaseDraft release) =>
         release.Decisions!.Indicators.Single(i => i.Indicator == "CAF").Figures.ToDictionary(f => f.Key);
@@ -144,7 +144,7 @@ public class ReleaseBuilderTests
     public void Build_ProvisionalRelease_SaysSoInEveryOutput()
     {
         var report = Compile(Q2, Q2Cells());
-        var release = ReleaseBuilder.Build(
+        var release = ReleaseBuilder.Build(new ReleaseRequest(
             report,
             Partnership,
             s_publication,
@@ -152,7 +152,7 @@ public class ReleaseBuilderTests
             1,
             [],
             [],
-            "digest");
+            "digest"));
 
         Assert.Contains("id=\"provisional\"", Text(release, HtmlReport.FileName), StringComparison.Ordinal);
         var csv = Text(release, CsvReport.FileName).Split("\r\n");
@@ -301,8 +301,8 @@ public class ReleaseBuilderTests
         var report = Compile(Q2, Q2Cells(northB: 44));
         var whole = Release(report, 2, first);
 
-        using var streamed = ReleaseBuilder.BuildStreamed(
-            report, Partnership, s_publication, ReleaseStatus.Published, 2, [first.Decisions!], [], "digest");
+        using var streamed = ReleaseBuilder.BuildStreamed(new ReleaseRequest(
+            report, Partnership, s_publication, ReleaseStatus.Published, 2, [first.Decisions!], [], "digest"));
 
         Assert.Null(streamed.Decisions);
         Assert.Equal(whole.Decisions!.Indicators.Count, streamed.Spool!.Families);

@@ -22,7 +22,7 @@ public sealed class ReleaseScreeningTests
         ReleaseStatus status,
         int number = 1,
         params ReleaseDraft[] earlier) =>
-        ReleaseBuilder.Build(
+        ReleaseBuilder.Build(new ReleaseRequest(
             report,
             Samples.Partnership,
             s_publication,
@@ -30,7 +30,7 @@ public sealed class ReleaseScreeningTests
             number,
             [.. earlier.Select(e => e.Decisions!)],
             [],
-            "digest");
+            "digest"));
 
     private static string Text(ReleaseDraft release, string name) =>
         Encoding.UTF8.GetString(release.Files.Single(f => f.Name == name).Content);

@@ -138,7 +138,7 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
         Assert.Equal(
             [HtmlReport.FileName, CsvReport.FileName, CsvMetadata.FileName, XlsxReport.FileName, JsonReport.FileName],
             standing.Files.Select(f => f.Name));
-        var whole = ReleaseBuilder.Build(
+        var whole = ReleaseBuilder.Build(new ReleaseRequest(
             outcome.Report,
             await pipeline.Reference.GetAsync(s_none),
             new Disclosure.PublicationOptions(),
@@ -146,7 +146,7 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
             standing.Number,
             [],
             standing.Submissions,
-            standing.InputsDigest);
+            standing.InputsDigest));
         foreach (var file in standing.Files)
         {
             var stored = await store.ReadFileAsync(standing, file.Name, s_none);
