@@ -48,7 +48,7 @@ public sealed class ValidationRulesDocTests : IDisposable
             $"'{e.Title}' lacks its file name, csv or messages"));
     }
 
-    private static string DocText()
+    internal static string DocText()
     {
         // Read from the repository, not a copy in the output folder, so the test checks the doc as committed.
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -86,7 +86,8 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
             // The reader looks at the first record when it opens: a line longer than any cell may be.
             text.Dispose();
             throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
-                $"row 1 is longer than the limit of {_limits.MaxCellLength:N0} characters a cell; shorten it.",
+                $"Row 1 is longer than the limit of {_limits.MaxCellLength:N0} characters for a cell; shorten the " +
+                "text in it.",
                 SheetName), e);
         }
     }
@@ -211,8 +212,8 @@ internal sealed class CsvSpreadsheet : ISpreadsheet
             catch (CsvRecordTooLargeException e)
             {
                 throw new UnreadableSpreadsheetException(new FileProblem(Rules.CellTooLong,
-                    $"row {RowNumber + 1} is longer than the limit of {limits.MaxCellLength:N0} characters a cell; " +
-                    "shorten it.",
+                    $"Row {RowNumber + 1} is longer than the limit of {limits.MaxCellLength:N0} characters for a " +
+                    "cell; shorten the text in it.",
                     SheetName), e);
             }
 

@@ -76,7 +76,7 @@ internal static class ReturnIdentity
             {
                 findings.Add(Rules.AgencyUnknown, null, null, callerText,
                     $"The return was sent for agency '{callerText}', which is not a partner " +
-                    $"agency{Suggest(partnership.SuggestAgency(callerText))}.");
+                    $"agency{Suggest(partnership.SuggestAgency(callerText))}");
             }
         }
 
@@ -91,7 +91,7 @@ internal static class ReturnIdentity
             if (stated is null)
             {
                 findings.Add(Rules.AgencyUnknown, sheet, coverValue.Reference, text,
-                    $"'{text}' is not a partner agency{Suggest(partnership.SuggestAgency(text))}.");
+                    $"'{text}' is not a partner agency{Suggest(partnership.SuggestAgency(text))}");
             }
             else if (given is not null && !string.Equals(given.Code, stated.Code, StringComparison.OrdinalIgnoreCase))
             {
@@ -183,6 +183,7 @@ internal static class ReturnIdentity
                 $"with {option}.";
     }
 
+    /// <summary>The end of an unknown agency's message, with its own closing mark.</summary>
     private static string Suggest(string? suggestion) =>
-        suggestion is null ? "; use your agency's code from the template" : $"; did you mean '{suggestion}'?";
+        suggestion is null ? "; use your agency's code from the template." : $"; did you mean '{suggestion}'?";
 }
