@@ -95,6 +95,16 @@ public static class SgiApp
             await console.Error.WriteLineAsync($"sgi: {e.Message}");
             return ExitCodes.UsageOrSystemError;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of sgi's own: one line saying so, then the detail for whoever looks after it, and the
+            // documented exit code rather than the runtime's abort.
+            await console.Error.WriteLineAsync(
+                $"sgi: the command stopped on an error it does not expect ({e.GetType().Name}: {e.Message}); "
+                + "the detail follows for whoever looks after sgi.");
+            await console.Error.WriteLineAsync(e.ToString());
+            return ExitCodes.UsageOrSystemError;
+        }
     }
 
     /// <summary>

@@ -171,7 +171,7 @@ public static class XlsxWriter
             case SheetCellKind.Text:
                 result.DataType = CellValues.InlineString;
                 result.InlineString = new InlineString(
-                    new Text(cell.Text!) { Space = SpaceProcessingModeValues.Preserve });
+                    new Text(OoxmlText.Escape(cell.Text!)) { Space = SpaceProcessingModeValues.Preserve });
                 break;
             case SheetCellKind.Number:
                 result.CellValue = new CellValue(cell.Number.ToString("R", CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using SafeguardingIngest.Reading;
 using SafeguardingIngest.Spreadsheets;
 
 namespace SafeguardingIngest.Tests.Spreadsheets;
@@ -41,5 +42,26 @@ public class XlsxWriterTests
         using var zip = new ZipArchive(workbook, ZipArchiveMode.Read);
         Assert.NotEmpty(zip.Entries);
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
+    }
+
+    [Theory]
+    [InlineData("R\u00e9f\u00e9rence \u0013 missed appointments audit")]
+    [InlineData("bell \u0007, escape \u001b and form feed \u000c")]
+    [InlineData("a literal _x0041_ stays as typed")]
+    [InlineData("tab\tline\nbreak and \ud83d\ude00")]
+    public void Write_TextXmlCannotHold_IsReadBackAsGiven(string text)
+    {
+        using var workbook = new MemoryStream();
+
+        // An agency's commentary can carry a control character pasted from another system; the workbook must
+        // still be written, and read back by a spreadsheet reader as the same text.
+        XlsxWriter.Write(workbook, [new SheetDefinition("Commentary", [["NEG05", text]])]);
+
+        workbook.Position = 0;
+        var opened = SpreadsheetOpener.Open(workbook, ReaderLimits.Default);
+        using var spreadsheet = opened.Spreadsheet!;
+        using var cursor = spreadsheet.OpenSheet(0);
+        Assert.True(cursor.Read());
+        Assert.Equal(text, cursor[1].Text);
     }
 }
