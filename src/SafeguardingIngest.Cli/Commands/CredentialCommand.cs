@@ -37,7 +37,8 @@ internal static class CredentialCommand
         {
             Description = "Say how to withdraw links already issued, and stop.",
         };
-        var period = CommonOptions.Period(required: true);
+        // Required for every use but --revoke, which issues nothing: checked below, once --revoke is ruled out.
+        var period = CommonOptions.Period(required: false);
         var file = new Option<string>("--file")
         {
             Description = "The name the return will be uploaded as.",
@@ -72,7 +73,8 @@ internal static class CredentialCommand
                 return ExitCodes.Accepted;
             }
 
-            var quarter = CommonOptions.ParsePeriod(result.GetValue(period))!.Value;
+            var quarter = CommonOptions.ParsePeriod(result.GetValue(period))
+                ?? throw new UsageException("Give --period P, the quarter the links are for, such as 2025-26 Q2.");
             if (!result.GetValue(all) && result.GetValue(agency) is null)
             {
                 throw new UsageException(

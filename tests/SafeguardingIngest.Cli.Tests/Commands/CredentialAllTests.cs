@@ -102,9 +102,18 @@ public sealed class CredentialAllTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Credential_Revoke_SaysHowToWithdrawLinks()
     {
-        var (exit, output, _) = await SgiRunner.RunAsync("credential", "--period", "2025-26 Q2", "--revoke");
+        var (exit, output, _) = await SgiRunner.RunAsync("credential", "--revoke");
 
         Assert.Equal(0, exit);
         Assert.Contains("az storage account revoke-delegation-keys", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Credential_WithoutAPeriod_AsksForTheQuarterTheLinksAreFor()
+    {
+        var (exit, _, error) = await SgiRunner.RunAsync("credential", "--agency", "POL");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Give --period P, the quarter the links are for", error, StringComparison.Ordinal);
     }
 }
