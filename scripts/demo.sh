@@ -2,7 +2,7 @@
 # The main job, end to end on the local default: starts a fresh Azurite (installed from
 # package-lock.json when missing), runs `sgi demo` (the sample partnership, eight quarters of returns
 # from every agency through the same IngestReturn path as the blob trigger, the latest quarter
-# compiled, the four reports saved under ./out), shows `sgi validate` on a good and a bad sample
+# compiled, the five files of its release saved under ./out), shows `sgi validate` on a good and a bad sample
 # return, and stops Azurite.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
