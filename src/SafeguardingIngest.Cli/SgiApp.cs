@@ -37,6 +37,13 @@ public static class SgiApp
         // `sgi help` and `sgi help COMMAND` are the root's and the command's --help.
         if (args is ["help", .. var rest])
         {
+            if (rest is [var topic, ..] && !root.Subcommands.Any(c => c.Name == topic))
+            {
+                await console.Error.WriteLineAsync($"sgi: there is no command called '{topic}'.");
+                await console.Error.WriteLineAsync("Run 'sgi help' for the list of commands.");
+                return ExitCodes.UsageOrSystemError;
+            }
+
             args = [.. rest, "--help"];
         }
 

@@ -40,6 +40,16 @@ public sealed class HelpCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_UnknownCommand_SaysThereIsNoneAndExitsTwo()
+    {
+        var (exit, output, error) = await SgiRunner.RunAsync("help", "nosuch");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("there is no command called 'nosuch'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Commands:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InstallScript_ToolPath_GivesAnSgiCommandThatWorksFromAnyFolder()
     {
         // The repository's own script packs and installs the tool; then sgi runs from a folder of its own.
