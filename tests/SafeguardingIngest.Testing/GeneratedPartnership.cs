@@ -4,7 +4,7 @@ namespace SafeguardingIngest.Testing;
 
 /// <summary>
 /// The catalogue of a generated partnership: agencies A, B, C…, localities L1 (North), L2 (South)… and one
-/// indicator, KIDS, owed by every agency.
+/// indicator, KIDS, owed by every agency, with now and then a second tied to it (<see cref="LinkedIndicator"/>).
 /// </summary>
 public static class GeneratedPartnership
 {
@@ -17,7 +17,8 @@ public static class GeneratedPartnership
         string unit,
         bool flow,
         bool byLocality,
-        string polarity = "none")
+        string polarity = "none",
+        LinkedIndicator? linked = null)
     {
         var owing = string.Join(", ", Codes(agencies).Select(a => $"\"{a}\""));
         var agencyList = string.Join(
@@ -34,10 +35,18 @@ public static class GeneratedPartnership
               "indicators": [
                 { "code": "KIDS", "title": "Children referred", "unit": "{{unit}}",
                   "kind": "{{(flow ? "flow" : "stock")}}", "polarity": "{{polarity}}", "agencies": [ {{owing}} ],
-                  "byLocality": {{(byLocality ? "true" : "false")}} }
+                  "byLocality": {{(byLocality ? "true" : "false")}}{{linked?.OnKids}} }{{Second()}}
               ]
             }
             """);
+
+        string Second() => linked is null ? string.Empty : $$"""
+            ,
+                { "code": "{{linked.Code}}", "title": "Children linked",
+                  "unit": "{{LinkedIndicator.UnitWord(linked.Unit)}}", "kind": "{{(flow ? "flow" : "stock")}}",
+                  "polarity": "{{polarity}}", "agencies": [ {{owing}} ],
+                  "byLocality": {{(byLocality ? "true" : "false")}}{{linked.OnItself}} }
+            """;
     }
 
     /// <summary>The agencies' codes: A, B, C…</summary>

@@ -23,12 +23,23 @@ public sealed class Revisions
         }
     }
 
-    /// <summary>The revisions among one family's figures.</summary>
+    /// <summary>
+    /// The revisions among one family's figures: a figure whose quantity or value changed, or one of whose parts (a
+    /// percentage's denominator and complement) did, as 0 of 0 sent again as 0 of 1.
+    /// </summary>
     public IEnumerable<Revision> In(IndicatorDecisions family)
     {
+        var ofFigures = family.Figures.Where(f => Disclosure.FigureParts.IsPart(f.Key))
+            .ToDictionary(f => f.Key, StringComparer.Ordinal);
+        bool PartChanged(string key) =>
+            new[] { Disclosure.FigureParts.Denominator(key), Disclosure.FigureParts.Complement(key) }.Any(part =>
+                ofFigures.TryGetValue(part, out var now)
+                && _latest.TryGetValue(part, out var then)
+                && then.DiffersFrom(now));
         foreach (var figure in family.WholeFigures)
         {
-            if (_latest.TryGetValue(figure.Key, out var before) && before.DiffersFrom(figure))
+            if (_latest.TryGetValue(figure.Key, out var before)
+                && (before.DiffersFrom(figure) || PartChanged(figure.Key)))
             {
                 var parts = FigureKey.Parts(figure.Key);
                 var reason = parts[0] == "cell" && ReportingPeriod.TryParse(parts[1], out var period)

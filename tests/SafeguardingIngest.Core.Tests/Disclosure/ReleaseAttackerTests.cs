@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using CsCheck;
 using SafeguardingIngest.Disclosure;
@@ -376,6 +377,29 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Attack_GeneratedRateAndLinkedSeriesPublishedAsReleases_PinsNoHiddenFigure()
+    {
+        // A rate's counts over its public population, and two indicators the catalogue ties (the same count, or a
+        // percentage's numerator or denominator) read together through their link: none pinned by every release.
+        // Parts the solver cannot settle within its time are counted and listed, not taken as safe.
+        var publication = new PublicationOptions();
+        var unsettled = new ConcurrentBag<string>();
+        var (pins, hidden) = AttackSeries(
+            ReleaseSeries.LinkedGenerator,
+            publication,
+            series => series.PublishAsReleases(publication),
+            failOnPin: true,
+            samples: ("SGI_LINKED_RELEASE_SAMPLES", 9),
+            unsettled: unsettled,
+            solverSeconds: 2);
+
+        output.WriteLine($"{hidden} hidden figures and parts, {unsettled.Count} not settled within the solver's time");
+        Assert.True(hidden > 50, $"only {hidden} hidden figures and parts were generated");
+        Assert.True(pins.IsEmpty, string.Join(Environment.NewLine, pins));
+        Assert.True(unsettled.Count * 20 <= hidden, $"{unsettled.Count} of {hidden} not settled");
+    }
+
+    [Fact]
     public void Attack_GeneratedSeriesEachCompilePlannedAlone_FindsPinnedFigures()
     {
         // Planned alone, each compile is safe by itself, yet a reader holding every release pins hidden figures
@@ -392,7 +416,8 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
     /// a figure is shown to take as many values as the threshold (no need then for its exact bounds). With
     /// <paramref name="failOnPin"/> the first series with a pin fails the sample itself, so that the failure names
     /// the seed that replays it (CsCheck_Seed). <paramref name="samples"/> names the variable that sets how many,
-    /// and how many without it (SGI_RELEASE_SAMPLES, 20).
+    /// and how many without it (SGI_RELEASE_SAMPLES, 20). Each series is read with its catalogue's links and, where
+    /// it has a rate, its public populations.
     /// A figure the solver could not settle within <paramref name="solverSeconds"/> (of its deterministic time, per
     /// search) fails its series, or where <paramref name="unsettled"/> is given is added to it.
     /// </summary>
@@ -409,33 +434,39 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
         var hidden = 0;
         var threshold = publication.SmallCountThreshold;
         var (variable, count) = samples ?? ("SGI_RELEASE_SAMPLES", 20);
+        var series = 0;
+        var clock = Stopwatch.StartNew();
         generator.Sample(
-            series =>
+            sample =>
             {
-                var releases = publish(series);
+                Interlocked.Increment(ref series);
+                var releases = publish(sample);
                 var attacker = ReleaseAttacker.Attack(
                     releases,
                     "KIDS",
+                    populations: sample.Under18(),
                     timeLimit: TimeSpan.FromSeconds(solverSeconds),
-                    truth: series.Truth(),
+                    links: sample.Links,
+                    truth: sample.Truth(),
                     threshold: threshold);
                 var open = attacker.Unsettled(threshold);
                 Assert.True(
                     unsettled is not null || open.Count == 0,
-                    $"{series}: {string.Join(Environment.NewLine, open)}");
+                    $"{sample}: {string.Join(Environment.NewLine, open)}");
                 foreach (var figure in open)
                 {
-                    unsettled?.Add($"{series}: {figure}");
-                    output.WriteLine($"not settled: {series}: {figure}");
+                    unsettled?.Add($"{sample}: {figure}");
+                    output.WriteLine($"not settled: {sample}: {figure}");
                 }
 
 
                 // The reader's bounds never exclude what was returned: the first value of each cell.
+                var first = sample.FirstFigures;
                 foreach (var range in attacker.Ranges)
                 {
-                    if (series.FirstFigures.TryGetValue(range.Figure, out var truth))
+                    if (first.TryGetValue(range.Figure, out var truth))
                     {
-                        Assert.True(range.Low <= truth && truth <= range.High, $"{series}: {range} excludes {truth}");
+                        Assert.True(range.Low <= truth && truth <= range.High, $"{sample}: {range} excludes {truth}");
                     }
                 }
 
@@ -443,16 +474,17 @@ public class ReleaseAttackerTests(ITestOutputHelper output)
                 var pinned = attacker.Pinned(threshold);
                 foreach (var pin in pinned)
                 {
-                    pins.Add($"{series}: {pin}");
+                    pins.Add($"{sample}: {pin}");
                 }
 
-                Assert.False(failOnPin && pinned.Count > 0, $"{series}: {string.Join("; ", pinned)}");
+                Assert.False(failOnPin && pinned.Count > 0, $"{sample}: {string.Join("; ", pinned)}");
             },
             iter: Environment.GetEnvironmentVariable(variable) is { } set
                 ? int.Parse(set, CultureInfo.InvariantCulture)
                 : count,
             threads: 1);
 
+        output.WriteLine($"{series} series attacked in {clock.Elapsed:m\\:ss}");
         foreach (var pin in pins)
         {
             output.WriteLine(pin);
