@@ -93,13 +93,8 @@ public static class Compiler
                 .ThenByDescending(r => r.Item.Impact)
                 .ThenBy(r => r.Agency, StringComparer.Ordinal)
                 .ToList(),
-            data.Values
-                .SelectMany(d => d.Observations)
-                .OrderBy(o => o.Period)
-                .ThenBy(o => o.Indicator, StringComparer.Ordinal)
-                .ThenBy(o => o.Agency, StringComparer.Ordinal)
-                .ThenBy(o => o.Locality, StringComparer.Ordinal)
-                .ToList(),
+            // Held packed: the report keeps every figure until the release is written.
+            PackedObservations.Sorted(data.Values.Select(d => d.Observations)),
             partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
             partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name))
         {
