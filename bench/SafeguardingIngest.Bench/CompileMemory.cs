@@ -31,6 +31,8 @@ internal static class CompileMemory
                 []));
         Print("observations held");
         var report = Compiler.Compile(partnership, CompileBenchmark.Period, data, [], DateTimeOffset.UnixEpoch);
+        // As a compile does: the figures as read go once compiled, the report holding them packed.
+        data.Clear();
         Print("compiled");
         // As a release is built: each family's decisions go to the spool (a temporary file) as the plan makes them.
         using var spool = new DecisionSpool(CompileBenchmark.Period.Key, 1);
@@ -55,8 +57,6 @@ internal static class CompileMemory
             var figures = plan.FiguresShown + plan.FiguresHidden;
             Print($"decisions written, {decisions.Length / 1e6:N0} MB, {figures:N0} whole figures");
         }
-
-        GC.KeepAlive(data);
     }
 
     private static void Print(string stage)
