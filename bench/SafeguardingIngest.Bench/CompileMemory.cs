@@ -17,6 +17,11 @@ internal static class CompileMemory
     {
         var partnership = PartnershipReader.Parse(CompileBenchmark.PartnershipJson(agencies, indicators, localities));
         var random = new Random(11);
+        // The collector's settings as the runtime took them: what the figures below were measured under.
+        Console.WriteLine(
+            $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, "
+            + $"{System.Runtime.GCSettings.LatencyMode}, "
+            + $"conserve memory {AppContext.GetData("System.GC.ConserveMemory") ?? 0}");
         Print("catalogue");
         var data = Compiler.PeriodsNeeded(CompileBenchmark.Period).ToDictionary(
             period => period,
