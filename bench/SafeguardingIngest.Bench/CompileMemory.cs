@@ -27,10 +27,9 @@ internal static class CompileMemory
             period => period,
             period => new PeriodData(
                 period,
-                [
-                    .. partnership.Agencies.SelectMany(
-                        a => CompileBenchmark.Observations(partnership, a, period, random, 60)),
-                ],
+                // Packed as the reader packs what it reads, an agency's load at a time.
+                PackedObservations.Pack(partnership.Agencies.SelectMany(
+                    a => CompileBenchmark.Observations(partnership, a, period, random, 60))),
                 [],
                 [],
                 []));

@@ -5,55 +5,29 @@ using SafeguardingIngest.Returns;
 namespace SafeguardingIngest.Compilation;
 
 /// <summary>
-/// A compile's observations, held packed in the order the csv lists them: by quarter, then indicator, agency and
-/// locality (each in ordinal order), rows alike in all four in the order they were read. A row keeps its names as
-/// indexes into one table of the distinct names and its figures as numbers, 48 bytes where an
-/// <see cref="Observation"/> and the reference to it take over a hundred; each observation read is made again,
-/// equal to the one packed. The report keeps these for the whole of a release's writing, so they are what grows.
+/// Observations held packed: as a period's were read (<see cref="Pack"/>), or in the order the csv lists a
+/// compile's (<see cref="Sorted"/>). A row keeps its names as indexes into one table of the distinct names and its
+/// figures as numbers, 48 bytes where an <see cref="Observation"/> and the reference to it take over a hundred; each
+/// observation read is made again, equal to the one packed. A compile holds every figure it reads until its release
+/// is written, so their size is what grows with the data.
 /// </summary>
 public sealed class PackedObservations : IReadOnlyList<Observation>
 {
     // 48 KB a chunk: short of the large object heap, and no array twice the size while the rows are added.
     private const int ChunkSize = 1024;
 
-    private readonly Row[][] _chunks;
+    private readonly List<Row[]> _chunks = [];
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private readonly List<ReportingPeriod> _periods = [];
     private readonly Dictionary<int, string> _commentary = [];
 
-    private PackedObservations(IReadOnlyList<Observation> all, int[] order)
+    private PackedObservations()
     {
-        Count = order.Length;
-        _chunks = new Row[(Count + ChunkSize - 1) / ChunkSize][];
-        for (var i = 0; i < Count; i++)
-        {
-            if (i % ChunkSize == 0)
-            {
-                _chunks[i / ChunkSize] = new Row[Math.Min(ChunkSize, Count - i)];
-            }
-
-            var o = all[order[i]];
-            _chunks[i / ChunkSize][i % ChunkSize] = new Row(
-                o.Numerator,
-                o.Denominator ?? 0,
-                o.Value,
-                Id(o.Agency),
-                Id(o.Indicator),
-                Id(o.Locality),
-                Id(o.Source),
-                PeriodId(o.Period),
-                (byte)o.Unit,
-                o.Denominator is not null);
-            if (o.Commentary is { } commentary)
-            {
-                _commentary[i] = commentary;
-            }
-        }
     }
 
     /// <summary>How many observations are held.</summary>
-    public int Count { get; }
+    public int Count { get; private set; }
 
     /// <summary>The observation at <paramref name="index"/>, made again from its row.</summary>
     public Observation this[int index]
@@ -62,7 +36,7 @@ public sealed class PackedObservations : IReadOnlyList<Observation>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var row = _chunks[index / ChunkSize][index % ChunkSize];
+            var row = RowAt(index);
             return new Observation(
                 _periods[row.Period],
                 _names[row.Agency],
@@ -77,19 +51,33 @@ public sealed class PackedObservations : IReadOnlyList<Observation>
         }
     }
 
+    /// <summary>The observations of <paramref name="observations"/>, packed in the order given.</summary>
+    public static PackedObservations Pack(IEnumerable<Observation> observations)
+    {
+        var packed = new PackedObservations();
+        foreach (var observation in observations)
+        {
+            packed.Add(observation);
+        }
+
+        return packed;
+    }
+
     /// <summary>
     /// The observations of <paramref name="lists"/>, read in turn, packed in the csv's order: what sorting them by
-    /// quarter, indicator, agency and locality (a stable sort, ordinal names) gives.
+    /// quarter, indicator, agency and locality (a stable sort, ordinal names) gives. Packed lists are sorted by
+    /// their rows' keys, and each observation made again only as it is packed anew, one at a time.
     /// </summary>
     public static PackedObservations Sorted(IEnumerable<IReadOnlyList<Observation>> lists)
     {
-        var all = new List<Observation>();
-        foreach (var list in lists)
+        var sources = lists.ToList();
+        var starts = new int[sources.Count + 1];
+        for (var s = 0; s < sources.Count; s++)
         {
-            all.AddRange(list);
+            starts[s + 1] = starts[s] + sources[s].Count;
         }
 
-        var order = new int[all.Count];
+        var order = new int[starts[^1]];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -98,14 +86,21 @@ public sealed class PackedObservations : IReadOnlyList<Observation>
         // The position read breaks ties, so the sort, not stable itself, keeps rows alike in the order read.
         Array.Sort(order, (x, y) =>
         {
-            var (a, b) = (all[x], all[y]);
+            var (a, b) = (KeyAt(sources, starts, x), KeyAt(sources, starts, y));
             var by = a.Period.CompareTo(b.Period);
             by = by != 0 ? by : string.CompareOrdinal(a.Indicator, b.Indicator);
             by = by != 0 ? by : string.CompareOrdinal(a.Agency, b.Agency);
             by = by != 0 ? by : string.CompareOrdinal(a.Locality, b.Locality);
             return by != 0 ? by : x.CompareTo(y);
         });
-        return new PackedObservations(all, order);
+        var packed = new PackedObservations();
+        foreach (var at in order)
+        {
+            var s = SourceOf(starts, at);
+            packed.Add(sources[s][at - starts[s]]);
+        }
+
+        return packed;
     }
 
     /// <summary>The observations of one indicator (its code as written, compared ordinally), in order.</summary>
@@ -118,7 +113,7 @@ public sealed class PackedObservations : IReadOnlyList<Observation>
 
         for (var i = 0; i < Count; i++)
         {
-            if (_chunks[i / ChunkSize][i % ChunkSize].Indicator == id)
+            if (RowAt(i).Indicator == id)
             {
                 yield return this[i];
             }
@@ -135,6 +130,77 @@ public sealed class PackedObservations : IReadOnlyList<Observation>
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static (ReportingPeriod Period, string Indicator, string Agency, string Locality) KeyAt(
+        List<IReadOnlyList<Observation>> sources, int[] starts, int at)
+    {
+        var s = SourceOf(starts, at);
+        var index = at - starts[s];
+        if (sources[s] is PackedObservations packed)
+        {
+            var row = packed.RowAt(index);
+            return (packed._periods[row.Period], packed._names[row.Indicator], packed._names[row.Agency],
+                packed._names[row.Locality]);
+        }
+
+        var o = sources[s][index];
+        return (o.Period, o.Indicator, o.Agency, o.Locality);
+    }
+
+    /// <summary>Which source, their starts <paramref name="starts"/>, holds position <paramref name="at"/>.</summary>
+    private static int SourceOf(int[] starts, int at)
+    {
+        var found = Array.BinarySearch(starts, at);
+        // Past an empty source its start repeats the next one's: the last of equal starts holds the row.
+        if (found >= 0)
+        {
+            while (found + 1 < starts.Length - 1 && starts[found + 1] == at)
+            {
+                found++;
+            }
+
+            return found;
+        }
+
+        return ~found - 1;
+    }
+
+    private ref readonly Row RowAt(int index) => ref _chunks[index / ChunkSize][index % ChunkSize];
+
+    private void Add(Observation o)
+    {
+        var (chunk, offset) = (Count / ChunkSize, Count % ChunkSize);
+        if (chunk == _chunks.Count)
+        {
+            _chunks.Add(new Row[16]);
+        }
+
+        // A chunk grows by doubling to its full size, so a few rows (one agency's load) take little room.
+        var rows = _chunks[chunk];
+        if (offset == rows.Length)
+        {
+            Array.Resize(ref rows, Math.Min(ChunkSize, rows.Length * 2));
+            _chunks[chunk] = rows;
+        }
+
+        rows[offset] = new Row(
+            o.Numerator,
+            o.Denominator ?? 0,
+            o.Value,
+            Id(o.Agency),
+            Id(o.Indicator),
+            Id(o.Locality),
+            Id(o.Source),
+            PeriodId(o.Period),
+            (byte)o.Unit,
+            o.Denominator is not null);
+        if (o.Commentary is { } commentary)
+        {
+            _commentary[Count] = commentary;
+        }
+
+        Count++;
+    }
 
     private int Id(string name)
     {

@@ -1,6 +1,8 @@
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Reports;
 using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Tests.Compilation;
@@ -108,12 +110,67 @@ public class PackedObservationsTests
     }
 
     [Fact]
+    public void Pack_KeepsTheOrderGiven()
+    {
+        var read = s_read.SelectMany(r => r).ToList();
+
+        Assert.Equal(read, PackedObservations.Pack(read));
+    }
+
+    [Fact]
+    public void Sorted_OfPackedQuarters_GivesWhatSortingTheirListsGives_EmptyQuartersAmongThem()
+    {
+        IReadOnlyList<Observation>[] lists = [[], s_read[0], [], [], s_read[1], []];
+
+        var fromPacked = PackedObservations.Sorted(lists.Select(l => PackedObservations.Pack(l)));
+
+        Assert.Equal(PackedObservations.Sorted(lists), fromPacked);
+        Assert.Equal(
+            PackedObservations.Sorted(lists).Select(o => o.Source), fromPacked.Select(o => o.Source));
+    }
+
+    [Fact]
+    public void Compile_FromPackedQuarters_WritesWhatItWritesFromLists()
+    {
+        // Fractional averages over four agencies' rows in two quarters: sums whose last bits follow the order added.
+        var periods = new[] { TestPartnership.Q2, TestPartnership.Q2.Previous() };
+        var random = new Random(3);
+        var read = periods.SelectMany(p => new[] { "B", "A" }.SelectMany(a => new[]
+        {
+            TestPartnership.Observe(p, a, "DAYS", "ALL", random.Next(1, 900) / 7.0, random.Next(1, 40)),
+            TestPartnership.Observe(p, a, "NI 65", "ALL", random.Next(0, 30), 30 + random.Next(0, 90)),
+            TestPartnership.Observe(p, a, "CH01", "L1", random.Next(0, 30) / 3.0, 10_000),
+            TestPartnership.Observe(p, a, "CH01", "L2", random.Next(0, 30) / 3.0, 5_000),
+        })).ToList();
+
+        var listed = Compile(read, o => o.ToList());
+        var packed = Compile(read, PackedObservations.Pack);
+
+        Assert.Equal(JsonReport.Render(listed), JsonReport.Render(packed));
+        var plan = DisclosurePlan.For(listed, new PublicationOptions());
+        Assert.Equal(
+            CsvReport.Render(listed, TestPartnership.Partnership, plan),
+            CsvReport.Render(
+                packed,
+                TestPartnership.Partnership,
+                DisclosurePlan.For(packed, new PublicationOptions())));
+    }
+
+    [Fact]
     public void Indexer_RefusesAnIndexOutsideTheRows()
     {
         var packed = PackedObservations.Sorted(s_read);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => packed[packed.Count]);
         Assert.Throws<ArgumentOutOfRangeException>(() => packed[-1]);
+    }
+
+    private static ConsolidatedReturn Compile(
+        List<Observation> read, Func<IEnumerable<Observation>, IReadOnlyList<Observation>> hold)
+    {
+        var data = read.GroupBy(o => o.Period)
+            .ToDictionary(g => g.Key, g => new PeriodData(g.Key, hold(g), [], [], []));
+        return Compiler.Compile(TestPartnership.Partnership, TestPartnership.Q2, data, [], DateTimeOffset.UnixEpoch);
     }
 
     private static ConsolidatedReturn Report(IReadOnlyList<Observation> observations) => new(
