@@ -17,20 +17,26 @@ internal static class CompileMemory
     {
         var partnership = PartnershipReader.Parse(CompileBenchmark.PartnershipJson(agencies, indicators, localities));
         var random = new Random(11);
+        // The collector's settings as the runtime took them: what the figures below were measured under.
+        Console.WriteLine(
+            $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, "
+            + $"{System.Runtime.GCSettings.LatencyMode}, "
+            + $"conserve memory {AppContext.GetData("System.GC.ConserveMemory") ?? 0}");
         Print("catalogue");
         var data = Compiler.PeriodsNeeded(CompileBenchmark.Period).ToDictionary(
             period => period,
             period => new PeriodData(
                 period,
-                [
-                    .. partnership.Agencies.SelectMany(
-                        a => CompileBenchmark.Observations(partnership, a, period, random, 60)),
-                ],
+                // Packed as the reader packs what it reads, an agency's load at a time.
+                PackedObservations.Pack(partnership.Agencies.SelectMany(
+                    a => CompileBenchmark.Observations(partnership, a, period, random, 60))),
                 [],
                 [],
                 []));
         Print("observations held");
         var report = Compiler.Compile(partnership, CompileBenchmark.Period, data, [], DateTimeOffset.UnixEpoch);
+        // As a compile does: the figures as read go once compiled, the report holding them packed.
+        data.Clear();
         Print("compiled");
         // As a release is built: each family's decisions go to the spool (a temporary file) as the plan makes them.
         using var spool = new DecisionSpool(CompileBenchmark.Period.Key, 1);
@@ -55,8 +61,6 @@ internal static class CompileMemory
             var figures = plan.FiguresShown + plan.FiguresHidden;
             Print($"decisions written, {decisions.Length / 1e6:N0} MB, {figures:N0} whole figures");
         }
-
-        GC.KeepAlive(data);
     }
 
     private static void Print(string stage)

@@ -56,7 +56,7 @@ public sealed class TablePeriodReader(
         var ordered = settled.Keys.Select(a => read[a]).ToList();
         return new PeriodData(
             period,
-            ordered.SelectMany(r => r.Observations).ToList(),
+            PackedObservations.Pack(ordered.SelectMany(r => r.Observations)),
             ordered.SelectMany(r => r.Actions).ToList(),
             ordered.SelectMany(r => r.Risks).ToList(),
             ordered.SelectMany(r => r.Queries).ToList());
@@ -235,6 +235,7 @@ public sealed class TablePeriodReader(
                 rows.Add(period, pointer, entity, prefix, names);
             }
 
+            rows.Pack();
             return rows;
         }
         finally
@@ -243,16 +244,29 @@ public sealed class TablePeriodReader(
         }
     }
 
-    /// <summary>One agency's rows from its current load.</summary>
+    /// <summary>
+    /// One agency's rows from its current load. Its observations are packed once the load is read: a compile reads
+    /// every load of eight quarters at once, and holds what it read until its release is written.
+    /// </summary>
     private sealed class AgencyRows
     {
-        public List<Observation> Observations { get; } = [];
+        private List<Observation> _observations = [];
+        private PackedObservations? _packed;
+
+        public IReadOnlyList<Observation> Observations => _packed ?? (IReadOnlyList<Observation>)_observations;
 
         public List<AgencyItem<ActionItem>> Actions { get; } = [];
 
         public List<AgencyItem<RiskItem>> Risks { get; } = [];
 
         public List<AgencyQuery> Queries { get; } = [];
+
+        /// <summary>Packs the observations read: the load is whole.</summary>
+        public void Pack()
+        {
+            _packed = PackedObservations.Pack(_observations);
+            _observations = [];
+        }
 
         public void Add(
             ReportingPeriod period,
@@ -265,7 +279,7 @@ public sealed class TablePeriodReader(
             switch (RowEntities.KindOf(entity.RowKey, prefix))
             {
                 case 'O':
-                    Observations.Add(RowEntities.ToObservation(period, agency, entity, names.Of));
+                    _observations.Add(RowEntities.ToObservation(period, agency, entity, names.Of));
                     break;
                 case 'A':
                     Actions.Add(RowEntities.ToAction(agency, entity));

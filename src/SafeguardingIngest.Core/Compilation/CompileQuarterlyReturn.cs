@@ -84,6 +84,10 @@ public sealed partial class CompileQuarterlyReturn(
 
         clock.Restart();
         var report = Compiler.Compile(partnership, period, data, states, compiledAt);
+        // The figures as read are garbage once compiled (the report holds them packed), but this method's state would
+        // keep them, and the tasks that read them, to its end: let them go before the plan and the writing.
+        data.Clear();
+        reads.Clear();
         var outstanding = states.Count(s => s.State is ReturnStateKind.Missing or ReturnStateKind.Refused);
         if (await latest is { } standing && standing.InputsDigest == digest)
         {

@@ -50,24 +50,9 @@ public static class Compiler
         IReadOnlyList<ReturnState> submissions,
         DateTimeOffset compiledAt)
     {
-        var byIndicator = new Dictionary<(ReportingPeriod, string), List<Observation>>();
-        foreach (var (quarter, periodData) in data)
-        {
-            foreach (var observation in periodData.Observations)
-            {
-                var key = (quarter, observation.Indicator);
-                if (!byIndicator.TryGetValue(key, out var list))
-                {
-                    byIndicator[key] = list = [];
-                }
-
-                list.Add(observation);
-            }
-        }
-
         // The page holds the catalogue as it stood for the quarter: its indicators, agencies and localities.
         var catalogue = partnership.For(period);
-        var context = new Context(catalogue, period, byIndicator);
+        var context = new Context(catalogue, period, data);
         var indicators = catalogue.Indicators.Select(i => Indicator(context, i)).ToList();
         var current = data.GetValueOrDefault(period) ?? PeriodData.Empty(period);
         var actions = current.Actions;
@@ -93,13 +78,8 @@ public static class Compiler
                 .ThenByDescending(r => r.Item.Impact)
                 .ThenBy(r => r.Agency, StringComparer.Ordinal)
                 .ToList(),
-            data.Values
-                .SelectMany(d => d.Observations)
-                .OrderBy(o => o.Period)
-                .ThenBy(o => o.Indicator, StringComparer.Ordinal)
-                .ThenBy(o => o.Agency, StringComparer.Ordinal)
-                .ThenBy(o => o.Locality, StringComparer.Ordinal)
-                .ToList(),
+            // Held packed: the report keeps every figure until the release is written.
+            PackedObservations.Sorted(data.Values.Select(d => d.Observations)),
             partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
             partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name))
         {
@@ -291,14 +271,46 @@ public static class Compiler
         return (bang < 0 ? string.Empty : location[..bang]) + "!" + new string(digits);
     }
 
+    /// <summary>
+    /// What the figures of one indicator are worked out from. The indicators are compiled one at a time, so only the
+    /// one in hand has its observations made again from the packed ones read, each quarter's in the order read.
+    /// </summary>
     private sealed class Context(
         Partnership partnership,
         ReportingPeriod period,
-        Dictionary<(ReportingPeriod, string), List<Observation>> byIndicator)
+        IReadOnlyDictionary<ReportingPeriod, PeriodData> data)
     {
+        private readonly Dictionary<ReportingPeriod, List<Observation>> _inHand = [];
+        private string? _indicatorInHand;
+
         public Partnership Partnership => partnership;
 
         public ReportingPeriod Period => period;
+
+        /// <summary>An indicator's observations in a quarter, in the order read; null where there are none.</summary>
+        private List<Observation>? Observations(string indicator, ReportingPeriod quarter)
+        {
+            if (!string.Equals(indicator, _indicatorInHand, StringComparison.Ordinal))
+            {
+                _inHand.Clear();
+                foreach (var (read, periodData) in data)
+                {
+                    var of = periodData.Observations is PackedObservations packed
+                        ? packed.Of(indicator)
+                        : periodData.Observations.Where(o => string.Equals(
+                            o.Indicator, indicator, StringComparison.Ordinal));
+                    var list = of.ToList();
+                    if (list.Count > 0)
+                    {
+                        _inHand[read] = list;
+                    }
+                }
+
+                _indicatorInHand = indicator;
+            }
+
+            return _inHand.GetValueOrDefault(quarter);
+        }
 
         /// <summary>
         /// The owed returns of <paramref name="owing"/> with no figure for the indicator in the quarter.
@@ -308,7 +320,7 @@ public static class Compiler
             var key = (quarter, indicator.Code);
             if (!_returned.TryGetValue(key, out var returned))
             {
-                returned = byIndicator.TryGetValue(key, out var observations)
+                returned = Observations(indicator.Code, quarter) is { } observations
                     ? observations.Select(o => o.Agency).ToHashSet(StringComparer.OrdinalIgnoreCase)
                     : [];
                 _returned[key] = returned;
@@ -336,7 +348,7 @@ public static class Compiler
         /// </summary>
         public Ratio Parts(Indicator indicator, ReportingPeriod quarter, Func<Observation, bool> scope)
         {
-            if (!byIndicator.TryGetValue((quarter, indicator.Code), out var observations))
+            if (Observations(indicator.Code, quarter) is not { } observations)
             {
                 return Ratio.None;
             }

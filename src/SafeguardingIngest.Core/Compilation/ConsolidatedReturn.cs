@@ -115,4 +115,13 @@ public sealed record ConsolidatedReturn(
 {
     /// <summary>What the reference data sets the indicators beside, per indicator and year; empty where none.</summary>
     public IReadOnlyList<Comparators> Comparators { get; init; } = [];
+
+    /// <summary>
+    /// The observations of one indicator (its code compared ordinally), in the order of <see cref="Observations"/>:
+    /// made one at a time where they are held packed, rather than all at once.
+    /// </summary>
+    public IEnumerable<Observation> ObservationsOf(string indicator) =>
+        Observations is PackedObservations packed
+            ? packed.Of(indicator)
+            : Observations.Where(o => string.Equals(o.Indicator, indicator, StringComparison.Ordinal));
 }

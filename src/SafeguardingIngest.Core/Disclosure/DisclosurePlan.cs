@@ -99,7 +99,6 @@ public sealed class DisclosurePlan
         IReadOnlyList<ReleaseDecisions>? earlier = null,
         Action<IndicatorDecisions>? decided = null)
     {
-        var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
         var history = (earlier ?? []).SelectMany(r => r.Indicators).ToList();
         var linked = LinkedFamilies.Of(report.Indicators);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
@@ -116,7 +115,7 @@ public sealed class DisclosurePlan
                 .Select(r => IndicatorNodes.Add(
                     suppression,
                     r,
-                    [.. observations[r.Indicator.Code]],
+                    [.. report.ObservationsOf(r.Indicator.Code)],
                     linked.KeyCode(r.Indicator.Code),
                     threshold))
                 .ToList();
