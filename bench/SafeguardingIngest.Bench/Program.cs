@@ -83,6 +83,14 @@ if (peakOnly > 0)
 
 var rows = Argument("--rows", 100_000);
 var rounds = Argument("--rounds", 5);
+if (rows <= 0 || rows % 800 != 0)
+{
+    // The peak-memory stage reads a quarter, a half and the whole of the rows, each a whole number of the
+    // benchmark partnership's 200 localities per indicator, or its return would be refused as incomplete.
+    Console.Error.WriteLine($"--rows must be a positive multiple of 800, such as 4,000 or 100,000; got {rows}.");
+    return 2;
+}
+
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 var folder = Directory.CreateTempSubdirectory("sgi-bench-").FullName;
 try
