@@ -1,4 +1,3 @@
-using System.Globalization;
 using SafeguardingIngest.Ingest;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Spreadsheets;
@@ -104,7 +103,7 @@ public sealed class ValidationRulesTableTests : IDisposable
         ["value-formula-error"] = sgi => Workbook(
             sgi,
             "POL-2025-26-Q2.xlsx",
-            Row(TestWorkbook.Good("POL"), "NI 32", "G", SheetCell.Error("#DIV/0!"))),
+            TestWorkbook.Good("POL").SetInRow("NI 32", "G", SheetCell.Error("#DIV/0!"))),
         ["personal-data"] = sgi => Csv(
             sgi, PoliceReturn, "Indicator,Locality,Date of birth,Numerator,Denominator,Value\nDA02,All,,,,40\n"),
         ["action-rag-invalid"] = sgi => Workbook(
@@ -199,25 +198,14 @@ public sealed class ValidationRulesTableTests : IDisposable
 
     private static Task<IReadOnlyList<string>> LargeChange(SgiRunner sgi)
     {
-        var previous = Row(
-            TestWorkbook.Good("CSC", ReportingPeriod.Parse("2025-26 Q1")), "CSC-REF", "G", 120, "Tamworth");
-        var current = Row(TestWorkbook.Good("CSC"), "CSC-REF", "G", 190, "Tamworth");
+        var previous = TestWorkbook.Good("CSC", ReportingPeriod.Parse("2025-26 Q1"))
+            .SetInRow("CSC-REF", "G", 120, "Tamworth");
+        var current = TestWorkbook.Good("CSC").SetInRow("CSC-REF", "G", 190, "Tamworth");
         return Validate(
             current.Save(sgi.PathOf("CSC-2025-26-Q2.xlsx")),
             "--previous",
             previous.Save(sgi.PathOf("CSC-2025-26-Q1.xlsx")));
     }
-
-    private static TestWorkbook Row(
-        TestWorkbook workbook,
-        string indicator,
-        string column,
-        SheetCell value,
-        string locality = "All") =>
-        workbook.Set(
-            "Indicators",
-            column + workbook.RowOf(indicator, locality).ToString(CultureInfo.InvariantCulture),
-            value);
 
     /// <summary>The rows of "## Rules": | `code` | severity | what it checks | example message |.</summary>
     private static List<(string Code, string Example)> ParseTable()

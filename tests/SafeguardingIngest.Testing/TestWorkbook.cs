@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reading;
 using SafeguardingIngest.Spreadsheets;
@@ -71,6 +72,13 @@ public sealed class TestWorkbook
         cells[column] = value;
         return this;
     }
+
+    /// <summary>
+    /// Sets the cell in <paramref name="column"/> (a letter) of the Indicators sheet's row for
+    /// <paramref name="indicator"/> and <paramref name="locality"/>.
+    /// </summary>
+    public TestWorkbook SetInRow(string indicator, string column, SheetCell value, string locality = "All") =>
+        Set("Indicators", column + RowOf(indicator, locality).ToString(CultureInfo.InvariantCulture), value);
 
     /// <summary>Appends a row to a sheet.</summary>
     public TestWorkbook Append(string sheet, params SheetCell[] cells)

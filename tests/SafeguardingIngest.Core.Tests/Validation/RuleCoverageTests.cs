@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Reading;
@@ -94,20 +93,20 @@ public class RuleCoverageTests
         ["file-name-disagrees"] = (
             () => Run(TestWorkbook.Good("POL"), new ReturnContext(FileName: "CSC-2025-26-Q1.xlsx")),
             null),
-        ["indicator-unknown"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "A", "DA2O"), s_police), "A4"),
+        ["indicator-unknown"] = (() => Run(TestWorkbook.Good("POL").SetInRow("DA02", "A", "DA2O"), s_police), "A4"),
         ["indicator-not-owed"] = (
             () => Run(TestWorkbook.Good("POL").Append("Indicators", "NI 68", "", "", "All", 90, 100), s_police),
             "A6"),
         ["locality-unknown"] = (
             () => Run(
-                SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "Stafford North", locality: "Stafford"),
+                TestWorkbook.Good("CSC").SetInRow("CH01", "D", "Stafford North", locality: "Stafford"),
                 s_socialCare),
             "D7"),
         ["locality-required"] = (
-            () => Run(SetInRow(TestWorkbook.Good("CSC"), "CH01", "D", "All", locality: "Tamworth"), s_socialCare),
+            () => Run(TestWorkbook.Good("CSC").SetInRow("CH01", "D", "All", locality: "Tamworth"), s_socialCare),
             "D9"),
         ["locality-not-expected"] = (
-            () => Run(SetInRow(TestWorkbook.Good("POL"), "NI 32", "D", "Tamworth"), s_police),
+            () => Run(TestWorkbook.Good("POL").SetInRow("NI 32", "D", "Tamworth"), s_police),
             "D2"),
         ["row-duplicate"] = (
             () => Run(
@@ -125,11 +124,11 @@ public class RuleCoverageTests
         ["indicator-missing"] = (() => Run(TestWorkbook.Good("POL").DeleteRow("Indicators", 2), s_police), null),
         ["locality-missing"] = (() => Run(TestWorkbook.Good("CSC").DeleteRow("Indicators", 2), s_socialCare), null),
         ["value-missing"] = (
-            () => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", SheetCell.Empty), s_police),
+            () => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", SheetCell.Empty), s_police),
             "G4"),
-        ["value-not-number"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", "n/a"), s_police), "G4"),
-        ["value-negative"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", -3), s_police), "G4"),
-        ["value-not-whole"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 12.5), s_police), "G4"),
+        ["value-not-number"] = (() => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", "n/a"), s_police), "G4"),
+        ["value-negative"] = (() => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", -3), s_police), "G4"),
+        ["value-not-whole"] = (() => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", 12.5), s_police), "G4"),
         ["numerator-above-denominator"] = (
             () => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 200, 100, null), s_police),
             "E2"),
@@ -146,9 +145,9 @@ public class RuleCoverageTests
                 new ReturnContext("CSC", ReportingPeriod.Parse("2030-31 Q1"))),
             null),
         ["value-mismatch"] = (() => Run(Figures(TestWorkbook.Good("POL"), "NI 32", 45, 160, 50), s_police), "G2"),
-        ["value-suppressed"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "NEG04", "G", "<5"), s_police), "G5"),
+        ["value-suppressed"] = (() => Run(TestWorkbook.Good("POL").SetInRow("NEG04", "G", "<5"), s_police), "G5"),
         ["value-formula-error"] = (
-            () => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", SheetCell.Error("#DIV/0!")), s_police),
+            () => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", SheetCell.Error("#DIV/0!")), s_police),
             "G4"),
         ["personal-data"] = (
             () => Run(TestWorkbook.Good("POL").Set("Indicators", "I1", "Date of birth"), s_police),
@@ -173,9 +172,9 @@ public class RuleCoverageTests
         ["locality-not-in-force"] = (
             () => ThreeYears("Indicator,Locality,Value\nREF,Eastfield,5\n", "CSC", "2025-26 Q2"),
             "B2"),
-        ["value-outside-range"] = (() => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 5000), s_police), "G4"),
+        ["value-outside-range"] = (() => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", 5000), s_police), "G4"),
         ["value-large-change"] = (
-            () => Run(SetInRow(TestWorkbook.Good("POL"), "DA02", "G", 400), s_police, new PreviousValues([
+            () => Run(TestWorkbook.Good("POL").SetInRow("DA02", "G", 400), s_police, new PreviousValues([
             new Observation(
                 Samples.Q2.Previous(),
                 "POL",
@@ -257,17 +256,6 @@ public class RuleCoverageTests
         return bytes[..(bytes.Length * 2 / 3)];
     }
 
-    private static TestWorkbook SetInRow(
-        TestWorkbook workbook,
-        string indicator,
-        string column,
-        SheetCell value,
-        string locality = "All") =>
-        workbook.Set(
-            "Indicators",
-            column + workbook.RowOf(indicator, locality).ToString(CultureInfo.InvariantCulture),
-            value);
-
     private static TestWorkbook Figures(
         TestWorkbook workbook,
         string indicator,
@@ -275,8 +263,8 @@ public class RuleCoverageTests
         double? denominator,
         double? value)
     {
-        SetInRow(workbook, indicator, "E", SheetCell.Of(numerator));
-        SetInRow(workbook, indicator, "F", SheetCell.Of(denominator));
-        return SetInRow(workbook, indicator, "G", SheetCell.Of(value));
+        workbook.SetInRow(indicator, "E", SheetCell.Of(numerator));
+        workbook.SetInRow(indicator, "F", SheetCell.Of(denominator));
+        return workbook.SetInRow(indicator, "G", SheetCell.Of(value));
     }
 }
