@@ -302,14 +302,7 @@ internal sealed class IndicatorNodes(
         var quarterOf = periods.Select((p, q) => (p, q)).ToDictionary(x => x.p, x => x.q);
         HashSet<int> Rows(List<int> nodes) =>
             Enumerable.Range(0, nodes.Count).Where(r => hidden.Contains(nodes[r])).ToHashSet();
-        // No zero count is hidden: a reader takes every hidden count to be at least 1. A count that is a
-        // percentage's numerator is one figure with it and goes where the percentage's row goes, so its zero is
-        // shown here; the audit takes a hidden zero to be known (CellSuppression.Floor), so showing it gives
-        // nothing the audit did not allow.
-        var counts = Result.Indicator.Unit is IndicatorUnit.Count or IndicatorUnit.RatePer10000;
-        var hiddenCells = cells.Where(c => hidden.Contains(c.Value) && !(counts && c.Key.Numerator == 0))
-            .Select(c => c.Key)
-            .ToList();
+        var hiddenCells = cells.Where(c => hidden.Contains(c.Value)).Select(c => c.Key).ToList();
 
         // A locality's direction of travel compares its quarter with the previous one, which the csv gives cell
         // by cell.

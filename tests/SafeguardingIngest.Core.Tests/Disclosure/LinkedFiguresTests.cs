@@ -173,47 +173,6 @@ public class LinkedFiguresTests
         Assert.Equal((29d, 32d), Range(pinned, "csv 2025-26 Q2 A N"));
     }
 
-    /// <summary>Referrals by agency and locality, and the share of them that are repeats: its numerator.</summary>
-    private static readonly Partnership s_repeats = PartnershipReader.Parse("""
-        {
-          "partnership": "Repeats", "returnsDueDays": 30,
-          "agencies": [ { "code": "A", "name": "A" }, { "code": "B", "name": "B" } ],
-          "localities": [ { "code": "N", "name": "North" }, { "code": "S", "name": "South" } ],
-          "indicators": [
-            { "code": "REF", "title": "Repeat referrals", "unit": "count", "kind": "stock", "polarity": "none",
-              "agencies": ["A", "B"], "byLocality": true, "numeratorOf": ["PCT"] },
-            { "code": "PCT", "title": "Referrals that are repeats", "unit": "percentage", "kind": "stock",
-              "polarity": "none", "agencies": ["A", "B"], "byLocality": true }
-          ]
-        }
-        """);
-
-    [Fact]
-    public void For_NumeratorOf_ShowsTheZeroCountWhosePercentagesRowIsHidden()
-    {
-        // North A: none of 3 referrals is a repeat. The 3 are small, so PCT's row is hidden; REF's count, the
-        // same figure as PCT's numerator, went with it: a hidden zero count, where a reader takes every hidden
-        // count to be at least 1 (across releases, read with the link, they then contradicted one another). The
-        // zero is shown, as the audit already takes a hidden zero to be known; the row stays hidden.
-        var zero = Count("REF", "A", "N", 0);
-        var row = Share("A", "N", 0, 3);
-        var report = Compile(
-            s_repeats,
-            zero, Count("REF", "B", "N", 20), Count("REF", "A", "S", 10), Count("REF", "B", "S", 12),
-            row, Share("B", "N", 20, 30), Share("A", "S", 10, 20), Share("B", "S", 12, 25));
-
-        var plan = DisclosurePlan.For(report, s_publication);
-        var attacker = Testing.ReleaseAttacker.Attack(
-            [Testing.Publish.Release(report, s_repeats, s_publication)],
-            "REF",
-            links: [new Testing.IndicatorLink("PCT", "numeratorOf", "REF")]);
-
-        Assert.False(plan.Hides(zero));
-        Assert.True(plan.Hides(row));
-        Assert.Empty(attacker.Pinned(s_publication.SmallCountThreshold));
-        Assert.Empty(attacker.NotProven);
-    }
-
     private static (double Low, double High) Range(Testing.ReleaseAttacker attacker, string figure) =>
         attacker.Ranges.Where(r => r.Figure == figure).Select(r => (r.Low, r.High)).Single();
 
