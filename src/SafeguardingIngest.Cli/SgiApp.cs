@@ -37,7 +37,7 @@ public static class SgiApp
         // `sgi help` and `sgi help COMMAND` are the root's and the command's --help.
         if (args is ["help", .. var rest])
         {
-            if (rest is [var topic, ..] && !root.Subcommands.Any(c => c.Name == topic))
+            if (rest is [var topic, ..] && !topic.StartsWith('-') && !root.Subcommands.Any(c => c.Name == topic))
             {
                 await console.Error.WriteLineAsync($"sgi: there is no command called '{topic}'.");
                 await console.Error.WriteLineAsync("Run 'sgi help' for the list of commands.");
@@ -102,10 +102,11 @@ public static class SgiApp
             await console.Error.WriteLineAsync($"sgi: {e.Message}");
             return ExitCodes.UsageOrSystemError;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
+            when (e is not OperationCanceledException { CancellationToken.IsCancellationRequested: true })
         {
-            // A fault of sgi's own: one line saying so, then the detail for whoever looks after it, and the
-            // documented exit code rather than the runtime's abort.
+            // A fault of sgi's own, or a time-out no one asked for: one line saying so, then the detail for
+            // whoever looks after it, and the documented exit code rather than the runtime's abort.
             await console.Error.WriteLineAsync(
                 $"sgi: the command stopped on an error it does not expect ({e.GetType().Name}: {e.Message}); "
                 + "the detail follows for whoever looks after sgi.");

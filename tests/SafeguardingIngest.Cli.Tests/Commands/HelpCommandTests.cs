@@ -50,6 +50,15 @@ public sealed class HelpCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_AskedForItsOwnHelp_ListsEveryCommand()
+    {
+        var (exit, output, _) = await SgiRunner.RunAsync("help", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("validate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InstallScript_ToolPath_GivesAnSgiCommandThatWorksFromAnyFolder()
     {
         // The repository's own script packs and installs the tool; then sgi runs from a folder of its own.
