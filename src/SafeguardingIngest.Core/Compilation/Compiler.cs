@@ -295,11 +295,7 @@ public static class Compiler
                 _inHand.Clear();
                 foreach (var (read, periodData) in data)
                 {
-                    var of = periodData.Observations is PackedObservations packed
-                        ? packed.Of(indicator)
-                        : periodData.Observations.Where(o => string.Equals(
-                            o.Indicator, indicator, StringComparison.Ordinal));
-                    var list = of.ToList();
+                    var list = PackedObservations.Of(periodData.Observations, indicator).ToList();
                     if (list.Count > 0)
                     {
                         _inHand[read] = list;

@@ -120,8 +120,5 @@ public sealed record ConsolidatedReturn(
     /// The observations of one indicator (its code compared ordinally), in the order of <see cref="Observations"/>:
     /// made one at a time where they are held packed, rather than all at once.
     /// </summary>
-    public IEnumerable<Observation> ObservationsOf(string indicator) =>
-        Observations is PackedObservations packed
-            ? packed.Of(indicator)
-            : Observations.Where(o => string.Equals(o.Indicator, indicator, StringComparison.Ordinal));
+    public IEnumerable<Observation> ObservationsOf(string indicator) => PackedObservations.Of(Observations, indicator);
 }

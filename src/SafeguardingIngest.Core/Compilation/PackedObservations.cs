@@ -103,6 +103,15 @@ public sealed class PackedObservations : IReadOnlyList<Observation>
         return packed;
     }
 
+    /// <summary>
+    /// The observations of <paramref name="indicator"/> (its code compared ordinally) in <paramref name="held"/>,
+    /// in their order: made one at a time where they are held packed, rather than all at once.
+    /// </summary>
+    public static IEnumerable<Observation> Of(IReadOnlyList<Observation> held, string indicator) =>
+        held is PackedObservations packed
+            ? packed.Of(indicator)
+            : held.Where(o => string.Equals(o.Indicator, indicator, StringComparison.Ordinal));
+
     /// <summary>The observations of one indicator (its code as written, compared ordinally), in order.</summary>
     public IEnumerable<Observation> Of(string indicator)
     {

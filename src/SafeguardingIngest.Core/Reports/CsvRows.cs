@@ -5,7 +5,8 @@ namespace SafeguardingIngest.Reports;
 /// <summary>
 /// Writes a header and rows of text as csv with Sylvan's writer: RFC 4180, fields quoted where they hold a
 /// comma, a quote or a line break (and where one starts with the writer's comment mark, #), each line ending
-/// CRLF as Excel writes it.
+/// CRLF as Excel writes it. Sylvan's writer closes the text writer it is given once the rows are written, so a
+/// caller that goes on with the stream underneath hands in a writer that leaves it open.
 /// </summary>
 public static class CsvRows
 {
