@@ -15,18 +15,16 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     private readonly TableClient _table = service.GetTableClient(names.Submissions);
 
     /// <inheritdoc />
-    public async Task<Submission?> FindAsync(
+    public Task<Submission?> FindAsync(
         ReportingPeriod period,
         string agency,
         string submissionId,
-        CancellationToken cancellationToken)
-    {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
-            period.Key,
+        CancellationToken cancellationToken) =>
+        ReadAsync(
+            period,
             SubmissionEntities.SubmissionKey(agency, submissionId),
-            cancellationToken: cancellationToken);
-        return entity.HasValue ? SubmissionEntities.ToSubmission(entity.Value!) : null;
-    }
+            SubmissionEntities.ToSubmission,
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> TrySaveAsync(Submission submission, CancellationToken cancellationToken)
@@ -62,17 +60,11 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CurrentSubmission?> GetCurrentAsync(
+    public Task<CurrentSubmission?> GetCurrentAsync(
         ReportingPeriod period,
         string agency,
-        CancellationToken cancellationToken)
-    {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
-            period.Key,
-            SubmissionEntities.CurrentKey(agency),
-            cancellationToken: cancellationToken);
-        return entity.HasValue ? SubmissionEntities.ToCurrent(entity.Value!) : null;
-    }
+        CancellationToken cancellationToken) =>
+        ReadAsync(period, SubmissionEntities.CurrentKey(agency), SubmissionEntities.ToCurrent, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CurrentSubmission>> ListCurrentAsync(
@@ -106,18 +98,16 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
     }
 
     /// <inheritdoc />
-    public async Task<Load?> GetLoadAsync(
+    public Task<Load?> GetLoadAsync(
         ReportingPeriod period,
         string agency,
         string loadId,
-        CancellationToken cancellationToken)
-    {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
-            period.Key,
+        CancellationToken cancellationToken) =>
+        ReadAsync(
+            period,
             SubmissionEntities.LoadKey(agency, loadId),
-            cancellationToken: cancellationToken);
-        return entity.HasValue ? SubmissionEntities.ToLoad(entity.Value!) : null;
-    }
+            SubmissionEntities.ToLoad,
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<SwitchResult> TrySwitchAsync(
@@ -295,5 +285,23 @@ public sealed class TableSubmissionRecords(TableServiceClient service, StorageNa
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The record under <paramref name="rowKey"/> in the quarter's partition, read by <paramref name="read"/>; null
+    /// where there is none.
+    /// </summary>
+    private async Task<T?> ReadAsync<T>(
+        ReportingPeriod period,
+        string rowKey,
+        Func<TableEntity, T> read,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(
+            period.Key,
+            rowKey,
+            cancellationToken: cancellationToken);
+        return entity.HasValue ? read(entity.Value!) : null;
     }
 }
