@@ -55,17 +55,18 @@ public sealed record ReleaseSeries(
     private static readonly string[] s_polarities = ["none", "lowerIsBetter", "higherIsBetter"];
 
     /// <summary>
-    /// KIDS's unit and the indicator tied to it: the links the catalogue declares, over both units, but two left
-    /// out while the plan has a known gap in them (docs/disclosure.md, "Not covered"): a part of KIDS (partOf),
-    /// whose page figure a reader holding every release can pin between the whole's count and the part's area, and
-    /// a percentage whose numerator is KIDS's count (numeratorOf), whose 0 of 3 hides KIDS's zero, which a reader
-    /// takes a hidden count never to be.
+    /// KIDS's unit and the indicator tied to it: every link the catalogue declares (the same count, a part of KIDS,
+    /// a percentage whose numerator or denominator is KIDS's count), over both units.
     /// </summary>
     private static readonly (IndicatorUnit Unit, LinkedIndicator? Linked)[] s_linked =
     [
         (IndicatorUnit.RatePer10000, null),
         (IndicatorUnit.Count, new("RATE", "sameCountAs", IndicatorUnit.RatePer10000)),
         (IndicatorUnit.RatePer10000, new("SAME", "sameCountAs", IndicatorUnit.Count)),
+        (IndicatorUnit.Count, new("PART", "partOf", IndicatorUnit.Count)),
+        (IndicatorUnit.RatePer10000, new("PART", "partOf", IndicatorUnit.Count)),
+        (IndicatorUnit.Count, new("SHARE", "numeratorOf", IndicatorUnit.Percentage)),
+        (IndicatorUnit.RatePer10000, new("SHARE", "numeratorOf", IndicatorUnit.Percentage)),
         (IndicatorUnit.Count, new("SHARE", "denominatorOf", IndicatorUnit.Percentage)),
         (IndicatorUnit.RatePer10000, new("SHARE", "denominatorOf", IndicatorUnit.Percentage)),
     ];

@@ -189,6 +189,22 @@ internal sealed class CellSuppression(int threshold)
     /// <summary>Marks <paramref name="node"/> as known to the reader: an earlier release published it.</summary>
     public void Known(int node) => _known.Add(node);
 
+    /// <summary>
+    /// Shows <paramref name="node"/>, a count's 0, wherever its count is shown, whatever else is decided: known to the
+    /// reader, so a constant in every sum, though the figures it is shown or hidden together with (a percentage's row
+    /// whose numerator it is) may be hidden. False, and nothing changes, where an earlier release hid it.
+    /// </summary>
+    public bool ShowZero(int node)
+    {
+        if (_forced.Contains(node) || _values[node] != 0)
+        {
+            return false;
+        }
+
+        _known.Add(node);
+        return true;
+    }
+
     /// <summary>Whether <paramref name="node"/> was made known by an earlier release.</summary>
     public bool IsKnown(int node) => _known.Contains(node);
 
@@ -318,7 +334,7 @@ internal sealed class CellSuppression(int threshold)
         for (var g = 0; g < groups.Count; g++)
         {
             var nodes = groups[g];
-            if (!nodes.Any(n => _primary[n]))
+            if (!nodes.Any(Protected))
             {
                 continue;
             }
@@ -401,7 +417,7 @@ internal sealed class CellSuppression(int threshold)
 
             for (var k = 0; k < classes.Count; k++)
             {
-                var primaries = classes[k].Where(n => _primary[n]).ToList();
+                var primaries = classes[k].Where(Protected).ToList();
                 if (primaries.Count == 0)
                 {
                     continue;
@@ -436,6 +452,14 @@ internal sealed class CellSuppression(int threshold)
     /// errs on the safe side, and the figures as they are always satisfy the program.
     /// </summary>
     public double Floor(int node) => _slack.Contains(node) ? 0 : Math.Min(1, _values[node]);
+
+    /// <summary>
+    /// Whether the audit holds <paramref name="node"/>, hidden, to the threshold: a figure hidden for its own sake, and
+    /// a partner too (any hidden figure of 1 or more but what one figure exceeds another by). A reader does not know
+    /// which hidden figures are small, so a partner narrowed to 3 to 6 reads as a small figure pinned, and a part no
+    /// more than its whole can be narrowed from above as well as below.
+    /// </summary>
+    private bool Protected(int node) => _primary[node] || (!_slack.Contains(node) && _values[node] >= 1);
 
     /// <summary>A figure's value, the quantity its sums add up.</summary>
     public double Value(int node) => _values[node];

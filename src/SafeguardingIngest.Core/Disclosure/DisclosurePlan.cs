@@ -126,6 +126,13 @@ public sealed class DisclosurePlan
 
             Link(suppression, nodes, linked);
             suppression.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
+            // A reader takes every hidden count to be at least 1, so no count's 0 is hidden unless its own rule hides
+            // it (a rate's 0 over a small population) or an earlier release did: one hidden only because it is a
+            // percentage's numerator (0 of 3) is shown on the count's own rows, and the audit knows it.
+            var zeros = suppression.ShowZeros(nodes.SelectMany(n => n.Zeros)
+                .GroupBy(z => z.Key)
+                .Where(z => !z.Any(own => own.Value))
+                .Select(z => z.Key));
             var (hidden, fallback) = suppression.Hide(limits);
             if (fallback is { } reason)
             {
@@ -135,7 +142,8 @@ public sealed class DisclosurePlan
                 fallbacks.AddRange(family.Select(r => new DisclosureFallback(r.Indicator.Code, reason)));
             }
 
-            var made = suppression.Decisions(string.Join('+', codes), hidden);
+            var published = hidden.Where(n => !zeros.Contains(n)).ToHashSet();
+            var made = suppression.Decisions(string.Join('+', codes), published);
             foreach (var figure in made.WholeFigures)
             {
                 if (figure.Hidden)
@@ -159,7 +167,9 @@ public sealed class DisclosurePlan
 
             foreach (var node in nodes)
             {
-                var (plan, hiddenCells) = node.Read(hidden);
+                // A count's rows show its zeros; a percentage's row goes with its hidden parts.
+                var (plan, hiddenCells) = node.Read(node.Result.Indicator.Unit
+                    is IndicatorUnit.Count or IndicatorUnit.RatePer10000 ? published : hidden);
                 indicators[node.Result.Indicator.Code] = plan;
                 cells.UnionWith(hiddenCells);
             }

@@ -25,12 +25,19 @@ internal sealed class IndicatorNodes(
     List<(int Total, int[] Members)> sums)
 {
     private readonly Dictionary<int, (int Denominator, int Complement)> _parts = [];
+    private readonly Dictionary<int, bool> _zeros = [];
 
     /// <summary>The indicator's compiled figures.</summary>
     public IndicatorResult Result { get; } = result;
 
     /// <summary>Each csv cell's node.</summary>
     public IReadOnlyDictionary<Observation, int> Cells => cells;
+
+    /// <summary>
+    /// A count's or rate's figures that are 0, by node: true where the indicator's own rule hides the figure (a
+    /// rate's 0 over a small population). Empty for a percentage or an average.
+    /// </summary>
+    public IReadOnlyDictionary<int, bool> Zeros => _zeros;
 
     /// <summary>One figure as added: its node, key and parts, and the rank its partners are chosen by.</summary>
     internal sealed record Figure(int Node, string Key, double Numerator, double? Denominator, int Rank);
@@ -67,10 +74,16 @@ internal sealed class IndicatorNodes(
         var sums = new List<(int Total, int[] Members)>();
         double Quantity(double numerator, double? denominator) =>
             unit == IndicatorUnit.Average ? denominator ?? 0 : numerator;
+        var zeros = new Dictionary<int, bool>();
         int Added(string key, double numerator, double? denominator, double? value, bool primary, int rank)
         {
             var node = suppression.Add(key, Quantity(numerator, denominator), value, primary, rank, owner);
             figures.Add(new Figure(node, key, numerator, denominator, rank));
+            if (unit is IndicatorUnit.Count or IndicatorUnit.RatePer10000 && numerator == 0)
+            {
+                zeros[node] = zeros.GetValueOrDefault(node) || primary;
+            }
+
             return node;
         }
 
@@ -171,7 +184,7 @@ internal sealed class IndicatorNodes(
             }
         }
 
-        return new IndicatorNodes(
+        var added = new IndicatorNodes(
             result,
             cells,
             area,
@@ -182,6 +195,12 @@ internal sealed class IndicatorNodes(
             last,
             figures,
             sums);
+        foreach (var (node, small) in zeros)
+        {
+            added._zeros[node] = small;
+        }
+
+        return added;
     }
 
     /// <summary>

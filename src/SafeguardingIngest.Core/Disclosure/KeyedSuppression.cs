@@ -16,6 +16,8 @@ internal sealed class KeyedSuppression(int threshold)
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, double Quantity), int> _earlier = [];
     private readonly List<int[]> _sums = [];
+    private readonly List<int[]> _partOf = [];
+    private readonly HashSet<(int Part, int Whole)> _bound = [];
     private bool _figuresDone;
 
     /// <summary>
@@ -92,8 +94,17 @@ internal sealed class KeyedSuppression(int threshold)
     public void PartOf(int part, int whole)
     {
         _figuresDone = true;
-        var rest = QuantityOf(whole) - QuantityOf(part);
-        if (rest >= 0)
+        _partOf.Add([part, whole]);
+        Bound(part, whole);
+    }
+
+    /// <summary>
+    /// Ties figure <paramref name="part"/> to no more than <paramref name="whole"/> in the audit, once for each pair.
+    /// </summary>
+    private void Bound(int part, int whole)
+    {
+        var rest = _suppression.Value(whole) - _suppression.Value(part);
+        if (rest >= 0 && _bound.Add((part, whole)))
         {
             _suppression.Sum(whole, [part, _suppression.AddSlack(rest)]);
         }
@@ -152,8 +163,20 @@ internal sealed class KeyedSuppression(int threshold)
             {
                 _suppression.Sum(nodes[sum[0]], sum.Skip(1).Select(m => nodes[m]));
             }
+
+            // A part and its whole as that release gave them: tied again where either has since been revised.
+            foreach (var pair in release.PartOf)
+            {
+                Bound(nodes[pair[0]], nodes[pair[1]]);
+            }
         }
     }
+
+    /// <summary>
+    /// Of <paramref name="zeros"/>, the counts' zeros shown wherever their counts are (see
+    /// <see cref="CellSuppression.ShowZero"/>): all but those an earlier release hid. Call after <see cref="Carry"/>.
+    /// </summary>
+    public HashSet<int> ShowZeros(IEnumerable<int> zeros) => [.. zeros.Where(_suppression.ShowZero)];
 
     /// <summary>The figures and sums underneath, for a fallback that reads them.</summary>
     public CellSuppression Suppression => _suppression;
@@ -169,7 +192,10 @@ internal sealed class KeyedSuppression(int threshold)
 
     /// <summary>This release's decisions for the record, given what is hidden.</summary>
     public IndicatorDecisions Decisions(string indicator, HashSet<int> hidden) =>
-        new(indicator, [.. _figures.Select((f, n) => f with { Hidden = hidden.Contains(n) })], _sums);
+        new(indicator, [.. _figures.Select((f, n) => f with { Hidden = hidden.Contains(n) })], _sums)
+        {
+            PartOf = _partOf,
+        };
 
     private static bool Same(double a, double b) => Math.Abs(a - b) < 1e-9;
 }

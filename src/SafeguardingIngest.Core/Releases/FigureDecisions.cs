@@ -28,6 +28,13 @@ public sealed record IndicatorDecisions(
     IReadOnlyList<int[]> Sums)
 {
     /// <summary>
+    /// The figures a reader knows are no more than others (a part of a whole the catalogue links by
+    /// <c>partOf</c>): each the index of the part in <see cref="Figures"/>, then of its whole. Empty in decisions
+    /// written before these were recorded.
+    /// </summary>
+    public IReadOnlyList<int[]> PartOf { get; init; } = [];
+
+    /// <summary>
     /// The figures the outputs show or hide, without the parts of a percentage (its denominator and complement)
     /// that the plan protects beside it: those are never counted, revised or compared on their own.
     /// </summary>

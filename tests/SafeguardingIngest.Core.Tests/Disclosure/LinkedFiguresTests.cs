@@ -173,6 +173,70 @@ public class LinkedFiguresTests
         Assert.Equal((29d, 32d), Range(pinned, "csv 2025-26 Q2 A N"));
     }
 
+    /// <summary>
+    /// Repeat referrals by agency and locality (a count, or a rate over few under-18s in North), each the numerator
+    /// of the share of referrals that are repeats.
+    /// </summary>
+    private static Partnership Repeats(string unit) => PartnershipReader.Parse($$"""
+        {
+          "partnership": "Repeats", "returnsDueDays": 30,
+          "agencies": [ { "code": "A", "name": "A" }, { "code": "B", "name": "B" } ],
+          "localities": [ { "code": "N", "name": "North" }, { "code": "S", "name": "South" } ],
+          "populations": [ { "locality": "N", "year": "2025-26", "under18": 4 }, { "locality": "S", "year": "2025-26", "under18": 9000 } ],
+          "indicators": [
+            { "code": "REF", "title": "Repeat referrals", "unit": "{{unit}}", "kind": "stock", "polarity": "none",
+              "agencies": ["A", "B"], "byLocality": true, "numeratorOf": ["PCT"] },
+            { "code": "PCT", "title": "Referrals that are repeats", "unit": "percentage", "kind": "stock",
+              "polarity": "none", "agencies": ["A", "B"], "byLocality": true }
+          ]
+        }
+        """);
+
+    [Fact]
+    public void For_NumeratorOf_ShowsACountsZeroWhosePercentagesRowIsHidden()
+    {
+        // North A: none of its 3 referrals is a repeat. The 3 are few, so PCT's row (0 of 3) is hidden, and REF's 0,
+        // the same figure as that row's numerator, would go with it; but a reader takes every hidden count to be at
+        // least 1, so a hidden 0 breaks the policy the page states. The 0 is shown on REF's row, and the audit takes
+        // it as known: the row's 3 stays hidden, and nothing is pinned.
+        var repeats = Repeats("count");
+        var zero = Count("REF", "A", "N", 0);
+        var row = Share("A", "N", 0, 3);
+        var report = Compile(
+            repeats,
+            zero, Count("REF", "B", "N", 20), Count("REF", "A", "S", 10), Count("REF", "B", "S", 12),
+            row, Share("B", "N", 20, 30), Share("A", "S", 10, 20), Share("B", "S", 12, 25));
+
+        var plan = DisclosurePlan.For(report, s_publication);
+        var attacker = Testing.ReleaseAttacker.Attack(
+            [Testing.Publish.Release(report, repeats, s_publication)],
+            "REF",
+            links: [new Testing.IndicatorLink("PCT", "numeratorOf", "REF")]);
+
+        Assert.False(plan.Hides(zero));
+        Assert.True(plan.Hides(row));
+        Assert.Contains(
+            plan.Decisions.Single().Figures,
+            f => f is { Key: "cell|2025-26-Q2|REF|A|N", Hidden: false, Quantity: 0 });
+        Assert.Empty(attacker.Pinned(s_publication.SmallCountThreshold));
+        Assert.Empty(attacker.NotProven);
+    }
+
+    [Fact]
+    public void For_NumeratorOf_KeepsARatesZeroOverAFewChildrenHidden()
+    {
+        // The same 0, as a rate over North's 4 under-18s: the rate's own rule hides it (a population that small
+        // is itself disclosive), so it is not shown for the percentage's sake.
+        var zero = new Observation(s_q2, "A", "REF", "N", 0, 4, 0, IndicatorUnit.RatePer10000, null, "Indicators!G2");
+        var report = Compile(
+            Repeats("ratePer10000"),
+            zero,
+            new Observation(s_q2, "B", "REF", "N", 20, 4, 50_000, IndicatorUnit.RatePer10000, null, "Indicators!G2"),
+            Share("A", "N", 0, 3), Share("B", "N", 20, 30));
+
+        Assert.True(DisclosurePlan.For(report, s_publication).Hides(zero));
+    }
+
     private static (double Low, double High) Range(Testing.ReleaseAttacker attacker, string figure) =>
         attacker.Ranges.Where(r => r.Figure == figure).Select(r => (r.Low, r.High)).Single();
 
