@@ -27,13 +27,13 @@ namespace SafeguardingIngest.Disclosure;
 public sealed class DisclosurePlan
 {
     private readonly Dictionary<string, IndicatorDisclosure> _indicators;
-    private readonly HashSet<Observation> _cells;
+    private readonly HiddenCells _cells;
     private readonly LinkedFamilies _linked;
 
     private DisclosurePlan(
         PublicationOptions publication,
         Dictionary<string, IndicatorDisclosure> indicators,
-        HashSet<Observation> cells,
+        HiddenCells cells,
         IReadOnlyList<IndicatorDecisions> decisions,
         LinkedFamilies linked)
     {
@@ -102,7 +102,7 @@ public sealed class DisclosurePlan
         var history = (earlier ?? []).SelectMany(r => r.Indicators).ToList();
         var linked = LinkedFamilies.Of(report.Indicators);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
-        var cells = new HashSet<Observation>();
+        var cells = new HiddenCells();
         var fallbacks = new List<DisclosureFallback>();
         var decisions = new List<IndicatorDecisions>();
         var (shown, hiddenFigures) = (0, 0);
@@ -171,12 +171,12 @@ public sealed class DisclosurePlan
                 var (plan, hiddenCells) = node.Read(node.Result.Indicator.Unit
                     is IndicatorUnit.Count or IndicatorUnit.RatePer10000 ? published : hidden);
                 indicators[node.Result.Indicator.Code] = plan;
-                cells.UnionWith(hiddenCells);
+                cells.Add(hiddenCells);
             }
         }
 
         // Rows of an indicator the catalogue no longer holds are in no sum the page shows: small ones are hidden.
-        cells.UnionWith(report.Observations.Where(o =>
+        cells.Add(report.Observations.Where(o =>
             !indicators.ContainsKey(o.Indicator)
             && SmallCounts.IsSmallFigure(o.Unit, o.Numerator, o.Denominator, threshold)));
         return new DisclosurePlan(publication, indicators, cells, decisions, linked)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SafeguardingIngest.Releases;
 
 /// <summary>
@@ -38,6 +40,7 @@ public sealed record IndicatorDecisions(
     /// The figures the outputs show or hide, without the parts of a percentage (its denominator and complement)
     /// that the plan protects beside it: those are never counted, revised or compared on their own.
     /// </summary>
+    [JsonIgnore]
     public IEnumerable<FigureDecision> WholeFigures => Figures.Where(f => !Disclosure.FigureParts.IsPart(f.Key));
 }
 

@@ -47,9 +47,35 @@ public static class ReleaseJson
         writer.WriteStartArray(Name(nameof(ReleaseDecisions.Indicators)));
     }
 
-    /// <summary>Writes one entry of the list of indicators opened by <see cref="StartDecisions"/>.</summary>
-    internal static void WriteIndicator(Utf8JsonWriter writer, IndicatorDecisions decisions) =>
-        JsonSerializer.Serialize(writer, decisions, s_options);
+    /// <summary>
+    /// Writes one entry of the list of indicators opened by <see cref="StartDecisions"/>: the bytes the serializer
+    /// gives the entry, written a figure and a sum at a time and flushed as they pass 32 KB, so that the writer's
+    /// buffer stays that size rather than growing to the largest family's decisions and staying there.
+    /// </summary>
+    internal static void WriteIndicator(Utf8JsonWriter writer, IndicatorDecisions decisions)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Name(nameof(IndicatorDecisions.Indicator)), decisions.Indicator);
+        WriteList(writer, nameof(IndicatorDecisions.Figures), decisions.Figures);
+        WriteList(writer, nameof(IndicatorDecisions.Sums), decisions.Sums);
+        WriteList(writer, nameof(IndicatorDecisions.PartOf), decisions.PartOf);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteList<T>(Utf8JsonWriter writer, string property, IReadOnlyList<T> items)
+    {
+        writer.WriteStartArray(Name(property));
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(writer, item, s_options);
+            if (writer.BytesPending > 1 << 15)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
 
     /// <summary>Closes what <see cref="StartDecisions"/> opened.</summary>
     internal static void EndDecisions(Utf8JsonWriter writer)

@@ -31,7 +31,7 @@ public class KeyedSuppressionTests
     }
 
     [Fact]
-    public void Decisions_RecordEachPartOfTieByTheIndexesOfItsFigures()
+    public void Decisions_RecordEachPartOfTieByTheIndexesOfItsFiguresAndEachFigureOnce()
     {
         var suppression = new KeyedSuppression(threshold: 5);
         var whole = suppression.Add(Whole, 30, 30, primary: false, rank: 0);
@@ -39,10 +39,13 @@ public class KeyedSuppressionTests
         suppression.PartOf(part, whole);
 
         var decisions = suppression.Decisions("PLANS+NEGLECT", []);
-        var read = ReleaseJson.ReadDecisions(ReleaseJson.Write(new ReleaseDecisions("2025-26-Q2", 1, [decisions])));
+        var json = ReleaseJson.Write(new ReleaseDecisions("2025-26-Q2", 1, [decisions]));
+        var read = ReleaseJson.ReadDecisions(json);
 
         Assert.Equal([part, whole], Assert.Single(decisions.PartOf));
         Assert.Equal([part, whole], Assert.Single(Assert.Single(read.Indicators).PartOf));
+        // Each figure once: the whole figures are a view of them, not a second copy in the file.
+        Assert.DoesNotContain("wholeFigures", System.Text.Encoding.UTF8.GetString(json), StringComparison.Ordinal);
     }
 
     /// <summary>This release, after <paramref name="earlier"/>: the part and its whole revised to 6 and 40.</summary>
