@@ -11,7 +11,7 @@ namespace SafeguardingIngest.Disclosure;
 /// rank (a figure the caller would rather keep, such as a whole-area total or a quarter published
 /// before, ranks higher), then the smallest, then the first added. Then an audit: for each group of
 /// hidden figures tied by sums, a linear program (<see cref="LinearRanges"/>) finds the least and
-/// greatest value a reader can give each primary figure from every sum at once; where one is pinned
+/// greatest value a reader can give each hidden figure from every sum at once; where one is pinned
 /// (fewer whole values than the threshold, reaching below it), one more figure is hidden by the same
 /// choice in a sum it is in, and the rules and the audit run again. Each step only hides more, so it
 /// ends. Last, each figure hidden only as a partner is shown again where the audit finds that safe
@@ -205,7 +205,7 @@ internal sealed class CellSuppression(int threshold)
         return true;
     }
 
-    /// <summary>Whether <paramref name="node"/> was made known by an earlier release.</summary>
+    /// <summary>Whether <paramref name="node"/> is known to the reader: published before, or a 0 shown.</summary>
     public bool IsKnown(int node) => _known.Contains(node);
 
     /// <summary>
@@ -229,7 +229,7 @@ internal sealed class CellSuppression(int threshold)
             : [.. Enumerable.Range(0, _values.Count)];
 
     /// <summary>
-    /// The figures to hide, within <paramref name="limits"/>. Unsafe, with the figures hidden so far, where a primary
+    /// The figures to hide, within <paramref name="limits"/>. Unsafe, with the figures hidden so far, where a hidden
     /// figure stays pinned and no figure left to hide would free it, where a linear program reaches its pivot cap, or
     /// where the time runs out before a pattern passes the audit; once one passes, running out of time only stops
     /// showing partners again.
@@ -323,8 +323,8 @@ internal sealed class CellSuppression(int threshold)
     }
 
     /// <summary>
-    /// The hidden primary figures a reader could pin to fewer whole values than the threshold, one of
-    /// them below it, each with the index of its group in <paramref name="groups"/>.
+    /// The hidden figures the audit protects (<see cref="Protected"/>) that a reader could pin to fewer whole values
+    /// than the threshold, one of them below it, each with the index of its group in <paramref name="groups"/>.
     /// </summary>
     private List<(int Node, int Group, double Low, double High)> Pinned(
         List<List<int>> groups,
@@ -417,15 +417,15 @@ internal sealed class CellSuppression(int threshold)
 
             for (var k = 0; k < classes.Count; k++)
             {
-                var primaries = classes[k].Where(Protected).ToList();
-                if (primaries.Count == 0)
+                var guarded = classes[k].Where(Protected).ToList();
+                if (guarded.Count == 0)
                 {
                     continue;
                 }
 
                 var (least, greatest) = Range(program, k);
                 var floors = classes[k].Sum(Floor);
-                foreach (var node in primaries)
+                foreach (var node in guarded)
                 {
                     // One of several: as low as its floor (the others take the rest), as high as the class's most
                     // less the others' floors.
@@ -455,11 +455,12 @@ internal sealed class CellSuppression(int threshold)
 
     /// <summary>
     /// Whether the audit holds <paramref name="node"/>, hidden, to the threshold: a figure hidden for its own sake, and
-    /// a partner too (any hidden figure of 1 or more but what one figure exceeds another by). A reader does not know
-    /// which hidden figures are small, so a partner narrowed to 3 to 6 reads as a small figure pinned, and a part no
-    /// more than its whole can be narrowed from above as well as below.
+    /// a partner of this release too (any hidden figure of 1 or more). A reader does not know which hidden figures are
+    /// small, so a partner narrowed to 3 to 6 reads as a small figure pinned, and a part no more than its whole can be
+    /// narrowed from above as well as below. Not what one figure exceeds another by, nor an earlier release's partner
+    /// since revised: nothing this release hides can change what that release gave.
     /// </summary>
-    private bool Protected(int node) => _primary[node] || (!_slack.Contains(node) && _values[node] >= 1);
+    private bool Protected(int node) => _primary[node] || (!_earlier.Contains(node) && _values[node] >= 1);
 
     /// <summary>A figure's value, the quantity its sums add up.</summary>
     public double Value(int node) => _values[node];

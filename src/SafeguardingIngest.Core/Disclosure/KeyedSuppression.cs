@@ -94,8 +94,11 @@ internal sealed class KeyedSuppression(int threshold)
     public void PartOf(int part, int whole)
     {
         _figuresDone = true;
-        _partOf.Add([part, whole]);
-        Bound(part, whole);
+        if (!_bound.Contains((part, whole)))
+        {
+            _partOf.Add([part, whole]);
+            Bound(part, whole);
+        }
     }
 
     /// <summary>

@@ -1,16 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SafeguardingIngest.Releases;
 
 /// <summary>How manifests and decisions are written and read: camelCase JSON, states by name.</summary>
 public static class ReleaseJson
 {
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private static readonly JsonSerializerOptions s_options = Options();
 
     /// <summary>The manifest as UTF-8 JSON.</summary>
     public static byte[] Write(ReleaseManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, s_options);
@@ -50,7 +47,8 @@ public static class ReleaseJson
     /// <summary>
     /// Writes one entry of the list of indicators opened by <see cref="StartDecisions"/>: the bytes the serializer
     /// gives the entry, written a figure and a sum at a time and flushed as they pass 32 KB, so that the writer's
-    /// buffer stays that size rather than growing to the largest family's decisions and staying there.
+    /// buffer stays that size rather than growing to the largest family's decisions and staying there. Each item goes
+    /// through its converter, which, unlike the serializer's entry points, does not flush after every value.
     /// </summary>
     internal static void WriteIndicator(Utf8JsonWriter writer, IndicatorDecisions decisions)
     {
@@ -65,9 +63,10 @@ public static class ReleaseJson
     private static void WriteList<T>(Utf8JsonWriter writer, string property, IReadOnlyList<T> items)
     {
         writer.WriteStartArray(Name(property));
+        var converter = (JsonConverter<T>)s_options.GetConverter(typeof(T));
         foreach (var item in items)
         {
-            JsonSerializer.Serialize(writer, item, s_options);
+            converter.Write(writer, item, s_options);
             if (writer.BytesPending > 1 << 15)
             {
                 writer.Flush();
@@ -82,6 +81,22 @@ public static class ReleaseJson
     {
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The options, made read-only up front rather than by the first serialisation: the decisions' items are written
+    /// by their converters, which read the options' metadata and find none on options still open to change.
+    /// </summary>
+    private static JsonSerializerOptions Options()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            Converters = { new JsonStringEnumConverter() },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.MakeReadOnly();
+        return options;
     }
 
     private static string Name(string property) => s_options.PropertyNamingPolicy?.ConvertName(property) ?? property;

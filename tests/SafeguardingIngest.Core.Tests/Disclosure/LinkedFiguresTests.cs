@@ -2,6 +2,7 @@ using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Periods;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Returns;
 
 namespace SafeguardingIngest.Tests.Disclosure;
@@ -182,7 +183,9 @@ public class LinkedFiguresTests
           "partnership": "Repeats", "returnsDueDays": 30,
           "agencies": [ { "code": "A", "name": "A" }, { "code": "B", "name": "B" } ],
           "localities": [ { "code": "N", "name": "North" }, { "code": "S", "name": "South" } ],
-          "populations": [ { "locality": "N", "year": "2025-26", "under18": 4 }, { "locality": "S", "year": "2025-26", "under18": 9000 } ],
+          "populations": [
+            { "locality": "N", "year": "2025-26", "under18": 4 }, { "locality": "S", "year": "2025-26", "under18": 9000 }
+          ],
           "indicators": [
             { "code": "REF", "title": "Repeat referrals", "unit": "{{unit}}", "kind": "stock", "polarity": "none",
               "agencies": ["A", "B"], "byLocality": true, "numeratorOf": ["PCT"] },
@@ -234,7 +237,34 @@ public class LinkedFiguresTests
             new Observation(s_q2, "B", "REF", "N", 20, 4, 50_000, IndicatorUnit.RatePer10000, null, "Indicators!G2"),
             Share("A", "N", 0, 3), Share("B", "N", 20, 30));
 
-        Assert.True(DisclosurePlan.For(report, s_publication).Hides(zero));
+        var plan = DisclosurePlan.For(report, s_publication);
+
+        Assert.True(plan.Hides(zero));
+        Assert.Empty(plan.Fallbacks);
+        Assert.Contains(
+            plan.Decisions.Single().Figures,
+            f => f is { Key: "cell|2025-26-Q2|REF|A|N", Hidden: true, Primary: true });
+    }
+
+    [Fact]
+    public void For_NumeratorOf_KeepsACountsZeroAnEarlierReleaseHidHidden()
+    {
+        // A release made before zeros were shown hid North A's 0 with its percentage's row: it is never shown again.
+        var repeats = Repeats("count");
+        var zero = Count("REF", "A", "N", 0);
+        var report = Compile(
+            repeats,
+            zero, Count("REF", "B", "N", 20), Count("REF", "A", "S", 10), Count("REF", "B", "S", 12),
+            Share("A", "N", 0, 3), Share("B", "N", 20, 30), Share("A", "S", 10, 20), Share("B", "S", 12, 25));
+        var first = DisclosurePlan.For(report, s_publication).Decisions.Single();
+        var hid = first with
+        {
+            Figures = [.. first.Figures.Select(f => f.Key == "cell|2025-26-Q2|REF|A|N" ? f with { Hidden = true } : f)],
+        };
+
+        var plan = DisclosurePlan.For(report, s_publication, [new ReleaseDecisions(s_q2.Key, 1, [hid])]);
+
+        Assert.True(plan.Hides(zero));
     }
 
     private static (double Low, double High) Range(Testing.ReleaseAttacker attacker, string figure) =>
