@@ -53,8 +53,12 @@ internal static class CompileMemory
 
         var page = HtmlReport.Render(report, plan, context);
         var book = XlsxReport.Render(report, context);
-        var json = JsonReport.Render(report, context);
-        Print($"page {page.Length / 1e6:N1} book {book.Length / 1e6:N1} json {json.Length / 1e6:N1} MB");
+        using (var json = new CountingSink())
+        {
+            // Written as a release writes it, as it is made.
+            JsonReport.WriteAsync(report, context, json, CancellationToken.None).GetAwaiter().GetResult();
+            Print($"page {page.Length / 1e6:N1} book {book.Length / 1e6:N1} json {json.Length / 1e6:N1} MB");
+        }
         using (var decisions = new CountingSink())
         {
             spool.CopyToAsync(decisions, CancellationToken.None).GetAwaiter().GetResult();

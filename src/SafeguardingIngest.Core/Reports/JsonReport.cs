@@ -34,8 +34,25 @@ public static class JsonReport
     public static byte[] Render(ConsolidatedReturn report, ReleaseContext release)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ReportJson.WriterOptions))
+        // A memory stream completes every write at once, so this waits on nothing.
+        WriteAsync(report, release, buffer, CancellationToken.None).GetAwaiter().GetResult();
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the bytes of <see cref="Render(ConsolidatedReturn, ReleaseContext)"/> to <paramref name="output"/> as
+    /// they are made, flushed each time 32 KB are waiting: the document lists every agency's figures, so it grows with
+    /// the partnership and is never held whole.
+    /// </summary>
+    public static async Task WriteAsync(
+        ConsolidatedReturn report,
+        ReleaseContext release,
+        Stream output,
+        CancellationToken cancellationToken)
+    {
+        await using (var json = new Utf8JsonWriter(output, ReportJson.WriterOptions))
         {
+            ValueTask Pace() => json.BytesPending > 1 << 15 ? new(json.FlushAsync(cancellationToken)) : default;
             json.WriteStartObject();
             json.WriteString("partnership", report.Partnership);
             json.WriteString("period", report.Period.ToString());
@@ -51,6 +68,7 @@ public static class JsonReport
                 Revised(json, "now", revision.Now);
                 json.WriteString("why", revision.Why);
                 json.WriteEndObject();
+                await Pace();
             }
 
             json.WriteEndArray();
@@ -60,6 +78,7 @@ public static class JsonReport
             foreach (var result in report.Indicators)
             {
                 Indicator(json, result);
+                await Pace();
             }
 
             json.WriteEndArray();
@@ -82,6 +101,7 @@ public static class JsonReport
 
                 ReportJson.WriteOptional(json, "latestStatus", s.Latest?.Status.ToString());
                 json.WriteEndObject();
+                await Pace();
             }
 
             json.WriteEndArray();
@@ -132,6 +152,7 @@ public static class JsonReport
                 json.WriteBoolean("explained", q.Explained);
                 ReportJson.WriteOptional(json, "commentary", q.Commentary);
                 json.WriteEndObject();
+                await Pace();
             }
 
             json.WriteEndArray();
@@ -146,13 +167,13 @@ public static class JsonReport
                 json.WriteString("where", o.Source);
                 json.WriteString("text", o.Commentary);
                 json.WriteEndObject();
+                await Pace();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
+            await json.FlushAsync(cancellationToken);
         }
-
-        return buffer.ToArray();
     }
 
     private static void Indicator(Utf8JsonWriter json, IndicatorResult result)

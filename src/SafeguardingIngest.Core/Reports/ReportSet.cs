@@ -46,7 +46,8 @@ public static class ReportSet
     /// <summary>
     /// The files of a release as <see cref="Render(ConsolidatedReturn, Partnership, DisclosurePlan, ReleaseContext)"/>
     /// gives them, in its order and byte for byte, for writing where they are kept: the csv written a row at a
-    /// time, never held whole, and its metadata from the rows as they went by (so it must be written after it).
+    /// time and the JSON as it is made, neither held whole, and the csv's metadata from its rows as they went by (so
+    /// it must be written after it).
     /// </summary>
     public static IReadOnlyList<StreamedFile> Stream(
         ConsolidatedReturn report,
@@ -80,8 +81,10 @@ public static class ReportSet
                 XlsxReport.FileName,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 XlsxReport.Render(report, release))),
-            StreamedFile.Of(new(
-                JsonReport.FileName, "application/json; charset=utf-8", JsonReport.Render(report, release))),
+            new(
+                JsonReport.FileName,
+                "application/json; charset=utf-8",
+                (stream, token) => JsonReport.WriteAsync(report, release, stream, token)),
         ];
     }
 

@@ -3,7 +3,7 @@ namespace SafeguardingIngest.Reports;
 /// <summary>
 /// A rendered report as the release store writes it: <paramref name="WriteAsync"/> writes its content to a stream as
 /// it is produced, so a large one (the csv) is never held whole. <see cref="Held"/> is the file where it is
-/// rendered whole anyway (the page, the workbook, the JSON), and null where it is streamed.
+/// rendered whole anyway (the page, the workbook), and null where it is streamed.
 /// </summary>
 public sealed record StreamedFile(
     string Name,
