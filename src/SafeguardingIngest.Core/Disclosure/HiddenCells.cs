@@ -6,8 +6,7 @@ namespace SafeguardingIngest.Disclosure;
 /// <summary>
 /// The csv cells a plan hides, each held by its quarter, indicator, agency and locality alone: an accepted return
 /// has one row for each (a duplicate is refused), and the names are the observations' own strings, so a hidden
-/// cell costs a key of four fields rather than a whole observation. At 720,000 observations that is the one part
-/// of the plan that grows with the data.
+/// cell costs a key of four fields rather than a whole observation, kept until the csv is written.
 /// </summary>
 internal sealed class HiddenCells
 {
