@@ -15,49 +15,29 @@ internal static class OoxmlText
     /// <summary><paramref name="text"/> with every character XML cannot hold escaped as Excel escapes it.</summary>
     public static string Escape(string text)
     {
-        if (!NeedsEscape(text))
-        {
-            return text;
-        }
-
-        var escaped = new StringBuilder(text.Length + 16);
+        // Built only from the first character that needs it: most text is returned as it is, unbuilt.
+        StringBuilder? escaped = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                escaped.Append(c).Append(text[++i]);
+                escaped?.Append(c).Append(text[i + 1]);
+                i++;
             }
             else if (!XmlConvert.IsXmlChar(c) || (c == '_' && StartsEscape(text, i)))
             {
+                escaped ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
                 escaped.Append("_x").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture))
                     .Append('_');
             }
             else
             {
-                escaped.Append(c);
+                escaped?.Append(c);
             }
         }
 
-        return escaped.ToString();
-    }
-
-    private static bool NeedsEscape(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (!XmlConvert.IsXmlChar(c) || (c == '_' && StartsEscape(text, i)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return escaped?.ToString() ?? text;
     }
 
     /// <summary>Whether <c>_xHHHH_</c> starts at <paramref name="at"/>: four hex digits between.</summary>
