@@ -22,10 +22,10 @@ internal sealed class IndicatorNodes(
     List<int> localityYearToDate,
     int last,
     List<IndicatorNodes.Figure> figures,
-    List<(int Total, int[] Members)> sums)
+    List<(int Total, int[] Members)> sums,
+    Dictionary<int, bool> zeros)
 {
     private readonly Dictionary<int, (int Denominator, int Complement)> _parts = [];
-    private readonly Dictionary<int, bool> _zeros = [];
 
     /// <summary>The indicator's compiled figures.</summary>
     public IndicatorResult Result { get; } = result;
@@ -37,7 +37,7 @@ internal sealed class IndicatorNodes(
     /// A count's or rate's figures that are 0, by node: true where the indicator's own rule hides the figure (a
     /// rate's 0 over a small population). Empty for a percentage or an average.
     /// </summary>
-    public IReadOnlyDictionary<int, bool> Zeros => _zeros;
+    public IReadOnlyDictionary<int, bool> Zeros => zeros;
 
     /// <summary>One figure as added: its node, key and parts, and the rank its partners are chosen by.</summary>
     internal sealed record Figure(int Node, string Key, double Numerator, double? Denominator, int Rank);
@@ -184,7 +184,7 @@ internal sealed class IndicatorNodes(
             }
         }
 
-        var added = new IndicatorNodes(
+        return new IndicatorNodes(
             result,
             cells,
             area,
@@ -194,13 +194,8 @@ internal sealed class IndicatorNodes(
             localityYearToDate,
             last,
             figures,
-            sums);
-        foreach (var (node, small) in zeros)
-        {
-            added._zeros[node] = small;
-        }
-
-        return added;
+            sums,
+            zeros);
     }
 
     /// <summary>

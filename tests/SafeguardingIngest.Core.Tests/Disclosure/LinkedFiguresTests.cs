@@ -184,7 +184,8 @@ public class LinkedFiguresTests
           "agencies": [ { "code": "A", "name": "A" }, { "code": "B", "name": "B" } ],
           "localities": [ { "code": "N", "name": "North" }, { "code": "S", "name": "South" } ],
           "populations": [
-            { "locality": "N", "year": "2025-26", "under18": 4 }, { "locality": "S", "year": "2025-26", "under18": 9000 }
+            { "locality": "N", "year": "2025-26", "under18": 4 },
+            { "locality": "S", "year": "2025-26", "under18": 9000 }
           ],
           "indicators": [
             { "code": "REF", "title": "Repeat referrals", "unit": "{{unit}}", "kind": "stock", "polarity": "none",
