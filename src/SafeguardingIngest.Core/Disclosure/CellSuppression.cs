@@ -45,6 +45,8 @@ internal sealed class CellSuppression(int threshold)
     private readonly Dictionary<int, List<int>> _impliedBy = [];
     private readonly Dictionary<int, HashSet<int>> _bundles = [];
     private readonly HashSet<int> _parts = [];
+    private readonly Dictionary<List<int>, List<(int Node, double Low, double High)>> _audited =
+        new(SameNodes.Instance);
     private AuditLimits _limits = AuditLimits.Unhurried;
     private bool _unfinished;
 
@@ -238,6 +240,7 @@ internal sealed class CellSuppression(int threshold)
     {
         var started = limits.Time.GetUtcNow();
         _limits = limits;
+        _audited.Clear();
         var hidden = Enumerable.Range(0, _values.Count).Where(n => _primary[n] || _forced.Contains(n)).ToHashSet();
         while (true)
         {
@@ -331,118 +334,163 @@ internal sealed class CellSuppression(int threshold)
         List<List<int>> sumsOfGroups)
     {
         var pinned = new List<(int, int, double, double)>();
+        var unfinished = false;
         for (var g = 0; g < groups.Count; g++)
         {
-            var nodes = groups[g];
-            if (!nodes.Any(Protected))
+            // A group's audit depends on its figures alone (every other figure in its sums is a constant to the
+            // reader), so a group met before, in an earlier round or while showing partners again, is not run again.
+            if (!_audited.TryGetValue(groups[g], out var found))
+            {
+                _unfinished = false;
+                found = PinnedIn(groups[g], sumsOfGroups[g]);
+                if (_unfinished)
+                {
+                    unfinished = true;
+                }
+                else
+                {
+                    _audited[groups[g]] = found;
+                }
+            }
+
+            pinned.AddRange(found.Select(p => (p.Node, g, p.Low, p.High)));
+        }
+
+        _unfinished = unfinished;
+        return pinned;
+    }
+
+    /// <summary>The hidden figures of one group that a reader could pin (see <see cref="Pinned"/>).</summary>
+    private List<(int Node, double Low, double High)> PinnedIn(List<int> nodes, List<int> sums)
+    {
+        var pinned = new List<(int, double, double)>();
+        if (!nodes.Any(Protected))
+        {
+            return pinned;
+        }
+
+        // Figures in exactly the same sums (the hidden cells of one locality and quarter) are one unknown
+        // to the program, their total: any split of it is as good to a reader. That keeps the program as
+        // small as the table's margins, however many cells are hidden.
+        var roles = nodes.ToDictionary(n => n, _ => new List<string>());
+        foreach (var s in sums.Where(s => !_parts.Contains(s)))
+        {
+            var (total, members) = _sums[s];
+            if (roles.TryGetValue(total, out var role))
+            {
+                role.Add($"={s}");
+            }
+
+            foreach (var m in members.Where(roles.ContainsKey))
+            {
+                roles[m].Add($"+{s}");
+            }
+        }
+
+        // A figure's parts (a percentage's denominator = numerator + complement) are alike for figures whose
+        // parts are in the same sums, all three hidden: the class totals keep the tie, and the classes stay
+        // the size of the margins. Where a part is known, each hidden part is its own unknown.
+        var sumRoles = roles.ToDictionary(r => r.Key, r => string.Join(',', r.Value));
+        var whole = new HashSet<int>();
+        foreach (var s in sums.Where(_parts.Contains))
+        {
+            var (total, members) = _sums[s];
+            int[] tie = [total, .. members];
+            if (tie.All(roles.ContainsKey))
+            {
+                whole.Add(s);
+                for (var i = 0; i < tie.Length; i++)
+                {
+                    roles[tie[i]].Add($"{i}:{string.Join('/', tie.Select(n => sumRoles[n]))}");
+                }
+            }
+            else
+            {
+                foreach (var n in tie.Where(roles.ContainsKey))
+                {
+                    roles[n].Add($"t{s}");
+                }
+            }
+        }
+
+        var classes = nodes.GroupBy(n => string.Join(',', roles[n])).Select(c => c.ToList()).ToList();
+        var classOf = classes.SelectMany((c, k) => c.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k);
+        var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList(), _limits.PivotsPerSize);
+        var ties = new HashSet<(int, int, int)>();
+        foreach (var s in sums)
+        {
+            // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
+            var (total, members) = _sums[s];
+            if (whole.Contains(s) && !ties.Add((classOf[total], classOf[members[0]], classOf[members[1]])))
+            {
+                continue; // the tie between these classes' totals is stated once
+            }
+
+            var terms = members.Where(classOf.ContainsKey)
+                .Select(m => classOf[m])
+                .Distinct()
+                .Select(k => (k, -1d))
+                .ToList();
+            var constant = members.Where(m => !classOf.ContainsKey(m)).Sum(m => _values[m]);
+            if (classOf.TryGetValue(total, out var t))
+            {
+                terms.Add((t, 1));
+            }
+            else
+            {
+                constant -= _values[total];
+            }
+
+            program.Equal(terms, constant);
+        }
+
+        for (var k = 0; k < classes.Count; k++)
+        {
+            // One of several: as low as its floor (the others take the rest), as high as the class's most less
+            // the others' floors. The figures as they are satisfy the program, so the class's most is at least
+            // their total, and one alone is at least its value and at most as low: where that already spans the
+            // threshold, no program is run.
+            var single = classes[k].Count == 1;
+            var floors = classes[k].Sum(Floor);
+            var total = classes[k].Sum(n => _values[n]);
+            var guarded = classes[k]
+                .Where(n => Protected(n) && (single
+                    ? PinnedBetween(Math.Min(_values[n], threshold - 1), _values[n])
+                    : PinnedBetween(Floor(n), total - (floors - Floor(n)))))
+                .ToList();
+            if (guarded.Count == 0)
             {
                 continue;
             }
 
-            // Figures in exactly the same sums (the hidden cells of one locality and quarter) are one unknown
-            // to the program, their total: any split of it is as good to a reader. That keeps the program as
-            // small as the table's margins, however many cells are hidden.
-            var sums = sumsOfGroups[g];
-            var roles = nodes.ToDictionary(n => n, _ => new List<string>());
-            foreach (var s in sums.Where(s => !_parts.Contains(s)))
+            var greatest = Bound(() => program.Greatest(k));
+            var least = single && greatest is { } most && PinnedBetween(Math.Min(total, threshold - 1), most)
+                ? Bound(() => program.Least(k))
+                : Floor(guarded[0]);
+            foreach (var node in guarded)
             {
-                var (total, members) = _sums[s];
-                if (roles.TryGetValue(total, out var role))
+                var (low, high) = (greatest, least) is ({ } g, { } l)
+                    ? single ? (l, g) : (Floor(node), g - (floors - Floor(node)))
+                    : (0, 0);
+                if (PinnedBetween(low, high))
                 {
-                    role.Add($"={s}");
-                }
-
-                foreach (var m in members.Where(roles.ContainsKey))
-                {
-                    roles[m].Add($"+{s}");
-                }
-            }
-
-            // A figure's parts (a percentage's denominator = numerator + complement) are alike for figures whose
-            // parts are in the same sums, all three hidden: the class totals keep the tie, and the classes stay
-            // the size of the margins. Where a part is known, each hidden part is its own unknown.
-            var sumRoles = roles.ToDictionary(r => r.Key, r => string.Join(',', r.Value));
-            var whole = new HashSet<int>();
-            foreach (var s in sums.Where(_parts.Contains))
-            {
-                var (total, members) = _sums[s];
-                int[] tie = [total, .. members];
-                if (tie.All(roles.ContainsKey))
-                {
-                    whole.Add(s);
-                    for (var i = 0; i < tie.Length; i++)
-                    {
-                        roles[tie[i]].Add($"{i}:{string.Join('/', tie.Select(n => sumRoles[n]))}");
-                    }
-                }
-                else
-                {
-                    foreach (var n in tie.Where(roles.ContainsKey))
-                    {
-                        roles[n].Add($"t{s}");
-                    }
-                }
-            }
-
-            var classes = nodes.GroupBy(n => string.Join(',', roles[n])).Select(c => c.ToList()).ToList();
-            var classOf = classes.SelectMany((c, k) => c.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k);
-            var program = new LinearRanges(classes.Select(c => c.Sum(Floor)).ToList(), _limits.PivotsPerSize);
-            var ties = new HashSet<(int, int, int)>();
-            foreach (var s in sums)
-            {
-                // total − Σ hidden members = Σ shown members, with a shown total moved to the right-hand side.
-                var (total, members) = _sums[s];
-                if (whole.Contains(s) && !ties.Add((classOf[total], classOf[members[0]], classOf[members[1]])))
-                {
-                    continue; // the tie between these classes' totals is stated once
-                }
-
-                var terms = members.Where(classOf.ContainsKey)
-                    .Select(m => classOf[m])
-                    .Distinct()
-                    .Select(k => (k, -1d))
-                    .ToList();
-                var constant = members.Where(m => !classOf.ContainsKey(m)).Sum(m => _values[m]);
-                if (classOf.TryGetValue(total, out var t))
-                {
-                    terms.Add((t, 1));
-                }
-                else
-                {
-                    constant -= _values[total];
-                }
-
-                program.Equal(terms, constant);
-            }
-
-            for (var k = 0; k < classes.Count; k++)
-            {
-                var guarded = classes[k].Where(Protected).ToList();
-                if (guarded.Count == 0)
-                {
-                    continue;
-                }
-
-                var (least, greatest) = Range(program, k);
-                var floors = classes[k].Sum(Floor);
-                foreach (var node in guarded)
-                {
-                    // One of several: as low as its floor (the others take the rest), as high as the class's most
-                    // less the others' floors.
-                    var (low, high) = classes[k].Count == 1
-                        ? (least, greatest)
-                        : (Floor(node), greatest - (floors - Floor(node)));
-                    low = Math.Ceiling(low - 1e-6);
-                    high = Math.Floor(high + 1e-6);
-                    if (high - low + 1 < threshold && low < threshold)
-                    {
-                        pinned.Add((node, g, low, high));
-                    }
+                    pinned.Add((node, Math.Ceiling(low - 1e-6), Math.Floor(high + 1e-6)));
                 }
             }
         }
 
         return pinned;
+    }
+
+    /// <summary>
+    /// Whether a figure a reader can narrow to between <paramref name="low"/> and <paramref name="high"/> is pinned:
+    /// fewer whole values than the threshold, the least of them below it.
+    /// </summary>
+    private bool PinnedBetween(double low, double high)
+    {
+        low = Math.Ceiling(low - 1e-6);
+        high = Math.Floor(high + 1e-6);
+        return high - low + 1 < threshold && low < threshold;
     }
 
     /// <summary>
@@ -469,23 +517,23 @@ internal sealed class CellSuppression(int threshold)
     public bool IsPrimary(int node) => _primary[node];
 
     /// <summary>
-    /// A class's range; where the figures turn out to contradict one another, or the program stops unfinished,
-    /// nothing is taken as safe.
+    /// One bound of a class; null where the figures turn out to contradict one another or the program stops
+    /// unfinished, so nothing is taken as safe.
     /// </summary>
-    private (double Least, double Greatest) Range(LinearRanges program, int unknown)
+    private double? Bound(Func<double> bound)
     {
         try
         {
-            return program.Range(unknown);
+            return bound();
         }
         catch (UnfinishedProgramException)
         {
             _unfinished = true;
-            return (0, 0);
+            return null;
         }
         catch (InvalidOperationException)
         {
-            return (0, 0);
+            return null;
         }
     }
 
@@ -567,5 +615,25 @@ internal sealed class CellSuppression(int threshold)
             .Where(m => !hidden.Contains(m) && !_known.Contains(m) && !_earlier.Contains(m) && _values[m] > 0)
             .OrderBy(m => _rank[m]).ThenBy(m => _values[m]).ThenBy(m => m).Select(m => (int?)m).FirstOrDefault();
         return partner is { } chosen && hidden.Add(chosen);
+    }
+
+    /// <summary>Groups of hidden figures compared by their figures, in order.</summary>
+    private sealed class SameNodes : IEqualityComparer<List<int>>
+    {
+        public static SameNodes Instance { get; } = new();
+
+        public bool Equals(List<int>? x, List<int>? y) => ReferenceEquals(x, y) || (x is not null && y is not null
+            && x.SequenceEqual(y));
+
+        public int GetHashCode(List<int> obj)
+        {
+            var hash = new HashCode();
+            foreach (var node in obj)
+            {
+                hash.Add(node);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

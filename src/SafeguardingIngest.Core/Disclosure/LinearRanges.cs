@@ -56,12 +56,27 @@ internal sealed class LinearRanges
     /// </summary>
     /// <exception cref="InvalidOperationException">The equations have no solution above the floors.</exception>
     /// <exception cref="UnfinishedProgramException">A phase reached its pivot cap.</exception>
-    public (double Low, double High) Range(int unknown)
+    public (double Low, double High) Range(int unknown) => (Least(unknown), Greatest(unknown));
+
+    /// <summary>The least value of <paramref name="unknown"/> over every solution: one second phase.</summary>
+    /// <exception cref="InvalidOperationException">The equations have no solution above the floors.</exception>
+    /// <exception cref="UnfinishedProgramException">A phase reached its pivot cap.</exception>
+    public double Least(int unknown)
     {
         _feasible ??= FirstPhase();
-        var low = SecondPhase(unknown, 1) ?? 0;
-        var high = SecondPhase(unknown, -1);
-        return (low + _floors[unknown], high is { } h ? -h + _floors[unknown] : double.PositiveInfinity);
+        return (SecondPhase(unknown, 1) ?? 0) + _floors[unknown];
+    }
+
+    /// <summary>
+    /// The greatest value of <paramref name="unknown"/> over every solution (+∞ where nothing bounds it): one second
+    /// phase.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The equations have no solution above the floors.</exception>
+    /// <exception cref="UnfinishedProgramException">A phase reached its pivot cap.</exception>
+    public double Greatest(int unknown)
+    {
+        _feasible ??= FirstPhase();
+        return SecondPhase(unknown, -1) is { } h ? -h + _floors[unknown] : double.PositiveInfinity;
     }
 
     /// <summary>

@@ -66,18 +66,39 @@ public class DisclosureFallbackTests
     [Fact]
     public void For_AuditAtItsPivotCap_HidesTheWholeBreakdownAndKeepsTheSafeAreaFigures()
     {
-        var plan = DisclosurePlan.For(s_caf, s_publication, s_noPivots);
+        // North A 3 and B 2, hidden together, could be any split of North's 5 but for the sums a program must weigh.
+        var report = Compile(
+            Q2,
+            Observe(Q2, "A", "CAF", "L1", 3),
+            Observe(Q2, "B", "CAF", "L1", 2),
+            Observe(Q2, "A", "CAF", "L2", 30),
+            Observe(Q2, "B", "CAF", "L2", 88));
+
+        var plan = DisclosurePlan.For(report, s_publication, s_noPivots);
 
         Assert.Equal([new DisclosureFallback("CAF", FallbackReason.PivotCap)], plan.Fallbacks);
-        Assert.All(s_caf.Observations, o => Assert.True(plan.Hides(o), o.ToString()));
-        var hide = plan.For(s_caf.Indicator("CAF"));
+        Assert.All(report.Observations, o => Assert.True(plan.Hides(o), o.ToString()));
+        var hide = plan.For(report.Indicator("CAF"));
         Assert.Equal([0, 1], hide.LocalityValue.Order());
         Assert.Equal([0, 1], hide.LocalityYearToDate.Order());
         // The area's 123 over four hidden cells of at least 1 each leaves each 1 to 120: shown, with its year to date.
         Assert.False(hide.Value);
         Assert.False(hide.YearToDate);
-        var page = HtmlReport.Page(s_caf, plan).Indicators.Single(c => c.Code == "CAF");
+        var page = HtmlReport.Page(report, plan).Indicators.Single(c => c.Code == "CAF");
         Assert.Equal("123", page.Figures[0].Cell.Text);
+        Assert.Empty(Attack(report, plan, "CAF").Pinned(s_publication.SmallCountThreshold));
+    }
+
+    [Fact]
+    public void For_APatternSafeWithoutAProgram_PassesAtThePivotCap()
+    {
+        // North A 3 hidden with its partner B 40: nothing but North's 43 ties them, so A could be 1 to 42 by the
+        // figures' values alone, and the audit passes with no program run at all.
+        var plan = DisclosurePlan.For(s_caf, s_publication, s_noPivots);
+
+        Assert.Empty(plan.Fallbacks);
+        Assert.True(plan.Hides(s_caf.Observations.Single(o => o is { Agency: "A", Locality: "L1" })));
+        Assert.False(plan.Hides(s_caf.Observations.Single(o => o is { Agency: "B", Locality: "L2" })));
         Assert.Empty(Attack(s_caf, plan, "CAF").Pinned(s_publication.SmallCountThreshold));
     }
 
