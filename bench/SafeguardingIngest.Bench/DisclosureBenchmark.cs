@@ -1,18 +1,21 @@
 using System.Diagnostics;
-using SafeguardingIngest.Disclosure;
 using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
+using SafeguardingIngest.Disclosure;
+using SafeguardingIngest.Releases;
 using SafeguardingIngest.Reports;
 
 namespace SafeguardingIngest.Bench;
 
 /// <summary>
-/// Disclosure benchmark: the compile benchmark's partnership and figures, held in memory (no storage),
-/// compiled, then the disclosure plan worked out and all four reports written, each timed; with how many
-/// csv cells are small and how many the plan hides. Numerators run from 0 to <c>--below</c> − 1, so a
-/// low value makes nearly every cell small, the plan's hardest case. The plan is one release's (one
-/// compile's): its time, the managed heap's peak growth while it is made and what it allocates, the
-/// indicators it fell back on, and the process's peak working set at the end.
+/// Disclosure benchmark: the compile benchmark's partnership and figures, held in memory (no storage) and packed as
+/// the reader packs them, compiled; then two releases of the quarter planned as a compile plans them, each family's
+/// decisions spooled to a temporary file: the first with nothing before it, the second after reading the first's
+/// decisions back whole, as a compile reads an earlier release's. For each: the plan's time, the managed heap's peak
+/// growth while it is made and what it allocates, the indicators it fell back on, and the process's peak working set
+/// once it is made. Then the four reports, streamed as a release writes them, and how many csv cells are small and
+/// how many the plan hides. Numerators run from 0 to <c>--below</c> − 1, so a low value makes nearly every cell
+/// small, the plan's hardest case.
 /// </summary>
 internal static class DisclosureBenchmark
 {
@@ -22,72 +25,103 @@ internal static class DisclosureBenchmark
         var random = new Random(11);
         var data = Compiler.PeriodsNeeded(CompileBenchmark.Period).ToDictionary(
             period => period,
-            period =>
-                new PeriodData(
-                    period,
-                    partnership.Agencies
-                        .SelectMany(a => CompileBenchmark.Observations(partnership, a, period, random, below))
-                        .ToList(),
-                    [],
-                    [],
-                    []));
+            period => new PeriodData(
+                period,
+                PackedObservations.Pack(partnership.Agencies.SelectMany(
+                    a => CompileBenchmark.Observations(partnership, a, period, random, below))),
+                [],
+                [],
+                []));
         var publication = new PublicationOptions();
 
         var clock = Stopwatch.StartNew();
         var report = Compiler.Compile(partnership, CompileBenchmark.Period, data, [], DateTimeOffset.UnixEpoch);
         var compile = clock.Elapsed;
-        DisclosurePlan? made = null;
-        var planning = Measure.Once(() =>
-        {
-            made = DisclosurePlan.For(report, publication);
-            return report.Indicators.Count;
-        });
-        var plan = made!;
-        clock.Restart();
-        var files = ReportSet.Render(report, partnership, publication);
-        var render = clock.Elapsed;
+        data.Clear();
+        Console.WriteLine(
+            $"Disclosure benchmark: {agencies} agencies × {indicators} indicators × {localities} localities × " +
+            $"{Compiler.SeriesLength} quarters = {report.Observations.Count:N0} observations, numerators 0 to " +
+            $"{below - 1}");
+        Console.WriteLine($"compile                                   : {compile.TotalSeconds,8:N2} s");
 
+        var (first, decisions) = Release(report, publication, 1, []);
+        var (second, _) = Release(report, publication, 2, [ReleaseJson.ReadDecisions(decisions)]);
+        decisions = [];
+
+        clock.Restart();
+        var written = 0L;
+        using (var sink = new CountingSink())
+        {
+            var context = ReleaseContext.First(ReleaseStatus.Published);
+            foreach (var file in ReportSet.Stream(report, partnership, first, context))
+            {
+                file.WriteAsync(sink, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            written = sink.Length;
+        }
+
+        Console.WriteLine(
+            $"all four reports, streamed                : {clock.Elapsed.TotalSeconds,8:N2} s ({written / 1e6:N1} MB)");
         var threshold = publication.SmallCountThreshold;
         var small = report.Observations.Count(o => SmallCounts.IsSmallFigure(
             o.Unit,
             o.Numerator,
             o.Denominator,
             threshold));
-        var hidden = report.Observations.Count(plan.Hides);
+        var hidden = report.Observations.Count(first.Hides);
+        var hiddenAgain = report.Observations.Count(second.Hides);
         Console.WriteLine(
-            $"Disclosure benchmark: {agencies} agencies × {indicators} indicators × {localities} localities × " +
-            $"{Compiler.SeriesLength} quarters = {report.Observations.Count:N0} observations, numerators 0 to " +
-            $"{below - 1}");
-        Console.WriteLine($"compile                                   : {compile.TotalSeconds,8:N2} s");
-        Console.WriteLine($"disclosure plan (one release)             : {planning.Elapsed.TotalSeconds,8:N2} s, "
+            $"csv cells small / hidden                  : {small,8:N0} / {hidden:N0} " +
+            $"({(hidden - small) * 100.0 / Math.Max(1, small):N1}% more for secondary suppression); " +
+            $"release 2 hides {hiddenAgain:N0}");
+        Console.WriteLine($"slowest indicator's plan alone            : {Slowest(report, publication)}");
+    }
+
+    /// <summary>
+    /// Plans release <paramref name="number"/> after <paramref name="earlier"/>, its decisions spooled as a release's
+    /// are; prints its figures and gives the plan with the decisions file's bytes.
+    /// </summary>
+    private static (DisclosurePlan Plan, byte[] Decisions) Release(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        int number,
+        IReadOnlyList<ReleaseDecisions> earlier)
+    {
+        using var spool = new DecisionSpool(CompileBenchmark.Period.Key, number);
+        DisclosurePlan? made = null;
+        var planning = Measure.Once(() =>
+        {
+            made = DisclosurePlan.For(report, publication, TimeProvider.System, earlier, spool.Add);
+            return report.Indicators.Count;
+        });
+        var plan = made!;
+        using var file = new MemoryStream();
+        spool.CopyToAsync(file, CancellationToken.None).GetAwaiter().GetResult();
+        Console.WriteLine($"{$"release {number}: disclosure plan",-42}: {planning.Elapsed.TotalSeconds,8:N2} s, "
             + $"{planning.Elapsed.TotalSeconds / planning.Rows:N3} s an indicator; peak heap growth "
-            + $"{planning.PeakHeapGrowth / 1e6:N1} MB, {planning.Allocated / 1e6:N1} MB allocated");
+            + $"{planning.PeakHeapGrowth / 1e6:N1} MB, {planning.Allocated / 1e6:N1} MB allocated; decisions "
+            + $"{file.Length / 1e6:N1} MB");
         var fallbacks = plan.Fallbacks.GroupBy(f => f.Reason)
             .Select(g => $"{g.Count()} {g.Key} ({string.Join(' ', g.Select(f => f.Indicator).Take(5))})");
         Console.WriteLine(
-            $"indicators whose plan fell back           : {plan.Fallbacks.Count,8:N0} {string.Join("; ", fallbacks)}");
-        Console.WriteLine(
-            $"all four reports (plan included)          : {render.TotalSeconds,8:N2} s " +
-            $"({files.Sum(f => f.Content.Length) / 1e6:N1} MB)");
-        Console.WriteLine(
-            $"csv cells small / hidden                  : {small,8:N0} / {hidden:N0} " +
-            $"({(hidden - small) * 100.0 / Math.Max(1, small):N1}% more for secondary suppression)");
-        Console.WriteLine($"slowest indicator's plan alone            : {Slowest(report, publication)}");
+            $"{$"release {number}: indicators that fell back",-42}: {plan.Fallbacks.Count,8:N0} "
+            + string.Join("; ", fallbacks));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        Console.WriteLine($"peak working set of the process           : {peak / 1e6,8:N0} MB");
+        Console.WriteLine($"{$"release {number}: peak working set so far",-42}: {peak / 1e6,8:N0} MB");
+        return (plan, file.ToArray());
     }
 
     /// <summary>Each indicator planned on its own (a plan is made indicator by indicator): the slowest.</summary>
     private static string Slowest(ConsolidatedReturn report, PublicationOptions publication)
     {
-        var observations = report.Observations.ToLookup(o => o.Indicator, StringComparer.Ordinal);
         var (code, seconds) = report.Indicators
             .Select(result =>
             {
                 var alone = report with
                 {
                     Indicators = [result],
-                    Observations = [.. observations[result.Indicator.Code]],
+                    Observations = [.. report.ObservationsOf(result.Indicator.Code)],
                 };
                 var clock = Stopwatch.StartNew();
                 DisclosurePlan.For(alone, publication);
