@@ -10,12 +10,12 @@ namespace SafeguardingIngest.Bench;
 /// <summary>
 /// Disclosure benchmark: the compile benchmark's partnership and figures, held in memory (no storage) and packed as
 /// the reader packs them, compiled; then two releases of the quarter planned as a compile plans them, each family's
-/// decisions spooled to a temporary file: the first with nothing before it, the second after reading the first's
-/// decisions back whole, as a compile reads an earlier release's. For each: the plan's time, the managed heap's peak
-/// growth while it is made (the earlier decisions read included) and what it allocates, the indicators it fell back
-/// on, and the process's peak working set once it is made. Then the four reports, streamed as a release writes them,
-/// and how many csv cells are small and how many the plan hides. Numerators run from 0 to <c>--below</c> − 1, so a
-/// low value makes nearly every cell small, the plan's hardest case.
+/// decisions spooled to a temporary file: the first with nothing before it, the second reading the first's decisions
+/// as a compile reads an earlier release's, as they stream in, into a file it reads a family at a time. For each: the
+/// plan's time, the managed heap's peak growth while it is made (the earlier decisions read included) and what it
+/// allocates, the indicators it fell back on, and the process's peak working set once it is made. Then the four
+/// reports, streamed as a release writes them, and how many csv cells are small and how many the plan hides.
+/// Numerators run from 0 to <c>--below</c> − 1, so a low value makes nearly every cell small, the plan's hardest case.
 /// </summary>
 internal static class DisclosureBenchmark
 {
@@ -48,9 +48,17 @@ internal static class DisclosureBenchmark
         DisclosurePlan first, second;
         try
         {
-            first = Release(report, publication, 1, () => [], decisions);
-            // A compile downloads an earlier release's decisions and reads them whole.
-            second = Release(report, publication, 2, () => [ReleaseJson.ReadDecisions(File.ReadAllBytes(decisions))],
+            first = Release(report, publication, 1, () => EarlierDecisions.None, decisions);
+            // A compile reads an earlier release's decisions as they stream from the store, a family at a time.
+            second = Release(
+                report,
+                publication,
+                2,
+                () => EarlierDecisions.SpoolAsync(
+                        [_ => Task.FromResult<Stream>(File.OpenRead(decisions))],
+                        CancellationToken.None)
+                    .GetAwaiter()
+                    .GetResult(),
                 decisions);
         }
         finally
@@ -97,14 +105,15 @@ internal static class DisclosureBenchmark
         ConsolidatedReturn report,
         PublicationOptions publication,
         int number,
-        Func<IReadOnlyList<ReleaseDecisions>> earlier,
+        Func<EarlierDecisions> earlier,
         string decisions)
     {
         using var spool = new DecisionSpool(CompileBenchmark.Period.Key, number);
         DisclosurePlan? made = null;
         var planning = Measure.Once(() =>
         {
-            made = DisclosurePlan.For(report, publication, TimeProvider.System, earlier(), spool.Add);
+            using var before = earlier();
+            made = DisclosurePlan.For(report, publication, TimeProvider.System, before, spool.Add);
             return report.Indicators.Count;
         });
         var plan = made!;

@@ -59,6 +59,14 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
     }
 
     /// <inheritdoc />
+    public async Task<Stream> OpenDecisionsAsync(ReleaseManifest release, CancellationToken cancellationToken)
+    {
+        var name = Path(release.Period, release.Number, ReleaseManifest.DecisionsFile);
+        return (await _internal.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken))
+            .Value.Content;
+    }
+
+    /// <inheritdoc />
     public async Task<byte[]> ReadFileAsync(ReleaseManifest release, string name, CancellationToken cancellationToken)
     {
         var file = release.Files.SingleOrDefault(f => f.Name == name)

@@ -220,7 +220,7 @@ public sealed record ReleaseSeries(
                 publication,
                 ReleaseStatus.Published,
                 1,
-                decisions,
+                EarlierDecisions.Of(decisions),
                 [],
                 string.Empty));
             decisions.Add(draft.Decisions!);

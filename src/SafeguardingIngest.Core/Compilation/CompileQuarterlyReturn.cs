@@ -95,7 +95,7 @@ public sealed partial class CompileQuarterlyReturn(
             return new CompileOutcome(period, report, standing, [], [], readTime, clock.Elapsed);
         }
 
-        var earlier = await EarlierDecisionsAsync(period, cancellationToken);
+        using var earlier = await EarlierDecisionsAsync(period, cancellationToken);
         var number = await releases.NextNumberAsync(period, cancellationToken);
         // The csv goes to the store a row at a time as it is written: the one output that grows with every figure.
         using var draft = ReleaseBuilder.BuildStreamed(
@@ -140,9 +140,10 @@ public sealed partial class CompileQuarterlyReturn(
 
     /// <summary>
     /// The decisions of every release, of any quarter, whose eight quarters overlap this one's: each may have
-    /// published or hidden a figure this release shows again. Oldest first.
+    /// published or hidden a figure this release shows again. Oldest first, each read as it streams from the store
+    /// and kept a family at a time, so that no release's decisions are held whole.
     /// </summary>
-    private async Task<IReadOnlyList<ReleaseDecisions>> EarlierDecisionsAsync(
+    private async Task<EarlierDecisions> EarlierDecisionsAsync(
         ReportingPeriod period,
         CancellationToken cancellationToken)
     {
@@ -157,7 +158,10 @@ public sealed partial class CompileQuarterlyReturn(
         var overlapping = listed.SelectMany(r => r)
             .OrderBy(r => r.CompiledAt).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Number)
             .ToList();
-        return await Task.WhenAll(overlapping.Select(r => releases.ReadDecisionsAsync(r, cancellationToken)));
+        return await EarlierDecisions.SpoolAsync(
+            overlapping.Select(
+                r => (Func<CancellationToken, Task<Stream>>)(token => releases.OpenDecisionsAsync(r, token))),
+            cancellationToken);
     }
 
     /// <summary>

@@ -89,6 +89,21 @@ public sealed class DisclosurePlan
         For(report, publication, AuditLimits.Of(publication, time), earlier, decided);
 
     /// <summary>
+    /// The plan for <paramref name="report"/> after the <paramref name="earlier"/> releases, read a family at a time,
+    /// each indicator's time read from <paramref name="time"/>; each family's decisions go to
+    /// <paramref name="decided"/> where given, as in
+    /// <see cref="For(ConsolidatedReturn, PublicationOptions, TimeProvider, IReadOnlyList{ReleaseDecisions},
+    /// Action{IndicatorDecisions})"/>.
+    /// </summary>
+    public static DisclosurePlan For(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        TimeProvider time,
+        EarlierDecisions earlier,
+        Action<IndicatorDecisions>? decided = null) =>
+        For(report, publication, AuditLimits.Of(publication, time), earlier, decided);
+
+    /// <summary>
     /// The plan for <paramref name="report"/> after <paramref name="earlier"/> releases, within
     /// <paramref name="limits"/>.
     /// </summary>
@@ -99,7 +114,21 @@ public sealed class DisclosurePlan
         IReadOnlyList<ReleaseDecisions>? earlier = null,
         Action<IndicatorDecisions>? decided = null)
     {
-        var history = (earlier ?? []).SelectMany(r => r.Indicators).ToList();
+        using var held = EarlierDecisions.Of(earlier ?? []);
+        return For(report, publication, limits, held, decided);
+    }
+
+    /// <summary>
+    /// The plan for <paramref name="report"/> after the <paramref name="earlier"/> releases, read a family at a time,
+    /// within <paramref name="limits"/>.
+    /// </summary>
+    internal static DisclosurePlan For(
+        ConsolidatedReturn report,
+        PublicationOptions publication,
+        AuditLimits limits,
+        EarlierDecisions earlier,
+        Action<IndicatorDecisions>? decided = null)
+    {
         var linked = LinkedFamilies.Of(report.Indicators);
         var indicators = new Dictionary<string, IndicatorDisclosure>(StringComparer.Ordinal);
         var cells = new HiddenCells();
@@ -125,7 +154,7 @@ public sealed class DisclosurePlan
             }
 
             Link(suppression, nodes, linked);
-            suppression.Carry(history.Where(h => h.Indicator.Split('+').Any(codes.Contains)));
+            suppression.Carry(earlier.For(codes));
             // A reader takes every hidden count to be at least 1, so no count's 0 is hidden unless its own rule hides
             // it (a rate's 0 over a small population) or an earlier release did: one hidden only because it is a
             // percentage's numerator (0 of 3) is shown on the count's own rows, and the audit knows it.

@@ -20,6 +20,12 @@ public interface IReleaseStore
     /// <summary>What a release showed and hid.</summary>
     Task<ReleaseDecisions> ReadDecisionsAsync(ReleaseManifest release, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What a release showed and hid, as a stream to read as it arrives (<see cref="EarlierDecisions.SpoolAsync"/>)
+    /// rather than downloaded whole. The caller disposes it.
+    /// </summary>
+    Task<Stream> OpenDecisionsAsync(ReleaseManifest release, CancellationToken cancellationToken);
+
     /// <summary>One file of a release, by name.</summary>
     Task<byte[]> ReadFileAsync(ReleaseManifest release, string name, CancellationToken cancellationToken);
 

@@ -112,4 +112,10 @@ public static class ReleaseJson
     public static ReleaseDecisions ReadDecisions(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<ReleaseDecisions>(json, s_options)
         ?? throw new JsonException("The decisions are empty.");
+
+    /// <summary>Reads one entry of a release's list of indicators.</summary>
+    /// <exception cref="JsonException">The entry is not an indicator's decisions.</exception>
+    internal static IndicatorDecisions ReadIndicator(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<IndicatorDecisions>(json, s_options)
+        ?? throw new JsonException("An indicator's decisions are empty.");
 }

@@ -9,18 +9,15 @@ namespace SafeguardingIngest.Releases;
 /// </summary>
 public sealed class Revisions
 {
-    private readonly Dictionary<string, FigureDecision> _latest = new(StringComparer.Ordinal);
+    private readonly EarlierDecisions _earlier;
     private readonly Func<string, ReportingPeriod, string> _why;
 
-    /// <param name="earlier">The earlier releases, oldest first.</param>
+    /// <param name="earlier">The earlier releases, oldest first, read a family at a time.</param>
     /// <param name="why">For a revised csv cell's agency and quarter, what changed.</param>
-    public Revisions(IReadOnlyList<ReleaseDecisions> earlier, Func<string, ReportingPeriod, string> why)
+    public Revisions(EarlierDecisions earlier, Func<string, ReportingPeriod, string> why)
     {
+        _earlier = earlier;
         _why = why;
-        foreach (var figure in earlier.SelectMany(r => r.Indicators).SelectMany(i => i.Figures))
-        {
-            _latest[figure.Key] = figure;
-        }
     }
 
     /// <summary>
@@ -29,16 +26,24 @@ public sealed class Revisions
     /// </summary>
     public IEnumerable<Revision> In(IndicatorDecisions family)
     {
+        // The latest earlier figure of each key: the family's figures are its indicators', so no other family's
+        // earlier decisions hold any of them.
+        var latest = new Dictionary<string, FigureDecision>(StringComparer.Ordinal);
+        foreach (var figure in _earlier.For(family.Indicator.Split('+')).SelectMany(i => i.Figures))
+        {
+            latest[figure.Key] = figure;
+        }
+
         var ofFigures = family.Figures.Where(f => Disclosure.FigureParts.IsPart(f.Key))
             .ToDictionary(f => f.Key, StringComparer.Ordinal);
         bool PartChanged(string key) =>
             new[] { Disclosure.FigureParts.Denominator(key), Disclosure.FigureParts.Complement(key) }.Any(part =>
                 ofFigures.TryGetValue(part, out var now)
-                && _latest.TryGetValue(part, out var then)
+                && latest.TryGetValue(part, out var then)
                 && then.DiffersFrom(now));
         foreach (var figure in family.WholeFigures)
         {
-            if (_latest.TryGetValue(figure.Key, out var before)
+            if (latest.TryGetValue(figure.Key, out var before)
                 && (before.DiffersFrom(figure) || PartChanged(figure.Key)))
             {
                 var parts = FigureKey.Parts(figure.Key);
@@ -59,7 +64,8 @@ public sealed class Revisions
         IReadOnlyList<ReleaseDecisions> earlier,
         Func<string, ReportingPeriod, string> why)
     {
-        var revisions = new Revisions(earlier, why);
+        using var held = EarlierDecisions.Of(earlier);
+        var revisions = new Revisions(held, why);
         return [.. now.SelectMany(revisions.In)];
     }
 }

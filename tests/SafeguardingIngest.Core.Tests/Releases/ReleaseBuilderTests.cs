@@ -34,7 +34,7 @@ public class ReleaseBuilderTests
             s_publication,
             ReleaseStatus.Published,
             number,
-            [.. earlier.Select(e => e.Decisions!)],
+            EarlierDecisions.Of(earlier.Select(e => e.Decisions!)),
             [],
             "digest"));
 
@@ -150,7 +150,7 @@ public class ReleaseBuilderTests
             s_publication,
             ReleaseStatus.Provisional,
             1,
-            [],
+            EarlierDecisions.None,
             [],
             "digest"));
 
@@ -302,7 +302,14 @@ public class ReleaseBuilderTests
         var whole = Release(report, 2, first);
 
         using var streamed = ReleaseBuilder.BuildStreamed(new ReleaseRequest(
-            report, Partnership, s_publication, ReleaseStatus.Published, 2, [first.Decisions!], [], "digest"));
+            report,
+            Partnership,
+            s_publication,
+            ReleaseStatus.Published,
+            2,
+            EarlierDecisions.Of([first.Decisions!]),
+            [],
+            "digest"));
 
         Assert.Null(streamed.Decisions);
         Assert.Equal(whole.Decisions!.Indicators.Count, streamed.Spool!.Families);

@@ -28,7 +28,7 @@ public sealed class ReleaseScreeningTests
             s_publication,
             status,
             number,
-            [.. earlier.Select(e => e.Decisions!)],
+            EarlierDecisions.Of(earlier.Select(e => e.Decisions!)),
             [],
             "digest"));
 

@@ -144,7 +144,7 @@ public sealed class ReleaseTests(AzuriteFixture azurite)
             new Disclosure.PublicationOptions(),
             standing.Status,
             standing.Number,
-            [],
+            EarlierDecisions.None,
             standing.Submissions,
             standing.InputsDigest));
         foreach (var file in standing.Files)
