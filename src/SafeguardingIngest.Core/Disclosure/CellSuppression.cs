@@ -444,19 +444,23 @@ internal sealed class CellSuppression(int threshold)
             program.Equal(terms, constant);
         }
 
+        // Where the figures as they are satisfy every sum, they are a solution of the program; where they do not, the
+        // group is left to the program, which finds the contradiction and passes nothing.
+        var consistent = sums.All(
+            s => Math.Abs(_values[_sums[s].Total] - _sums[s].Members.Sum(m => _values[m])) <= 1e-6);
         for (var k = 0; k < classes.Count; k++)
         {
             // One of several: as low as its floor (the others take the rest), as high as the class's most less
-            // the others' floors. The figures as they are satisfy the program, so the class's most is at least
-            // their total, and one alone is at least its value and at most as low: where that already spans the
+            // the others' floors. The figures as they are being a solution, the class's most is at least their
+            // total, and one alone is at least its value and at most as low: where that already spans the
             // threshold, no program is run.
             var single = classes[k].Count == 1;
             var floors = classes[k].Sum(Floor);
             var total = classes[k].Sum(n => _values[n]);
             var guarded = classes[k]
-                .Where(n => Protected(n) && (single
+                .Where(n => Protected(n) && (!consistent || (single
                     ? PinnedBetween(Math.Min(_values[n], threshold - 1), _values[n])
-                    : PinnedBetween(Floor(n), total - (floors - Floor(n)))))
+                    : PinnedBetween(Floor(n), total - (floors - Floor(n))))))
                 .ToList();
             if (guarded.Count == 0)
             {
