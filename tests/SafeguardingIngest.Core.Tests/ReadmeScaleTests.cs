@@ -2,7 +2,8 @@ namespace SafeguardingIngest.Tests;
 
 /// <summary>
 /// README's scale figures are a benchmark's as recorded: each row of its table under "Scale" is a row, word for word,
-/// of a table in docs/benchmarks.md's disclosure runs, where the run's date, commit and machine load are given.
+/// of a table of one of docs/benchmarks.md's disclosure runs (one dated section), where the run's commit and the
+/// machine's load are given.
 /// </summary>
 public class ReadmeScaleTests
 {
@@ -11,14 +12,15 @@ public class ReadmeScaleTests
     {
         var root = AzuriteServer.RepositoryRoot();
         var readme = Section(File.ReadAllLines(Path.Combine(root, "README.md")), "## Scale");
-        var recorded = Section(File.ReadAllLines(Path.Combine(root, "docs", "benchmarks.md")), "## Disclosure")
-            .Where(IsRow)
-            .ToHashSet(StringComparer.Ordinal);
+        var disclosure = Section(File.ReadAllLines(Path.Combine(root, "docs", "benchmarks.md")), "## Disclosure");
+        var runs = disclosure.Where(line => Level(line) == 3)
+            .Select(heading => Section([.. disclosure], heading).Where(IsRow).ToHashSet(StringComparer.Ordinal))
+            .ToList();
 
         var rows = readme.Where(IsRow).Skip(2).ToList();
 
         Assert.True(rows.Count >= 4, $"README's scale table has {rows.Count} rows of figures");
-        Assert.All(rows, row => Assert.Contains(row, recorded));
+        Assert.Contains(runs, run => rows.All(run.Contains));
         Assert.Contains(readme, line => line.Contains("docs/benchmarks.md#disclosure", StringComparison.Ordinal));
     }
 

@@ -19,11 +19,21 @@ internal static class DecisionsReader
     /// <exception cref="JsonException">
     /// The stream is not a release's decisions, or ends before the document does.
     /// </exception>
-    public static async IAsyncEnumerable<(string Indicator, byte[] Entry)> EntriesAsync(
+    public static IAsyncEnumerable<(string Indicator, byte[] Entry)> EntriesAsync(
         Stream json,
+        CancellationToken cancellationToken) =>
+        EntriesAsync(json, FirstBuffer, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EntriesAsync(Stream, CancellationToken)"/>, the bytes read in blocks of
+    /// <paramref name="firstBuffer"/> (more where one entry needs it).
+    /// </summary>
+    internal static async IAsyncEnumerable<(string Indicator, byte[] Entry)> EntriesAsync(
+        Stream json,
+        int firstBuffer,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var buffer = new byte[FirstBuffer];
+        var buffer = new byte[firstBuffer];
         var (length, final) = (0, false);
         var scan = new Scan();
         while (true)
@@ -43,7 +53,7 @@ internal static class DecisionsReader
             }
 
             var found = new List<(string, byte[])>();
-            var consumed = scan.Next(buffer.AsSpan(0, length), final, found);
+            var consumed = scan.Next(buffer.AsSpan(0, length), found);
             foreach (var entry in found)
             {
                 yield return entry;
@@ -76,16 +86,19 @@ internal static class DecisionsReader
         private int _depth;
         private bool _inIndicators;
         private bool _nextIsIndicators;
+        private int _lists;
 
         public bool Done { get; private set; }
 
         /// <summary>
         /// Reads <paramref name="block"/> as far as whole tokens and whole entries go, adding each entry to
-        /// <paramref name="found"/>; gives how many bytes it read.
+        /// <paramref name="found"/>; gives how many bytes it read. The block is never taken as the last: the document
+        /// is an object, whose closing brace is a whole token, so a document cut short simply stops being read, and is
+        /// refused for ending early rather than for the depth it ends at.
         /// </summary>
-        public int Next(ReadOnlySpan<byte> block, bool final, List<(string, byte[])> found)
+        public int Next(ReadOnlySpan<byte> block, List<(string, byte[])> found)
         {
-            var reader = new Utf8JsonReader(block, final, _state);
+            var reader = new Utf8JsonReader(block, isFinalBlock: false, _state);
             var consumed = 0;
             while (true)
             {
@@ -146,15 +159,25 @@ internal static class DecisionsReader
                         throw new JsonException("A release's decisions list their indicators in an array.");
                     }
 
+                    if (_inIndicators && ++_lists > 1)
+                    {
+                        throw new JsonException("A release's decisions list their indicators twice.");
+                    }
+
                     _nextIsIndicators = false;
                     break;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     _depth--;
                     _inIndicators = false;
                     Done = _depth == 0;
+                    if (Done && _lists == 0)
+                    {
+                        throw new JsonException("A release's decisions list no indicators.");
+                    }
+
                     break;
                 case JsonTokenType.PropertyName:
-                    _nextIsIndicators = _depth == 1 && reader.ValueTextEquals("indicators"u8);
+                    _nextIsIndicators = _depth == 1 && Named(ref reader, "indicators");
                     break;
                 default:
                     if (_nextIsIndicators)
@@ -166,6 +189,13 @@ internal static class DecisionsReader
             }
         }
 
+        /// <summary>
+        /// Whether the property name at <paramref name="reader"/> is <paramref name="name"/>, in any case, as the
+        /// serializer reads them.
+        /// </summary>
+        private static bool Named(ref Utf8JsonReader reader, string name) =>
+            string.Equals(reader.GetString(), name, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>An entry's indicator: its <c>indicator</c> property, read without reading the rest.</summary>
         private static string IndicatorOf(ReadOnlySpan<byte> entry)
         {
@@ -173,7 +203,7 @@ internal static class DecisionsReader
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var indicator = reader.ValueTextEquals("indicator"u8);
+                var indicator = Named(ref reader, "indicator");
                 reader.Read();
                 if (indicator && reader.TokenType == JsonTokenType.String)
                 {

@@ -15,6 +15,9 @@ public sealed class EarlierDecisions : IDisposable
 
     private EarlierDecisions(FileStream? file) => _file = file;
 
+    /// <summary>The temporary file the decisions are kept in, removed on disposal; null where they are held.</summary>
+    public string? FileName => _file?.Name;
+
     /// <summary>No earlier release.</summary>
     public static EarlierDecisions None => Of([]);
 
@@ -81,8 +84,8 @@ public sealed class EarlierDecisions : IDisposable
 
     /// <summary>
     /// The earlier decisions of any indicator of <paramref name="codes"/> (a family), oldest first: each entry whose
-    /// indicator, or one of the indicators linked in it, is among them. Asked twice running for the same family (the
-    /// plan, then the revisions), they are read once.
+    /// indicator, or one of the indicators linked in it, is among them. Asked again for the family just read (the plan
+    /// asks, then the revisions, as a streamed build finds them family by family), they are not read again.
     /// </summary>
     public IReadOnlyList<IndicatorDecisions> For(IEnumerable<string> codes)
     {

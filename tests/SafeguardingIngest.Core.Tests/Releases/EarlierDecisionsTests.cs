@@ -12,6 +12,7 @@ namespace SafeguardingIngest.Tests.Releases;
 public class EarlierDecisionsTests
 {
     private static readonly ReportingPeriod s_q2 = ReportingPeriod.Parse("2026-27 Q2");
+    private static readonly CancellationToken s_none = CancellationToken.None;
 
     /// <summary>An indicator's decisions with <paramref name="figures"/> csv cells, their values from a seed.</summary>
     private static IndicatorDecisions Family(string indicator, int figures, int seed)
@@ -76,9 +77,45 @@ public class EarlierDecisionsTests
     }
 
     [Theory]
+    [InlineData(16, 1)]
+    [InlineData(16, 5)]
+    [InlineData(64, 3)]
+    [InlineData(1000, 999)]
+    public async Task EntriesAsync_InBlocksSplittingEveryKindOfToken_GivesEveryEntryWhole(int block, int piece)
+    {
+        // Blocks of 16 bytes end inside names, strings, numbers and entries alike; each entry is read again, whole,
+        // from its start once the block has room for it.
+        var entries = new List<(string Indicator, byte[] Entry)>();
+        await foreach (var entry in DecisionsReader.EntriesAsync(
+            new Trickle(ReleaseJson.Write(s_second), piece),
+            block,
+            CancellationToken.None))
+        {
+            entries.Add(entry);
+        }
+
+        Assert.Equal(s_second.Indicators.Select(i => i.Indicator), entries.Select(e => e.Indicator));
+        Assert.Equal(
+            Json(s_second.Indicators),
+            Json([.. entries.Select(e => ReleaseJson.ReadIndicator(e.Entry))]));
+    }
+
+    [Fact]
+    public async Task SpoolAsync_NamesInAnyCase_AreReadAsTheSerializerReadsThem()
+    {
+        var json = "{\"Period\":\"2026-27 Q1\",\"Indicators\":[{\"Indicator\":\"NEG01\",\"Figures\":[],\"Sums\":[]}]}";
+
+        using var spooled = await EarlierDecisions.SpoolAsync([Open(Encoding.UTF8.GetBytes(json), 3)], s_none);
+
+        Assert.Equal("NEG01", Assert.Single(spooled.For(["NEG01"])).Indicator);
+    }
+
+    [Theory]
     [InlineData("", "end before")]
-    [InlineData("{\"period\":\"2026-27 Q1\",\"number\":1,\"indicators\":[{\"indicator\":\"A\",\"figures\":[", "")]
+    [InlineData("{\"period\":\"2026-27 Q1\",\"indicators\":[{\"indicator\":\"A\",\"figures\":[", "end before")]
     [InlineData("[1, 2]", "a JSON object")]
+    [InlineData("{\"period\":\"2026-27 Q1\",\"number\":1}", "list no indicators")]
+    [InlineData("{\"indicators\":[],\"indicators\":[]}", "twice")]
     [InlineData("{\"period\":\"2026-27 Q1\",\"indicators\":5}", "in an array")]
     [InlineData("{\"period\":\"2026-27 Q1\",\"indicators\":[3]}", "is a JSON object")]
     [InlineData("{\"indicators\":[{\"figures\":[]}]}", "has no \"indicator\"")]
@@ -94,19 +131,14 @@ public class EarlierDecisionsTests
     [Fact]
     public async Task Dispose_RemovesTheSpooledFile()
     {
-        var before = SpoolFiles();
-        var spooled = await EarlierDecisions.SpoolAsync(
-            [Open(ReleaseJson.Write(s_first), 4096)],
-            CancellationToken.None);
-        Assert.Equal(before.Count + 1, SpoolFiles().Count);
+        var spooled = await EarlierDecisions.SpoolAsync([Open(ReleaseJson.Write(s_first), 4096)], s_none);
+        var file = spooled.FileName;
+        Assert.True(File.Exists(file), file);
 
         spooled.Dispose();
 
-        Assert.Equal(before, SpoolFiles());
+        Assert.False(File.Exists(file), file);
     }
-
-    private static List<string> SpoolFiles() =>
-        [.. Directory.EnumerateFiles(Path.GetTempPath(), "sgi-earlier-*.json").Order(StringComparer.Ordinal)];
 
     private static string Json(IReadOnlyList<IndicatorDecisions> found) =>
         Encoding.UTF8.GetString(ReleaseJson.Write(new ReleaseDecisions("any", 0, found)));
