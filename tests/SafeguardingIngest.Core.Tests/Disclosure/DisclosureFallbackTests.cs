@@ -22,12 +22,15 @@ public class DisclosureFallbackTests
         new(TimeProvider.System, Timeout.InfiniteTimeSpan, PivotsPerSize: 0);
 
     /// <summary>The two-agency, two-locality quarter of CAF: North A 3, B 40; South A 30, B 50; 123 in all.</summary>
-    private static readonly ConsolidatedReturn s_caf = Compile(
+    private static readonly ConsolidatedReturn s_caf = Caf(3, 40, 30, 50);
+
+    /// <summary>A quarter of CAF: agencies A and B in North (L1) and South (L2).</summary>
+    private static ConsolidatedReturn Caf(int northA, int northB, int southA, int southB) => Compile(
         Q2,
-        Observe(Q2, "A", "CAF", "L1", 3),
-        Observe(Q2, "B", "CAF", "L1", 40),
-        Observe(Q2, "A", "CAF", "L2", 30),
-        Observe(Q2, "B", "CAF", "L2", 50));
+        Observe(Q2, "A", "CAF", "L1", northA),
+        Observe(Q2, "B", "CAF", "L1", northB),
+        Observe(Q2, "A", "CAF", "L2", southA),
+        Observe(Q2, "B", "CAF", "L2", southB));
 
     [Fact]
     public void For_AZeroOfAFewBesideAZeroArea_HidesTheAreaByItsDenominatorRatherThanFallingBack()
@@ -67,12 +70,7 @@ public class DisclosureFallbackTests
     public void For_AuditAtItsPivotCap_HidesTheWholeBreakdownAndKeepsTheSafeAreaFigures()
     {
         // North A 3 and B 2, hidden together, could be any split of North's 5 but for the sums a program must weigh.
-        var report = Compile(
-            Q2,
-            Observe(Q2, "A", "CAF", "L1", 3),
-            Observe(Q2, "B", "CAF", "L1", 2),
-            Observe(Q2, "A", "CAF", "L2", 30),
-            Observe(Q2, "B", "CAF", "L2", 88));
+        var report = Caf(3, 2, 30, 88);
 
         var plan = DisclosurePlan.For(report, s_publication, s_noPivots);
 
@@ -128,12 +126,7 @@ public class DisclosureFallbackTests
     {
         // CAF: North A 3, B 1, South A 2, B 0; the area's 6 over three hidden cells of at least 1 leaves each 1 to 4,
         // so it goes, and with it the year to date. South B's 0 stays: a zero identifies no one.
-        var report = Compile(
-            Q2,
-            Observe(Q2, "A", "CAF", "L1", 3),
-            Observe(Q2, "B", "CAF", "L1", 1),
-            Observe(Q2, "A", "CAF", "L2", 2),
-            Observe(Q2, "B", "CAF", "L2", 0));
+        var report = Caf(3, 1, 2, 0);
 
         var plan = DisclosurePlan.For(report, s_publication, s_noPivots);
 
