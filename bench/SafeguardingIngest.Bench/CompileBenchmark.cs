@@ -100,7 +100,14 @@ internal static class CompileBenchmark
     {
         await using var services = Services(connection);
         var compile = services.GetRequiredService<CompileQuarterlyReturn>();
-        var outcome = await compile.CompileAsync(Period, CancellationToken.None);
+        CompileOutcome outcome;
+        (long Reading, long Compiling) stages;
+        using (var sampler = new WorkingSetSampler(TimeSpan.FromMilliseconds(20)))
+        {
+            outcome = await compile.CompileAsync(Period, CancellationToken.None);
+            stages = sampler.PeaksAround(outcome.ReadTime);
+        }
+
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var peak = process.PeakWorkingSet64;
@@ -109,6 +116,8 @@ internal static class CompileBenchmark
             + $"({outcome.Report.Observations.Count:N0} observations), compile and write the release "
             + $"{outcome.CompileAndWriteTime.TotalSeconds:N2} s (ratio {ratio:0.00}); "
             + $"peak working set {peak / 1e6:N0} MB");
+        Console.WriteLine($"  working set sampled every 20 ms, highest while reading {stages.Reading / 1e6:N0} MB, "
+            + $"while compiling and writing {stages.Compiling / 1e6:N0} MB");
 
         // The read against its floor, alternating which goes first; the ratio per round is floor time / read time.
         var reader = services.GetRequiredService<IPeriodReader>();
