@@ -45,8 +45,7 @@ internal sealed class CellSuppression(int threshold)
     private readonly Dictionary<int, List<int>> _impliedBy = [];
     private readonly Dictionary<int, HashSet<int>> _bundles = [];
     private readonly HashSet<int> _parts = [];
-    private readonly Dictionary<List<int>, List<(int Node, double Low, double High)>> _audited =
-        new(SameNodes.Instance);
+    private Dictionary<List<int>, List<(int Node, double Low, double High)>> _audited = new(SameNodes.Instance);
     private AuditLimits _limits = AuditLimits.Unhurried;
     private bool _unfinished;
 
@@ -240,7 +239,7 @@ internal sealed class CellSuppression(int threshold)
     {
         var started = limits.Time.GetUtcNow();
         _limits = limits;
-        _audited.Clear();
+        _audited = new(SameNodes.Instance);
         var hidden = Enumerable.Range(0, _values.Count).Where(n => _primary[n] || _forced.Contains(n)).ToHashSet();
         while (true)
         {
@@ -254,7 +253,7 @@ internal sealed class CellSuppression(int threshold)
             var groups = Groups(hidden);
             var sumsOfGroups = SumsOf(groups);
             _unfinished = false;
-            var pinnedNow = Pinned(groups, sumsOfGroups);
+            var pinnedNow = Pinned(groups, sumsOfGroups, remember: true);
             if (_unfinished)
             {
                 return new(hidden, FallbackReason.PivotCap);
@@ -318,7 +317,7 @@ internal sealed class CellSuppression(int threshold)
                 .Where(n => Unknown(hidden, n))
                 .ToHashSet();
             var groups = Groups(hidden).Where(g => g.Any(neighbours.Contains)).ToList();
-            if (Pinned(groups, SumsOf(groups)).Count > 0)
+            if (Pinned(groups, SumsOf(groups), remember: false).Count > 0)
             {
                 hidden.UnionWith(bundle);
             }
@@ -328,32 +327,40 @@ internal sealed class CellSuppression(int threshold)
     /// <summary>
     /// The hidden figures the audit protects (<see cref="Protected"/>) that a reader could pin to fewer whole values
     /// than the threshold, one of them below it, each with the index of its group in <paramref name="groups"/>.
+    /// A group's audit depends on its figures alone (every other figure in its sums is a constant to the reader), so a
+    /// group audited in the round before is not run again; where <paramref name="remember"/>, these groups become the
+    /// ones remembered, so that what is kept stays one round's groups however many rounds a plan takes.
     /// </summary>
     private List<(int Node, int Group, double Low, double High)> Pinned(
         List<List<int>> groups,
-        List<List<int>> sumsOfGroups)
+        List<List<int>> sumsOfGroups,
+        bool remember)
     {
         var pinned = new List<(int, int, double, double)>();
         var unfinished = false;
+        var audited = new Dictionary<List<int>, List<(int Node, double Low, double High)>>(SameNodes.Instance);
         for (var g = 0; g < groups.Count; g++)
         {
-            // A group's audit depends on its figures alone (every other figure in its sums is a constant to the
-            // reader), so a group met before, in an earlier round or while showing partners again, is not run again.
+            var finished = true;
             if (!_audited.TryGetValue(groups[g], out var found))
             {
                 _unfinished = false;
                 found = PinnedIn(groups[g], sumsOfGroups[g]);
-                if (_unfinished)
-                {
-                    unfinished = true;
-                }
-                else
-                {
-                    _audited[groups[g]] = found;
-                }
+                finished = !_unfinished;
+                unfinished |= _unfinished;
+            }
+
+            if (remember && finished)
+            {
+                audited[groups[g]] = found;
             }
 
             pinned.AddRange(found.Select(p => (p.Node, g, p.Low, p.High)));
+        }
+
+        if (remember)
+        {
+            _audited = audited;
         }
 
         _unfinished = unfinished;
