@@ -47,11 +47,6 @@ internal static class DecisionsReader
                 length += read;
             }
 
-            if (final && length == 0)
-            {
-                throw new JsonException("The decisions end before their document does.");
-            }
-
             var found = new List<(string, byte[])>();
             var consumed = scan.Next(buffer.AsSpan(0, length), found);
             foreach (var entry in found)
@@ -99,11 +94,10 @@ internal static class DecisionsReader
         public int Next(ReadOnlySpan<byte> block, List<(string, byte[])> found)
         {
             var reader = new Utf8JsonReader(block, isFinalBlock: false, _state);
+            // What was read, and the reader's state, as of the last whole token or entry.
             var consumed = 0;
             while (true)
             {
-                var before = reader.CurrentState;
-                var start = (int)reader.BytesConsumed;
                 if (!reader.Read())
                 {
                     return consumed;
@@ -115,8 +109,7 @@ internal static class DecisionsReader
                     if (!reader.TrySkip())
                     {
                         // The entry runs past this block: read it again, whole, from its start with more bytes.
-                        _state = before;
-                        return start;
+                        return consumed;
                     }
 
                     var entry = block[begins..(int)reader.BytesConsumed];
