@@ -54,17 +54,18 @@ public sealed class BlobReleaseStore(BlobServiceClient service, StorageNames nam
         ReleaseManifest release,
         CancellationToken cancellationToken)
     {
-        var name = Path(release.Period, release.Number, ReleaseManifest.DecisionsFile);
-        return ReleaseJson.ReadDecisions(await DownloadAsync(_internal, name, cancellationToken));
+        return ReleaseJson.ReadDecisions(await DownloadAsync(_internal, DecisionsPath(release), cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<Stream> OpenDecisionsAsync(ReleaseManifest release, CancellationToken cancellationToken)
     {
-        var name = Path(release.Period, release.Number, ReleaseManifest.DecisionsFile);
-        return (await _internal.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken))
-            .Value.Content;
+        var blob = _internal.GetBlobClient(DecisionsPath(release));
+        return (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
     }
+
+    private static string DecisionsPath(ReleaseManifest release) =>
+        Path(release.Period, release.Number, ReleaseManifest.DecisionsFile);
 
     /// <inheritdoc />
     public async Task<byte[]> ReadFileAsync(ReleaseManifest release, string name, CancellationToken cancellationToken)

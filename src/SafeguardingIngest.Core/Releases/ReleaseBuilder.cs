@@ -57,8 +57,7 @@ public static class ReleaseBuilder
     {
         var (report, partnership, publication, status, number, earlier, inputs, _) = request;
         var plan = DisclosurePlan.For(report, publication, time ?? TimeProvider.System, earlier);
-        var found = new Revisions(earlier, Why(report, inputs));
-        IReadOnlyList<Revision> revisions = [.. plan.Decisions.SelectMany(found.In)];
+        var revisions = Revisions.Find(plan.Decisions, earlier, Why(report, inputs));
         var context = new ReleaseContext(number, status, revisions);
         var files = ReportSet.Render(report, partnership, plan, context);
         var manifest = Manifest(

@@ -65,7 +65,19 @@ public sealed class Revisions
         Func<string, ReportingPeriod, string> why)
     {
         using var held = EarlierDecisions.Of(earlier);
-        var revisions = new Revisions(held, why);
+        return Find(now, held, why);
+    }
+
+    /// <summary>
+    /// The revisions in <paramref name="now"/> against the <paramref name="earlier"/> releases, read a family at a
+    /// time; <paramref name="why"/> as above.
+    /// </summary>
+    public static IReadOnlyList<Revision> Find(
+        IReadOnlyList<IndicatorDecisions> now,
+        EarlierDecisions earlier,
+        Func<string, ReportingPeriod, string> why)
+    {
+        var revisions = new Revisions(earlier, why);
         return [.. now.SelectMany(revisions.In)];
     }
 }
