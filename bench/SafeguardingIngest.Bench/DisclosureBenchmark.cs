@@ -15,7 +15,8 @@ namespace SafeguardingIngest.Bench;
 /// plan's time, the managed heap's peak growth while it is made (the earlier decisions read included) and what it
 /// allocates, the indicators it fell back on, and the process's peak working set once it is made. Then the four
 /// reports, streamed as a release writes them, and how many csv cells are small and how many the plan hides.
-/// Numerators run from 0 to <c>--below</c> − 1, so a low value makes nearly every cell small, the plan's hardest case.
+/// Numerators run from 0 to <c>--below</c> − 1, so a low value makes nearly every cell small, the plan's
+/// hardest case.
 /// </summary>
 internal static class DisclosureBenchmark
 {
