@@ -78,8 +78,8 @@ public static class Compiler
                 .ThenByDescending(r => r.Item.Impact)
                 .ThenBy(r => r.Agency, StringComparer.Ordinal)
                 .ToList(),
-            // Held packed: the report keeps every figure until the release is written.
-            PackedObservations.Sorted(data.Values.Select(d => d.Observations)),
+            // Held as read, in the csv's order: the report keeps every figure until the release is written.
+            SortedObservations.Of(data.Values.Select(d => d.Observations)),
             partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
             partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name))
         {

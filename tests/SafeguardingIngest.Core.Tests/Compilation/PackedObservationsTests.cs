@@ -30,103 +30,11 @@ public class PackedObservationsTests
     ];
 
     [Fact]
-    public void Sorted_GivesWhatAStableOrdinalSortOfTheRowsAsReadGives()
-    {
-        var expected = s_read.SelectMany(r => r)
-            .OrderBy(o => o.Period)
-            .ThenBy(o => o.Indicator, StringComparer.Ordinal)
-            .ThenBy(o => o.Agency, StringComparer.Ordinal)
-            .ThenBy(o => o.Locality, StringComparer.Ordinal)
-            .ToList();
-
-        var packed = PackedObservations.Sorted(s_read);
-
-        Assert.Equal(expected, packed);
-        Assert.Equal(expected.Count, packed.Count);
-        Assert.Equal(expected, Enumerable.Range(0, packed.Count).Select(i => packed[i]));
-        // Equal records are not enough where ties are kept in the order read: the sources tell the ties apart.
-        Assert.Equal(expected.Select(o => o.Source), packed.Select(o => o.Source));
-    }
-
-    [Fact]
-    public void Sorted_HoldsRowsPastOneChunkInOrder()
-    {
-        // 2,500 rows fill two chunks of 1,024 and part of a third.
-        var random = new Random(5);
-        var read = Enumerable.Range(0, 2_500)
-            .Select(i => new Observation(
-                i % 3 == 0 ? s_q1 : s_q2,
-                $"A{random.Next(40)}",
-                $"I{random.Next(7)}",
-                $"L{random.Next(5)}",
-                i,
-                i % 2 == 0 ? null : i + 1,
-                i,
-                IndicatorUnit.Count,
-                null,
-                $"Indicators!G{i}"))
-            .ToList();
-        var expected = read
-            .OrderBy(o => o.Period)
-            .ThenBy(o => o.Indicator, StringComparer.Ordinal)
-            .ThenBy(o => o.Agency, StringComparer.Ordinal)
-            .ThenBy(o => o.Locality, StringComparer.Ordinal)
-            .ToList();
-
-        Assert.Equal(expected, PackedObservations.Sorted([read]));
-    }
-
-    [Fact]
-    public void Sorted_KeepsNoDenominatorApartFromZeroAndNoCommentaryApartFromEmpty()
-    {
-        var packed = PackedObservations.Sorted(s_read);
-
-        var nothing = packed.Single(o => o.Agency == "b");
-        var zero = packed.Single(o => o.Agency == "B");
-        Assert.Null(nothing.Denominator);
-        Assert.Null(nothing.Commentary);
-        Assert.Equal(0, zero.Denominator);
-        Assert.Equal(string.Empty, zero.Commentary);
-    }
-
-    [Fact]
-    public void Of_GivesOneIndicatorsRowsInTheHeldOrder_ItsCodeComparedOrdinally()
-    {
-        var packed = PackedObservations.Sorted(s_read);
-
-        Assert.Equal(packed.Where(o => o.Indicator == "CH01"), packed.Of("CH01"));
-        Assert.Equal(2, packed.Of("ch01").Count());
-        Assert.Empty(packed.Of("Ch01"));
-    }
-
-    [Fact]
-    public void ObservationsOf_GivesTheSameRowsWhetherTheReportHoldsThemPackedOrAsAList()
-    {
-        var packed = PackedObservations.Sorted(s_read);
-        var listed = packed.ToList();
-
-        Assert.Equal(Report(listed).ObservationsOf("NI 65"), Report(packed).ObservationsOf("NI 65"));
-        Assert.Equal(2, Report(packed).ObservationsOf("NI 65").Count());
-    }
-
-    [Fact]
     public void Pack_KeepsTheOrderGiven()
     {
         var read = s_read.SelectMany(r => r).ToList();
 
         Assert.Equal(read, PackedObservations.Pack(read));
-    }
-
-    [Fact]
-    public void Sorted_OfPackedQuarters_GivesWhatSortingTheirListsGives_EmptyQuartersAmongThem()
-    {
-        IReadOnlyList<Observation>[] lists = [[], s_read[0], [], [], s_read[1], []];
-
-        var fromPacked = PackedObservations.Sorted(lists.Select(l => PackedObservations.Pack(l)));
-
-        Assert.Equal(PackedObservations.Sorted(lists), fromPacked);
-        Assert.Equal(
-            PackedObservations.Sorted(lists).Select(o => o.Source), fromPacked.Select(o => o.Source));
     }
 
     [Fact]
@@ -156,15 +64,6 @@ public class PackedObservationsTests
                 DisclosurePlan.For(packed, new PublicationOptions())));
     }
 
-    [Fact]
-    public void Indexer_RefusesAnIndexOutsideTheRows()
-    {
-        var packed = PackedObservations.Sorted(s_read);
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => packed[packed.Count]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => packed[-1]);
-    }
-
     private static ConsolidatedReturn Compile(
         List<Observation> read, Func<IEnumerable<Observation>, IReadOnlyList<Observation>> hold)
     {
@@ -172,17 +71,4 @@ public class PackedObservationsTests
             .ToDictionary(g => g.Key, g => new PeriodData(g.Key, hold(g), [], [], []));
         return Compiler.Compile(TestPartnership.Partnership, TestPartnership.Q2, data, [], DateTimeOffset.UnixEpoch);
     }
-
-    private static ConsolidatedReturn Report(IReadOnlyList<Observation> observations) => new(
-        "Partnership",
-        s_q2,
-        DateTimeOffset.UnixEpoch,
-        [],
-        [],
-        [],
-        new ActionsSummary(0, 0, 0, []),
-        [],
-        observations,
-        new Dictionary<string, string>(),
-        new Dictionary<string, string>());
 }
