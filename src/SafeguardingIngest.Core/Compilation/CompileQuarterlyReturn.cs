@@ -84,7 +84,7 @@ public sealed partial class CompileQuarterlyReturn(
 
         clock.Restart();
         var report = Compiler.Compile(partnership, period, data, states, compiledAt);
-        // The figures as read are garbage once compiled (the report holds them packed), but this method's state would
+        // The figures as read are garbage once compiled (the report has them in a file), but this method's state would
         // keep them, and the tasks that read them, to its end: let them go before the plan and the writing.
         data.Clear();
         reads.Clear();

@@ -78,7 +78,7 @@ public static class Compiler
                 .ThenByDescending(r => r.Item.Impact)
                 .ThenBy(r => r.Agency, StringComparer.Ordinal)
                 .ToList(),
-            // Held as read, in the csv's order: the report keeps every figure until the release is written.
+            // In the csv's order, in a temporary file: the report reads each figure again until the release is written.
             SortedObservations.Of(data.Values.Select(d => d.Observations)),
             partnership.Whole.Agencies.ToDictionary(a => a.Code, a => a.Name),
             partnership.Whole.Localities.ToDictionary(l => l.Code, l => l.Name))

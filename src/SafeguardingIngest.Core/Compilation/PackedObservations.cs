@@ -4,11 +4,11 @@ using SafeguardingIngest.Returns;
 namespace SafeguardingIngest.Compilation;
 
 /// <summary>
-/// Observations held packed, in the order read (<see cref="Pack"/>); <see cref="SortedObservations"/> gives a
-/// compile's in the csv's order without copying them. A row keeps its names as indexes into one table of the
-/// distinct names and its figures as numbers, 48 bytes where an <see cref="Observation"/> and the reference to it
-/// take over a hundred; each observation read is made again, equal to the one packed. A compile holds every figure
-/// it reads until its release is written, so their size is what grows with the data.
+/// Observations held packed in memory, in the order read (<see cref="Pack"/>): how a compile holds what it reads of
+/// each quarter until it has compiled them (<see cref="SortedObservations"/> then keeps them in a file). A row keeps
+/// its names as indexes into one table of the distinct names and its figures as numbers, 48 bytes where an
+/// <see cref="Observation"/> and the reference to it take over a hundred; each observation read is made again, equal
+/// to the one packed.
 /// </summary>
 public sealed class PackedObservations : IReadOnlyList<Observation>
 {

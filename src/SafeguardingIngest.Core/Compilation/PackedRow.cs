@@ -5,8 +5,8 @@ namespace SafeguardingIngest.Compilation;
 
 /// <summary>
 /// One observation packed: its figures, then its names and quarter as indexes into a <see cref="PackedNames"/>
-/// (48 bytes, laid out so, and blittable, so rows go to a file and back as they are). Its commentary, which few rows
-/// have, is kept beside the rows by position.
+/// (48 bytes, laid out so, and unmanaged, so rows go to a file and back as their bytes, in the process that wrote
+/// them). Its commentary, which few rows have, is kept beside the rows by position.
 /// </summary>
 internal readonly record struct PackedRow(
     double Numerator,

@@ -10,9 +10,12 @@ namespace SafeguardingIngest.Compilation;
 /// A compile's observations in the csv's order (what sorting them by quarter, indicator, agency and locality, a stable
 /// sort of ordinal names, gives), their rows in a temporary file rather than in memory. A compile holds every figure
 /// of eight quarters until its release is written, and the plan, the csv and the reports read them again; here that
-/// costs the process the names, the commentary and where each indicator's rows lie, not the rows. Each row read is
-/// made again, equal to the one sorted; a pass over the rows (<see cref="Of(string)"/>, the enumerator) reads them a
-/// chunk at a time. The file is deleted when this is disposed, or when the collector finalizes its handle.
+/// costs the process the names, the commentary and where each indicator's rows lie, not the rows. While the list is
+/// made, the lists read and a position for each of their rows (4 bytes) are held as well. Each row read is made
+/// again, equal to the one sorted; a pass over the rows (<see cref="Of(string)"/>, the enumerator) reads them a chunk
+/// at a time. The file has no name in the temporary folder once opened (on Windows, it is deleted when closed), so
+/// it goes when its handle is closed: when this is disposed, when the collector finalizes the handle, or when the
+/// process ends, however it ends.
 /// </summary>
 public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
 {
@@ -30,7 +33,7 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
     private readonly PackedRow[] _cached = new PackedRow[ChunkSize];
     private int _cachedChunk = -1;
 
-    private SortedObservations(SafeFileHandle file) => _file = file;
+    private SortedObservations((SafeFileHandle Handle, string Path) file) => (_file, FilePath) = file;
 
     /// <summary>How many observations are held.</summary>
     public int Count { get; private set; }
@@ -42,6 +45,7 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            ObjectDisposedException.ThrowIf(_file.IsClosed, this);
             lock (_gate)
             {
                 if (_cachedChunk != index / ChunkSize)
@@ -71,12 +75,7 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
         }
 
         var order = Order(held, starts);
-        var sorted = new SortedObservations(File.OpenHandle(
-            Path.Combine(Path.GetTempPath(), $"sgi-observations-{Guid.NewGuid():N}.bin"),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            FileOptions.DeleteOnClose));
+        var sorted = new SortedObservations(TemporaryFile());
         try
         {
             sorted.Write(order.Select(at => Observation(held, starts, at)));
@@ -95,6 +94,7 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
     /// </summary>
     public IEnumerable<Observation> Of(string indicator)
     {
+        ObjectDisposedException.ThrowIf(_file.IsClosed, this);
         if (!_runs.TryGetValue(indicator, out var runs))
         {
             yield break;
@@ -120,6 +120,7 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
     /// <inheritdoc />
     public IEnumerator<Observation> GetEnumerator()
     {
+        ObjectDisposedException.ThrowIf(_file.IsClosed, this);
         var rows = new PackedRow[ChunkSize];
         for (var i = 0; i < Count; i++)
         {
@@ -134,11 +135,36 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Where the file of rows was made (outside Windows, it has no name there once opened).</summary>
+    internal string FilePath { get; }
+
     /// <summary>How many bytes the file of rows holds.</summary>
     internal long FileLength => RandomAccess.GetLength(_file);
 
-    /// <summary>Closes and deletes the file: the rows can no longer be read.</summary>
+    /// <summary>Closes the file, which goes with its handle: the rows can no longer be read.</summary>
     public void Dispose() => _file.Dispose();
+
+    /// <summary>
+    /// A new file in the temporary folder, open to read and write, and already without a name where the system
+    /// allows it: a process that stops part way leaves nothing behind.
+    /// </summary>
+    private static (SafeFileHandle Handle, string Path) TemporaryFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sgi-observations-{Guid.NewGuid():N}.bin");
+        var windows = OperatingSystem.IsWindows();
+        var file = File.OpenHandle(
+            path,
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            windows ? FileOptions.DeleteOnClose : FileOptions.None);
+        if (!windows)
+        {
+            File.Delete(path);
+        }
+
+        return (file, path);
+    }
 
     /// <summary>
     /// The positions of the rows of every list in turn, in the csv's order. The position read breaks ties, so the

@@ -38,6 +38,26 @@ public class PackedObservationsTests
     }
 
     [Fact]
+    public void Of_GivesOneIndicatorsRowsInTheOrderPacked_ItsCodeComparedOrdinally()
+    {
+        var packed = PackedObservations.Pack(s_read.SelectMany(r => r));
+
+        Assert.Equal(packed.Where(o => o.Indicator == "CH01"), packed.Of("CH01"));
+        Assert.Equal(2, packed.Of("ch01").Count());
+        Assert.Empty(packed.Of("Ch01"));
+    }
+
+    [Fact]
+    public void Indexer_RefusesAnIndexOutsideTheRows()
+    {
+        var packed = PackedObservations.Pack(s_read.SelectMany(r => r));
+
+        Assert.Equal(s_read[0][0], packed[0]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => packed[packed.Count]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => packed[-1]);
+    }
+
+    [Fact]
     public void Compile_FromPackedQuarters_WritesWhatItWritesFromLists()
     {
         // Fractional averages over four agencies' rows in two quarters: sums whose last bits follow the order added.

@@ -103,7 +103,13 @@ public class SortedObservationsTests
         using var sorted = SortedObservations.Of(quarters);
 
         // Every row is in the file, 48 bytes each, and read back from it.
-        Assert.Equal(200_000, sorted.Count);
+        Assert.Equal(
+            quarters.SelectMany(q => q)
+                .OrderBy(o => o.Period)
+                .ThenBy(o => o.Indicator, StringComparer.Ordinal)
+                .ThenBy(o => o.Agency, StringComparer.Ordinal)
+                .ThenBy(o => o.Locality, StringComparer.Ordinal),
+            sorted);
         Assert.Equal(200_000L * 48, sorted.FileLength);
         var expected = quarters.SelectMany(q => q)
             .Where(o => o.Indicator == "I7")
@@ -113,15 +119,83 @@ public class SortedObservationsTests
         Assert.Equal(expected, sorted.Of("I7"));
     }
 
+    [Theory]
+    [InlineData(1_023)]
+    [InlineData(1_024)]
+    [InlineData(1_025)]
+    [InlineData(2_048)]
+    public void Of_ReadsRowsAtEveryChunksEdge(int count)
+    {
+        var read = Enumerable.Range(0, count)
+            .Select(i => new Observation(
+                s_q1, $"A{i:D5}", "I1", "L1", i, null, i, IndicatorUnit.Count, i % 100 == 0 ? $"Row {i}" : null, "G2"))
+            .ToList();
+
+        using var sorted = SortedObservations.Of([PackedObservations.Pack(read)]);
+
+        Assert.Equal(read, sorted);
+        Assert.Equal(read, sorted.Of("I1"));
+        Assert.Equal(read[^1], sorted[count - 1]);
+        Assert.Equal(read[0], sorted[0]);
+    }
+
     [Fact]
-    public void Dispose_DeletesTheRows_SoNoneCanBeReadAfter()
+    public void OfIndicator_ReadsARunThatCrossesAChunksEdge()
+    {
+        // I1's 1,000 rows come first; I2's 100 run from row 1,000 to 1,099, across the edge at 1,024.
+        var read = Enumerable.Range(0, 1_100)
+            .Select(i => new Observation(
+                s_q1, $"A{i:D5}", i < 1_000 ? "I1" : "I2", "L1", i, 10, i, IndicatorUnit.Percentage, null, "G2"))
+            .ToList();
+
+        using var sorted = SortedObservations.Of([PackedObservations.Pack(read)]);
+
+        Assert.Equal(read.Skip(1_000), sorted.Of("I2"));
+        Assert.Equal(read.Take(1_000), sorted.Of("I1"));
+    }
+
+    [Fact]
+    public void Of_NoRows_HoldsNone()
+    {
+        using var none = SortedObservations.Of([]);
+        using var empty = SortedObservations.Of([[], PackedObservations.Pack([])]);
+
+        Assert.Empty(none);
+        Assert.Empty(empty);
+        Assert.Empty(empty.Of("I1"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => empty[0]);
+    }
+
+    [Fact]
+    public void TheFile_HasNoNameInTheTemporaryFolderOutsideWindows_WhileItsRowsAreRead()
+    {
+        using var sorted = SortedObservations.Of(Read(packedQuarters: true));
+
+        Assert.StartsWith(Path.GetTempPath(), sorted.FilePath, StringComparison.Ordinal);
+        // On Windows it is deleted when closed.
+        Assert.Equal(OperatingSystem.IsWindows(), File.Exists(sorted.FilePath));
+        Assert.Equal(6, sorted.ToList().Count);
+    }
+
+    [Fact]
+    public void Dispose_ClosesTheFile_SoNoRowCanBeReadAfter()
     {
         var sorted = SortedObservations.Of(Read(packedQuarters: true));
         Assert.Equal(6, sorted.ToList().Count);
+        Assert.Equal(s_read[1][1], sorted[0]);
 
         sorted.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => sorted.ToList());
+        Assert.Throws<ObjectDisposedException>(() => sorted.Of("CH01").ToList());
+        // The row read before is cached, but not given once the file is closed.
+        Assert.Throws<ObjectDisposedException>(() => sorted[0]);
+    }
+
+    [Fact]
+    public void PackedRow_Takes48Bytes()
+    {
+        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<PackedRow>());
     }
 
     [Fact]
