@@ -2,37 +2,18 @@ using SafeguardingIngest.Catalogue;
 using SafeguardingIngest.Compilation;
 using SafeguardingIngest.Periods;
 using SafeguardingIngest.Returns;
+using static SafeguardingIngest.Tests.Compilation.ReadObservations;
 
 namespace SafeguardingIngest.Tests.Compilation;
 
 public class SortedObservationsTests
 {
-    private static readonly ReportingPeriod s_q1 = new(2025, 1);
-    private static readonly ReportingPeriod s_q2 = new(2025, 2);
-
-    // Two quarters read in turn, out of order, with names that sort differently by culture and by ordinal ("b" < "B"
-    // by culture, "B" < "b" by ordinal), rows alike in quarter, indicator, agency and locality, a denominator of
-    // nothing beside one of zero, and commentary null, empty and written.
-    private static readonly Observation[][] s_read =
-    [
-        [
-            new(s_q2, "b", "NI 65", "L1", 3, null, 3, IndicatorUnit.Count, null, "Indicators!G4"),
-            new(s_q2, "B", "NI 65", "L1", 4, 0, 0, IndicatorUnit.Percentage, "", "Indicators!G4"),
-            new(s_q2, "A", "ch01", "L2", 5, 10_000, 5, IndicatorUnit.RatePer10000, "Late", "Indicators!G9"),
-            new(s_q2, "A", "ch01", "L2", 6, 10_000, 6, IndicatorUnit.RatePer10000, null, "Indicators!G10"),
-        ],
-        [
-            new(s_q1, "A", "CH01", "L1", 7, 20, 35, IndicatorUnit.Percentage, null, "Indicators!G2"),
-            new(s_q1, "A", "CH01", "ALL", 8.5, 2, 4.25, IndicatorUnit.Average, "Two cases", "Indicators!G3"),
-        ],
-    ];
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Of_GivesWhatAStableOrdinalSortOfTheRowsAsReadGives(bool packedQuarters)
     {
-        var expected = s_read.SelectMany(r => r)
+        var expected = Quarters.SelectMany(r => r)
             .OrderBy(o => o.Period)
             .ThenBy(o => o.Indicator, StringComparer.Ordinal)
             .ThenBy(o => o.Agency, StringComparer.Ordinal)
@@ -55,7 +36,7 @@ public class SortedObservationsTests
         var random = new Random(5);
         var read = Enumerable.Range(0, 2_500)
             .Select(i => new Observation(
-                i % 3 == 0 ? s_q1 : s_q2,
+                i % 3 == 0 ? Q1 : Q2,
                 $"A{random.Next(40)}",
                 $"I{random.Next(7)}",
                 $"L{random.Next(5)}",
@@ -128,7 +109,7 @@ public class SortedObservationsTests
     {
         var read = Enumerable.Range(0, count)
             .Select(i => new Observation(
-                s_q1, $"A{i:D5}", "I1", "L1", i, null, i, IndicatorUnit.Count, i % 100 == 0 ? $"Row {i}" : null, "G2"))
+                Q1, $"A{i:D5}", "I1", "L1", i, null, i, IndicatorUnit.Count, i % 100 == 0 ? $"Row {i}" : null, "G2"))
             .ToList();
 
         using var sorted = SortedObservations.Of([PackedObservations.Pack(read)]);
@@ -145,7 +126,7 @@ public class SortedObservationsTests
         // I1's 1,000 rows come first; I2's 100 run from row 1,000 to 1,099, across the edge at 1,024.
         var read = Enumerable.Range(0, 1_100)
             .Select(i => new Observation(
-                s_q1, $"A{i:D5}", i < 1_000 ? "I1" : "I2", "L1", i, 10, i, IndicatorUnit.Percentage, null, "G2"))
+                Q1, $"A{i:D5}", i < 1_000 ? "I1" : "I2", "L1", i, 10, i, IndicatorUnit.Percentage, null, "G2"))
             .ToList();
 
         using var sorted = SortedObservations.Of([PackedObservations.Pack(read)]);
@@ -182,7 +163,7 @@ public class SortedObservationsTests
     {
         var sorted = SortedObservations.Of(Read(packedQuarters: true));
         Assert.Equal(6, sorted.ToList().Count);
-        Assert.Equal(s_read[1][1], sorted[0]);
+        Assert.Equal(Quarters[1][1], sorted[0]);
 
         sorted.Dispose();
 
@@ -236,7 +217,7 @@ public class SortedObservationsTests
     [Fact]
     public void Of_PackedQuarters_GivesWhatSortingTheirListsGives_EmptyQuartersAmongThem()
     {
-        IReadOnlyList<Observation>[] lists = [[], s_read[0], [], [], s_read[1], []];
+        IReadOnlyList<Observation>[] lists = [[], Quarters[0], [], [], Quarters[1], []];
 
         using var fromPacked = SortedObservations.Of(lists.Select(l => PackedObservations.Pack(l)));
 
@@ -248,18 +229,18 @@ public class SortedObservationsTests
     [Fact]
     public void Indexer_RefusesAnIndexOutsideTheRows()
     {
-        using var sorted = SortedObservations.Of(s_read);
+        using var sorted = SortedObservations.Of(Quarters);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => sorted[sorted.Count]);
         Assert.Throws<ArgumentOutOfRangeException>(() => sorted[-1]);
     }
 
     private static IEnumerable<IReadOnlyList<Observation>> Read(bool packedQuarters) =>
-        packedQuarters ? s_read.Select(r => PackedObservations.Pack(r)) : s_read;
+        packedQuarters ? Quarters.Select(r => PackedObservations.Pack(r)) : Quarters;
 
     private static ConsolidatedReturn Report(IReadOnlyList<Observation> observations) => new(
         "Partnership",
-        s_q2,
+        Q2,
         DateTimeOffset.UnixEpoch,
         [],
         [],
