@@ -92,46 +92,11 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
     /// The observations of one indicator (its code as written, compared ordinally), in order, read from the file a
     /// chunk at a time.
     /// </summary>
-    public IEnumerable<Observation> Of(string indicator)
-    {
-        ObjectDisposedException.ThrowIf(_file.IsClosed, this);
-        if (!_runs.TryGetValue(indicator, out var runs))
-        {
-            yield break;
-        }
-
-        var rows = new PackedRow[ChunkSize];
-        var chunk = -1;
-        foreach (var (start, end) in runs)
-        {
-            for (var i = start; i < end; i++)
-            {
-                if (i / ChunkSize != chunk)
-                {
-                    chunk = i / ChunkSize;
-                    Read(chunk, rows);
-                }
-
-                yield return Made(rows[i % ChunkSize], i);
-            }
-        }
-    }
+    public IEnumerable<Observation> Of(string indicator) =>
+        Rows(_runs.TryGetValue(indicator, out var runs) ? runs : []);
 
     /// <inheritdoc />
-    public IEnumerator<Observation> GetEnumerator()
-    {
-        ObjectDisposedException.ThrowIf(_file.IsClosed, this);
-        var rows = new PackedRow[ChunkSize];
-        for (var i = 0; i < Count; i++)
-        {
-            if (i % ChunkSize == 0)
-            {
-                Read(i / ChunkSize, rows);
-            }
-
-            yield return Made(rows[i % ChunkSize], i);
-        }
-    }
+    public IEnumerator<Observation> GetEnumerator() => Rows([(0, Count)]).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -193,8 +158,7 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
     private static (ReportingPeriod Period, string Indicator, string Agency, string Locality) KeyAt(
         IReadOnlyList<Observation>[] held, int[] starts, int at)
     {
-        var list = ListOf(starts, at);
-        var index = at - starts[list];
+        var (list, index) = Locate(starts, at);
         if (held[list] is PackedObservations packed)
         {
             return packed.KeyAt(index);
@@ -206,26 +170,30 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
 
     private static Observation Observation(IReadOnlyList<Observation>[] held, int[] starts, int at)
     {
-        var list = ListOf(starts, at);
-        return held[list][at - starts[list]];
+        var (list, index) = Locate(starts, at);
+        return held[list][index];
     }
 
-    /// <summary>Which list, their starts <paramref name="starts"/>, holds position <paramref name="at"/>.</summary>
-    private static int ListOf(int[] starts, int at)
+    /// <summary>
+    /// Which list, their starts <paramref name="starts"/>, holds position <paramref name="at"/>, and where in it.
+    /// </summary>
+    private static (int List, int Index) Locate(int[] starts, int at)
     {
-        var found = Array.BinarySearch(starts, at);
+        var list = Array.BinarySearch(starts, at);
         // Past an empty list its start repeats the next one's: the last of equal starts holds the row.
-        if (found >= 0)
+        if (list >= 0)
         {
-            while (found + 1 < starts.Length - 1 && starts[found + 1] == at)
+            while (list + 1 < starts.Length - 1 && starts[list + 1] == at)
             {
-                found++;
+                list++;
             }
-
-            return found;
+        }
+        else
+        {
+            list = ~list - 1;
         }
 
-        return ~found - 1;
+        return (list, at - starts[list]);
     }
 
     /// <summary>Writes <paramref name="observations"/> a chunk at a time, noting where each indicator's lie.</summary>
@@ -270,6 +238,27 @@ public sealed class SortedObservations : IReadOnlyList<Observation>, IDisposable
         {
             RandomAccess.Write(
                 _file, MemoryMarshal.AsBytes(rows.AsSpan(0, filled)), (long)chunk * ChunkSize * s_rowBytes);
+        }
+    }
+
+    /// <summary>The rows of <paramref name="runs"/> (start included, end not), read a chunk at a time.</summary>
+    private IEnumerable<Observation> Rows(IEnumerable<(int Start, int End)> runs)
+    {
+        ObjectDisposedException.ThrowIf(_file.IsClosed, this);
+        var rows = new PackedRow[ChunkSize];
+        var chunk = -1;
+        foreach (var (start, end) in runs)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (i / ChunkSize != chunk)
+                {
+                    chunk = i / ChunkSize;
+                    Read(chunk, rows);
+                }
+
+                yield return Made(rows[i % ChunkSize], i);
+            }
         }
     }
 
